@@ -1,0 +1,134 @@
+package az.asan.mektub.account;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+/** A person who signs in. */
+@Entity
+@Table(name = "app_user")
+public class Account {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String email;
+
+	private String passwordHash;
+
+	private String fullName;
+
+	private String phone;
+
+	@Enumerated(EnumType.STRING)
+	private Role role;
+
+	private boolean organisation;
+
+	private Integer adoptionLimit;
+
+	private boolean locked;
+
+	private Instant emailConfirmedAt;
+
+	private Instant createdAt;
+
+	private Instant anonymisedAt;
+
+	@Version
+	private int version;
+
+	@ElementCollection
+	@CollectionTable(name = "volunteer_region", joinColumns = @JoinColumn(name = "user_id"))
+	@Column(name = "region_id")
+	private Set<Integer> regionIds = new HashSet<>();
+
+	protected Account() {
+	}
+
+	public Account(String email, String passwordHash, String fullName, Role role) {
+		this.email = email.trim();
+		this.passwordHash = passwordHash;
+		this.fullName = fullName.trim();
+		this.role = role;
+		this.createdAt = Instant.now();
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getEmail() {
+		return email;
+	}
+
+	public String getPasswordHash() {
+		return passwordHash;
+	}
+
+	public String getFullName() {
+		return fullName;
+	}
+
+	public String getPhone() {
+		return phone;
+	}
+
+	public void setPhone(String phone) {
+		this.phone = phone;
+	}
+
+	public Role getRole() {
+		return role;
+	}
+
+	public boolean isOrganisation() {
+		return organisation;
+	}
+
+	public Integer getAdoptionLimit() {
+		return adoptionLimit;
+	}
+
+	public boolean isLocked() {
+		return locked;
+	}
+
+	public Instant getEmailConfirmedAt() {
+		return emailConfirmedAt;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public Set<Integer> getRegionIds() {
+		return regionIds;
+	}
+
+	public void assignRegions(Set<Integer> regionIds) {
+		this.regionIds.clear();
+		this.regionIds.addAll(regionIds);
+	}
+
+	public void confirmEmail() {
+		if (emailConfirmedAt == null) {
+			emailConfirmedAt = Instant.now();
+		}
+	}
+
+}

@@ -1,0 +1,20 @@
+package az.asan.mektub.account;
+
+import java.util.Optional;
+
+import org.springframework.data.jpa.repository.Query;
+import org.springframework.data.jpa.repository.JpaRepository;
+
+public interface Accounts extends JpaRepository<Account, Long> {
+
+	@Query("select a from Account a where lower(a.email) = lower(:email)")
+	Optional<Account> findByEmail(String email);
+
+	@Query("select count(a) > 0 from Account a where lower(a.email) = lower(:email)")
+	boolean existsByEmail(String email);
+
+	boolean existsByRole(Role role);
+
+	long countByRole(Role role);
+
+}

@@ -1,0 +1,54 @@
+package az.asan.mektub.account;
+
+import java.util.Set;
+
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+
+/**
+ * A real deployment has no default passwords: its first administrator comes from
+ * {@code ASAN_ADMIN_EMAIL} and {@code ASAN_ADMIN_PASSWORD} on the first start, and only while no
+ * administrator exists.
+ */
+@Component
+@Order(10)
+class FirstAdministrator implements ApplicationRunner {
+
+	private final Log log = LogFactory.getLog(FirstAdministrator.class);
+
+	private final Accounts accounts;
+
+	private final AccountManagement management;
+
+	private final String email;
+
+	private final String password;
+
+	FirstAdministrator(Accounts accounts, AccountManagement management, @Value("${asan.admin.email:}") String email,
+			@Value("${asan.admin.password:}") String password) {
+		this.accounts = accounts;
+		this.management = management;
+		this.email = email;
+		this.password = password;
+	}
+
+	@Override
+	public void run(ApplicationArguments args) {
+		if (email.isBlank() || password.isBlank() || accounts.existsByRole(Role.ADMIN)) {
+			return;
+		}
+		if (password.length() < 12) {
+			log.warn("ASAN_ADMIN_PASSWORD must have at least 12 characters; no administrator was created");
+			return;
+		}
+		management.create(email, password, "Administrator", Role.ADMIN, Set.of());
+		log.info("Created the first administrator account");
+	}
+
+}

@@ -1,0 +1,33 @@
+package az.asan.mektub.account;
+
+import jakarta.validation.constraints.AssertTrue;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What a donor types to open an account. */
+public record RegistrationForm(
+		@NotBlank @Size(max = 200) String fullName,
+		@NotBlank @Email @Size(max = 254) String email,
+		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{7,20}$", message = "{phone.invalid}") String phone,
+		@NotBlank @Size(min = 8, max = 100) String password,
+		String passwordConfirmation) {
+
+	public static RegistrationForm empty() {
+		return new RegistrationForm("", "", "", "", "");
+	}
+
+	/** A password needs a letter and a digit; length is checked by {@link Size}. */
+	@AssertTrue(message = "{password.weak}")
+	public boolean isPasswordStrong() {
+		return password == null || password.length() < 8
+				|| (password.chars().anyMatch(Character::isLetter) && password.chars().anyMatch(Character::isDigit));
+	}
+
+	@AssertTrue(message = "{password.mismatch}")
+	public boolean isPasswordConfirmed() {
+		return password == null || password.equals(passwordConfirmation);
+	}
+
+}

@@ -1,0 +1,87 @@
+package az.asan.mektub.account;
+
+import java.io.Serial;
+import java.util.Collection;
+import java.util.List;
+
+import org.springframework.security.core.CredentialsContainer;
+import org.springframework.security.core.GrantedAuthority;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.core.userdetails.UserDetails;
+
+/**
+ * The person behind a request. It lives in the session, which lives in PostgreSQL, so it is small
+ * and serializable; region assignments are read per request because staff may change them.
+ */
+public final class SignedInUser implements UserDetails, CredentialsContainer {
+
+	@Serial
+	private static final long serialVersionUID = 1L;
+
+	private final long id;
+
+	private final String email;
+
+	private final String fullName;
+
+	private final Role role;
+
+	private final boolean locked;
+
+	private final boolean enabled;
+
+	private String passwordHash;
+
+	SignedInUser(Account account) {
+		this.id = account.getId();
+		this.email = account.getEmail();
+		this.fullName = account.getFullName();
+		this.role = account.getRole();
+		this.locked = account.isLocked();
+		this.enabled = account.getPasswordHash() != null;
+		this.passwordHash = account.getPasswordHash();
+	}
+
+	public long id() {
+		return id;
+	}
+
+	public String fullName() {
+		return fullName;
+	}
+
+	public Role role() {
+		return role;
+	}
+
+	@Override
+	public Collection<? extends GrantedAuthority> getAuthorities() {
+		return List.of(new SimpleGrantedAuthority(role.authority()));
+	}
+
+	@Override
+	public String getPassword() {
+		return passwordHash;
+	}
+
+	@Override
+	public String getUsername() {
+		return email;
+	}
+
+	@Override
+	public boolean isAccountNonLocked() {
+		return !locked;
+	}
+
+	@Override
+	public boolean isEnabled() {
+		return enabled;
+	}
+
+	@Override
+	public void eraseCredentials() {
+		passwordHash = null;
+	}
+
+}

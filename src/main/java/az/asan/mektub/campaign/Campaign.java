@@ -1,0 +1,174 @@
+package az.asan.mektub.campaign;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
+import java.util.Locale;
+
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.Version;
+
+import az.asan.mektub.system.Localized;
+
+@Entity
+public class Campaign {
+
+	public enum Kind {
+
+		YEAR_ROUND, SEASONAL
+
+	}
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String code;
+
+	private String nameAz;
+
+	private String nameEn;
+
+	private String nameRu;
+
+	@Enumerated(EnumType.STRING)
+	private Kind kind;
+
+	private LocalDate startsOn;
+
+	private LocalDate endsOn;
+
+	@Enumerated(EnumType.STRING)
+	private CampaignStatus status;
+
+	private short minAge;
+
+	private short maxAge;
+
+	private LocalDate ageReferenceDate;
+
+	private int holdDays;
+
+	private int donorLimit;
+
+	private Integer targetWishes;
+
+	private Instant closedAt;
+
+	private Instant createdAt;
+
+	@Version
+	private int version;
+
+	protected Campaign() {
+	}
+
+	public Campaign(String code, Localized name, Kind kind, LocalDate startsOn, LocalDate endsOn, int minAge,
+			int maxAge, LocalDate ageReferenceDate, int holdDays, int donorLimit, Integer targetWishes) {
+		this.code = code;
+		this.nameAz = name.az();
+		this.nameEn = name.en();
+		this.nameRu = name.ru();
+		this.kind = kind;
+		this.startsOn = startsOn;
+		this.endsOn = endsOn;
+		this.minAge = (short) minAge;
+		this.maxAge = (short) maxAge;
+		this.ageReferenceDate = ageReferenceDate;
+		this.holdDays = holdDays;
+		this.donorLimit = donorLimit;
+		this.targetWishes = targetWishes;
+		this.status = CampaignStatus.PLANNED;
+		this.createdAt = Instant.now();
+	}
+
+	/** The child's age in whole years on the campaign's reference date. */
+	public int ageOn(LocalDate birthDate) {
+		return Period.between(birthDate, ageReferenceDate).getYears();
+	}
+
+	public boolean acceptsAge(int age) {
+		return age >= minAge && age <= maxAge;
+	}
+
+	/** A hold runs for the campaign's hold days and never past its end. */
+	public LocalDate holdDueDate(LocalDate today) {
+		LocalDate due = today.plusDays(holdDays);
+		return due.isAfter(endsOn) ? endsOn : due;
+	}
+
+	public boolean isOpen() {
+		return status == CampaignStatus.OPEN;
+	}
+
+	public void open() {
+		this.status = CampaignStatus.OPEN;
+	}
+
+	public void close() {
+		this.status = CampaignStatus.CLOSED;
+		this.closedAt = Instant.now();
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getCode() {
+		return code;
+	}
+
+	public Localized getName() {
+		return new Localized(nameAz, nameEn, nameRu);
+	}
+
+	public String name(Locale locale) {
+		return getName().in(locale);
+	}
+
+	public Kind getKind() {
+		return kind;
+	}
+
+	public LocalDate getStartsOn() {
+		return startsOn;
+	}
+
+	public LocalDate getEndsOn() {
+		return endsOn;
+	}
+
+	public CampaignStatus getStatus() {
+		return status;
+	}
+
+	public int getMinAge() {
+		return minAge;
+	}
+
+	public int getMaxAge() {
+		return maxAge;
+	}
+
+	public LocalDate getAgeReferenceDate() {
+		return ageReferenceDate;
+	}
+
+	public int getHoldDays() {
+		return holdDays;
+	}
+
+	public int getDonorLimit() {
+		return donorLimit;
+	}
+
+	public Integer getTargetWishes() {
+		return targetWishes;
+	}
+
+}

@@ -1,0 +1,7 @@
+package az.asan.mektub.campaign;
+
+public enum CampaignStatus {
+
+	PLANNED, OPEN, CLOSED
+
+}

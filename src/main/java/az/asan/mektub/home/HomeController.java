@@ -1,0 +1,24 @@
+package az.asan.mektub.home;
+
+import az.asan.mektub.letter.LetterStatistics;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+@Controller
+class HomeController {
+
+	private final LetterStatistics statistics;
+
+	HomeController(LetterStatistics statistics) {
+		this.statistics = statistics;
+	}
+
+	@GetMapping("/")
+	String home(Model model) {
+		model.addAttribute("totals", statistics.totals());
+		return "home";
+	}
+
+}

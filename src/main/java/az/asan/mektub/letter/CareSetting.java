@@ -1,0 +1,7 @@
+package az.asan.mektub.letter;
+
+public enum CareSetting {
+
+	FAMILY, CHILDREN_HOME, SHELTER, BOARDING_SCHOOL, OTHER
+
+}

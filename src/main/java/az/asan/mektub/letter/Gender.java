@@ -1,0 +1,7 @@
+package az.asan.mektub.letter;
+
+public enum Gender {
+
+	F, M
+
+}

@@ -1,0 +1,372 @@
+package az.asan.mektub.letter;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Version;
+
+/**
+ * A child's wish letter and the only place that changes its status. Each transition checks the
+ * current state against {@link LetterStatus}, checks its own preconditions, and writes the history
+ * row; a refused transition throws {@link LetterTransitionException} before anything is changed.
+ * The version column makes two concurrent changes of one letter collide instead of both winning.
+ */
+@Entity
+public class Letter {
+
+	@Id
+	@GeneratedValue(strategy = GenerationType.IDENTITY)
+	private Long id;
+
+	private String code;
+
+	private String giftTagCode;
+
+	private Long campaignId;
+
+	@ManyToOne(fetch = FetchType.LAZY, optional = false, cascade = CascadeType.PERSIST)
+	@JoinColumn(name = "child_id")
+	private Child child;
+
+	private Integer regionId;
+
+	private String firstName;
+
+	private short age;
+
+	@Enumerated(EnumType.STRING)
+	private Gender gender;
+
+	@Enumerated(EnumType.STRING)
+	private LetterStatus status;
+
+	private String originalWish;
+
+	private String publicWish;
+
+	@Enumerated(EnumType.STRING)
+	private Category category;
+
+	private String sizes;
+
+	private BigDecimal estimatedCost;
+
+	private boolean scanShareable;
+
+	private String statusReason;
+
+	private String statusNote;
+
+	private Long donorId;
+
+	private Instant adoptedAt;
+
+	private LocalDate dueDate;
+
+	private Long handoverPointId;
+
+	private Instant publishedAt;
+
+	private Instant giftReceivedAt;
+
+	private LocalDate fulfilledOn;
+
+	private String fulfilmentNote;
+
+	private Long registeredBy;
+
+	private Instant createdAt;
+
+	private Instant updatedAt;
+
+	@Version
+	private int version;
+
+	@OneToMany(mappedBy = "letter", cascade = CascadeType.PERSIST)
+	@OrderBy("changedAt, id")
+	private List<LetterStatusChange> history = new ArrayList<>();
+
+	protected Letter() {
+	}
+
+	/** A letter as a volunteer registers it: private, waiting for review. */
+	public static Letter register(Child child, long campaignId, int age, String originalWish, String publicWish,
+			Category category, String sizes, BigDecimal estimatedCost, boolean scanShareable, long volunteerId) {
+		Letter letter = new Letter();
+		letter.code = LetterCodes.publicCode();
+		letter.giftTagCode = LetterCodes.giftTagCode();
+		letter.child = child;
+		letter.campaignId = campaignId;
+		letter.regionId = child.getRegionId();
+		letter.firstName = child.getFirstName();
+		letter.gender = child.getGender();
+		letter.age = (short) age;
+		letter.originalWish = originalWish;
+		letter.publicWish = publicWish;
+		letter.category = category;
+		letter.sizes = sizes;
+		letter.estimatedCost = estimatedCost;
+		letter.scanShareable = scanShareable;
+		letter.registeredBy = volunteerId;
+		letter.createdAt = Instant.now();
+		letter.status = LetterStatus.RECEIVED;
+		letter.record(null, LetterStatus.RECEIVED, volunteerId, null);
+		return letter;
+	}
+
+	/** RECEIVED → PUBLISHED: a volunteer confirmed the public text holds no personal data. */
+	public void publish(long volunteerId, String reviewedPublicWish) {
+		require(EnumSet.of(LetterStatus.RECEIVED), LetterStatus.PUBLISHED);
+		if (reviewedPublicWish == null || reviewedPublicWish.isBlank()) {
+			throw new LetterTransitionException("letter.error.publicWishRequired");
+		}
+		this.publicWish = reviewedPublicWish.trim();
+		this.publishedAt = Instant.now();
+		move(LetterStatus.PUBLISHED, volunteerId, null);
+	}
+
+	/** RECEIVED → INCOMPLETE: sent back with a reason the registering volunteer sees. */
+	public void markIncomplete(long volunteerId, IncompleteReason reason, String note) {
+		require(EnumSet.of(LetterStatus.RECEIVED), LetterStatus.INCOMPLETE);
+		Objects.requireNonNull(reason, "reason");
+		this.statusReason = reason.name();
+		this.statusNote = note;
+		move(LetterStatus.INCOMPLETE, volunteerId, reason.name() + (note == null || note.isBlank() ? "" : ": " + note));
+	}
+
+	/** INCOMPLETE → RECEIVED: fixed, ready for review again. */
+	public void resubmit(long volunteerId, String note) {
+		require(EnumSet.of(LetterStatus.INCOMPLETE), LetterStatus.RECEIVED);
+		this.statusReason = null;
+		this.statusNote = null;
+		move(LetterStatus.RECEIVED, volunteerId, note);
+	}
+
+	/** PUBLISHED → ADOPTED: one donor holds the letter until the due date. */
+	public void adopt(long donorId, LocalDate dueDate, Long handoverPointId) {
+		require(EnumSet.of(LetterStatus.PUBLISHED), LetterStatus.ADOPTED);
+		Objects.requireNonNull(dueDate, "dueDate");
+		this.donorId = donorId;
+		this.adoptedAt = Instant.now();
+		this.dueDate = dueDate;
+		this.handoverPointId = handoverPointId;
+		move(LetterStatus.ADOPTED, donorId, null);
+	}
+
+	/** ADOPTED → PUBLISHED: the donor gives the letter back to the tree. */
+	public void cancelAdoption(long donorId) {
+		require(EnumSet.of(LetterStatus.ADOPTED), LetterStatus.PUBLISHED);
+		if (!Objects.equals(this.donorId, donorId)) {
+			throw new LetterTransitionException("letter.error.notYourAdoption");
+		}
+		release(donorId, "CANCELLED_BY_DONOR");
+	}
+
+	/** ADOPTED → PUBLISHED: the hold ran past its due date; the system releases it. */
+	public void releaseExpiredHold(LocalDate today) {
+		require(EnumSet.of(LetterStatus.ADOPTED), LetterStatus.PUBLISHED);
+		if (dueDate == null || !today.isAfter(dueDate)) {
+			throw new LetterTransitionException("letter.error.holdNotExpired");
+		}
+		release(null, "HOLD_EXPIRED");
+	}
+
+	/** ADOPTED → GIFT_RECEIVED: the gift is in, checked against the letter's tag code. */
+	public void receiveGift(long volunteerId, String typedTagCode, long handoverPointId) {
+		require(EnumSet.of(LetterStatus.ADOPTED), LetterStatus.GIFT_RECEIVED);
+		if (!giftTagCode.equals(LetterCodes.normaliseTag(typedTagCode))) {
+			throw new LetterTransitionException("letter.error.tagMismatch");
+		}
+		this.handoverPointId = handoverPointId;
+		this.giftReceivedAt = Instant.now();
+		move(LetterStatus.GIFT_RECEIVED, volunteerId, null);
+	}
+
+	/** GIFT_RECEIVED → FULFILLED: the child has the gift. Terminal. */
+	public void fulfil(long volunteerId, LocalDate handedOn, String note) {
+		require(EnumSet.of(LetterStatus.GIFT_RECEIVED), LetterStatus.FULFILLED);
+		Objects.requireNonNull(handedOn, "handedOn");
+		if (handedOn.isAfter(LocalDate.now().plusDays(1))) {
+			throw new LetterTransitionException("letter.error.fulfilledInFuture");
+		}
+		this.fulfilledOn = handedOn;
+		this.fulfilmentNote = note;
+		move(LetterStatus.FULFILLED, volunteerId, note);
+	}
+
+	/** Any state before GIFT_RECEIVED → WITHDRAWN, with a reason. Terminal. */
+	public void withdraw(long volunteerId, WithdrawReason reason, String note) {
+		require(EnumSet.of(LetterStatus.RECEIVED, LetterStatus.INCOMPLETE, LetterStatus.PUBLISHED, LetterStatus.ADOPTED),
+				LetterStatus.WITHDRAWN);
+		Objects.requireNonNull(reason, "reason");
+		this.statusReason = reason.name();
+		this.statusNote = note;
+		move(LetterStatus.WITHDRAWN, volunteerId, reason.name() + (note == null || note.isBlank() ? "" : ": " + note));
+	}
+
+	private void release(Long actor, String note) {
+		this.donorId = null;
+		this.adoptedAt = null;
+		this.dueDate = null;
+		this.handoverPointId = null;
+		move(LetterStatus.PUBLISHED, actor, note);
+	}
+
+	/**
+	 * A transition is one named edge of the lifecycle: it starts from the given states only, and the
+	 * table in {@link LetterStatus} must allow it too.
+	 */
+	private void require(Set<LetterStatus> sources, LetterStatus target) {
+		if (!sources.contains(status) || !status.canMoveTo(target)) {
+			throw new LetterTransitionException("letter.error.transition", status, target);
+		}
+	}
+
+	private void move(LetterStatus target, Long actor, String note) {
+		LetterStatus from = this.status;
+		this.status = target;
+		record(from, target, actor, note);
+	}
+
+	private void record(LetterStatus from, LetterStatus to, Long actor, String note) {
+		Instant now = Instant.now();
+		this.updatedAt = now;
+		history.add(new LetterStatusChange(this, from, to, actor, now, note));
+	}
+
+	public Long getId() {
+		return id;
+	}
+
+	public String getCode() {
+		return code;
+	}
+
+	public String getGiftTagCode() {
+		return giftTagCode;
+	}
+
+	public Long getCampaignId() {
+		return campaignId;
+	}
+
+	public Child getChild() {
+		return child;
+	}
+
+	public Integer getRegionId() {
+		return regionId;
+	}
+
+	public String getFirstName() {
+		return firstName;
+	}
+
+	public int getAge() {
+		return age;
+	}
+
+	public Gender getGender() {
+		return gender;
+	}
+
+	public LetterStatus getStatus() {
+		return status;
+	}
+
+	public String getOriginalWish() {
+		return originalWish;
+	}
+
+	public String getPublicWish() {
+		return publicWish;
+	}
+
+	public Category getCategory() {
+		return category;
+	}
+
+	public String getSizes() {
+		return sizes;
+	}
+
+	public BigDecimal getEstimatedCost() {
+		return estimatedCost;
+	}
+
+	public boolean isScanShareable() {
+		return scanShareable;
+	}
+
+	public String getStatusReason() {
+		return statusReason;
+	}
+
+	public String getStatusNote() {
+		return statusNote;
+	}
+
+	public Long getDonorId() {
+		return donorId;
+	}
+
+	public Instant getAdoptedAt() {
+		return adoptedAt;
+	}
+
+	public LocalDate getDueDate() {
+		return dueDate;
+	}
+
+	public Long getHandoverPointId() {
+		return handoverPointId;
+	}
+
+	public Instant getPublishedAt() {
+		return publishedAt;
+	}
+
+	public Instant getGiftReceivedAt() {
+		return giftReceivedAt;
+	}
+
+	public LocalDate getFulfilledOn() {
+		return fulfilledOn;
+	}
+
+	public String getFulfilmentNote() {
+		return fulfilmentNote;
+	}
+
+	public Long getRegisteredBy() {
+		return registeredBy;
+	}
+
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
+	public List<LetterStatusChange> getHistory() {
+		return Collections.unmodifiableList(history);
+	}
+
+}

@@ -1,0 +1,38 @@
+package az.asan.mektub.letter;
+
+import java.util.EnumSet;
+import java.util.Set;
+
+/**
+ * The states of a letter and the moves between them (product.md, "A letter's life"). This table is
+ * the one place that says which move is allowed; {@link Letter} refuses every other.
+ */
+public enum LetterStatus {
+
+	RECEIVED, INCOMPLETE, PUBLISHED, ADOPTED, GIFT_RECEIVED, FULFILLED, WITHDRAWN;
+
+	public Set<LetterStatus> next() {
+		return switch (this) {
+			case RECEIVED -> EnumSet.of(PUBLISHED, INCOMPLETE, WITHDRAWN);
+			case INCOMPLETE -> EnumSet.of(RECEIVED, WITHDRAWN);
+			case PUBLISHED -> EnumSet.of(ADOPTED, WITHDRAWN);
+			case ADOPTED -> EnumSet.of(GIFT_RECEIVED, PUBLISHED, WITHDRAWN);
+			case GIFT_RECEIVED -> EnumSet.of(FULFILLED);
+			case FULFILLED, WITHDRAWN -> EnumSet.noneOf(LetterStatus.class);
+		};
+	}
+
+	public boolean canMoveTo(LetterStatus target) {
+		return next().contains(target);
+	}
+
+	public boolean isTerminal() {
+		return next().isEmpty();
+	}
+
+	/** Seen by the public on the tree. */
+	public boolean isPublic() {
+		return this == PUBLISHED;
+	}
+
+}

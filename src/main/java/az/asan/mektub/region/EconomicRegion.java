@@ -1,0 +1,13 @@
+package az.asan.mektub.region;
+
+import java.util.Locale;
+
+import az.asan.mektub.system.Localized;
+
+public record EconomicRegion(int id, Localized name) {
+
+	public String name(Locale locale) {
+		return name.in(locale);
+	}
+
+}

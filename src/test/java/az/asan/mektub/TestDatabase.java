@@ -1,0 +1,49 @@
+package az.asan.mektub;
+
+import java.util.Map;
+
+import org.testcontainers.DockerClientFactory;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+import az.asan.mektub.system.EmbeddedPostgresEnvironment;
+
+/**
+ * Where the tests' PostgreSQL comes from: Testcontainers ({@link TestServices}) where a Docker engine
+ * answers, else the embedded PostgreSQL in a throw-away folder. Either way one database serves the
+ * whole test run, and it starts with the demo data so the program's figures can be checked.
+ */
+public class TestDatabase implements EnvironmentPostProcessor, Ordered {
+
+	private static Boolean docker;
+
+	public static synchronized boolean dockerAvailable() {
+		if (docker == null) {
+			try {
+				docker = DockerClientFactory.instance().isDockerAvailable();
+			}
+			catch (Throwable ex) {
+				docker = false;
+			}
+		}
+		return docker;
+	}
+
+	@Override
+	public int getOrder() {
+		return EmbeddedPostgresEnvironment.ORDER - 1;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		Map<String, Object> properties = dockerAvailable()
+				? Map.of("asan.embedded-postgres.enabled", "false", "asan.demo", "true")
+				: Map.of("asan.embedded-postgres.ephemeral", "true", "asan.demo", "true");
+		environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
+	}
+
+}

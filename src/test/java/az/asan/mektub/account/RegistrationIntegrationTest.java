@@ -1,0 +1,87 @@
+package az.asan.mektub.account;
+
+import org.junit.jupiter.api.Test;
+
+import az.asan.mektub.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.allOf;
+import static org.hamcrest.Matchers.containsString;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class RegistrationIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	Accounts accounts;
+
+	@Test
+	void aDonorRegistersWithAHashedPasswordAndCanSignIn() throws Exception {
+		mvc.perform(post("/register").with(csrf())
+			.param("fullName", "Səbinə Quliyeva")
+			.param("email", "sebine@example.az")
+			.param("phone", "+994 55 123 45 67")
+			.param("password", "gizli-parol-7")
+			.param("passwordConfirmation", "gizli-parol-7")).andExpect(redirectedUrl("/login?registered"));
+
+		Account donor = accounts.findByEmail("SEBINE@example.az").orElseThrow();
+		assertThat(donor.getRole()).isEqualTo(Role.DONOR);
+		assertThat(donor.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("gizli-parol-7");
+		mvc.perform(formLogin("/login").userParameter("email").user("sebine@example.az").password("gizli-parol-7"))
+			.andExpect(authenticated());
+	}
+
+	@Test
+	void anAddressThatHasAnAccountInAnyCaseIsRefusedBesideTheField() throws Exception {
+		mvc.perform(post("/register").with(csrf())
+			.param("fullName", "Kimsə")
+			.param("email", "DONOR@demo.az")
+			.param("password", "abcdefgh1")
+			.param("passwordConfirmation", "abcdefgh1"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Bu e-poçt ilə hesab artıq mövcuddur.")));
+	}
+
+	@Test
+	void badInputIsAnsweredInTheUsersLanguageAndNothingTypedIsLost() throws Exception {
+		mvc.perform(post("/register").with(csrf())
+			.param("lang", "en")
+			.param("fullName", "Tural Rzayev")
+			.param("email", "not-an-address")
+			.param("phone", "call me")
+			.param("password", "onlyletters")
+			.param("passwordConfirmation", "different"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(allOf(containsString("value=\"Tural Rzayev\""),
+					containsString("value=\"not-an-address\""), containsString("This is not a valid e-mail address."),
+					containsString("This phone number is not valid"),
+					containsString("The password needs at least one letter and one digit."),
+					containsString("The passwords do not match."))));
+		assertThat(accounts.findByEmail("not-an-address")).isEmpty();
+	}
+
+	@Test
+	void aShortPasswordIsRefusedInRussianToo() throws Exception {
+		mvc.perform(post("/register").with(csrf())
+			.param("lang", "ru")
+			.param("fullName", "Ömər")
+			.param("email", "omer@example.az")
+			.param("password", "a1")
+			.param("passwordConfirmation", "a1"))
+			.andExpect(content().string(containsString("Пароль должен содержать не менее 8 символов.")));
+		assertThat(accounts.findByEmail("omer@example.az")).isEmpty();
+	}
+
+}
