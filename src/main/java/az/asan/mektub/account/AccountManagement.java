@@ -66,11 +66,11 @@ public class AccountManagement {
 	 * administrators). Read per request: an assignment changed by staff applies at once.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<Set<Integer>> regionScope(SignedInUser user) {
+	public RegionScope regionScope(SignedInUser user) {
 		if (user.role().seesAllRegions()) {
-			return Optional.empty();
+			return RegionScope.all();
 		}
-		return Optional.of(accounts.findById(user.id()).map(a -> Set.copyOf(a.getRegionIds())).orElse(Set.of()));
+		return RegionScope.of(accounts.findById(user.id()).map(a -> Set.copyOf(a.getRegionIds())).orElse(Set.of()));
 	}
 
 	/** What a person sees of their own account; read whole, so no page touches a lazy collection. */

@@ -53,6 +53,17 @@ public class Child {
 		this.createdAt = Instant.now();
 	}
 
+	void amend(String firstName, String surname, LocalDate birthDate, Gender gender, int regionId,
+			CareSetting careSetting, String contact) {
+		this.firstName = firstName.trim();
+		this.surname = surname == null ? null : surname.trim();
+		this.birthDate = birthDate;
+		this.gender = gender;
+		this.regionId = regionId;
+		this.careSetting = careSetting;
+		this.contact = contact;
+	}
+
 	public Long getId() {
 		return id;
 	}

@@ -133,6 +133,35 @@ public class Letter {
 		return letter;
 	}
 
+	/**
+	 * Corrects what was registered, while the letter is not yet public. A letter sent back as
+	 * INCOMPLETE goes back to RECEIVED with it: fixed, it waits for review again.
+	 */
+	public void amend(String firstName, String surname, LocalDate birthDate, Gender gender, int regionId,
+			CareSetting careSetting, String contact, int age, String originalWish, String publicWish,
+			Category category, String sizes, BigDecimal estimatedCost, boolean scanShareable, long volunteerId) {
+		if (status != LetterStatus.RECEIVED && status != LetterStatus.INCOMPLETE) {
+			throw new LetterTransitionException("letter.error.notEditable");
+		}
+		child.amend(firstName, surname, birthDate, gender, regionId, careSetting, contact);
+		this.regionId = regionId;
+		this.firstName = child.getFirstName();
+		this.gender = gender;
+		this.age = (short) age;
+		this.originalWish = originalWish;
+		this.publicWish = publicWish;
+		this.category = category;
+		this.sizes = sizes;
+		this.estimatedCost = estimatedCost;
+		this.scanShareable = scanShareable;
+		if (status == LetterStatus.INCOMPLETE) {
+			resubmit(volunteerId, "AMENDED");
+		}
+		else {
+			record(status, status, volunteerId, "AMENDED");
+		}
+	}
+
 	/** RECEIVED → PUBLISHED: a volunteer confirmed the public text holds no personal data. */
 	public void publish(long volunteerId, String reviewedPublicWish) {
 		require(EnumSet.of(LetterStatus.RECEIVED), LetterStatus.PUBLISHED);
@@ -183,11 +212,16 @@ public class Letter {
 
 	/** ADOPTED → PUBLISHED: the hold ran past its due date; the system releases it. */
 	public void releaseExpiredHold(LocalDate today) {
+		releaseExpiredHold(today, null);
+	}
+
+	/** The same, done by a volunteer who saw the hold in the forgotten list before the job did. */
+	public void releaseExpiredHold(LocalDate today, Long volunteerId) {
 		require(EnumSet.of(LetterStatus.ADOPTED), LetterStatus.PUBLISHED);
 		if (dueDate == null || !today.isAfter(dueDate)) {
 			throw new LetterTransitionException("letter.error.holdNotExpired");
 		}
-		release(null, "HOLD_EXPIRED");
+		release(volunteerId, "HOLD_EXPIRED");
 	}
 
 	/** ADOPTED → GIFT_RECEIVED: the gift is in, checked against the letter's tag code. */

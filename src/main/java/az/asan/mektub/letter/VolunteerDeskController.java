@@ -1,64 +1,154 @@
 package az.asan.mektub.letter;
 
+import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 
 import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.region.Region;
-import az.asan.mektub.region.Regions;
+import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.system.Formats;
+import az.asan.mektub.system.Messages;
 
+import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The volunteer's desk: the state of the letters in their regions. */
+/**
+ * The volunteer's desk: the state of the letters in their regions, what waits for review, what
+ * came back incomplete, and the forgotten letters, with quick actions that work as plain forms and,
+ * with htmx, without reloading the page.
+ */
 @Controller
 class VolunteerDeskController {
 
+	static final int LIST_SIZE = 10;
+
 	private final AccountManagement accounts;
 
-	private final Regions regions;
+	private final RegionOptions regionOptions;
+
+	private final ForgottenLetters forgotten;
+
+	private final LetterManagement letters;
+
+	private final Messages messages;
 
 	private final JdbcClient jdbc;
 
-	VolunteerDeskController(AccountManagement accounts, Regions regions, JdbcClient jdbc) {
+	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
+			LetterManagement letters, Messages messages, JdbcClient jdbc) {
 		this.accounts = accounts;
-		this.regions = regions;
+		this.regionOptions = regionOptions;
+		this.forgotten = forgotten;
+		this.letters = letters;
+		this.messages = messages;
 		this.jdbc = jdbc;
+	}
+
+	record QueueRow(String code, String firstName, int age, int regionId, String reason, String note) {
 	}
 
 	@GetMapping("/volunteer")
 	@Transactional(readOnly = true)
 	String desk(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
-		Optional<Set<Integer>> scope = accounts.regionScope(user);
+		RegionScope scope = accounts.regionScope(user);
 		Map<LetterStatus, Long> counts = new EnumMap<>(LetterStatus.class);
 		for (LetterStatus status : LetterStatus.values()) {
 			counts.put(status, 0L);
 		}
-		if (scope.isEmpty() || !scope.get().isEmpty()) {
-			Integer[] ids = scope.map(s -> s.toArray(Integer[]::new)).orElse(null);
-			jdbc.sql("""
-					SELECT l.status, count(*) AS n FROM letter l
-					JOIN campaign c ON c.id = l.campaign_id AND c.status <> 'CLOSED'
-					WHERE (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))
-					GROUP BY l.status""")
-				.param("regions", ids)
-				.query((rs, n) -> Map.entry(LetterStatus.valueOf(rs.getString("status")), rs.getLong("n")))
-				.list()
-				.forEach(e -> counts.put(e.getKey(), e.getValue()));
-		}
+		jdbc.sql("""
+				SELECT l.status, count(*) AS n FROM letter l
+				JOIN campaign c ON c.id = l.campaign_id AND c.status <> 'CLOSED'
+				WHERE (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))
+				GROUP BY l.status""")
+			.param("regions", scope.sqlArray())
+			.query((rs, n) -> Map.entry(LetterStatus.valueOf(rs.getString("status")), rs.getLong("n")))
+			.list()
+			.forEach(e -> counts.put(e.getKey(), e.getValue()));
 		model.addAttribute("counts", counts);
-		model.addAttribute("allRegions", scope.isEmpty());
-		model.addAttribute("regionNames", scope.map(ids -> regions.byIds(ids).stream().map(r -> r.name(locale)).toList())
-			.orElse(regions.all().stream().filter(Region::acceptsLetters).map(r -> r.name(locale)).toList()));
+		model.addAttribute("allRegions", scope.isAll());
+		model.addAttribute("regionNames", scope.isAll() ? java.util.List.of()
+				: scope.regionIds().stream().map(regionOptions::name).sorted().toList());
+		model.addAttribute("noRegions", scope.isEmpty());
+		model.addAttribute("review", queue("l.status = 'RECEIVED'", scope, null));
+		model.addAttribute("sentBack", queue("l.status = 'INCOMPLETE' AND l.registered_by = :me", scope, user.id()));
+		model.addAttribute("forgottenCounts", forgotten.counts(scope));
+		Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> lists = new EnumMap<>(ForgottenLetters.Kind.class);
+		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
+			lists.put(kind, forgotten.list(kind, scope, LIST_SIZE));
+		}
+		model.addAttribute("forgotten", lists);
+		model.addAttribute("unadoptedDays", forgotten.unadoptedDays());
+		model.addAttribute("undeliveredDays", forgotten.undeliveredDays());
 		return "volunteer/desk";
+	}
+
+	/** The gift reached the child today: the commonest last step, one click from the forgotten list. */
+	@PostMapping("/volunteer/quick/{code}/handed-today")
+	String handedToday(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
+		return quick(code, htmx, model, redirect, "letter.fulfilled", () -> letters.fulfil(code,
+				accounts.regionScope(user), user.id(), LocalDate.now(Formats.BAKU), null, null));
+	}
+
+	/** A hold past its due date goes back on the tree now, without waiting for the nightly job. */
+	@PostMapping("/volunteer/quick/{code}/release")
+	String release(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
+			RedirectAttributes redirect) {
+		return quick(code, htmx, model, redirect, "letter.released",
+				() -> letters.releaseOverdueHold(code, accounts.regionScope(user), user.id()));
+	}
+
+	private String quick(String code, String htmx, Model model, RedirectAttributes redirect, String successKey,
+			Runnable action) {
+		String message;
+		boolean ok;
+		try {
+			action.run();
+			message = messages.get(successKey);
+			ok = true;
+		}
+		catch (LetterTransitionException ex) {
+			message = messages.get(ex.messageKey(), ex.arguments());
+			ok = false;
+		}
+		catch (OptimisticLockingFailureException ex) {
+			message = messages.get("letter.error.concurrent");
+			ok = false;
+		}
+		if (htmx != null) {
+			model.addAttribute("code", code);
+			model.addAttribute("message", message);
+			model.addAttribute("ok", ok);
+			return "volunteer/desk :: quickResult";
+		}
+		redirect.addFlashAttribute(ok ? "success" : "failure", message);
+		return "redirect:/volunteer";
+	}
+
+	private java.util.List<QueueRow> queue(String condition, RegionScope scope, Long me) {
+		return jdbc.sql("SELECT l.code, l.first_name, l.age, l.region_id, l.status_reason, l.status_note "
+				+ "FROM letter l JOIN campaign c ON c.id = l.campaign_id AND c.status <> 'CLOSED' WHERE " + condition
+				+ " AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))"
+				+ " ORDER BY l.created_at, l.id LIMIT " + LIST_SIZE)
+			.param("regions", scope.sqlArray())
+			.param("me", me)
+			.query((rs, n) -> new QueueRow(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
+					rs.getInt("region_id"), rs.getString("status_reason"), rs.getString("status_note")))
+			.list();
 	}
 
 }

@@ -1,0 +1,112 @@
+package az.asan.mektub.letter;
+
+import java.time.LocalDate;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+
+import az.asan.mektub.account.RegionScope;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * So that no child is forgotten: letters long on the tree with nobody adopting them, holds past
+ * their due date, and gifts handed in but not yet given to the child. The same lists serve a
+ * volunteer (their regions) and the staff (the whole country).
+ */
+@Component
+public class ForgottenLetters {
+
+	public enum Kind {
+
+		/** Published and unadopted for longer than the threshold, in a campaign that still runs. */
+		UNADOPTED,
+		/** Adopted, and the due date has passed without the gift. */
+		OVERDUE_HOLD,
+		/** The gift is in, but has not reached the child for longer than the threshold. */
+		UNDELIVERED
+
+	}
+
+	public record Row(String code, String firstName, int age, int regionId, LetterStatus status, LocalDate since,
+			int days) {
+	}
+
+	private final JdbcClient jdbc;
+
+	private final int unadoptedDays;
+
+	private final int undeliveredDays;
+
+	ForgottenLetters(JdbcClient jdbc, @Value("${asan.forgotten.unadopted-days:30}") int unadoptedDays,
+			@Value("${asan.forgotten.undelivered-days:7}") int undeliveredDays) {
+		this.jdbc = jdbc;
+		this.unadoptedDays = unadoptedDays;
+		this.undeliveredDays = undeliveredDays;
+	}
+
+	public int unadoptedDays() {
+		return unadoptedDays;
+	}
+
+	public int undeliveredDays() {
+		return undeliveredDays;
+	}
+
+	@Transactional(readOnly = true)
+	public Map<Kind, Long> counts(RegionScope scope) {
+		Map<Kind, Long> counts = new EnumMap<>(Kind.class);
+		jdbc.sql("""
+				SELECT count(*) FILTER (WHERE l.status = 'PUBLISHED' AND c.status <> 'CLOSED'
+				                          AND l.published_at < now() - make_interval(days => :unadopted)) AS unadopted,
+				       count(*) FILTER (WHERE l.status = 'ADOPTED' AND l.due_date < CAST(now() AT TIME ZONE 'Asia/Baku' AS date)) AS overdue,
+				       count(*) FILTER (WHERE l.status = 'GIFT_RECEIVED'
+				                          AND l.gift_received_at < now() - make_interval(days => :undelivered)) AS undelivered
+				FROM letter l JOIN campaign c ON c.id = l.campaign_id
+				WHERE l.status IN ('PUBLISHED', 'ADOPTED', 'GIFT_RECEIVED')
+				  AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))""")
+			.param("unadopted", unadoptedDays)
+			.param("undelivered", undeliveredDays)
+			.param("regions", scope.sqlArray())
+			.query((rs, n) -> {
+				counts.put(Kind.UNADOPTED, rs.getLong("unadopted"));
+				counts.put(Kind.OVERDUE_HOLD, rs.getLong("overdue"));
+				counts.put(Kind.UNDELIVERED, rs.getLong("undelivered"));
+				return 0;
+			})
+			.single();
+		return counts;
+	}
+
+	/** The oldest first: they have waited longest. */
+	@Transactional(readOnly = true)
+	public List<Row> list(Kind kind, RegionScope scope, int limit) {
+		String condition = switch (kind) {
+			case UNADOPTED -> "l.status = 'PUBLISHED' AND c.status <> 'CLOSED' AND l.published_at < now() - make_interval(days => :unadopted)";
+			case OVERDUE_HOLD -> "l.status = 'ADOPTED' AND l.due_date < CAST(now() AT TIME ZONE 'Asia/Baku' AS date)";
+			case UNDELIVERED -> "l.status = 'GIFT_RECEIVED' AND l.gift_received_at < now() - make_interval(days => :undelivered)";
+		};
+		String since = switch (kind) {
+			case UNADOPTED -> "CAST(l.published_at AT TIME ZONE 'Asia/Baku' AS date)";
+			case OVERDUE_HOLD -> "l.due_date";
+			case UNDELIVERED -> "CAST(l.gift_received_at AT TIME ZONE 'Asia/Baku' AS date)";
+		};
+		return jdbc.sql("SELECT l.code, l.first_name, l.age, l.region_id, l.status, " + since + " AS since, "
+				+ "CAST(now() AT TIME ZONE 'Asia/Baku' AS date) - " + since + " AS days "
+				+ "FROM letter l JOIN campaign c ON c.id = l.campaign_id WHERE " + condition
+				+ " AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))"
+				+ " ORDER BY since, l.id LIMIT :limit")
+			.param("unadopted", unadoptedDays)
+			.param("undelivered", undeliveredDays)
+			.param("regions", scope.sqlArray())
+			.param("limit", limit)
+			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
+					rs.getInt("region_id"), LetterStatus.valueOf(rs.getString("status")),
+					rs.getObject("since", LocalDate.class), rs.getInt("days")))
+			.list();
+	}
+
+}

@@ -1,0 +1,308 @@
+package az.asan.mektub.letter;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.campaign.Campaign;
+import az.asan.mektub.campaign.CampaignStatus;
+import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.region.Region;
+import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.Formats;
+import az.asan.mektub.system.NotFound;
+
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.Errors;
+
+/**
+ * The volunteers' work on letters: registering, correcting, reviewing, recording the gift and the
+ * hand-over, withdrawing. Every method takes the caller's region scope and answers {@link NotFound}
+ * for a letter outside it, so that no URL or crafted form reaches another region's letter; every
+ * change of status is asked of the {@link Letter} itself.
+ */
+@Service
+public class LetterManagement {
+
+	/** A letter of the same child (name, birth date, region) already in the campaign. */
+	public record Duplicate(String code, String firstName, String surname, LetterStatus status) {
+	}
+
+	private final Letters letters;
+
+	private final Campaigns campaigns;
+
+	private final Regions regions;
+
+	private final HandoverPoints handoverPoints;
+
+	private final LetterImages images;
+
+	private final JdbcClient jdbc;
+
+	private final ApplicationEventPublisher events;
+
+	private final Formats formats;
+
+	LetterManagement(Letters letters, Campaigns campaigns, Regions regions, HandoverPoints handoverPoints,
+			LetterImages images, JdbcClient jdbc, ApplicationEventPublisher events, Formats formats) {
+		this.letters = letters;
+		this.campaigns = campaigns;
+		this.regions = regions;
+		this.handoverPoints = handoverPoints;
+		this.images = images;
+		this.jdbc = jdbc;
+		this.events = events;
+		this.formats = formats;
+	}
+
+	/**
+	 * The rules a form alone cannot know: the campaign takes letters, the region is the volunteer's,
+	 * the child's age fits the campaign. Errors land beside their fields; the possible duplicates
+	 * are returned for the page to show (the caller decides whether they were confirmed).
+	 */
+	@Transactional(readOnly = true)
+	public List<Duplicate> check(LetterForm form, RegionScope scope, Errors errors, String exceptCode) {
+		Campaign campaign = null;
+		if (form.campaignId() != null) {
+			campaign = campaigns.findById(form.campaignId()).orElse(null);
+			if (campaign == null) {
+				errors.rejectValue("campaignId", "letter.campaign.unknown");
+			}
+			else if (campaign.getStatus() == CampaignStatus.CLOSED) {
+				errors.rejectValue("campaignId", "letter.campaign.closed");
+				campaign = null;
+			}
+		}
+		if (form.regionId() != null) {
+			Optional<Region> region = regions.byId(form.regionId());
+			if (region.isEmpty() || !region.get().acceptsLetters() || !scope.includes(form.regionId())) {
+				errors.rejectValue("regionId", "letter.region.notYours");
+			}
+		}
+		if (campaign != null && form.birthDate() != null && !errors.hasFieldErrors("birthDate")) {
+			int age = campaign.ageOn(form.birthDate());
+			if (!campaign.acceptsAge(age)) {
+				errors.rejectValue("birthDate", "letter.age.outOfRange", new Object[] { age, campaign.getMinAge(),
+						campaign.getMaxAge(), formats.date(campaign.getAgeReferenceDate()) }, null);
+			}
+		}
+		if (form.campaignId() == null || form.regionId() == null || form.birthDate() == null
+				|| form.firstName() == null || form.firstName().isBlank()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT l.code, c.first_name, c.surname, l.status FROM letter l JOIN child c ON c.id = l.child_id
+				WHERE l.campaign_id = :campaign AND c.region_id = :region AND c.birth_date = :birth
+				  AND az_fold(c.first_name) = az_fold(:first) AND az_fold(coalesce(c.surname, '')) = az_fold(:surname)
+				  AND l.status <> 'WITHDRAWN' AND l.code <> :except""")
+			.param("campaign", form.campaignId())
+			.param("region", form.regionId())
+			.param("birth", form.birthDate())
+			.param("first", form.firstName().strip())
+			.param("surname", form.surname() == null ? "" : form.surname().strip())
+			.param("except", exceptCode == null ? "" : exceptCode)
+			.query((rs, n) -> new Duplicate(rs.getString("code"), rs.getString("first_name"), rs.getString("surname"),
+					LetterStatus.valueOf(rs.getString("status"))))
+			.list();
+	}
+
+	/** Registers a letter that passed {@link #check}; returns its public code. */
+	@Transactional
+	public String register(LetterForm form, long volunteerId, byte[] scan) {
+		Campaign campaign = campaigns.findById(form.campaignId()).orElseThrow(NotFound::new);
+		Child child = new Child(form.firstName(), form.surname(), form.birthDate(), form.gender(), form.regionId(),
+				form.careSetting(), blankToNull(form.contact()));
+		Letter letter = Letter.register(child, campaign.getId(), campaign.ageOn(form.birthDate()),
+				form.originalWish().strip(), form.publicWish().strip(), form.category(), blankToNull(form.sizes()),
+				form.estimatedCost(), form.shareable(), volunteerId);
+		letters.save(letter);
+		if (scan != null) {
+			images.store(letter.getId(), LetterImages.Kind.SCAN, scan);
+		}
+		return letter.getCode();
+	}
+
+	/** Corrects a letter not yet on the tree; one sent back as INCOMPLETE returns to review. */
+	@Transactional
+	public void amend(String code, RegionScope scope, LetterForm form, long volunteerId, byte[] scan) {
+		Letter letter = inScope(code, scope);
+		Campaign campaign = campaigns.findById(letter.getCampaignId()).orElseThrow(NotFound::new);
+		letter.amend(form.firstName(), form.surname(), form.birthDate(), form.gender(), form.regionId(),
+				form.careSetting(), blankToNull(form.contact()), campaign.ageOn(form.birthDate()),
+				form.originalWish().strip(), form.publicWish().strip(), form.category(), blankToNull(form.sizes()),
+				form.estimatedCost(), form.shareable(), volunteerId);
+		if (scan != null) {
+			images.store(letter.getId(), LetterImages.Kind.SCAN, scan);
+		}
+	}
+
+	/**
+	 * RECEIVED → PUBLISHED, after the volunteer confirmed the public text holds no personal data and
+	 * the text passed the automatic check for the child's surname, phone numbers and addresses.
+	 */
+	@Transactional
+	public void publish(String code, RegionScope scope, long volunteerId, String publicText, boolean confirmed) {
+		Letter letter = inScope(code, scope);
+		if (!confirmed) {
+			throw new LetterTransitionException("letter.publish.confirmRequired");
+		}
+		List<String> findings = PersonalDataCheck.findings(publicText, letter.getChild().getSurname(),
+				letter.getChild().getContact());
+		if (!findings.isEmpty()) {
+			throw new LetterTransitionException(findings.get(0));
+		}
+		letter.publish(volunteerId, publicText);
+	}
+
+	@Transactional
+	public void markIncomplete(String code, RegionScope scope, long volunteerId, IncompleteReason reason,
+			String note) {
+		if (reason == null) {
+			throw new LetterTransitionException("letter.incomplete.reasonRequired");
+		}
+		inScope(code, scope).markIncomplete(volunteerId, reason, blankToNull(note));
+	}
+
+	@Transactional
+	public void receiveGift(String code, RegionScope scope, long volunteerId, String tagCode, Long handoverPointId) {
+		Letter letter = inScope(code, scope);
+		if (handoverPointId == null || handoverPoints.byId(handoverPointId).isEmpty()) {
+			throw new LetterTransitionException("letter.gift.handoverPointRequired");
+		}
+		letter.receiveGift(volunteerId, tagCode, handoverPointId);
+	}
+
+	@Transactional
+	public void fulfil(String code, RegionScope scope, long volunteerId, LocalDate handedOn, String note,
+			byte[] photo) {
+		Letter letter = inScope(code, scope);
+		if (handedOn == null) {
+			throw new LetterTransitionException("letter.fulfil.dateRequired");
+		}
+		letter.fulfil(volunteerId, handedOn, blankToNull(note));
+		if (photo != null) {
+			images.store(letter.getId(), LetterImages.Kind.GIFT_PHOTO, photo);
+		}
+		events.publishEvent(new LetterFulfilled(letter.getId(), letter.getCode(), letter.getDonorId()));
+	}
+
+	@Transactional
+	public void withdraw(String code, RegionScope scope, long volunteerId, WithdrawReason reason, String note) {
+		if (reason == null) {
+			throw new LetterTransitionException("letter.withdraw.reasonRequired");
+		}
+		inScope(code, scope).withdraw(volunteerId, reason, blankToNull(note));
+	}
+
+	/** ADOPTED past its due date → PUBLISHED, by a volunteer; the donor is told (see {@link HoldReleased}). */
+	@Transactional
+	public void releaseOverdueHold(String code, RegionScope scope, long volunteerId) {
+		Letter letter = inScope(code, scope);
+		Long donorId = letter.getDonorId();
+		LocalDate due = letter.getDueDate();
+		letter.releaseExpiredHold(LocalDate.now(Formats.BAKU), volunteerId);
+		events.publishEvent(new HoldReleased(letter.getId(), letter.getCode(), donorId, due));
+	}
+
+	/** The image of a letter in scope, or nothing. */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> image(String code, RegionScope scope, LetterImages.Kind kind) {
+		return images.read(inScope(code, scope).getId(), kind);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<LetterDetails> details(String code, RegionScope scope, java.util.Locale locale) {
+		Optional<LetterDetails> found = jdbc.sql("""
+				SELECT l.*, ch.surname, ch.birth_date, ch.care_setting, ch.contact, ch.anonymised_at IS NOT NULL AS anonymised,
+				       CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS campaign_name, c.status = 'CLOSED' AS campaign_closed,
+				       d.full_name AS donor_name, r.full_name AS registered_by_name,
+				       EXISTS (SELECT 1 FROM letter_image i WHERE i.letter_id = l.id AND i.kind = 'SCAN') AS has_scan,
+				       EXISTS (SELECT 1 FROM letter_image i WHERE i.letter_id = l.id AND i.kind = 'GIFT_PHOTO') AS has_photo
+				FROM letter l
+				JOIN child ch ON ch.id = l.child_id
+				JOIN campaign c ON c.id = l.campaign_id
+				LEFT JOIN app_user d ON d.id = l.donor_id
+				LEFT JOIN app_user r ON r.id = l.registered_by
+				WHERE l.code = :code AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))""")
+			.param("code", code)
+			.param("regions", scope.sqlArray())
+			.param("lang", locale.getLanguage())
+			.query((rs, n) -> details(rs))
+			.optional();
+		return found.map(letter -> withHistory(letter, history(letter.id())));
+	}
+
+	private List<LetterDetails.HistoryEntry> history(long letterId) {
+		return jdbc.sql("""
+				SELECT h.from_status, h.to_status, h.changed_at, h.note, u.full_name, u.role
+				FROM letter_status_change h LEFT JOIN app_user u ON u.id = h.changed_by
+				WHERE h.letter_id = ? ORDER BY h.changed_at, h.id""")
+			.param(letterId)
+			.query((rs, n) -> {
+				String note = rs.getString("note");
+				String noteCode = null;
+				String noteText = note;
+				if (note != null) {
+					String head = note.contains(": ") ? note.substring(0, note.indexOf(": ")) : note;
+					if (head.matches("[A-Z_]+")) {
+						noteCode = head;
+						noteText = note.length() > head.length() ? note.substring(head.length() + 2) : null;
+					}
+				}
+				String from = rs.getString("from_status");
+				return new LetterDetails.HistoryEntry(from == null ? null : LetterStatus.valueOf(from),
+						LetterStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("changed_at").toInstant(),
+						rs.getString("full_name"), rs.getString("role"), noteCode, noteText);
+			})
+			.list();
+	}
+
+	private static LetterDetails details(ResultSet rs) throws SQLException {
+		return new LetterDetails(rs.getLong("id"), rs.getString("code"), rs.getString("gift_tag_code"),
+				rs.getLong("campaign_id"), rs.getString("campaign_name"), rs.getBoolean("campaign_closed"),
+				rs.getInt("region_id"), LetterStatus.valueOf(rs.getString("status")), rs.getString("first_name"),
+				rs.getString("surname"), rs.getObject("birth_date", LocalDate.class),
+				Gender.valueOf(rs.getString("gender")), CareSetting.valueOf(rs.getString("care_setting")),
+				rs.getString("contact"), rs.getBoolean("anonymised"), rs.getInt("age"), rs.getString("original_wish"),
+				rs.getString("public_wish"), Category.valueOf(rs.getString("category")), rs.getString("sizes"),
+				rs.getBigDecimal("estimated_cost"), rs.getBoolean("scan_shareable"), rs.getString("status_reason"),
+				rs.getString("status_note"), (Long) rs.getObject("donor_id"), rs.getString("donor_name"),
+				instant(rs, "adopted_at"), rs.getObject("due_date", LocalDate.class),
+				(Long) rs.getObject("handover_point_id"), instant(rs, "published_at"), instant(rs, "gift_received_at"),
+				rs.getObject("fulfilled_on", LocalDate.class), rs.getString("fulfilment_note"),
+				rs.getString("registered_by_name"), instant(rs, "created_at"), rs.getBoolean("has_scan"),
+				rs.getBoolean("has_photo"), List.of());
+	}
+
+	private static LetterDetails withHistory(LetterDetails l, List<LetterDetails.HistoryEntry> history) {
+		return new LetterDetails(l.id(), l.code(), l.giftTagCode(), l.campaignId(), l.campaignName(),
+				l.campaignClosed(), l.regionId(), l.status(), l.firstName(), l.surname(), l.birthDate(), l.gender(),
+				l.careSetting(), l.contact(), l.anonymised(), l.age(), l.originalWish(), l.publicWish(), l.category(),
+				l.sizes(), l.estimatedCost(), l.scanShareable(), l.statusReason(), l.statusNote(), l.donorId(),
+				l.donorName(), l.adoptedAt(), l.dueDate(), l.handoverPointId(), l.publishedAt(), l.giftReceivedAt(),
+				l.fulfilledOn(), l.fulfilmentNote(), l.registeredByName(), l.createdAt(), l.hasScan(), l.hasPhoto(),
+				history);
+	}
+
+	private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
+		java.sql.Timestamp value = rs.getTimestamp(column);
+		return value == null ? null : value.toInstant();
+	}
+
+	private Letter inScope(String code, RegionScope scope) {
+		return letters.findByCode(code).filter(l -> scope.includes(l.getRegionId())).orElseThrow(NotFound::new);
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
+	}
+
+}

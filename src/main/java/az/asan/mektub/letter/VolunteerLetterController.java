@@ -1,0 +1,350 @@
+package az.asan.mektub.letter;
+
+import java.io.IOException;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
+import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.campaign.CampaignStatus;
+import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.system.Forms;
+import az.asan.mektub.system.ImageSanitizer;
+import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.NotFound;
+import az.asan.mektub.system.Option;
+import az.asan.mektub.system.Pager;
+import az.asan.mektub.system.PendingUploads;
+
+import org.springframework.dao.OptimisticLockingFailureException;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.Validator;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/**
+ * A volunteer's work on single letters: the list and search, registration, the private page with
+ * its history, and each step of the letter's life. Every step is a plain form post that answers
+ * with a redirect and a message; a refused step changes nothing and says why.
+ */
+@Controller
+class VolunteerLetterController {
+
+	private final LetterManagement letters;
+
+	private final VolunteerLetterSearch search;
+
+	private final AccountManagement accounts;
+
+	private final Campaigns campaigns;
+
+	private final HandoverPoints handoverPoints;
+
+	private final RegionOptions regionOptions;
+
+	private final ImageSanitizer images;
+
+	private final PendingUploads uploads;
+
+	private final Messages messages;
+
+	private final Validator validator;
+
+	VolunteerLetterController(LetterManagement letters, VolunteerLetterSearch search, AccountManagement accounts,
+			Campaigns campaigns, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
+			PendingUploads uploads, Messages messages, Validator validator) {
+		this.letters = letters;
+		this.search = search;
+		this.accounts = accounts;
+		this.campaigns = campaigns;
+		this.handoverPoints = handoverPoints;
+		this.regionOptions = regionOptions;
+		this.images = images;
+		this.uploads = uploads;
+		this.messages = messages;
+		this.validator = validator;
+	}
+
+	@GetMapping("/volunteer/letters")
+	String list(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) LetterStatus status,
+			@RequestParam(required = false) Integer region, @RequestParam(required = false) Long campaign,
+			@RequestParam(defaultValue = "") String q, @RequestParam(defaultValue = "1") int page, Model model,
+			Locale locale) {
+		RegionScope scope = accounts.regionScope(user);
+		VolunteerLetterSearch.Criteria criteria = new VolunteerLetterSearch.Criteria(status, region, campaign, q, page);
+		VolunteerLetterSearch.Page result = search.search(criteria, scope, locale);
+		model.addAttribute("criteria", criteria);
+		model.addAttribute("result", result);
+		model.addAttribute("pager", Pager.of(result.page(), result.total(), VolunteerLetterSearch.PAGE_SIZE));
+		model.addAttribute("statusOptions", messages.options("status.", LetterStatus.values()));
+		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id())));
+		model.addAttribute("campaignOptions", campaignOptions(false, locale));
+		return "volunteer/letters";
+	}
+
+	@GetMapping("/volunteer/letters/new")
+	String initRegistrationForm(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
+		RegionScope scope = accounts.regionScope(user);
+		// The campaign running now is the usual choice; a volunteer with one region has no choice to make.
+		Long running = campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN)
+			.stream()
+			.findFirst()
+			.map(c -> c.getId())
+			.orElse(null);
+		List<Option> regions = regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id()));
+		model.addAttribute("letterForm",
+				LetterForm.empty(running, regions.size() == 1 ? Integer.valueOf(regions.get(0).value()) : null));
+		return registrationPage(model, user, scope, locale, null);
+	}
+
+	@PostMapping("/volunteer/letters/new")
+	String processRegistrationForm(@AuthenticationPrincipal SignedInUser user,
+			@Valid @ModelAttribute("letterForm") LetterForm form, BindingResult result,
+			@RequestParam(required = false) MultipartFile scan, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		RegionScope scope = accounts.regionScope(user);
+		Forms.validateRest(validator, form, result);
+		form = keepScan(form, scan, user, result);
+		List<LetterManagement.Duplicate> duplicates = letters.check(form, scope, result, null);
+		if (!duplicates.isEmpty() && !form.duplicateConfirmed()) {
+			result.reject("letter.duplicate.found");
+		}
+		if (result.hasErrors()) {
+			Forms.redisplay(model, "letterForm", form, result);
+			model.addAttribute("scanToken", form.scanToken());
+			model.addAttribute("duplicates", duplicates);
+			return registrationPage(model, user, scope, locale, null);
+		}
+		byte[] scanBytes = uploads.find(form.scanToken(), user.id()).map(PendingUploads.Upload::bytes).orElse(null);
+		String code = letters.register(form, user.id(), scanBytes);
+		uploads.discard(form.scanToken());
+		redirect.addFlashAttribute("success", messages.get("letter.registered", code));
+		return "redirect:/volunteer/letters/" + code;
+	}
+
+	@GetMapping("/volunteer/letters/{code}")
+	String show(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model, Locale locale) {
+		LetterDetails letter = letters.details(code, accounts.regionScope(user), locale).orElseThrow(NotFound::new);
+		model.addAttribute("letter", letter);
+		model.addAttribute("regionName", regionOptions.name(letter.regionId()));
+		model.addAttribute("handoverPoint", handoverPoints.byId(letter.handoverPointId()).orElse(null));
+		model.addAttribute("handoverOptions", handoverPoints.all()
+			.stream()
+			.filter(p -> p.accepting() || p.id() == (letter.handoverPointId() == null ? -1 : letter.handoverPointId()))
+			.map(p -> new Option(String.valueOf(p.id()), p.name(locale)))
+			.toList());
+		model.addAttribute("incompleteOptions", messages.options("incompleteReason.", IncompleteReason.values()));
+		model.addAttribute("withdrawOptions", messages.options("withdrawReason.", WithdrawReason.values()));
+		model.addAttribute("today", LocalDate.now(az.asan.mektub.system.Formats.BAKU));
+		if (!model.containsAttribute("publishText")) {
+			model.addAttribute("publishText", letter.publicWish());
+		}
+		return "volunteer/letter";
+	}
+
+	@GetMapping("/volunteer/letters/{code}/edit")
+	String initAmendForm(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model,
+			Locale locale) {
+		RegionScope scope = accounts.regionScope(user);
+		LetterDetails letter = letters.details(code, scope, locale).orElseThrow(NotFound::new);
+		model.addAttribute("letterForm", LetterForm.of(letter));
+		return registrationPage(model, user, scope, locale, letter);
+	}
+
+	@PostMapping("/volunteer/letters/{code}/edit")
+	String processAmendForm(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@Valid @ModelAttribute("letterForm") LetterForm form, BindingResult result,
+			@RequestParam(required = false) MultipartFile scan, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		RegionScope scope = accounts.regionScope(user);
+		LetterDetails letter = letters.details(code, scope, locale).orElseThrow(NotFound::new);
+		// The campaign of a registered letter does not change; only what was typed about it.
+		form = new LetterForm(letter.campaignId(), form.firstName(), form.surname(), form.birthDate(), form.gender(),
+				form.regionId(), form.careSetting(), form.contact(), form.originalWish(), form.publicWish(),
+				form.category(), form.sizes(), form.estimatedCost(), form.scanShareable(), form.scanToken(),
+				form.confirmDuplicate());
+		Forms.validateRest(validator, form, result);
+		form = keepScan(form, scan, user, result);
+		List<LetterManagement.Duplicate> duplicates = letters.check(form, scope, result, code);
+		if (!duplicates.isEmpty() && !form.duplicateConfirmed()) {
+			result.reject("letter.duplicate.found");
+		}
+		if (result.hasErrors()) {
+			Forms.redisplay(model, "letterForm", form, result);
+			model.addAttribute("scanToken", form.scanToken());
+			model.addAttribute("duplicates", duplicates);
+			return registrationPage(model, user, scope, locale, letter);
+		}
+		byte[] scanBytes = uploads.find(form.scanToken(), user.id()).map(PendingUploads.Upload::bytes).orElse(null);
+		try {
+			letters.amend(code, scope, form, user.id(), scanBytes);
+		}
+		catch (LetterTransitionException ex) {
+			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
+			return "redirect:/volunteer/letters/" + code;
+		}
+		uploads.discard(form.scanToken());
+		redirect.addFlashAttribute("success", messages.get("letter.amended"));
+		return "redirect:/volunteer/letters/" + code;
+	}
+
+	@PostMapping("/volunteer/letters/{code}/publish")
+	String publish(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(defaultValue = "") String publicWish, @RequestParam(defaultValue = "false") boolean confirmed,
+			RedirectAttributes redirect) {
+		return step(code, redirect, "letter.published",
+				() -> letters.publish(code, accounts.regionScope(user), user.id(), publicWish, confirmed),
+				() -> redirect.addFlashAttribute("publishText", publicWish));
+	}
+
+	@PostMapping("/volunteer/letters/{code}/incomplete")
+	String markIncomplete(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(required = false) IncompleteReason reason, @RequestParam(defaultValue = "") String note,
+			RedirectAttributes redirect) {
+		return step(code, redirect, "letter.markedIncomplete",
+				() -> letters.markIncomplete(code, accounts.regionScope(user), user.id(), reason, note),
+				() -> redirect.addFlashAttribute("incompleteNote", note));
+	}
+
+	@PostMapping("/volunteer/letters/{code}/gift-received")
+	String receiveGift(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(defaultValue = "") String tagCode, @RequestParam(required = false) Long handoverPointId,
+			RedirectAttributes redirect) {
+		return step(code, redirect, "letter.giftReceived",
+				() -> letters.receiveGift(code, accounts.regionScope(user), user.id(), tagCode, handoverPointId),
+				() -> redirect.addFlashAttribute("typedTagCode", tagCode));
+	}
+
+	@PostMapping("/volunteer/letters/{code}/fulfilled")
+	String fulfil(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(required = false) LocalDate handedOn, @RequestParam(defaultValue = "") String note,
+			@RequestParam(required = false) MultipartFile photo, RedirectAttributes redirect) {
+		byte[] photoBytes;
+		try {
+			photoBytes = photo == null || photo.isEmpty() ? null : images.reencode(photo.getBytes());
+		}
+		catch (ImageSanitizer.RejectedImage ex) {
+			redirect.addFlashAttribute("failure", messages.get(ex.messageKey()));
+			redirect.addFlashAttribute("fulfilNote", note);
+			return "redirect:/volunteer/letters/" + code;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+		return step(code, redirect, "letter.fulfilled",
+				() -> letters.fulfil(code, accounts.regionScope(user), user.id(), handedOn, note, photoBytes),
+				() -> redirect.addFlashAttribute("fulfilNote", note));
+	}
+
+	@PostMapping("/volunteer/letters/{code}/withdraw")
+	String withdraw(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(required = false) WithdrawReason reason, @RequestParam(defaultValue = "") String note,
+			RedirectAttributes redirect) {
+		return step(code, redirect, "letter.withdrawn",
+				() -> letters.withdraw(code, accounts.regionScope(user), user.id(), reason, note),
+				() -> redirect.addFlashAttribute("withdrawNote", note));
+	}
+
+	@GetMapping("/volunteer/letters/{code}/scan.jpg")
+	ResponseEntity<byte[]> scan(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
+		return image(letters.image(code, accounts.regionScope(user), LetterImages.Kind.SCAN).orElseThrow(NotFound::new));
+	}
+
+	@GetMapping("/volunteer/letters/{code}/photo.jpg")
+	ResponseEntity<byte[]> photo(@AuthenticationPrincipal SignedInUser user, @PathVariable String code) {
+		return image(letters.image(code, accounts.regionScope(user), LetterImages.Kind.GIFT_PHOTO)
+			.orElseThrow(NotFound::new));
+	}
+
+	private static ResponseEntity<byte[]> image(byte[] jpeg) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.cacheControl(CacheControl.noStore().cachePrivate())
+			.body(jpeg);
+	}
+
+	/**
+	 * Runs one step of the letter's life and says how it went. A refused step (or one that lost a
+	 * race with another volunteer) changes nothing; what was typed goes back to the page.
+	 */
+	private String step(String code, RedirectAttributes redirect, String successKey, Runnable action,
+			Runnable keepTyped) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", messages.get(successKey));
+		}
+		catch (LetterTransitionException ex) {
+			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
+			keepTyped.run();
+		}
+		catch (OptimisticLockingFailureException ex) {
+			redirect.addFlashAttribute("failure", messages.get("letter.error.concurrent"));
+			keepTyped.run();
+		}
+		return "redirect:/volunteer/letters/" + code;
+	}
+
+	/** Re-encodes a newly chosen scan and keeps it for the next submit; a bad file is an error beside its field. */
+	private LetterForm keepScan(LetterForm form, MultipartFile scan, SignedInUser user, BindingResult result) {
+		if (scan == null || scan.isEmpty()) {
+			return form;
+		}
+		try {
+			byte[] clean = images.reencode(scan.getBytes());
+			uploads.discard(form.scanToken());
+			return form.withScanToken(uploads.keep(user.id(), scan.getOriginalFilename(), clean));
+		}
+		catch (ImageSanitizer.RejectedImage ex) {
+			result.rejectValue("scanToken", ex.messageKey());
+			return form;
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+	private String registrationPage(Model model, SignedInUser user, RegionScope scope, Locale locale,
+			LetterDetails existing) {
+		model.addAttribute("existing", existing);
+		model.addAttribute("campaignOptions", campaignOptions(true, locale));
+		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id())));
+		model.addAttribute("genderOptions", messages.options("gender.", Gender.values()));
+		model.addAttribute("careOptions", messages.options("careSetting.", CareSetting.values()));
+		model.addAttribute("categoryOptions", messages.options("category.", Category.values()));
+		if (!model.containsAttribute("scanToken")) {
+			model.addAttribute("scanToken", null);
+		}
+		String token = (String) model.getAttribute("scanToken");
+		model.addAttribute("keptScan", uploads.fileName(token, user.id()).orElse(null));
+		if (!model.containsAttribute("duplicates")) {
+			model.addAttribute("duplicates", List.of());
+		}
+		return "volunteer/letter-form";
+	}
+
+	private List<Option> campaignOptions(boolean acceptingLettersOnly, Locale locale) {
+		return campaigns.findAllByOrderByStartsOnDesc()
+			.stream()
+			.filter(c -> !acceptingLettersOnly || c.getStatus() != CampaignStatus.CLOSED)
+			.map(c -> new Option(String.valueOf(c.getId()), c.name(locale)))
+			.toList();
+	}
+
+}

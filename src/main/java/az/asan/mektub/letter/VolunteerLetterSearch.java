@@ -1,0 +1,87 @@
+package az.asan.mektub.letter;
+
+import java.time.Instant;
+import java.util.List;
+
+import az.asan.mektub.account.RegionScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The volunteers' search over the letters of their regions: by status, region, campaign and a
+ * text that is either a letter's code or part of the child's name, matched the Azerbaijani way
+ * ({@code ismayıllı}, {@code ismayilli} and {@code İSMAYILLI} find each other). Two queries a page,
+ * whatever its size: the rows and their count.
+ */
+@Component
+public class VolunteerLetterSearch {
+
+	public static final int PAGE_SIZE = 25;
+
+	public record Criteria(LetterStatus status, Integer regionId, Long campaignId, String q, int page) {
+
+		public Criteria {
+			q = q == null ? "" : q.strip();
+			page = Math.max(page, 1);
+		}
+
+	}
+
+	public record Row(String code, String firstName, String surname, int age, int regionId, LetterStatus status,
+			String campaignName, Instant createdAt) {
+	}
+
+	public record Page(List<Row> rows, long total, int page) {
+
+		public int pages() {
+			return (int) Math.max(1, (total + PAGE_SIZE - 1) / PAGE_SIZE);
+		}
+
+	}
+
+	private static final String WHERE = """
+			FROM letter l JOIN child ch ON ch.id = l.child_id JOIN campaign c ON c.id = l.campaign_id
+			WHERE (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))
+			  AND (CAST(:status AS varchar) IS NULL OR l.status = CAST(:status AS varchar))
+			  AND (CAST(:region AS integer) IS NULL OR l.region_id = CAST(:region AS integer))
+			  AND (CAST(:campaign AS bigint) IS NULL OR l.campaign_id = CAST(:campaign AS bigint))
+			  AND (:q = '' OR l.code = upper(:q) OR l.gift_tag_code = upper(:q)
+			       OR az_fold(ch.first_name || ' ' || coalesce(ch.surname, '')) LIKE '%' || az_fold(:q) || '%')
+			""";
+
+	private final JdbcClient jdbc;
+
+	VolunteerLetterSearch(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Page search(Criteria criteria, RegionScope scope, java.util.Locale locale) {
+		String q = criteria.q().replace("\\", "").replace("%", "").replace("_", "");
+		long total = bind(jdbc.sql("SELECT count(*) " + WHERE), criteria, scope, q).query(Long.class).single();
+		List<Row> rows = bind(jdbc.sql("""
+				SELECT l.code, l.first_name, ch.surname, l.age, l.region_id, l.status, CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS campaign_name,
+				       l.created_at
+				""" + WHERE + " ORDER BY l.created_at DESC, l.id DESC LIMIT :limit OFFSET :offset"), criteria, scope, q)
+			.param("limit", PAGE_SIZE)
+			.param("offset", (criteria.page() - 1) * PAGE_SIZE)
+			.param("lang", locale.getLanguage())
+			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("first_name"), rs.getString("surname"),
+					rs.getInt("age"), rs.getInt("region_id"), LetterStatus.valueOf(rs.getString("status")),
+					rs.getString("campaign_name"), rs.getTimestamp("created_at").toInstant()))
+			.list();
+		return new Page(rows, total, criteria.page());
+	}
+
+	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Criteria criteria, RegionScope scope,
+			String q) {
+		return spec.param("regions", scope.sqlArray())
+			.param("status", criteria.status() == null ? null : criteria.status().name())
+			.param("region", criteria.regionId())
+			.param("campaign", criteria.campaignId())
+			.param("q", q);
+	}
+
+}

@@ -1,0 +1,48 @@
+package az.asan.mektub.region;
+
+import java.util.List;
+import java.util.function.Predicate;
+
+import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.Option;
+
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Regions as choices of a select field, in Azerbaijani alphabetical order, labelled in the user's
+ * language; a city that shares its name with a district says which one it is.
+ */
+@Component
+public class RegionOptions {
+
+	private final Regions regions;
+
+	private final Messages messages;
+
+	RegionOptions(Regions regions, Messages messages) {
+		this.regions = regions;
+		this.messages = messages;
+	}
+
+	public List<Option> where(Predicate<Region> filter) {
+		var locale = LocaleContextHolder.getLocale();
+		return regions.all()
+			.stream()
+			.filter(filter)
+			.map(r -> new Option(String.valueOf(r.id()), r.label(locale, messages.get("region.type." + r.type()))))
+			.toList();
+	}
+
+	public List<Option> economicRegions() {
+		var locale = LocaleContextHolder.getLocale();
+		return regions.economicRegions().stream().map(e -> new Option(String.valueOf(e.id()), e.name(locale))).toList();
+	}
+
+	/** The name a person reads for a region id; empty for an unknown id. */
+	public String name(Integer regionId) {
+		var locale = LocaleContextHolder.getLocale();
+		return regions.byId(regionId).map(r -> r.label(locale, messages.get("region.type." + r.type()))).orElse("");
+	}
+
+}

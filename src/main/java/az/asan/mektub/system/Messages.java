@@ -1,0 +1,61 @@
+package az.asan.mektub.system;
+
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Component;
+
+/**
+ * Texts from the bundles in the current user's language, for messages built in controllers (flash
+ * messages after a redirect) and for choices of select fields. An enum argument is shown by its own
+ * key ({@code status.PUBLISHED}), never by its Java name, and whole numbers are grouped the
+ * program's way ({@code 10 512}).
+ */
+@Component
+public class Messages {
+
+	private final MessageSource source;
+
+	private final Formats formats;
+
+	Messages(MessageSource source, Formats formats) {
+		this.source = source;
+		this.formats = formats;
+	}
+
+	public String get(String key, Object... args) {
+		Locale locale = LocaleContextHolder.getLocale();
+		Object[] shown = Arrays.stream(args == null ? new Object[0] : args)
+			.map(arg -> shown(arg, locale))
+			.toArray();
+		return source.getMessage(key, shown, key, locale);
+	}
+
+	private Object shown(Object arg, Locale locale) {
+		if (arg instanceof Enum<?> e) {
+			return source.getMessage(enumKey(e), null, e.name(), locale);
+		}
+		if (arg instanceof Integer || arg instanceof Long) {
+			return formats.number((Number) arg);
+		}
+		return arg;
+	}
+
+	/** One option per constant, labelled by {@code prefix + name}. */
+	public <E extends Enum<E>> List<Option> options(String prefix, E[] values) {
+		return Arrays.stream(values).map(v -> new Option(v.name(), get(prefix + v.name()))).toList();
+	}
+
+	private static String enumKey(Enum<?> value) {
+		String type = value.getDeclaringClass().getSimpleName();
+		String prefix = switch (type) {
+			case "LetterStatus" -> "status";
+			default -> Character.toLowerCase(type.charAt(0)) + type.substring(1);
+		};
+		return prefix + "." + value.name();
+	}
+
+}

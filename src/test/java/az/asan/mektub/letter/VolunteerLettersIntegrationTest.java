@@ -1,0 +1,387 @@
+package az.asan.mektub.letter;
+
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestImages;
+import az.asan.mektub.account.SignedInUser;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockMultipartFile;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.not;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.model;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+@IntegrationTest
+class VolunteerLettersIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Letters letters;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	long campaign;
+
+	@BeforeEach
+	void openATestCampaign() {
+		campaign = TestCampaigns.open(jdbc);
+	}
+
+	@AfterEach
+	void dropTestCampaigns() {
+		TestCampaigns.dropAll(jdbc);
+	}
+
+	@Test
+	void registeringALetterKeepsItPrivateWithItsHistoryAndAScanStrippedOfMetadata() throws Exception {
+		// when
+		MvcResult result = mvc.perform(registration(Map.of()).file(scan(TestImages.jpegWithGps())))
+			.andExpect(status().isFound())
+			.andExpect(redirectedUrlPattern("/volunteer/letters/*"))
+			.andExpect(flash().attributeExists("success"))
+			.andReturn();
+		String code = codeOf(result);
+
+		// then
+		assertThat(jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single())
+			.isEqualTo("RECEIVED");
+		assertThat(jdbc.sql("SELECT age FROM letter WHERE code = ?").param(code).query(Integer.class).single())
+			.isEqualTo(LocalDate.now().getYear() - 2016 - 1);
+		assertThat(historyOf(code)).containsExactly("null>RECEIVED");
+		byte[] stored = jdbc.sql("SELECT bytes FROM letter_image i JOIN letter l ON l.id = i.letter_id WHERE l.code = ?")
+			.param(code)
+			.query(byte[].class)
+			.single();
+		assertThat(new String(stored, StandardCharsets.ISO_8859_1)).doesNotContain("Exif")
+			.doesNotContain(TestImages.GPS_MARK);
+		mvc.perform(get("/volunteer/letters/" + code + "/scan.jpg").with(user(volunteer())))
+			.andExpect(status().isOk())
+			.andExpect(content().contentType("image/jpeg"));
+		mvc.perform(get("/volunteer/letters/" + code).with(user(volunteer())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Məmmədova")))
+			.andExpect(content().string(containsString("id=\"publish-form\"")));
+	}
+
+	@Test
+	void aChildOutsideTheCampaignsAgeRangeIsRefusedBesideTheFieldAndNothingTypedIsLost() throws Exception {
+		mvc.perform(registration(Map.of("birthDate", LocalDate.now().minusYears(16).toString())))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("letterForm", "birthDate", "letter.age.outOfRange"))
+			.andExpect(content().string(containsString("kampaniya 3–14 yaşlı uşaqlar üçündür")))
+			.andExpect(page(containsString("value=\"Aysel\"")))
+			.andExpect(page(containsString("Məmmədova")))
+			.andExpect(page(containsString("Gitara çalmaq istəyirəm")));
+		assertThat(count()).isZero();
+	}
+
+	@Test
+	void aRegionThatIsNotTheVolunteersIsRefusedEvenInACraftedForm() throws Exception {
+		mvc.perform(registration(Map.of("regionId", String.valueOf(region("AZ-LAN")))))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("letterForm", "regionId", "letter.region.notYours"));
+		assertThat(count()).isZero();
+	}
+
+	@Test
+	void missingAndMistypedFieldsAreNamedBesideThemAndTheTypedValueStays() throws Exception {
+		mvc.perform(registration(Map.of("firstName", "", "birthDate", "31.02.2015", "estimatedCost", "qırx")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("letterForm", "firstName", "NotBlank"))
+			.andExpect(model().attributeHasFieldErrorCode("letterForm", "birthDate", "typeMismatch"))
+			.andExpect(model().attributeHasFieldErrorCode("letterForm", "estimatedCost", "typeMismatch"))
+			.andExpect(page(containsString("value=\"31.02.2015\"")))
+			.andExpect(page(containsString("value=\"qırx\"")))
+			.andExpect(page(containsString("Qiyməti rəqəmlə yazın")));
+		assertThat(count()).isZero();
+	}
+
+	@Test
+	void aFileThatIsNotAnImageIsRefusedAndAGoodScanIsKeptAcrossACorrection() throws Exception {
+		mvc.perform(registration(Map.of()).file(scan("not an image".getBytes(StandardCharsets.UTF_8))))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("letterForm", "scanToken", "image.error.notAnImage"));
+
+		// given: a good scan sent with a form that has another error
+		MvcResult first = mvc.perform(registration(Map.of("firstName", "")).file(scan(TestImages.png(40, 30))))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("Seçdiyiniz şəkil saxlanılıb")))
+			.andReturn();
+		String token = (String) first.getModelAndView().getModel().get("scanToken");
+		assertThat(token).isNotBlank();
+
+		// when: the corrected form comes back without choosing the file again
+		MvcResult second = mvc.perform(registration(Map.of("scanToken", token))).andExpect(status().isFound()).andReturn();
+
+		// then
+		assertThat(jdbc.sql("SELECT count(*) FROM letter_image i JOIN letter l ON l.id = i.letter_id WHERE l.code = ?")
+			.param(codeOf(second))
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
+	@Test
+	void theSameChildTwiceInACampaignWarnsAndNeedsAnExplicitConfirmation() throws Exception {
+		String first = codeOf(mvc.perform(registration(Map.of())).andExpect(status().isFound()).andReturn());
+
+		mvc.perform(registration(Map.of("firstName", "AYSEL", "surname", "MƏMMƏDOVA")))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"duplicate-warning\"")))
+			.andExpect(content().string(containsString(first)));
+		assertThat(count()).isEqualTo(1);
+
+		mvc.perform(registration(Map.of("confirmDuplicate", "true"))).andExpect(status().isFound());
+		assertThat(count()).isEqualTo(2);
+	}
+
+	@Test
+	void aVolunteerNeitherSeesNorChangesALetterOfAnotherRegionWhateverTheUrlOrForm() throws Exception {
+		String code = insertDirectly(region("AZ-LAN"));
+
+		mvc.perform(get("/volunteer/letters/" + code).with(user(volunteer()))).andExpect(status().isNotFound());
+		mvc.perform(get("/volunteer/letters/" + code + "/scan.jpg").with(user(volunteer())))
+			.andExpect(status().isNotFound());
+		mvc.perform(post("/volunteer/letters/" + code + "/publish").param("publicWish", "Top")
+			.param("confirmed", "true")
+			.with(csrf())
+			.with(user(volunteer()))).andExpect(status().isNotFound());
+		mvc.perform(post("/volunteer/letters/" + code + "/withdraw").param("reason", "DUPLICATE")
+			.with(csrf())
+			.with(user(volunteer()))).andExpect(status().isNotFound());
+		mvc.perform(registrationOf(code, Map.of("regionId", String.valueOf(region("AZ-GA")))))
+			.andExpect(status().isNotFound());
+		assertThat(statusOf(code)).isEqualTo("RECEIVED");
+		assertThat(historyOf(code)).hasSize(1);
+
+		// while staff see every region
+		mvc.perform(get("/volunteer/letters/" + code).with(user(users.loadUserByUsername("staff@demo.az"))))
+			.andExpect(status().isOk());
+	}
+
+	@Test
+	void publishingNeedsTheConfirmationAndATextWithoutTheSurname() throws Exception {
+		String code = codeOf(mvc.perform(registration(Map.of())).andReturn());
+
+		act(code, "publish", Map.of("publicWish", "Gitara")).andExpect(flash().attribute("failure",
+				containsString("şəxsi məlumat olmadığını təsdiq edin")));
+		act(code, "publish", Map.of("publicWish", "Aysel Məmmədova gitara istəyir", "confirmed", "true"))
+			.andExpect(flash().attribute("failure", containsString("soyadı")))
+			.andExpect(flash().attribute("publishText", "Aysel Məmmədova gitara istəyir"));
+		act(code, "publish", Map.of("publicWish", "Zəng edin: +994 50 123 45 67", "confirmed", "true"))
+			.andExpect(flash().attribute("failure", containsString("telefon")));
+		assertThat(statusOf(code)).isEqualTo("RECEIVED");
+
+		act(code, "publish", Map.of("publicWish", "Gitara çalmağı öyrənmək istəyir", "confirmed", "true"))
+			.andExpect(flash().attributeExists("success"));
+		assertThat(statusOf(code)).isEqualTo("PUBLISHED");
+	}
+
+	@Test
+	void anIncompleteLetterShowsItsReasonAndGoesBackToReviewOnceCorrected() throws Exception {
+		String code = codeOf(mvc.perform(registration(Map.of())).andReturn());
+		act(code, "incomplete", Map.of("reason", "MISSING_CONSENT", "note", "Valideynin imzası yoxdur"));
+		assertThat(statusOf(code)).isEqualTo("INCOMPLETE");
+		mvc.perform(get("/volunteer").with(user(volunteer())))
+			.andExpect(content().string(containsString("Valideynin imzası yoxdur")));
+
+		mvc.perform(registrationOf(code, Map.of("contact", "Uşaq evi №3, razılıq alınıb")))
+			.andExpect(status().isFound());
+
+		assertThat(statusOf(code)).isEqualTo("RECEIVED");
+		assertThat(historyOf(code)).containsExactly("null>RECEIVED", "RECEIVED>INCOMPLETE", "INCOMPLETE>RECEIVED");
+	}
+
+	@Test
+	void aLetterLivesItsWholeLifeThroughTheVolunteersPagesAndLeavesTheForgottenLists() throws Exception {
+		String code = codeOf(mvc.perform(registration(Map.of())).andReturn());
+		act(code, "publish", Map.of("publicWish", "Gitara", "confirmed", "true"));
+		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		tx.executeWithoutResult(s -> letters.findByCode(code).orElseThrow().adopt(donor, LocalDate.now().plusDays(7), null));
+		String tag = jdbc.sql("SELECT gift_tag_code FROM letter WHERE code = ?").param(code).query(String.class).single();
+		String point = jdbc.sql("SELECT min(id) FROM handover_point").query(String.class).single();
+
+		act(code, "gift-received", Map.of("tagCode", "AAAA-BBBB", "handoverPointId", point))
+			.andExpect(flash().attribute("failure", containsString("etiketinin kodu bu məktuba uyğun gəlmir")));
+		assertThat(statusOf(code)).isEqualTo("ADOPTED");
+		act(code, "gift-received", Map.of("tagCode", tag.toLowerCase().replace("-", " "), "handoverPointId", point))
+			.andExpect(flash().attributeExists("success"));
+		assertThat(statusOf(code)).isEqualTo("GIFT_RECEIVED");
+
+		// given: the gift has waited too long for the child
+		jdbc.sql("UPDATE letter SET gift_received_at = now() - interval '20 days' WHERE code = ?").param(code).update();
+		mvc.perform(get("/volunteer").with(user(volunteer()))).andExpect(content().string(containsString("row-" + code)));
+
+		mvc.perform(multipart("/volunteer/letters/" + code + "/fulfilled")
+			.file(new MockMultipartFile("photo", "gift.jpg", "image/jpeg", TestImages.jpegWithGps()))
+			.param("handedOn", LocalDate.now().toString())
+			.param("note", "Çox sevindi")
+			.with(csrf())
+			.with(user(volunteer()))).andExpect(flash().attributeExists("success"));
+
+		assertThat(statusOf(code)).isEqualTo("FULFILLED");
+		assertThat(historyOf(code)).containsExactly("null>RECEIVED", "RECEIVED>PUBLISHED", "PUBLISHED>ADOPTED",
+				"ADOPTED>GIFT_RECEIVED", "GIFT_RECEIVED>FULFILLED");
+		mvc.perform(get("/volunteer").with(user(volunteer())))
+			.andExpect(content().string(not(containsString("row-" + code))));
+		act(code, "withdraw", Map.of("reason", "DUPLICATE"))
+			.andExpect(flash().attribute("failure", containsString("mümkün deyil")));
+		assertThat(statusOf(code)).isEqualTo("FULFILLED");
+	}
+
+	@Test
+	void aQuickActionAnswersHtmxWithTheRowAndAPlainFormWithARedirect() throws Exception {
+		String code = insertDirectly(region("AZ-GA"));
+		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		jdbc.sql("UPDATE letter SET status = 'ADOPTED', donor_id = ?, due_date = current_date - 3 WHERE code = ?")
+			.params(donor, code)
+			.update();
+
+		mvc.perform(post("/volunteer/quick/" + code + "/release").header("HX-Request", "true")
+			.with(csrf())
+			.with(user(volunteer())))
+			.andExpect(status().isOk())
+			.andExpect(content().string(containsString("id=\"row-" + code + "\"")))
+			.andExpect(content().string(not(containsString("<html"))));
+		assertThat(statusOf(code)).isEqualTo("PUBLISHED");
+
+		mvc.perform(post("/volunteer/quick/" + code + "/release").with(csrf()).with(user(volunteer())))
+			.andExpect(status().isFound())
+			.andExpect(flash().attributeExists("failure"));
+	}
+
+	@Test
+	void theSearchFindsChildrenTheAzerbaijaniWay() throws Exception {
+		String code = codeOf(mvc.perform(registration(Map.of("firstName", "İSMAYIL", "surname", "İSMAYILLI")))
+			.andReturn());
+
+		for (String q : new String[] { "ismayıllı", "ismayilli", "İsmayıllı", code.toLowerCase() }) {
+			mvc.perform(get("/volunteer/letters").param("q", q).with(user(volunteer())))
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString(code)));
+		}
+		mvc.perform(get("/volunteer/letters").param("q", "Quliyeva").param("campaign", String.valueOf(campaign))
+			.with(user(volunteer()))).andExpect(content().string(not(containsString(code))));
+	}
+
+	// --- helpers
+
+	/** The page as a person reads it: Thymeleaf writes some letters (ç, ü) as HTML entities. */
+	private static org.springframework.test.web.servlet.ResultMatcher page(org.hamcrest.Matcher<String> matcher) {
+		return result -> org.hamcrest.MatcherAssert.assertThat(
+				org.springframework.web.util.HtmlUtils.htmlUnescape(result.getResponse().getContentAsString()), matcher);
+	}
+
+	private MockMultipartHttpServletRequestBuilder registration(Map<String, String> overrides) {
+		return form(multipart("/volunteer/letters/new"), overrides);
+	}
+
+	private MockMultipartHttpServletRequestBuilder registrationOf(String code, Map<String, String> overrides) {
+		return form(multipart("/volunteer/letters/" + code + "/edit"), overrides);
+	}
+
+	private MockMultipartHttpServletRequestBuilder form(MockMultipartHttpServletRequestBuilder request,
+			Map<String, String> overrides) {
+		Map<String, String> values = new HashMap<>();
+		values.put("campaignId", String.valueOf(campaign));
+		values.put("firstName", "Aysel");
+		values.put("surname", "Məmmədova");
+		values.put("birthDate", "2016-05-14");
+		values.put("gender", "F");
+		values.put("regionId", String.valueOf(region("AZ-BA-YAS")));
+		values.put("careSetting", "CHILDREN_HOME");
+		values.put("contact", "Uşaq evi №2, +994 12 555 00 00");
+		values.put("originalWish", "Gitara çalmaq istəyirəm, çünki musiqini sevirəm");
+		values.put("publicWish", "Gitara çalmaq istəyirəm");
+		values.put("category", "MUSIC");
+		values.put("estimatedCost", "80,50");
+		values.putAll(overrides);
+		values.forEach(request::param);
+		return (MockMultipartHttpServletRequestBuilder) request.with(csrf()).with(user(volunteer()));
+	}
+
+	private org.springframework.test.web.servlet.ResultActions act(String code, String step, Map<String, String> params)
+			throws Exception {
+		var request = post("/volunteer/letters/" + code + "/" + step).with(csrf()).with(user(volunteer()));
+		params.forEach(request::param);
+		return mvc.perform(request).andExpect(status().isFound());
+	}
+
+	private static MockMultipartFile scan(byte[] bytes) {
+		return new MockMultipartFile("scan", "letter.jpg", "image/jpeg", bytes);
+	}
+
+	private SignedInUser volunteer() {
+		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
+	}
+
+	private int region(String code) {
+		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
+	}
+
+	private String codeOf(MvcResult result) {
+		String url = result.getResponse().getRedirectedUrl();
+		assertThat(url).as("redirect after registration").startsWith("/volunteer/letters/");
+		return url.substring(url.lastIndexOf('/') + 1);
+	}
+
+	private long count() {
+		return jdbc.sql("SELECT count(*) FROM letter WHERE campaign_id = ?").param(campaign).query(Long.class).single();
+	}
+
+	private String statusOf(String code) {
+		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
+	}
+
+	private java.util.List<String> historyOf(String code) {
+		return jdbc.sql("""
+				SELECT coalesce(h.from_status, 'null') || '>' || h.to_status FROM letter_status_change h
+				JOIN letter l ON l.id = h.letter_id WHERE l.code = ? ORDER BY h.changed_at, h.id""")
+			.param(code)
+			.query(String.class)
+			.list();
+	}
+
+	private String insertDirectly(int regionId) {
+		Child child = new Child("Rəşad", "Quliyev", LocalDate.of(2015, 2, 2), Gender.M, regionId, CareSetting.FAMILY,
+				"+994 50 111 22 33");
+		Letter letter = Letter.register(child, campaign, 10, "Top", "Top", Category.SPORTS, null,
+				new java.math.BigDecimal("20.00"), false, 1L);
+		return tx.execute(s -> letters.save(letter).getCode());
+	}
+
+}
