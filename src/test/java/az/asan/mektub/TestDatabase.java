@@ -1,5 +1,6 @@
 package az.asan.mektub;
 
+import java.util.HashMap;
 import java.util.Map;
 
 import org.testcontainers.DockerClientFactory;
@@ -15,7 +16,8 @@ import az.asan.mektub.system.EmbeddedPostgresEnvironment;
 /**
  * Where the tests' PostgreSQL comes from: Testcontainers ({@link TestServices}) where a Docker engine
  * answers, else the embedded PostgreSQL in a throw-away folder. Either way one database serves the
- * whole test run, and it starts with the demo data so the program's figures can be checked.
+ * whole test run, and it starts with the demo data so the program's figures can be checked. Mail
+ * goes to the GreenMail server of {@link TestMail}.
  */
 public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 
@@ -40,9 +42,12 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		Map<String, Object> properties = dockerAvailable()
+		Map<String, Object> properties = new HashMap<>(dockerAvailable()
 				? Map.of("asan.embedded-postgres.enabled", "false", "asan.demo", "true")
-				: Map.of("asan.embedded-postgres.ephemeral", "true", "asan.demo", "true");
+				: Map.of("asan.embedded-postgres.ephemeral", "true", "asan.demo", "true"));
+		// Mail goes to a real SMTP server inside the test JVM.
+		properties.put("spring.mail.host", "127.0.0.1");
+		properties.put("spring.mail.port", String.valueOf(TestMail.port()));
 		environment.getPropertySources().addFirst(new MapPropertySource("testDatabase", properties));
 	}
 

@@ -49,6 +49,8 @@ public class Account {
 
 	private Instant anonymisedAt;
 
+	private String language = "az";
+
 	@Version
 	private int version;
 
@@ -123,6 +125,54 @@ public class Account {
 	public void assignRegions(Set<Integer> regionIds) {
 		this.regionIds.clear();
 		this.regionIds.addAll(regionIds);
+	}
+
+	public String getLanguage() {
+		return language;
+	}
+
+	public Instant getAnonymisedAt() {
+		return anonymisedAt;
+	}
+
+	void updateProfile(String fullName, String phone, String language) {
+		this.fullName = fullName.trim();
+		this.phone = phone == null || phone.isBlank() ? null : phone.trim();
+		this.language = language;
+	}
+
+	void changePasswordHash(String passwordHash) {
+		this.passwordHash = passwordHash;
+	}
+
+	void speaks(String language) {
+		this.language = language;
+	}
+
+	/**
+	 * Forgets who the person was but keeps the row, so that the history of the letters they adopted
+	 * still adds up. The account can no longer sign in.
+	 */
+	void anonymise() {
+		this.email = "deleted-" + id + "@invalid";
+		this.fullName = "—";
+		this.phone = null;
+		this.passwordHash = null;
+		this.regionIds.clear();
+		this.anonymisedAt = Instant.now();
+	}
+
+	void lock(boolean locked) {
+		this.locked = locked;
+	}
+
+	void setOrganisation(boolean organisation, Integer adoptionLimit) {
+		this.organisation = organisation;
+		this.adoptionLimit = organisation ? adoptionLimit : null;
+	}
+
+	void changeRole(Role role) {
+		this.role = role;
 	}
 
 	public void confirmEmail() {

@@ -1,13 +1,19 @@
 package az.asan.mektub.account;
 
 import java.util.Comparator;
+import java.util.List;
 import java.util.Locale;
 
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.Option;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -15,7 +21,13 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+/**
+ * Signing in, a donor's registration and address confirmation, the account page with profile,
+ * password and deletion, and the forgotten-password links.
+ */
 @Controller
 class AccountController {
 
@@ -23,13 +35,21 @@ class AccountController {
 
 	private final Regions regions;
 
-	AccountController(AccountManagement management, Regions regions) {
+	private final Messages messages;
+
+	private final boolean mailbox;
+
+	AccountController(AccountManagement management, Regions regions, Messages messages,
+			@Value("${asan.mail.mailbox:${asan.demo:false}}") boolean mailbox) {
 		this.management = management;
 		this.regions = regions;
+		this.messages = messages;
+		this.mailbox = mailbox;
 	}
 
 	@GetMapping("/login")
-	String login() {
+	String login(Model model) {
+		model.addAttribute("mailbox", mailbox);
 		return "account/login";
 	}
 
@@ -41,15 +61,15 @@ class AccountController {
 
 	@PostMapping("/register")
 	String processRegistrationForm(@Valid @ModelAttribute("registrationForm") RegistrationForm form,
-			BindingResult result) {
-		if (!result.hasFieldErrors("email") && management.emailTaken(form.email())) {
+			BindingResult result, Locale locale) {
+		if (!result.hasFieldErrors("email") && form.email() != null && management.emailTaken(form.email())) {
 			result.rejectValue("email", "register.emailTaken");
 		}
 		if (result.hasErrors()) {
 			return "account/register";
 		}
 		try {
-			management.registerDonor(form);
+			management.registerDonor(form, locale);
 		}
 		catch (AccountManagement.EmailTakenException ex) {
 			// Two registrations with one address at the same moment: the unique index decided.
@@ -59,15 +79,122 @@ class AccountController {
 		return "redirect:/login?registered";
 	}
 
+	@GetMapping("/account/confirm")
+	String confirm(@RequestParam(defaultValue = "") String token, Model model) {
+		model.addAttribute("confirmed", management.confirmEmail(token));
+		return "account/confirmed";
+	}
+
 	@GetMapping("/me")
 	String me(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
 		AccountManagement.Profile account = management.profile(user.id()).orElseThrow();
+		if (!model.containsAttribute("profileForm")) {
+			model.addAttribute("profileForm", new ProfileForm(account.fullName(), account.phone(), account.language()));
+		}
+		return mePage(account, model, locale);
+	}
+
+	@PostMapping("/me")
+	String updateProfile(@AuthenticationPrincipal SignedInUser user,
+			@Valid @ModelAttribute("profileForm") ProfileForm form, BindingResult result, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return mePage(management.profile(user.id()).orElseThrow(), model, locale);
+		}
+		management.updateProfile(user.id(), form);
+		redirect.addFlashAttribute("success", messages.get("me.saved"));
+		return "redirect:/me";
+	}
+
+	@PostMapping("/me/confirmation")
+	String resendConfirmation(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		management.resendConfirmation(user.id());
+		redirect.addFlashAttribute("success", messages.get("me.confirmationSent"));
+		return "redirect:/me";
+	}
+
+	@GetMapping("/me/password")
+	String initPasswordForm(Model model) {
+		model.addAttribute("passwordChangeForm", PasswordChangeForm.empty());
+		return "account/password";
+	}
+
+	@PostMapping("/me/password")
+	String processPasswordForm(@AuthenticationPrincipal SignedInUser user,
+			@Valid @ModelAttribute("passwordChangeForm") PasswordChangeForm form, BindingResult result,
+			RedirectAttributes redirect) {
+		if (result.hasErrors()) {
+			return "account/password";
+		}
+		if (!management.changePassword(user.id(), form.currentPassword(), form.password())) {
+			result.rejectValue("currentPassword", "password.currentWrong");
+			return "account/password";
+		}
+		redirect.addFlashAttribute("success", messages.get("password.changed"));
+		return "redirect:/me";
+	}
+
+	@PostMapping("/me/delete")
+	String delete(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String password,
+			HttpServletRequest request, RedirectAttributes redirect) throws ServletException {
+		if (!management.deleteDonor(user.id(), password)) {
+			redirect.addFlashAttribute("failure", messages.get("me.delete.refused"));
+			return "redirect:/me";
+		}
+		request.logout();
+		return "redirect:/?deleted";
+	}
+
+	@GetMapping("/password/forgot")
+	String initForgotForm() {
+		return "account/forgot";
+	}
+
+	@PostMapping("/password/forgot")
+	String processForgotForm(@RequestParam(defaultValue = "") String email, Locale locale, Model model) {
+		if (email.isBlank() || !email.contains("@")) {
+			model.addAttribute("failure", messages.get("Email"));
+			model.addAttribute("email", email);
+			return "account/forgot";
+		}
+		management.requestPasswordReset(email, locale);
+		model.addAttribute("sent", true);
+		model.addAttribute("mailbox", mailbox);
+		return "account/forgot";
+	}
+
+	@GetMapping("/password/reset")
+	String initResetForm(@RequestParam(defaultValue = "") String token, Model model) {
+		model.addAttribute("valid", management.resetTokenValid(token));
+		model.addAttribute("passwordResetForm", new PasswordResetForm(token, "", ""));
+		return "account/reset";
+	}
+
+	@PostMapping("/password/reset")
+	String processResetForm(@Valid @ModelAttribute("passwordResetForm") PasswordResetForm form, BindingResult result,
+			Model model) {
+		if (result.hasErrors()) {
+			model.addAttribute("valid", true);
+			return "account/reset";
+		}
+		if (!management.resetPassword(form.token(), form.password())) {
+			model.addAttribute("valid", false);
+			return "account/reset";
+		}
+		return "redirect:/login?reset";
+	}
+
+	private String mePage(AccountManagement.Profile account, Model model, Locale locale) {
 		model.addAttribute("account", account);
+		model.addAttribute("mailbox", mailbox);
 		model.addAttribute("regionNames", regions.byIds(account.regionIds())
 			.stream()
 			.sorted(Comparator.comparing(Region::id))
 			.map(r -> r.name(locale))
 			.toList());
+		model.addAttribute("languageOptions",
+				List.of(new Option("az", messages.get("layout.lang.az")), new Option("en", messages.get("layout.lang.en")),
+						new Option("ru", messages.get("layout.lang.ru"))));
 		return "account/me";
 	}
 

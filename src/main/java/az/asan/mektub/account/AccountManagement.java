@@ -1,14 +1,22 @@
 package az.asan.mektub.account;
 
+import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
+import az.asan.mektub.notification.Mailer;
+import az.asan.mektub.system.Links;
+
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Opening accounts and answering who may see which region. */
+/**
+ * Accounts: opening a donor account and confirming its address, profile and password, resetting a
+ * forgotten password, deleting an account, and answering who may see which region.
+ */
 @Service
 public class AccountManagement {
 
@@ -16,9 +24,22 @@ public class AccountManagement {
 
 	private final PasswordEncoder passwordEncoder;
 
-	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder) {
+	private final AccountTokens tokens;
+
+	private final Mailer mailer;
+
+	private final Links links;
+
+	private final ApplicationEventPublisher events;
+
+	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, AccountTokens tokens, Mailer mailer,
+			Links links, ApplicationEventPublisher events) {
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
+		this.tokens = tokens;
+		this.mailer = mailer;
+		this.links = links;
+		this.events = events;
 	}
 
 	/** Thrown when an address already has an account; the form says so beside the field. */
@@ -30,13 +51,28 @@ public class AccountManagement {
 
 	}
 
+	/** How to reach a person, for mail sent on their behalf by other modules. */
+	public record Contact(long id, String email, String fullName, String language, boolean reachable) {
+	}
+
+	/** What decides whether a donor may adopt now, and how many letters at once. */
+	public record Standing(boolean donor, boolean emailConfirmed, boolean locked, boolean organisation,
+			Integer adoptionLimit) {
+
+		public boolean mayAdopt() {
+			return donor && emailConfirmed && !locked;
+		}
+
+	}
+
 	@Transactional(readOnly = true)
 	public boolean emailTaken(String email) {
 		return accounts.existsByEmail(email.trim());
 	}
 
+	/** Opens a donor account and mails the link that confirms the address. */
 	@Transactional
-	public Account registerDonor(RegistrationForm form) {
+	public Account registerDonor(RegistrationForm form, Locale locale) {
 		if (accounts.existsByEmail(form.email().trim())) {
 			throw new EmailTakenException();
 		}
@@ -44,12 +80,104 @@ public class AccountManagement {
 		if (form.phone() != null && !form.phone().isBlank()) {
 			donor.setPhone(form.phone().trim());
 		}
+		donor.speaks(language(locale));
 		try {
-			return accounts.saveAndFlush(donor);
+			accounts.saveAndFlush(donor);
 		}
 		catch (DataIntegrityViolationException ex) {
 			throw new EmailTakenException();
 		}
+		sendConfirmation(donor);
+		return donor;
+	}
+
+	@Transactional
+	public void resendConfirmation(long userId) {
+		accounts.findById(userId).filter(a -> a.getEmailConfirmedAt() == null).ifPresent(this::sendConfirmation);
+	}
+
+	private void sendConfirmation(Account account) {
+		String token = tokens.issue(account.getId(), AccountTokens.Purpose.CONFIRM_EMAIL);
+		mailer.queue(account.getEmail(), account.getLanguage(), "confirm", account.getFullName(),
+				links.absolute("/account/confirm?token=" + token));
+	}
+
+	/** Confirms the address the token was sent to; false for an unknown, used or expired link. */
+	@Transactional
+	public boolean confirmEmail(String token) {
+		return tokens.redeem(token, AccountTokens.Purpose.CONFIRM_EMAIL)
+			.flatMap(accounts::findById)
+			.map(account -> {
+				account.confirmEmail();
+				return true;
+			})
+			.orElse(false);
+	}
+
+	/**
+	 * Mails a reset link if the address has an account that can sign in. The answer is the same
+	 * either way, so the form does not tell who has an account.
+	 */
+	@Transactional
+	public void requestPasswordReset(String email, Locale locale) {
+		accounts.findByEmail(email == null ? "" : email.trim())
+			.filter(a -> a.getAnonymisedAt() == null && !a.isLocked())
+			.ifPresent(account -> {
+				String token = tokens.issue(account.getId(), AccountTokens.Purpose.RESET_PASSWORD);
+				mailer.queue(account.getEmail(), account.getLanguage(), "passwordReset", account.getFullName(),
+						links.absolute("/password/reset?token=" + token));
+			});
+	}
+
+	@Transactional(readOnly = true)
+	public boolean resetTokenValid(String token) {
+		return tokens.valid(token, AccountTokens.Purpose.RESET_PASSWORD);
+	}
+
+	/** Sets a new password through a reset link; a good link also proves the address. */
+	@Transactional
+	public boolean resetPassword(String token, String newPassword) {
+		return tokens.redeem(token, AccountTokens.Purpose.RESET_PASSWORD)
+			.flatMap(accounts::findById)
+			.map(account -> {
+				account.changePasswordHash(passwordEncoder.encode(newPassword));
+				account.confirmEmail();
+				return true;
+			})
+			.orElse(false);
+	}
+
+	/** False when the current password is wrong; nothing changes then. */
+	@Transactional
+	public boolean changePassword(long userId, String currentPassword, String newPassword) {
+		Account account = accounts.findById(userId).orElseThrow();
+		if (account.getPasswordHash() == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
+			return false;
+		}
+		account.changePasswordHash(passwordEncoder.encode(newPassword));
+		return true;
+	}
+
+	@Transactional
+	public void updateProfile(long userId, ProfileForm form) {
+		accounts.findById(userId).orElseThrow().updateProfile(form.fullName(), form.phone(), form.language());
+	}
+
+	/**
+	 * Deletes a donor's account: their holds go back to the tree, then the account forgets who they
+	 * were. Letters they helped keep their history (as an anonymous donor). False when the password
+	 * is wrong.
+	 */
+	@Transactional
+	public boolean deleteDonor(long userId, String password) {
+		Account account = accounts.findById(userId).orElseThrow();
+		if (account.getRole() != Role.DONOR || account.getPasswordHash() == null
+				|| !passwordEncoder.matches(password == null ? "" : password, account.getPasswordHash())) {
+			return false;
+		}
+		events.publishEvent(new DonorLeaving(userId));
+		account.anonymise();
+		return true;
 	}
 
 	@Transactional
@@ -62,8 +190,8 @@ public class AccountManagement {
 	}
 
 	/**
-	 * The regions whose letters this person may see and change; empty means all regions (staff and
-	 * administrators). Read per request: an assignment changed by staff applies at once.
+	 * The regions whose letters this person may see and change. Read per request: an assignment
+	 * changed by staff applies at once.
 	 */
 	@Transactional(readOnly = true)
 	public RegionScope regionScope(SignedInUser user) {
@@ -73,14 +201,40 @@ public class AccountManagement {
 		return RegionScope.of(accounts.findById(user.id()).map(a -> Set.copyOf(a.getRegionIds())).orElse(Set.of()));
 	}
 
+	@Transactional(readOnly = true)
+	public Optional<Contact> contact(Long id) {
+		if (id == null) {
+			return Optional.empty();
+		}
+		return accounts.findById(id)
+			.map(a -> new Contact(a.getId(), a.getEmail(), a.getFullName(), a.getLanguage(),
+					a.getAnonymisedAt() == null && a.getPasswordHash() != null));
+	}
+
+	@Transactional(readOnly = true)
+	public Standing standing(long id) {
+		return accounts.findById(id)
+			.map(a -> new Standing(a.getRole() == Role.DONOR, a.getEmailConfirmedAt() != null, a.isLocked(),
+					a.isOrganisation(), a.getAdoptionLimit()))
+			.orElse(new Standing(false, false, true, false, null));
+	}
+
 	/** What a person sees of their own account; read whole, so no page touches a lazy collection. */
-	public record Profile(long id, String fullName, String email, Role role, Set<Integer> regionIds) {
+	public record Profile(long id, String fullName, String email, String phone, Role role, Set<Integer> regionIds,
+			boolean emailConfirmed, boolean organisation, Integer adoptionLimit, String language) {
 	}
 
 	@Transactional(readOnly = true)
 	public Optional<Profile> profile(long id) {
 		return accounts.findById(id)
-			.map(a -> new Profile(a.getId(), a.getFullName(), a.getEmail(), a.getRole(), Set.copyOf(a.getRegionIds())));
+			.map(a -> new Profile(a.getId(), a.getFullName(), a.getEmail(), a.getPhone(), a.getRole(),
+					Set.copyOf(a.getRegionIds()), a.getEmailConfirmedAt() != null, a.isOrganisation(),
+					a.getAdoptionLimit(), a.getLanguage()));
+	}
+
+	private static String language(Locale locale) {
+		String language = locale == null ? "az" : locale.getLanguage();
+		return Set.of("az", "en", "ru").contains(language) ? language : "az";
 	}
 
 }

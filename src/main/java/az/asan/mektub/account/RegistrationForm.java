@@ -21,8 +21,7 @@ public record RegistrationForm(
 	/** A password needs a letter and a digit; length is checked by {@link Size}. */
 	@AssertTrue(message = "{password.weak}")
 	public boolean isPasswordStrong() {
-		return password == null || password.length() < 8
-				|| (password.chars().anyMatch(Character::isLetter) && password.chars().anyMatch(Character::isDigit));
+		return Passwords.strong(password);
 	}
 
 	@AssertTrue(message = "{password.mismatch}")

@@ -201,6 +201,15 @@ public class Letter {
 		move(LetterStatus.ADOPTED, donorId, null);
 	}
 
+	/** The donor says where they will hand the gift in; only while they hold the letter. */
+	public void chooseHandoverPoint(long donorId, long handoverPointId) {
+		if (status != LetterStatus.ADOPTED || !Objects.equals(this.donorId, donorId)) {
+			throw new LetterTransitionException("letter.error.notYourAdoption");
+		}
+		this.handoverPointId = handoverPointId;
+		this.updatedAt = Instant.now();
+	}
+
 	/** ADOPTED → PUBLISHED: the donor gives the letter back to the tree. */
 	public void cancelAdoption(long donorId) {
 		require(EnumSet.of(LetterStatus.ADOPTED), LetterStatus.PUBLISHED);

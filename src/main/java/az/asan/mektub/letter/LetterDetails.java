@@ -27,6 +27,10 @@ public record LetterDetails(long id, String code, String giftTagCode, long campa
 		return status.canMoveTo(target);
 	}
 
+	public boolean withdrawable() {
+		return status.canMoveTo(LetterStatus.WITHDRAWN);
+	}
+
 	/** Data may be corrected until the letter is on the tree. */
 	public boolean editable() {
 		return status == LetterStatus.RECEIVED || status == LetterStatus.INCOMPLETE;

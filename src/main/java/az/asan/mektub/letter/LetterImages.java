@@ -36,6 +36,20 @@ public class LetterImages {
 			.update();
 	}
 
+	/**
+	 * The picture of a letter as the public may see it: only while the letter is on the tree and
+	 * only if the volunteer marked it shareable.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<byte[]> publicPicture(String code) {
+		return jdbc.sql("""
+				SELECT i.bytes FROM letter_image i JOIN letter l ON l.id = i.letter_id
+				WHERE l.code = ? AND l.status = 'PUBLISHED' AND l.scan_shareable AND i.kind = 'SCAN'""")
+			.param(code)
+			.query(byte[].class)
+			.optional();
+	}
+
 	@Transactional(readOnly = true)
 	public Optional<byte[]> read(long letterId, Kind kind) {
 		return jdbc.sql("SELECT bytes FROM letter_image WHERE letter_id = ? AND kind = ?")

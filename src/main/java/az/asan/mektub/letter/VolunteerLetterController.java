@@ -67,9 +67,11 @@ class VolunteerLetterController {
 
 	private final Validator validator;
 
+	private final DonorMessages donorMessages;
+
 	VolunteerLetterController(LetterManagement letters, VolunteerLetterSearch search, AccountManagement accounts,
 			Campaigns campaigns, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
-			PendingUploads uploads, Messages messages, Validator validator) {
+			PendingUploads uploads, Messages messages, Validator validator, DonorMessages donorMessages) {
 		this.letters = letters;
 		this.search = search;
 		this.accounts = accounts;
@@ -80,6 +82,7 @@ class VolunteerLetterController {
 		this.uploads = uploads;
 		this.messages = messages;
 		this.validator = validator;
+		this.donorMessages = donorMessages;
 	}
 
 	@GetMapping("/volunteer/letters")
@@ -153,6 +156,7 @@ class VolunteerLetterController {
 		model.addAttribute("incompleteOptions", messages.options("incompleteReason.", IncompleteReason.values()));
 		model.addAttribute("withdrawOptions", messages.options("withdrawReason.", WithdrawReason.values()));
 		model.addAttribute("today", LocalDate.now(az.asan.mektub.system.Formats.BAKU));
+		model.addAttribute("donorMessages", donorMessages.of(List.of(letter.id())));
 		if (!model.containsAttribute("publishText")) {
 			model.addAttribute("publishText", letter.publicWish());
 		}
@@ -260,6 +264,28 @@ class VolunteerLetterController {
 		return step(code, redirect, "letter.withdrawn",
 				() -> letters.withdraw(code, accounts.regionScope(user), user.id(), reason, note),
 				() -> redirect.addFlashAttribute("withdrawNote", note));
+	}
+
+	@PostMapping("/volunteer/letters/{code}/messages/{id}")
+	String reviewMessage(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean approve, RedirectAttributes redirect) {
+		donorMessages.review(id, accounts.regionScope(user), user.id(), approve);
+		redirect.addFlashAttribute("success", messages.get(approve ? "message.approved" : "message.rejected"));
+		return "redirect:/volunteer/letters/" + code;
+	}
+
+	/** A tag for a letter on the tree, to hang on the physical tree of a service centre. */
+	@GetMapping("/volunteer/letters/{code}/tag")
+	String treeTag(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model, Locale locale) {
+		LetterDetails letter = letters.details(code, accounts.regionScope(user), locale)
+			.filter(l -> l.status() == LetterStatus.PUBLISHED)
+			.orElseThrow(NotFound::new);
+		model.addAttribute("tag", new TreeTag(letter.code(), letter.firstName(), letter.age(), letter.publicWish()));
+		return "volunteer/tag";
+	}
+
+	/** What a tag on the physical tree says: no tag code, no due date, only the way to the letter. */
+	record TreeTag(String code, String firstName, int age, String wish) {
 	}
 
 	@GetMapping("/volunteer/letters/{code}/scan.jpg")

@@ -39,6 +39,15 @@ public class RegionOptions {
 		return regions.economicRegions().stream().map(e -> new Option(String.valueOf(e.id()), e.name(locale))).toList();
 	}
 
+	/** Every region's label by id, for pages that name many regions (and for attributes, where beans cannot be called). */
+	public java.util.Map<Integer, String> names() {
+		var locale = LocaleContextHolder.getLocale();
+		return regions.all()
+			.stream()
+			.collect(java.util.stream.Collectors.toMap(Region::id,
+					r -> r.label(locale, messages.get("region.type." + r.type()))));
+	}
+
 	/** The name a person reads for a region id; empty for an unknown id. */
 	public String name(Integer regionId) {
 		var locale = LocaleContextHolder.getLocale();

@@ -9,6 +9,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -33,7 +34,9 @@ class SecurityConfiguration {
 	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-			.requestMatchers("/", "/login", "/register", "/tree/**", "/letters/**", "/impact/**", "/about",
+			.requestMatchers(HttpMethod.POST, "/letters/*/adopt").authenticated()
+			.requestMatchers("/", "/login", "/register", "/account/confirm", "/password/**", "/tree/**", "/letters/**",
+					"/impact/**", "/about",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/error")
 			.permitAll()
 			.requestMatchers("/admin/users/staff/**").hasRole("ADMIN")

@@ -1,0 +1,99 @@
+package az.asan.mektub.account;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * One-time tokens for links sent by mail. The link carries 256 random bits; the database keeps only
+ * their SHA-256, so neither a backup nor a curious reader of the table can use a link. A token works
+ * once, for one purpose, until it expires.
+ */
+@Component
+class AccountTokens {
+
+	enum Purpose {
+
+		CONFIRM_EMAIL(Duration.ofDays(7)), RESET_PASSWORD(Duration.ofHours(2));
+
+		final Duration validFor;
+
+		Purpose(Duration validFor) {
+			this.validFor = validFor;
+		}
+
+	}
+
+	private static final SecureRandom RANDOM = new SecureRandom();
+
+	private final JdbcClient jdbc;
+
+	AccountTokens(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/** A new token; earlier unused tokens of the same purpose stop working. */
+	String issue(long userId, Purpose purpose) {
+		byte[] raw = new byte[32];
+		RANDOM.nextBytes(raw);
+		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		jdbc.sql("UPDATE account_token SET used_at = now() WHERE user_id = ? AND purpose = ? AND used_at IS NULL")
+			.params(userId, purpose.name())
+			.update();
+		jdbc.sql("""
+				INSERT INTO account_token (token_hash, user_id, purpose, expires_at)
+				VALUES (:hash, :user, :purpose, now() + make_interval(secs => :seconds))""")
+			.param("hash", hash(token))
+			.param("user", userId)
+			.param("purpose", purpose.name())
+			.param("seconds", purpose.validFor.toSeconds())
+			.update();
+		return token;
+	}
+
+	/** The user the token was issued to, if it is valid; it cannot be used again. */
+	Optional<Long> redeem(String token, Purpose purpose) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				UPDATE account_token SET used_at = now()
+				WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now()
+				RETURNING user_id""")
+			.params(hash(token), purpose.name())
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Whether the token is valid, without using it (to show the reset form only for a good link). */
+	boolean valid(String token, Purpose purpose) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return false;
+		}
+		return jdbc.sql("""
+				SELECT count(*) > 0 FROM account_token
+				WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now()""")
+			.params(hash(token), purpose.name())
+			.query(Boolean.class)
+			.single();
+	}
+
+	private static String hash(String token) {
+		try {
+			return HexFormat.of()
+				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));
+		}
+		catch (NoSuchAlgorithmException ex) {
+			throw new IllegalStateException(ex);
+		}
+	}
+
+}

@@ -1,0 +1,142 @@
+package az.asan.mektub.adoption;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletResponse;
+
+import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.DonorMessages;
+import az.asan.mektub.letter.LetterTransitionException;
+import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.NotFound;
+import az.asan.mektub.tree.TreeQueries;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Adopting from a letter's page, and the donor's "My letters". */
+@Controller
+class AdoptionController {
+
+	private final AdoptionManagement adoptions;
+
+	private final MyAdoptions mine;
+
+	private final TreeQueries tree;
+
+	private final HandoverPoints handoverPoints;
+
+	private final DonorMessages donorMessages;
+
+	private final Messages messages;
+
+	AdoptionController(AdoptionManagement adoptions, MyAdoptions mine, TreeQueries tree, HandoverPoints handoverPoints,
+			DonorMessages donorMessages, Messages messages) {
+		this.adoptions = adoptions;
+		this.mine = mine;
+		this.tree = tree;
+		this.handoverPoints = handoverPoints;
+		this.donorMessages = donorMessages;
+		this.messages = messages;
+	}
+
+	@PostMapping("/letters/{code}/adopt")
+	String adopt(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model,
+			HttpServletResponse response, RedirectAttributes redirect) {
+		try {
+			adoptions.adopt(code, user.id());
+			redirect.addFlashAttribute("success", messages.get("adoption.done"));
+			return "redirect:/me/adoptions/" + code;
+		}
+		catch (AdoptionRefused refused) {
+			switch (refused.reason()) {
+				case UNCONFIRMED -> {
+					redirect.addFlashAttribute("failure", messages.get("adoption.refused.UNCONFIRMED"));
+					return "redirect:/me";
+				}
+				case TAKEN -> {
+					response.setStatus(HttpServletResponse.SC_CONFLICT);
+					model.addAttribute("similar", tree.similar(code, 6));
+					return "adoption/taken";
+				}
+				default -> {
+					response.setStatus(HttpServletResponse.SC_CONFLICT);
+					model.addAttribute("reason", messages.get("adoption.refused." + refused.reason().name(),
+							refused.limit()));
+					model.addAttribute("code", code);
+					return "adoption/refused";
+				}
+			}
+		}
+	}
+
+	@GetMapping("/me/adoptions")
+	String list(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("adoptions", mine.of(user.id()));
+		model.addAttribute("points", handoverPoints.all());
+		return "adoption/list";
+	}
+
+	@GetMapping("/me/adoptions/{code}")
+	String show(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
+		model.addAttribute("a", mine.one(user.id(), code).orElseThrow(NotFound::new));
+		model.addAttribute("points", handoverPoints.accepting());
+		model.addAttribute("allPoints", handoverPoints.all());
+		return "adoption/show";
+	}
+
+	@GetMapping("/me/adoptions/{code}/tag")
+	String tag(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model, Locale locale) {
+		MyAdoptions.Adoption a = mine.one(user.id(), code).orElseThrow(NotFound::new);
+		model.addAttribute("tag", new GiftTag(a.code(), a.firstName(), a.age(), a.publicWish(), a.giftTagCode(),
+				a.dueDate(), handoverPoints.byId(a.handoverPointId()).orElse(null)));
+		return "adoption/tag";
+	}
+
+	@PostMapping("/me/adoptions/{code}/handover-point")
+	String chooseHandoverPoint(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(required = false) Long handoverPointId, RedirectAttributes redirect) {
+		try {
+			adoptions.chooseHandoverPoint(code, user.id(), handoverPointId);
+			redirect.addFlashAttribute("success", messages.get("adoption.pointChosen"));
+		}
+		catch (LetterTransitionException ex) {
+			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
+		}
+		return "redirect:/me/adoptions/" + code;
+	}
+
+	@PostMapping("/me/adoptions/{code}/cancel")
+	String cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, RedirectAttributes redirect) {
+		try {
+			adoptions.cancel(code, user.id());
+			redirect.addFlashAttribute("success", messages.get("adoption.cancelled"));
+		}
+		catch (LetterTransitionException ex) {
+			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
+		}
+		return "redirect:/me/adoptions";
+	}
+
+	@PostMapping("/me/adoptions/{code}/message")
+	String writeMessage(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
+		try {
+			donorMessages.write(code, user.id(), text);
+			redirect.addFlashAttribute("success", messages.get("message.saved"));
+		}
+		catch (LetterTransitionException ex) {
+			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
+			redirect.addFlashAttribute("messageText", text);
+		}
+		return "redirect:/me/adoptions/" + code;
+	}
+
+}

@@ -1,0 +1,119 @@
+package az.asan.mektub.adoption;
+
+import java.time.LocalDate;
+
+import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.campaign.Campaign;
+import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.Letter;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.LetterTransitionException;
+import az.asan.mektub.letter.Letters;
+import az.asan.mektub.notification.Mailer;
+import az.asan.mektub.system.Formats;
+import az.asan.mektub.system.Links;
+import az.asan.mektub.system.NotFound;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Taking a letter from the tree, choosing the handover point, giving it back.
+ * <p>
+ * Adopting locks the donor's row first and the letter's row second, always in that order: two
+ * adoptions by one donor cannot both slip under the limit, two donors on one letter queue up and the
+ * second finds it taken, and no two transactions wait for each other.
+ */
+@Service
+public class AdoptionManagement {
+
+	private final Letters letters;
+
+	private final Campaigns campaigns;
+
+	private final AccountManagement accounts;
+
+	private final HandoverPoints handoverPoints;
+
+	private final Mailer mailer;
+
+	private final Links links;
+
+	private final Formats formats;
+
+	private final JdbcClient jdbc;
+
+	AdoptionManagement(Letters letters, Campaigns campaigns, AccountManagement accounts, HandoverPoints handoverPoints,
+			Mailer mailer, Links links, Formats formats, JdbcClient jdbc) {
+		this.letters = letters;
+		this.campaigns = campaigns;
+		this.accounts = accounts;
+		this.handoverPoints = handoverPoints;
+		this.mailer = mailer;
+		this.links = links;
+		this.formats = formats;
+		this.jdbc = jdbc;
+	}
+
+	/** The letter is the donor's until {@code dueDate}; the gift goes in with {@code tagCode} on it. */
+	public record Adopted(String code, LocalDate dueDate, String tagCode) {
+	}
+
+	@Transactional
+	public Adopted adopt(String code, long donorId) {
+		jdbc.sql("SELECT id FROM app_user WHERE id = ? FOR UPDATE").param(donorId).query(Long.class).single();
+		AccountManagement.Standing standing = accounts.standing(donorId);
+		if (!standing.donor() || standing.locked()) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.NOT_A_DONOR);
+		}
+		if (!standing.emailConfirmed()) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.UNCONFIRMED);
+		}
+		Letter letter = letters.lockByCode(code).orElseThrow(NotFound::new);
+		if (letter.getStatus() != LetterStatus.PUBLISHED) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
+		}
+		Campaign campaign = campaigns.findById(letter.getCampaignId()).orElseThrow(NotFound::new);
+		if (!campaign.isOpen()) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.CAMPAIGN_CLOSED);
+		}
+		int limit = standing.organisation() && standing.adoptionLimit() != null ? standing.adoptionLimit()
+				: campaign.getDonorLimit();
+		long holding = jdbc.sql("""
+				SELECT count(*) FROM letter WHERE donor_id = ? AND campaign_id = ? AND status = 'ADOPTED'""")
+			.params(donorId, campaign.getId())
+			.query(Long.class)
+			.single();
+		if (holding >= limit) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.LIMIT, limit);
+		}
+		LocalDate due = campaign.holdDueDate(LocalDate.now(Formats.BAKU));
+		letter.adopt(donorId, due, null);
+		accounts.contact(donorId)
+			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "adopted", donor.fullName(),
+					letter.getFirstName(), formats.date(due), letter.getGiftTagCode(),
+					links.absolute("/me/adoptions/" + letter.getCode())));
+		return new Adopted(letter.getCode(), due, letter.getGiftTagCode());
+	}
+
+	@Transactional
+	public void chooseHandoverPoint(String code, long donorId, Long handoverPointId) {
+		if (handoverPointId == null || handoverPoints.byId(handoverPointId).filter(p -> p.accepting()).isEmpty()) {
+			throw new LetterTransitionException("letter.gift.handoverPointRequired");
+		}
+		Letter letter = letters.lockByCode(code).filter(l -> Long.valueOf(donorId).equals(l.getDonorId()))
+			.orElseThrow(NotFound::new);
+		letter.chooseHandoverPoint(donorId, handoverPointId);
+	}
+
+	/** The donor gives the letter back; it goes on the tree again at once. */
+	@Transactional
+	public void cancel(String code, long donorId) {
+		Letter letter = letters.lockByCode(code).filter(l -> Long.valueOf(donorId).equals(l.getDonorId()))
+			.orElseThrow(NotFound::new);
+		letter.cancelAdoption(donorId);
+	}
+
+}

@@ -1,0 +1,43 @@
+package az.asan.mektub.adoption;
+
+/** Why a donor could not adopt a letter; nothing was changed. */
+public class AdoptionRefused extends RuntimeException {
+
+	public enum Reason {
+
+		/** Somebody else adopted it first (or it left the tree). */
+		TAKEN,
+		/** The donor already holds as many letters of this campaign as allowed. */
+		LIMIT,
+		/** The donor has not confirmed their e-mail address yet. */
+		UNCONFIRMED,
+		/** Only donor accounts adopt letters. */
+		NOT_A_DONOR,
+		/** The campaign no longer takes adoptions. */
+		CAMPAIGN_CLOSED
+
+	}
+
+	private final Reason reason;
+
+	private final int limit;
+
+	AdoptionRefused(Reason reason, int limit) {
+		super(reason.name());
+		this.reason = reason;
+		this.limit = limit;
+	}
+
+	AdoptionRefused(Reason reason) {
+		this(reason, 0);
+	}
+
+	public Reason reason() {
+		return reason;
+	}
+
+	public int limit() {
+		return limit;
+	}
+
+}

@@ -1,0 +1,97 @@
+package az.asan.mektub.letter;
+
+import java.time.Instant;
+import java.util.Collection;
+import java.util.List;
+
+import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.system.NotFound;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A donor's short message to the child. It travels with the gift, so it belongs to the letter; a
+ * volunteer of the letter's region reads it and approves it before it is passed on, and it may
+ * carry no contact details (the donor and the child never exchange addresses).
+ */
+@Component
+public class DonorMessages {
+
+	public enum Status {
+
+		PENDING, APPROVED, REJECTED
+
+	}
+
+	public record Message(long id, long letterId, String text, Status status, Instant createdAt) {
+	}
+
+	private final JdbcClient jdbc;
+
+	DonorMessages(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Writes or replaces the donor's waiting message. Refused with a message key when the letter is
+	 * not theirs to write to, the text is empty or too long, or it holds contact details.
+	 */
+	@Transactional
+	public void write(String code, long donorId, String text) {
+		String clean = text == null ? "" : text.strip();
+		if (clean.isEmpty()) {
+			throw new LetterTransitionException("message.error.empty");
+		}
+		if (clean.length() > 500) {
+			throw new LetterTransitionException("message.error.tooLong");
+		}
+		if (!PersonalDataCheck.findings(clean, null, null).isEmpty()) {
+			throw new LetterTransitionException("message.error.contact");
+		}
+		Long letterId = jdbc.sql("""
+				SELECT id FROM letter WHERE code = ? AND donor_id = ? AND status IN ('ADOPTED', 'GIFT_RECEIVED')
+				FOR UPDATE""").params(code, donorId).query(Long.class).optional().orElseThrow(NotFound::new);
+		jdbc.sql("DELETE FROM donor_message WHERE letter_id = ? AND donor_id = ? AND status = 'PENDING'")
+			.params(letterId, donorId)
+			.update();
+		jdbc.sql("INSERT INTO donor_message (letter_id, donor_id, text) VALUES (?, ?, ?)")
+			.params(letterId, donorId, clean)
+			.update();
+	}
+
+	/** A volunteer of the letter's region approves or rejects a waiting message. */
+	@Transactional
+	public void review(long messageId, RegionScope scope, long volunteerId, boolean approve) {
+		int changed = jdbc.sql("""
+				UPDATE donor_message m SET status = :status, reviewed_by = :volunteer, reviewed_at = now()
+				FROM letter l
+				WHERE m.id = :id AND l.id = m.letter_id AND m.status = 'PENDING'
+				  AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))""")
+			.param("status", approve ? "APPROVED" : "REJECTED")
+			.param("volunteer", volunteerId)
+			.param("id", messageId)
+			.param("regions", scope.sqlArray())
+			.update();
+		if (changed == 0) {
+			throw new NotFound();
+		}
+	}
+
+	/** The messages of some letters, oldest first, in one query. */
+	@Transactional(readOnly = true)
+	public List<Message> of(Collection<Long> letterIds) {
+		if (letterIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT id, letter_id, text, status, created_at FROM donor_message
+				WHERE letter_id = ANY(CAST(:ids AS bigint[])) ORDER BY created_at, id""")
+			.param("ids", letterIds.toArray(Long[]::new))
+			.query((rs, n) -> new Message(rs.getLong("id"), rs.getLong("letter_id"), rs.getString("text"),
+					Status.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+}

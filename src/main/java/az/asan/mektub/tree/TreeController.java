@@ -1,0 +1,148 @@
+package az.asan.mektub.tree;
+
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.stream.IntStream;
+
+import az.asan.mektub.campaign.Campaign;
+import az.asan.mektub.campaign.CampaignStatus;
+import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.letter.Category;
+import az.asan.mektub.letter.Gender;
+import az.asan.mektub.letter.LetterImages;
+import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.Formats;
+import az.asan.mektub.system.Links;
+import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.NotFound;
+import az.asan.mektub.system.Option;
+import az.asan.mektub.system.Pager;
+import az.asan.mektub.system.QrCodes;
+
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+
+/** The public tree, a letter's public page, its shareable picture and its QR code. */
+@Controller
+class TreeController {
+
+	private final TreeQueries queries;
+
+	private final Campaigns campaigns;
+
+	private final Regions regions;
+
+	private final RegionOptions regionOptions;
+
+	private final LetterImages images;
+
+	private final QrCodes qrCodes;
+
+	private final Links links;
+
+	private final Messages messages;
+
+	TreeController(TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
+			LetterImages images, QrCodes qrCodes, Links links, Messages messages) {
+		this.queries = queries;
+		this.campaigns = campaigns;
+		this.regions = regions;
+		this.regionOptions = regionOptions;
+		this.images = images;
+		this.qrCodes = qrCodes;
+		this.links = links;
+		this.messages = messages;
+	}
+
+	@GetMapping("/tree")
+	String tree(@ModelAttribute("filter") TreeFilter filter, BindingResult ignoredMistypedValues, Model model,
+			Locale locale) {
+		List<Campaign> open = campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN);
+		Campaign campaign = open.stream()
+			.filter(c -> c.getId().equals(filter.campaign()))
+			.findFirst()
+			.orElse(open.isEmpty() ? null : open.get(0));
+		model.addAttribute("campaignOptions",
+				open.stream().map(c -> new Option(String.valueOf(c.getId()), c.name(locale))).toList());
+		model.addAttribute("economicRegionOptions", regionOptions.economicRegions());
+		model.addAttribute("regionGroups", regionGroups(locale));
+		model.addAttribute("categoryOptions", messages.options("category.", Category.values()));
+		model.addAttribute("genderOptions", messages.options("gender.", Gender.values()));
+		model.addAttribute("ages", IntStream.rangeClosed(0, 18).boxed().toList());
+		model.addAttribute("shakeUrl", links.withParam("shake", ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
+		model.addAttribute("treeViewUrl", links.withParam("view", "tree"));
+		model.addAttribute("listViewUrl", links.withParam("view", "list"));
+		if (campaign == null) {
+			model.addAttribute("campaign", null);
+			return "tree/tree";
+		}
+		TreeFilter applied = filter.withCampaign(campaign.getId());
+		TreeQueries.Page page = queries.page(applied, campaign.getId());
+		model.addAttribute("filter", applied);
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("page", page);
+		model.addAttribute("drawing", TreeLayout.place(page.letters()));
+		model.addAttribute("regionNames", regionOptions.names());
+		model.addAttribute("pager", filter.shaken() ? null : Pager.of(applied.page(), page.total(), TreeFilter.PAGE_SIZE));
+		return "tree/tree";
+	}
+
+	@GetMapping("/letters/{code}")
+	String letter(@PathVariable String code, Model model) {
+		TreeLetter letter = queries.published(code).orElseThrow(NotFound::new);
+		Campaign campaign = campaigns.findById(letter.campaignId()).orElseThrow(NotFound::new);
+		model.addAttribute("letter", letter);
+		model.addAttribute("campaign", campaign);
+		model.addAttribute("dueIfAdoptedToday", campaign.holdDueDate(LocalDate.now(Formats.BAKU)));
+		return "tree/letter";
+	}
+
+	/** A donor sent to sign in on the way to adopting lands back on the letter. */
+	@GetMapping("/letters/{code}/adopt")
+	String adoptAfterSignIn(@PathVariable String code) {
+		return "redirect:/letters/" + code;
+	}
+
+	@GetMapping("/letters/{code}/picture.jpg")
+	ResponseEntity<byte[]> picture(@PathVariable String code) {
+		return ResponseEntity.ok()
+			.contentType(MediaType.IMAGE_JPEG)
+			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
+			.body(images.publicPicture(code).orElseThrow(NotFound::new));
+	}
+
+	/** The QR code of a letter's public page, for printed gift tags and tags on a physical tree. */
+	@GetMapping(value = "/letters/{code}/qr.svg")
+	ResponseEntity<String> qr(@PathVariable String code) {
+		if (!code.matches("[0-9A-Z]{12}")) {
+			throw new NotFound();
+		}
+		return ResponseEntity.ok()
+			.contentType(MediaType.valueOf("image/svg+xml"))
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
+			.body(qrCodes.svg(links.absolute("/letters/" + code)));
+	}
+
+	/** Regions grouped by economic region, for the region filter's option groups. */
+	private Map<String, List<Option>> regionGroups(Locale locale) {
+		Map<String, List<Option>> groups = new LinkedHashMap<>();
+		regions.economicRegions().forEach(e -> groups.put(e.name(locale), regionOptions.where(
+				r -> r.economicRegion().id() == e.id() && r.acceptsLetters() && r.parentId() == null)));
+		groups.values().removeIf(List::isEmpty);
+		return groups;
+	}
+
+}

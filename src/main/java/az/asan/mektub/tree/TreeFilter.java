@@ -1,0 +1,50 @@
+package az.asan.mektub.tree;
+
+import java.math.BigDecimal;
+
+import az.asan.mektub.letter.Category;
+import az.asan.mektub.letter.Gender;
+
+/**
+ * What a visitor chose on the tree; it lives in the URL so that a filtered tree can be shared. A
+ * value that does not make sense (an age of "abc") is simply not applied.
+ */
+public record TreeFilter(Long campaign, Integer economicRegion, Integer region, Integer ageMin, Integer ageMax,
+		Gender gender, Category category, BigDecimal costMin, BigDecimal costMax, String q, Integer page,
+		Integer shake, String view) {
+
+	public static final int PAGE_SIZE = 24;
+
+	public TreeFilter {
+		q = q == null ? "" : q.strip();
+		if (q.length() > 100) {
+			q = q.substring(0, 100);
+		}
+		page = page == null || page < 1 ? 1 : Math.min(page, 10_000);
+		view = "list".equals(view) ? "list" : "tree";
+	}
+
+	public static TreeFilter none() {
+		return new TreeFilter(null, null, null, null, null, null, null, null, null, "", 1, null, "tree");
+	}
+
+	public boolean list() {
+		return "list".equals(view);
+	}
+
+	public boolean shaken() {
+		return shake != null;
+	}
+
+	/** Whether anything narrows the letters down (the campaign alone does not). */
+	public boolean narrowed() {
+		return economicRegion != null || region != null || ageMin != null || ageMax != null || gender != null
+				|| category != null || costMin != null || costMax != null || !q.isEmpty();
+	}
+
+	public TreeFilter withCampaign(Long campaign) {
+		return new TreeFilter(campaign, economicRegion, region, ageMin, ageMax, gender, category, costMin, costMax, q,
+				page, shake, view);
+	}
+
+}
