@@ -59,6 +59,32 @@ public final class TestLetters {
 
 	}
 
+	/**
+	 * Walks a published letter on to the given status along allowed moves (donor: any demo donor);
+	 * FULFILLED letters are handed over {@code days} days after adoption.
+	 */
+	public void moveTo(String code, az.asan.mektub.letter.LetterStatus target, long donorId) {
+		tx.executeWithoutResult(status -> {
+			Letter letter = letters.findByCode(code).orElseThrow();
+			switch (target) {
+				case PUBLISHED -> {
+				}
+				case WITHDRAWN -> letter.withdraw(1L, az.asan.mektub.letter.WithdrawReason.DUPLICATE, null);
+				case ADOPTED -> letter.adopt(donorId, LocalDate.now().plusDays(7), null);
+				case GIFT_RECEIVED -> {
+					letter.adopt(donorId, LocalDate.now().plusDays(7), null);
+					letter.receiveGift(1L, letter.getGiftTagCode(), 1L);
+				}
+				case FULFILLED -> {
+					letter.adopt(donorId, LocalDate.now().plusDays(7), null);
+					letter.receiveGift(1L, letter.getGiftTagCode(), 1L);
+					letter.fulfil(1L, LocalDate.now(), null);
+				}
+				default -> throw new IllegalArgumentException(target.name());
+			}
+		});
+	}
+
 	/** A letter on the tree of the campaign; returns its public code. */
 	public String published(long campaignId, Spec spec) {
 		int region = jdbc.sql("SELECT id FROM region WHERE code = ?").param(spec.regionCode()).query(Integer.class).single();

@@ -131,13 +131,13 @@ public class AccountManagement {
 
 	@Transactional(readOnly = true)
 	public boolean resetTokenValid(String token) {
-		return tokens.valid(token, AccountTokens.Purpose.RESET_PASSWORD);
+		return tokens.valid(token, AccountTokens.Purpose.RESET_PASSWORD, AccountTokens.Purpose.INVITE);
 	}
 
 	/** Sets a new password through a reset link; a good link also proves the address. */
 	@Transactional
 	public boolean resetPassword(String token, String newPassword) {
-		return tokens.redeem(token, AccountTokens.Purpose.RESET_PASSWORD)
+		return tokens.redeem(token, AccountTokens.Purpose.RESET_PASSWORD, AccountTokens.Purpose.INVITE)
 			.flatMap(accounts::findById)
 			.map(account -> {
 				account.changePasswordHash(passwordEncoder.encode(newPassword));

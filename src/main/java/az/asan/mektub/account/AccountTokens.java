@@ -22,7 +22,7 @@ class AccountTokens {
 
 	enum Purpose {
 
-		CONFIRM_EMAIL(Duration.ofDays(7)), RESET_PASSWORD(Duration.ofHours(2));
+		CONFIRM_EMAIL(Duration.ofDays(7)), RESET_PASSWORD(Duration.ofHours(2)), INVITE(Duration.ofDays(7));
 
 		final Duration validFor;
 
@@ -60,28 +60,30 @@ class AccountTokens {
 	}
 
 	/** The user the token was issued to, if it is valid; it cannot be used again. */
-	Optional<Long> redeem(String token, Purpose purpose) {
+	Optional<Long> redeem(String token, Purpose... purposes) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return Optional.empty();
 		}
 		return jdbc.sql("""
 				UPDATE account_token SET used_at = now()
-				WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now()
+				WHERE token_hash = :hash AND purpose IN (:purposes) AND used_at IS NULL AND expires_at > now()
 				RETURNING user_id""")
-			.params(hash(token), purpose.name())
+			.param("hash", hash(token))
+			.param("purposes", java.util.Arrays.stream(purposes).map(Enum::name).toList())
 			.query(Long.class)
 			.optional();
 	}
 
 	/** Whether the token is valid, without using it (to show the reset form only for a good link). */
-	boolean valid(String token, Purpose purpose) {
+	boolean valid(String token, Purpose... purposes) {
 		if (token == null || token.isBlank() || token.length() > 100) {
 			return false;
 		}
 		return jdbc.sql("""
 				SELECT count(*) > 0 FROM account_token
-				WHERE token_hash = ? AND purpose = ? AND used_at IS NULL AND expires_at > now()""")
-			.params(hash(token), purpose.name())
+				WHERE token_hash = :hash AND purpose IN (:purposes) AND used_at IS NULL AND expires_at > now()""")
+			.param("hash", hash(token))
+			.param("purposes", java.util.Arrays.stream(purposes).map(Enum::name).toList())
 			.query(Boolean.class)
 			.single();
 	}

@@ -15,6 +15,10 @@ public interface Accounts extends JpaRepository<Account, Long> {
 
 	boolean existsByRole(Role role);
 
+	/** Accounts with their regions in one query, for lists of people. */
+	@Query("select distinct a from Account a left join fetch a.regionIds where a.id in :ids")
+	java.util.List<Account> findAllWithRegionsByIdIn(java.util.Collection<Long> ids);
+
 	long countByRole(Role role);
 
 }

@@ -12,6 +12,7 @@ import az.asan.mektub.letter.Letter;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.system.Formats;
+import az.asan.mektub.system.JobRuns;
 import az.asan.mektub.system.Links;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -48,8 +49,10 @@ public class HoldExpiry {
 
 	private final int reminderDays;
 
+	private final JobRuns jobRuns;
+
 	HoldExpiry(JdbcClient jdbc, TransactionTemplate tx, Letters letters, AccountManagement accounts, Mailer mailer,
-			Links links, Formats formats, @Value("${asan.holds.reminder-days:3}") int reminderDays) {
+			Links links, Formats formats, JobRuns jobRuns, @Value("${asan.holds.reminder-days:3}") int reminderDays) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.letters = letters;
@@ -58,12 +61,14 @@ public class HoldExpiry {
 		this.links = links;
 		this.formats = formats;
 		this.reminderDays = reminderDays;
+		this.jobRuns = jobRuns;
 	}
 
 	/** Releases every hold whose due date has passed. */
 	@Scheduled(cron = "${asan.jobs.hold-expiry.cron:0 */15 * * * *}", zone = "Asia/Baku")
 	@SchedulerLock(name = "holdExpiry", lockAtMostFor = "PT10M")
 	public void releaseExpired() {
+		java.time.Instant started = java.time.Instant.now();
 		LocalDate today = LocalDate.now(Formats.BAKU);
 		List<Long> ids = jdbc.sql("SELECT id FROM letter WHERE status = 'ADOPTED' AND due_date < ? ORDER BY due_date, id")
 			.param(today)
@@ -94,6 +99,7 @@ public class HoldExpiry {
 		if (released > 0) {
 			log.info("Released " + released + " holds past their due date");
 		}
+		jobRuns.finished("holdExpiry", started, String.valueOf(released));
 	}
 
 	/** One reminder per hold, a few days before its due date. */

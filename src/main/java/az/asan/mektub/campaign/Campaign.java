@@ -106,13 +106,45 @@ public class Campaign {
 		return status == CampaignStatus.OPEN;
 	}
 
+	/** PLANNED → OPEN: letters and adoptions start. */
 	public void open() {
+		if (status != CampaignStatus.PLANNED) {
+			throw new IllegalStateException("campaign.error.notPlanned");
+		}
 		this.status = CampaignStatus.OPEN;
 	}
 
+	/** OPEN (or a plan given up) → CLOSED: no new letters or adoptions; gifts in progress finish. */
 	public void close() {
+		if (status == CampaignStatus.CLOSED) {
+			throw new IllegalStateException("campaign.error.closed");
+		}
 		this.status = CampaignStatus.CLOSED;
 		this.closedAt = Instant.now();
+	}
+
+	/** Changes what staff may change; a closed campaign keeps its figures as they were. */
+	void update(CampaignForm form) {
+		if (status == CampaignStatus.CLOSED) {
+			throw new IllegalStateException("campaign.error.closed");
+		}
+		this.code = form.code();
+		this.nameAz = form.nameAz().strip();
+		this.nameEn = form.nameEn().strip();
+		this.nameRu = form.nameRu().strip();
+		this.kind = form.kind();
+		this.startsOn = form.startsOn();
+		this.endsOn = form.endsOn();
+		this.minAge = form.minAge().shortValue();
+		this.maxAge = form.maxAge().shortValue();
+		this.ageReferenceDate = form.ageReferenceDate();
+		this.holdDays = form.holdDays();
+		this.donorLimit = form.donorLimit();
+		this.targetWishes = form.targetWishes();
+	}
+
+	public Instant getClosedAt() {
+		return closedAt;
 	}
 
 	public Long getId() {

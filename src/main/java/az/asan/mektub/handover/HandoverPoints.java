@@ -38,6 +38,36 @@ public class HandoverPoints {
 		return jdbc.sql(SELECT + "WHERE id = ?").param(id).query(HandoverPoints::map).optional();
 	}
 
+	@Transactional
+	public long create(HandoverPointForm form) {
+		return jdbc.sql("""
+				INSERT INTO handover_point (region_id, name_az, name_en, name_ru, address, hours, accepting)
+				VALUES (:region, :az, :en, :ru, :address, :hours, :accepting) RETURNING id""")
+			.paramSource(params(form))
+			.query(Long.class)
+			.single();
+	}
+
+	@Transactional
+	public boolean update(long id, HandoverPointForm form) {
+		return jdbc.sql("""
+				UPDATE handover_point SET region_id = :region, name_az = :az, name_en = :en, name_ru = :ru,
+				       address = :address, hours = :hours, accepting = :accepting, version = version + 1
+				WHERE id = :id""")
+			.paramSource(params(form).addValue("id", id))
+			.update() == 1;
+	}
+
+	private static org.springframework.jdbc.core.namedparam.MapSqlParameterSource params(HandoverPointForm form) {
+		return new org.springframework.jdbc.core.namedparam.MapSqlParameterSource().addValue("region", form.regionId())
+			.addValue("az", form.nameAz().strip())
+			.addValue("en", form.nameEn().strip())
+			.addValue("ru", form.nameRu().strip())
+			.addValue("address", form.address().strip())
+			.addValue("hours", form.hours().strip())
+			.addValue("accepting", Boolean.TRUE.equals(form.accepting()));
+	}
+
 	private static HandoverPoint map(ResultSet rs, int row) throws SQLException {
 		return new HandoverPoint(rs.getLong("id"), rs.getInt("region_id"),
 				new Localized(rs.getString("name_az"), rs.getString("name_en"), rs.getString("name_ru")),

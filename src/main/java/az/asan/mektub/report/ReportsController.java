@@ -1,47 +1,258 @@
 package az.asan.mektub.report;
 
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 
+import az.asan.mektub.account.Role;
+import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.letter.ForgottenLetters;
 import az.asan.mektub.letter.LetterStatistics;
+import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.Option;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
+/** The staff's reports, each with its filters in the URL and its exports. */
 @Controller
 class ReportsController {
 
-	record YearRow(int year, long fulfilled, long regions) {
-	}
-
 	private final LetterStatistics statistics;
 
-	private final JdbcClient jdbc;
+	private final ProgramReport program;
 
-	ReportsController(LetterStatistics statistics, JdbcClient jdbc) {
+	private final RegionalReport regional;
+
+	private final ForgottenLetters forgotten;
+
+	private final Campaigns campaigns;
+
+	private final RegionOptions regionOptions;
+
+	private final Messages messages;
+
+	ReportsController(LetterStatistics statistics, ProgramReport program, RegionalReport regional,
+			ForgottenLetters forgotten, Campaigns campaigns, RegionOptions regionOptions, Messages messages) {
 		this.statistics = statistics;
-		this.jdbc = jdbc;
+		this.program = program;
+		this.regional = regional;
+		this.forgotten = forgotten;
+		this.campaigns = campaigns;
+		this.regionOptions = regionOptions;
+		this.messages = messages;
 	}
 
 	@GetMapping("/reports")
-	@Transactional(readOnly = true)
-	String summary(Model model) {
+	String summary(Model model, Locale locale) {
+		List<ProgramReport.Year> years = program.years();
 		model.addAttribute("totals", statistics.fresh());
-		List<YearRow> years = jdbc.sql("""
-				SELECT extract(year FROM c.starts_on)::int AS year,
-				       count(*) AS fulfilled,
-				       count(DISTINCT coalesce(r.parent_id, r.id)) AS regions
-				FROM letter l
-				JOIN campaign c ON c.id = l.campaign_id
-				JOIN region r ON r.id = l.region_id
-				WHERE l.status = 'FULFILLED'
-				GROUP BY 1 ORDER BY 1""")
-			.query((rs, n) -> new YearRow(rs.getInt("year"), rs.getLong("fulfilled"), rs.getLong("regions")))
-			.list();
 		model.addAttribute("years", years);
+		model.addAttribute("campaigns", program.campaigns(locale));
+		model.addAttribute("yearsChart", Charts.bar(years.stream().map(y -> String.valueOf(y.year())).toList(),
+				messages.get("reports.yearFulfilled"), years.stream().map(ProgramReport.Year::fulfilled).toList(), false));
+		model.addAttribute("exportQuery", "");
 		return "reports/summary";
+	}
+
+	@GetMapping("/reports/years.{format:csv|xlsx}")
+	ResponseEntity<byte[]> yearsExport(@PathVariable String format) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (ProgramReport.Year y : program.years()) {
+			rows.add(List.of(y.year(), y.registered(), y.fulfilled(), y.regionsReached(), y.target()));
+		}
+		return new TableExport("asan-mektub-years", List.of(messages.get("reports.year"),
+				messages.get("reports.registered"), messages.get("reports.yearFulfilled"),
+				messages.get("reports.yearRegions"), messages.get("reports.target")), rows)
+			.as(format);
+	}
+
+	@GetMapping("/reports/regions")
+	String regions(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
+			Locale locale) {
+		RegionalReport.Result result = regional.run(filter, locale);
+		model.addAttribute("result", result);
+		filters(model, locale);
+		model.addAttribute("sortLinks", sortLinks());
+		List<RegionalReport.Row> top = result.rows()
+			.stream()
+			.filter(r -> r.fulfilled() > 0)
+			.sorted((a, b) -> Long.compare(b.fulfilled(), a.fulfilled()))
+			.limit(15)
+			.toList();
+		model.addAttribute("chart", Charts.bar(top.stream().map(RegionalReport.Row::name).toList(),
+				messages.get("reports.col.fulfilled"), top.stream().map(RegionalReport.Row::fulfilled).toList(), true));
+		model.addAttribute("exportQuery", query());
+		return "reports/regions";
+	}
+
+	@GetMapping("/reports/regions.{format:csv|xlsx}")
+	ResponseEntity<byte[]> regionsExport(@PathVariable String format, @ModelAttribute ReportFilter filter,
+			BindingResult ignoredMistypedValues, Locale locale) {
+		RegionalReport.Result result = regional.run(filter, locale);
+		List<List<Object>> rows = new ArrayList<>();
+		for (RegionalReport.Row r : result.rows()) {
+			rows.add(regionCells(r, r.name(), r.economicRegion()));
+		}
+		rows.add(regionCells(result.total(), messages.get("reports.total"), ""));
+		return new TableExport("asan-mektub-regions", List.of(
+				messages.get(filter.byEconomicRegion() ? "tree.economicRegion" : "letterForm.region"),
+				messages.get("tree.economicRegion"), messages.get("reports.col.registered"),
+				messages.get("reports.col.waitingReview"), messages.get("reports.col.published"),
+				messages.get("reports.col.adopted"), messages.get("reports.col.giftReceived"),
+				messages.get("reports.col.fulfilled"), messages.get("reports.col.withdrawn"),
+				messages.get("reports.col.rate"), messages.get("reports.col.median"),
+				messages.get("reports.col.overdue")), rows)
+			.as(format);
+	}
+
+	private static List<Object> regionCells(RegionalReport.Row r, String name, String economic) {
+		List<Object> cells = new ArrayList<>();
+		cells.add(name);
+		cells.add(economic);
+		cells.add(r.registered());
+		cells.add(r.waitingReview());
+		cells.add(r.published());
+		cells.add(r.adopted());
+		cells.add(r.giftReceived());
+		cells.add(r.fulfilled());
+		cells.add(r.withdrawn());
+		cells.add(Math.round(r.fulfilmentRate() * 1000) / 10.0);
+		cells.add(r.medianDays());
+		cells.add(r.overdue());
+		return cells;
+	}
+
+	@GetMapping("/reports/forgotten")
+	String forgotten(Model model) {
+		model.addAttribute("counts", forgotten.counts(RegionScope.all()));
+		Map<ForgottenLetters.Kind, List<ForgottenLetters.Row>> lists = new java.util.EnumMap<>(ForgottenLetters.Kind.class);
+		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
+			lists.put(kind, forgotten.list(kind, RegionScope.all(), 100));
+		}
+		model.addAttribute("lists", lists);
+		model.addAttribute("unadoptedDays", forgotten.unadoptedDays());
+		model.addAttribute("undeliveredDays", forgotten.undeliveredDays());
+		return "reports/forgotten";
+	}
+
+	@GetMapping("/reports/forgotten.{format:csv|xlsx}")
+	ResponseEntity<byte[]> forgottenExport(@PathVariable String format) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
+			for (ForgottenLetters.Row r : forgotten.list(kind, RegionScope.all(), 10_000)) {
+				rows.add(List.of(messages.get("forgotten.kind." + kind.name()), r.code(), r.firstName(), r.age(),
+						regionOptions.name(r.regionId()), r.since(), r.days()));
+			}
+		}
+		return new TableExport("asan-mektub-forgotten", List.of(messages.get("reports.col.list"),
+				messages.get("letterPage.code"), messages.get("letters.child"), messages.get("letterPage.age"),
+				messages.get("letterForm.region"), messages.get("reports.col.since"), messages.get("reports.col.days")),
+				rows)
+			.as(format);
+	}
+
+	@GetMapping("/reports/duplicates")
+	String duplicates(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
+			Locale locale) {
+		model.addAttribute("duplicates", program.duplicates(filter, 500));
+		filters(model, locale);
+		model.addAttribute("exportQuery", query());
+		return "reports/duplicates";
+	}
+
+	@GetMapping("/reports/duplicates.{format:csv|xlsx}")
+	ResponseEntity<byte[]> duplicatesExport(@PathVariable String format, @ModelAttribute ReportFilter filter,
+			BindingResult ignoredMistypedValues) {
+		List<List<Object>> rows = new ArrayList<>();
+		for (ProgramReport.Duplicate d : program.duplicates(filter, 10_000)) {
+			rows.add(List.of(d.campaign(), d.firstName(), d.surname() == null ? "" : d.surname(), d.birthDate(),
+					regionOptions.name(d.regionId()), String.join(" ", d.codes())));
+		}
+		return new TableExport("asan-mektub-duplicates", List.of(messages.get("letterForm.campaign"),
+				messages.get("letterForm.firstName"), messages.get("letterForm.surname"),
+				messages.get("letterForm.birthDate"), messages.get("letterForm.region"), messages.get("reports.col.codes")),
+				rows)
+			.as(format);
+	}
+
+	@GetMapping("/reports/donors")
+	String donors(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") ReportFilter filter,
+			BindingResult ignoredMistypedValues, Model model, Locale locale) {
+		boolean admin = user.role() == Role.ADMIN;
+		model.addAttribute("donors", program.donors(filter, admin, 500));
+		model.addAttribute("withContact", admin);
+		filters(model, locale);
+		model.addAttribute("exportQuery", query());
+		return "reports/donors";
+	}
+
+	@GetMapping("/reports/donors.{format:csv|xlsx}")
+	ResponseEntity<byte[]> donorsExport(@AuthenticationPrincipal SignedInUser user, @PathVariable String format,
+			@ModelAttribute ReportFilter filter, BindingResult ignoredMistypedValues) {
+		boolean admin = user.role() == Role.ADMIN;
+		List<String> headers = new ArrayList<>(List.of(messages.get("reports.col.donor"),
+				messages.get("reports.col.organisation"), messages.get("reports.col.fulfilled"),
+				messages.get("reports.col.inProgress")));
+		if (admin) {
+			headers.addAll(List.of(messages.get("me.email"), messages.get("register.phone")));
+		}
+		List<List<Object>> rows = new ArrayList<>();
+		for (ProgramReport.Donor d : program.donors(filter, admin, 100_000)) {
+			List<Object> row = new ArrayList<>(List.of(d.anonymised() ? "—" : d.name(),
+					d.organisation() ? messages.get("common.yes") : messages.get("common.no"), d.fulfilled(),
+					d.inProgress()));
+			if (admin) {
+				row.add(d.anonymised() ? "" : d.email());
+				row.add(d.phone() == null ? "" : d.phone());
+			}
+			rows.add(row);
+		}
+		return new TableExport("asan-mektub-donors", headers, rows).as(format);
+	}
+
+	private void filters(Model model, Locale locale) {
+		model.addAttribute("campaignOptions", campaigns.findAllByOrderByStartsOnDesc()
+			.stream()
+			.map(c -> new Option(String.valueOf(c.getId()), c.name(locale)))
+			.toList());
+		model.addAttribute("yearOptions", program.years().stream().map(y -> y.year()).sorted((a, b) -> b - a).toList());
+	}
+
+	/** Links that sort the table by a column, flipping the direction when it is already sorted by it. */
+	private Map<String, String> sortLinks() {
+		Map<String, String> links = new java.util.HashMap<>();
+		var current = ServletUriComponentsBuilder.fromCurrentRequest().build();
+		String sort = current.getQueryParams().getFirst("sort");
+		String dir = current.getQueryParams().getFirst("dir");
+		for (String column : List.of("name", "economic", "registered", "published", "adopted", "giftReceived",
+				"fulfilled", "withdrawn", "rate", "median", "overdue")) {
+			String next = column.equals(sort == null ? "name" : sort) && !"desc".equals(dir) ? "desc" : "asc";
+			var uri = ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("sort", column)
+				.replaceQueryParam("dir", next)
+				.build(true)
+				.toUri();
+			links.put(column, uri.getRawPath() + "?" + uri.getRawQuery());
+		}
+		return links;
+	}
+
+	/** The current filters as a query string, for the export links. */
+	private static String query() {
+		String query = ServletUriComponentsBuilder.fromCurrentRequest().build(true).getQuery();
+		return query == null ? "" : "?" + query;
 	}
 
 }

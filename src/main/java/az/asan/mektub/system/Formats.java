@@ -48,6 +48,10 @@ public class Formats {
 		return grouped("#,##0.00").format(amount.setScale(2, RoundingMode.HALF_UP)) + " ₼";
 	}
 
+	public String decimal(double value) {
+		return grouped("#,##0.0").format(value);
+	}
+
 	public String percent(double ratio) {
 		DecimalFormat format = grouped("#,##0.0");
 		return format.format(ratio * 100) + " %";

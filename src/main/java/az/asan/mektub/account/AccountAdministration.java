@@ -1,0 +1,215 @@
+package az.asan.mektub.account;
+
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+import az.asan.mektub.notification.Mailer;
+import az.asan.mektub.region.Region;
+import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.Links;
+import az.asan.mektub.system.NotFound;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.access.AccessDeniedException;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * What staff do with people: open volunteer accounts, assign regions, lock and unlock, flag a donor
+ * as an organisation with its own limit; administrators also grant and take back staff roles. Every
+ * change is written to the audit log with who made it. Staff act on donors and volunteers only, and
+ * nobody changes their own role or lock.
+ */
+@Service
+public class AccountAdministration {
+
+	public record Person(long id, String fullName, String email, String phone, Role role, boolean locked,
+			boolean organisation, Integer adoptionLimit, boolean emailConfirmed, boolean anonymised, Instant createdAt,
+			Set<Integer> regionIds) {
+	}
+
+	public record AuditEntry(Instant at, String actorName, String action, String targetName, String detail) {
+	}
+
+	public record Page(List<Person> people, long total) {
+	}
+
+	private final Accounts accounts;
+
+	private final AccountTokens tokens;
+
+	private final Mailer mailer;
+
+	private final Links links;
+
+	private final Regions regions;
+
+	private final JdbcClient jdbc;
+
+	AccountAdministration(Accounts accounts, AccountTokens tokens, Mailer mailer, Links links, Regions regions,
+			JdbcClient jdbc) {
+		this.accounts = accounts;
+		this.tokens = tokens;
+		this.mailer = mailer;
+		this.links = links;
+		this.regions = regions;
+		this.jdbc = jdbc;
+	}
+
+	@Transactional(readOnly = true)
+	public Page search(Role role, String q, int page, int pageSize) {
+		String query = q == null ? "" : q.strip();
+		String where = """
+				WHERE anonymised_at IS NULL AND (CAST(:role AS varchar) IS NULL OR role = CAST(:role AS varchar))
+				  AND (:q = '' OR az_fold(full_name) LIKE '%' || az_fold(:q) || '%' OR lower(email) LIKE '%' || lower(:q) || '%')""";
+		long total = jdbc.sql("SELECT count(*) FROM app_user " + where)
+			.param("role", role == null ? null : role.name())
+			.param("q", query)
+			.query(Long.class)
+			.single();
+		List<Long> ids = jdbc.sql("SELECT id FROM app_user " + where + " ORDER BY full_name, id LIMIT :limit OFFSET :offset")
+			.param("role", role == null ? null : role.name())
+			.param("q", query)
+			.param("limit", pageSize)
+			.param("offset", (Math.max(page, 1) - 1) * pageSize)
+			.query(Long.class)
+			.list();
+		List<Person> people = accounts.findAllWithRegionsByIdIn(ids)
+			.stream()
+			.map(AccountAdministration::person)
+			.sorted(java.util.Comparator.comparing(p -> ids.indexOf(p.id())))
+			.toList();
+		return new Page(people, total);
+	}
+
+	@Transactional(readOnly = true)
+	public Optional<Person> person(long id) {
+		return accounts.findById(id).filter(a -> a.getAnonymisedAt() == null).map(AccountAdministration::person);
+	}
+
+	/** Opens a volunteer account and mails the link that sets its password. */
+	@Transactional
+	public long createVolunteer(VolunteerForm form, long actorId, Locale locale) {
+		Account account = new Account(form.email(), null, form.fullName(), Role.VOLUNTEER);
+		if (form.phone() != null && !form.phone().isBlank()) {
+			account.setPhone(form.phone().strip());
+		}
+		account.assignRegions(validRegions(form.regionIds()));
+		account.confirmEmail();
+		account.speaks(Set.of("az", "en", "ru").contains(locale.getLanguage()) ? locale.getLanguage() : "az");
+		accounts.saveAndFlush(account);
+		audit(actorId, "CREATED", account.getId(), "VOLUNTEER " + regionCodes(account.getRegionIds()));
+		String token = tokens.issue(account.getId(), AccountTokens.Purpose.INVITE);
+		mailer.queue(account.getEmail(), account.getLanguage(), "invite", account.getFullName(),
+				links.absolute("/password/reset?token=" + token));
+		return account.getId();
+	}
+
+	@Transactional
+	public void assignRegions(long id, List<Integer> regionIds, SignedInUser actor) {
+		Account account = editable(id, actor);
+		Set<Integer> before = new TreeSet<>(account.getRegionIds());
+		Set<Integer> after = new TreeSet<>(validRegions(regionIds));
+		if (!before.equals(after)) {
+			account.assignRegions(after);
+			audit(actor.id(), "REGIONS", id, regionCodes(before) + " → " + regionCodes(after));
+		}
+	}
+
+	@Transactional
+	public void lock(long id, boolean locked, SignedInUser actor) {
+		Account account = editable(id, actor);
+		if (account.isLocked() != locked) {
+			account.lock(locked);
+			audit(actor.id(), locked ? "LOCKED" : "UNLOCKED", id, null);
+		}
+	}
+
+	@Transactional
+	public void flagOrganisation(long id, boolean organisation, Integer limit, SignedInUser actor) {
+		Account account = editable(id, actor);
+		if (account.getRole() != Role.DONOR) {
+			throw new IllegalArgumentException("people.error.notADonor");
+		}
+		if (organisation && (limit == null || limit < 1 || limit > 1000)) {
+			throw new IllegalArgumentException("people.error.limit");
+		}
+		account.setOrganisation(organisation, limit);
+		audit(actor.id(), "ORGANISATION", id, organisation ? "limit " + limit : "none");
+	}
+
+	/** Only an administrator grants or takes back roles, and not their own. */
+	@Transactional
+	public void changeRole(long id, Role role, SignedInUser actor) {
+		if (actor.role() != Role.ADMIN) {
+			throw new AccessDeniedException("Only administrators change roles");
+		}
+		Account account = accounts.findById(id).filter(a -> a.getAnonymisedAt() == null).orElseThrow(NotFound::new);
+		if (account.getId() == actor.id()) {
+			throw new IllegalArgumentException("people.error.self");
+		}
+		if (account.getRole() != role) {
+			Role before = account.getRole();
+			account.changeRole(role);
+			audit(actor.id(), "ROLE", id, before + " → " + role);
+		}
+	}
+
+	@Transactional(readOnly = true)
+	public List<AuditEntry> audit(Long targetId, int limit) {
+		return jdbc.sql("""
+				SELECT a.at, actor.full_name AS actor_name, a.action, target.full_name AS target_name, a.detail
+				FROM audit_log a LEFT JOIN app_user actor ON actor.id = a.actor_id LEFT JOIN app_user target ON target.id = a.target_id
+				WHERE CAST(:target AS bigint) IS NULL OR a.target_id = CAST(:target AS bigint)
+				ORDER BY a.at DESC, a.id DESC LIMIT :limit""")
+			.param("target", targetId)
+			.param("limit", limit)
+			.query((rs, n) -> new AuditEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor_name"),
+					rs.getString("action"), rs.getString("target_name"), rs.getString("detail")))
+			.list();
+	}
+
+	/** Staff may change donors and volunteers; staff and administrators only an administrator; nobody themselves. */
+	private Account editable(long id, SignedInUser actor) {
+		Account account = accounts.findById(id).filter(a -> a.getAnonymisedAt() == null).orElseThrow(NotFound::new);
+		if (account.getId() == actor.id()) {
+			throw new IllegalArgumentException("people.error.self");
+		}
+		if (account.getRole().seesAllRegions() && actor.role() != Role.ADMIN) {
+			throw new AccessDeniedException("Only administrators change staff accounts");
+		}
+		return account;
+	}
+
+	private Set<Integer> validRegions(List<Integer> ids) {
+		Set<Integer> valid = new HashSet<>();
+		if (ids != null) {
+			for (Integer id : ids) {
+				regions.byId(id).filter(Region::acceptsLetters).ifPresent(r -> valid.add(r.id()));
+			}
+		}
+		return valid;
+	}
+
+	private String regionCodes(Set<Integer> ids) {
+		return regions.byIds(ids).stream().map(Region::code).sorted().toList().toString();
+	}
+
+	private void audit(long actorId, String action, long targetId, String detail) {
+		jdbc.sql("INSERT INTO audit_log (actor_id, action, target_id, detail) VALUES (?, ?, ?, ?)")
+			.params(actorId, action, targetId, detail)
+			.update();
+	}
+
+	private static Person person(Account a) {
+		return new Person(a.getId(), a.getFullName(), a.getEmail(), a.getPhone(), a.getRole(), a.isLocked(),
+				a.isOrganisation(), a.getAdoptionLimit(), a.getEmailConfirmedAt() != null, a.getAnonymisedAt() != null,
+				a.getCreatedAt(), Set.copyOf(a.getRegionIds()));
+	}
+
+}

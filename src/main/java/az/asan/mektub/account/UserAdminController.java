@@ -1,0 +1,147 @@
+package az.asan.mektub.account;
+
+import java.util.List;
+import java.util.Locale;
+
+import jakarta.validation.Valid;
+
+import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.system.Forms;
+import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.NotFound;
+import az.asan.mektub.system.Pager;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** People: the staff's list of accounts, new volunteers, regions, locks, organisations and roles. */
+@Controller
+class UserAdminController {
+
+	private static final int PAGE_SIZE = 30;
+
+	private final AccountAdministration administration;
+
+	private final AccountManagement management;
+
+	private final RegionOptions regionOptions;
+
+	private final Messages messages;
+
+	UserAdminController(AccountAdministration administration, AccountManagement management,
+			RegionOptions regionOptions, Messages messages) {
+		this.administration = administration;
+		this.management = management;
+		this.regionOptions = regionOptions;
+		this.messages = messages;
+	}
+
+	@GetMapping("/admin/users")
+	String list(@RequestParam(required = false) Role role, @RequestParam(defaultValue = "") String q,
+			@RequestParam(defaultValue = "1") int page, Model model) {
+		AccountAdministration.Page result = administration.search(role, q, page, PAGE_SIZE);
+		model.addAttribute("result", result);
+		model.addAttribute("role", role);
+		model.addAttribute("q", q);
+		model.addAttribute("roleOptions", messages.options("role.", Role.values()));
+		model.addAttribute("pager", Pager.of(Math.max(page, 1), result.total(), PAGE_SIZE));
+		return "admin/users";
+	}
+
+	@GetMapping("/admin/users/new")
+	String initVolunteerForm(Model model) {
+		model.addAttribute("volunteerForm", VolunteerForm.empty());
+		model.addAttribute("selectedRegions", List.of());
+		return volunteerPage(model);
+	}
+
+	@PostMapping("/admin/users/new")
+	String processVolunteerForm(@AuthenticationPrincipal SignedInUser user,
+			@Valid @ModelAttribute("volunteerForm") VolunteerForm form, BindingResult result, Model model, Locale locale,
+			RedirectAttributes redirect) {
+		if (!result.hasFieldErrors("email") && form.email() != null && management.emailTaken(form.email())) {
+			result.rejectValue("email", "register.emailTaken");
+		}
+		if (form.regionIds() == null || form.regionIds().isEmpty()) {
+			result.rejectValue("regionIds", "people.regions.required");
+		}
+		if (result.hasErrors()) {
+			Forms.redisplay(model, "volunteerForm", form, result);
+			model.addAttribute("selectedRegions",
+					form.regionIds() == null ? List.of() : form.regionIds().stream().map(String::valueOf).toList());
+			return volunteerPage(model);
+		}
+		long id = administration.createVolunteer(form, user.id(), locale);
+		redirect.addFlashAttribute("success", messages.get("people.invited", form.email()));
+		return "redirect:/admin/users/" + id;
+	}
+
+	@GetMapping("/admin/users/{id}")
+	String show(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model) {
+		AccountAdministration.Person person = administration.person(id).orElseThrow(NotFound::new);
+		model.addAttribute("person", person);
+		model.addAttribute("selectedRegions", person.regionIds().stream().map(String::valueOf).toList());
+		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters()));
+		model.addAttribute("roleOptions", messages.options("role.", Role.values()));
+		model.addAttribute("audit", administration.audit(id, 50));
+		model.addAttribute("me", user.id() == id);
+		model.addAttribute("admin", user.role() == Role.ADMIN);
+		return "admin/user";
+	}
+
+	@PostMapping("/admin/users/{id}/regions")
+	String regions(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@RequestParam(required = false) List<Integer> regionIds, RedirectAttributes redirect) {
+		return step(id, redirect, () -> administration.assignRegions(id, regionIds, user));
+	}
+
+	@PostMapping("/admin/users/{id}/lock")
+	String lock(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "true") boolean locked, RedirectAttributes redirect) {
+		return step(id, redirect, () -> administration.lock(id, locked, user));
+	}
+
+	@PostMapping("/admin/users/{id}/organisation")
+	String organisation(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@RequestParam(defaultValue = "false") boolean organisation, @RequestParam(required = false) Integer limit,
+			RedirectAttributes redirect) {
+		return step(id, redirect, () -> administration.flagOrganisation(id, organisation, limit, user));
+	}
+
+	@PostMapping("/admin/users/{id}/role")
+	String role(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, @RequestParam Role role,
+			RedirectAttributes redirect) {
+		return step(id, redirect, () -> administration.changeRole(id, role, user));
+	}
+
+	@GetMapping("/admin/audit")
+	String audit(Model model) {
+		model.addAttribute("audit", administration.audit(null, 200));
+		return "admin/audit";
+	}
+
+	private String step(long id, RedirectAttributes redirect, Runnable action) {
+		try {
+			action.run();
+			redirect.addFlashAttribute("success", messages.get("people.saved"));
+		}
+		catch (IllegalArgumentException ex) {
+			redirect.addFlashAttribute("failure", messages.get(ex.getMessage()));
+		}
+		return "redirect:/admin/users/" + id;
+	}
+
+	private String volunteerPage(Model model) {
+		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters()));
+		return "admin/volunteer-form";
+	}
+
+}

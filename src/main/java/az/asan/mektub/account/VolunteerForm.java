@@ -1,0 +1,21 @@
+package az.asan.mektub.account;
+
+import java.util.List;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What staff type to open a volunteer's account; the volunteer sets a password from the invitation. */
+public record VolunteerForm(
+		@NotBlank @Size(max = 200) String fullName,
+		@NotBlank @Email @Size(max = 254) String email,
+		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{7,20}$", message = "{phone.invalid}") String phone,
+		List<Integer> regionIds) {
+
+	public static VolunteerForm empty() {
+		return new VolunteerForm("", "", "", List.of());
+	}
+
+}

@@ -1,0 +1,85 @@
+package az.asan.mektub.letter;
+
+import java.time.Instant;
+
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.apache.commons.logging.Log;
+import org.apache.commons.logging.LogFactory;
+
+import az.asan.mektub.system.JobRuns;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Retention: the private data of children in campaigns closed longer than the configured period
+ * (default 24 months) is anonymised: surname, birth date, contact, the letter as written, the
+ * pictures and the donors' notes are removed. What the totals and reports count (first name, age,
+ * region, category, status, dates) stays, so the figures do not change.
+ */
+@Component
+public class ChildDataRetention {
+
+	private final Log log = LogFactory.getLog(ChildDataRetention.class);
+
+	private final JdbcClient jdbc;
+
+	private final TransactionTemplate tx;
+
+	private final JobRuns jobRuns;
+
+	private final int months;
+
+	ChildDataRetention(JdbcClient jdbc, TransactionTemplate tx, JobRuns jobRuns,
+			@Value("${asan.retention.months:24}") int months) {
+		this.jdbc = jdbc;
+		this.tx = tx;
+		this.jobRuns = jobRuns;
+		this.months = months;
+	}
+
+	public int months() {
+		return months;
+	}
+
+	@Scheduled(cron = "${asan.jobs.retention.cron:0 30 3 * * *}", zone = "Asia/Baku")
+	@SchedulerLock(name = "retention", lockAtMostFor = "PT1H")
+	public void anonymiseExpired() {
+		run();
+	}
+
+	/** Anonymises what is due now; returns how many children it anonymised. */
+	public int run() {
+		Instant started = Instant.now();
+		Integer children = tx.execute(status -> {
+			jdbc.sql("""
+					CREATE TEMP TABLE expired_letters ON COMMIT DROP AS
+					SELECT l.id, l.child_id FROM letter l JOIN campaign c ON c.id = l.campaign_id
+					WHERE c.status = 'CLOSED' AND c.closed_at < now() - make_interval(months => :months)""")
+				.param("months", months)
+				.update();
+			int count = jdbc.sql("""
+					UPDATE child SET surname = NULL, birth_date = NULL, contact = NULL, anonymised_at = now()
+					WHERE anonymised_at IS NULL AND id IN (SELECT child_id FROM expired_letters)""").update();
+			jdbc.sql("""
+					UPDATE letter SET original_wish = NULL, fulfilment_note = NULL, status_note = NULL, sizes = NULL
+					WHERE id IN (SELECT id FROM expired_letters)
+					  AND (original_wish IS NOT NULL OR fulfilment_note IS NOT NULL OR status_note IS NOT NULL OR sizes IS NOT NULL)""")
+				.update();
+			jdbc.sql("DELETE FROM letter_image WHERE letter_id IN (SELECT id FROM expired_letters)").update();
+			jdbc.sql("DELETE FROM donor_message WHERE letter_id IN (SELECT id FROM expired_letters)").update();
+			return count;
+		});
+		int anonymised = children == null ? 0 : children;
+		jobRuns.finished("retention", started, String.valueOf(anonymised));
+		if (anonymised > 0) {
+			log.info("Anonymised the private data of " + anonymised + " children of campaigns closed over " + months
+					+ " months ago");
+		}
+		return anonymised;
+	}
+
+}

@@ -1,0 +1,75 @@
+package az.asan.mektub.report;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import az.asan.mektub.letter.LetterStatistics;
+import az.asan.mektub.system.Messages;
+
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
+
+/**
+ * The program's public transparency page: wishes fulfilled by year and by region, the figures a
+ * journalist would cite. Counts only, never a person. The figures change slowly and anyone may ask
+ * for them, so they are kept for a minute per language.
+ */
+@Controller
+class ImpactController {
+
+	private static final Duration FRESH_FOR = Duration.ofMinutes(1);
+
+	record Figures(LetterStatistics.Totals totals, List<ProgramReport.Year> years, List<RegionalReport.Row> regions,
+			String yearsChart, String regionsChart, Instant at) {
+	}
+
+	private final LetterStatistics statistics;
+
+	private final ProgramReport program;
+
+	private final RegionalReport regional;
+
+	private final Messages messages;
+
+	private final Map<String, Figures> cache = new ConcurrentHashMap<>();
+
+	ImpactController(LetterStatistics statistics, ProgramReport program, RegionalReport regional, Messages messages) {
+		this.statistics = statistics;
+		this.program = program;
+		this.regional = regional;
+		this.messages = messages;
+	}
+
+	@GetMapping("/impact")
+	String impact(Model model, Locale locale) {
+		Figures figures = cache.get(locale.getLanguage());
+		if (figures == null || figures.at().plus(FRESH_FOR).isBefore(Instant.now())) {
+			figures = compute(locale);
+			cache.put(locale.getLanguage(), figures);
+		}
+		model.addAttribute("figures", figures);
+		return "reports/impact";
+	}
+
+	private Figures compute(Locale locale) {
+		List<ProgramReport.Year> years = program.years().stream().filter(y -> y.fulfilled() > 0 || y.registered() > 0).toList();
+		List<RegionalReport.Row> regions = regional
+			.run(new ReportFilter(null, null, null, null, "fulfilled", "desc", "region"), locale)
+			.rows()
+			.stream()
+			.filter(r -> r.fulfilled() > 0)
+			.toList();
+		String yearsChart = Charts.bar(years.stream().map(y -> String.valueOf(y.year())).toList(),
+				messages.get("reports.yearFulfilled"), years.stream().map(ProgramReport.Year::fulfilled).toList(), false);
+		List<RegionalReport.Row> top = regions.stream().limit(20).toList();
+		String regionsChart = Charts.bar(top.stream().map(RegionalReport.Row::name).toList(),
+				messages.get("reports.yearFulfilled"), top.stream().map(RegionalReport.Row::fulfilled).toList(), true);
+		return new Figures(statistics.fresh(), years, regions, yearsChart, regionsChart, Instant.now());
+	}
+
+}

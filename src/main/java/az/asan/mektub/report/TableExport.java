@@ -1,0 +1,125 @@
+package az.asan.mektub.report;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStreamWriter;
+import java.io.UncheckedIOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
+import java.util.List;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVPrinter;
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.CellStyle;
+import org.apache.poi.ss.usermodel.Font;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/**
+ * A report table as a file: CSV in UTF-8 with a byte order mark (so spreadsheet programs show ə, ğ, ı
+ * and the rest), or XLSX with numbers as numbers. The same rows as the page, with its filters.
+ */
+record TableExport(String name, List<String> headers, List<List<Object>> rows) {
+
+	static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+	static final MediaType XLSX = MediaType
+		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
+
+	ResponseEntity<byte[]> as(String format) {
+		boolean xlsx = "xlsx".equals(format);
+		byte[] body = xlsx ? xlsx() : csv();
+		return ResponseEntity.ok()
+			.contentType(xlsx ? XLSX : CSV)
+			.header(HttpHeaders.CONTENT_DISPOSITION,
+					ContentDisposition.attachment().filename(name + (xlsx ? ".xlsx" : ".csv"), StandardCharsets.UTF_8)
+						.build()
+						.toString())
+			.body(body);
+	}
+
+	byte[] csv() {
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+				CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+			writer.write('\uFEFF');
+			printer.printRecord(headers);
+			for (List<Object> row : rows) {
+				printer.printRecord(row.stream().map(TableExport::text).toList());
+			}
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+		return out.toByteArray();
+	}
+
+	byte[] xlsx() {
+		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+			Sheet sheet = book.createSheet(name.length() > 31 ? name.substring(0, 31) : name);
+			CellStyle bold = book.createCellStyle();
+			Font font = book.createFont();
+			font.setBold(true);
+			bold.setFont(font);
+			CellStyle date = book.createCellStyle();
+			date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+			Row head = sheet.createRow(0);
+			for (int i = 0; i < headers.size(); i++) {
+				Cell cell = head.createCell(i);
+				cell.setCellValue(headers.get(i));
+				cell.setCellStyle(bold);
+			}
+			for (int r = 0; r < rows.size(); r++) {
+				Row row = sheet.createRow(r + 1);
+				List<Object> values = rows.get(r);
+				for (int i = 0; i < values.size(); i++) {
+					Object value = values.get(i);
+					Cell cell = row.createCell(i);
+					if (value instanceof Number number) {
+						cell.setCellValue(number.doubleValue());
+					}
+					else if (value instanceof LocalDate day) {
+						cell.setCellValue(day);
+						cell.setCellStyle(date);
+					}
+					else if (value != null) {
+						cell.setCellValue(String.valueOf(value));
+					}
+				}
+			}
+			sheet.createFreezePane(0, 1);
+			for (int i = 0; i < headers.size(); i++) {
+				sheet.setColumnWidth(i, Math.min(60, Math.max(10, headers.get(i).length() + 4)) * 256);
+			}
+			book.write(out);
+			return out.toByteArray();
+		}
+		catch (IOException ex) {
+			throw new UncheckedIOException(ex);
+		}
+	}
+
+	/** Numbers plain, with a dot, so a spreadsheet reads them as numbers; dates as the pages show them. */
+	private static String text(Object value) {
+		if (value == null) {
+			return "";
+		}
+		if (value instanceof Double d) {
+			return BigDecimal.valueOf(d).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+		}
+		if (value instanceof LocalDate day) {
+			return day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
+		}
+		return String.valueOf(value);
+	}
+
+}
