@@ -9,10 +9,13 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
 import org.springframework.context.annotation.Import;
 
-/** A full-stack test on real PostgreSQL, with MockMvc for the web layer. */
+/**
+ * A full-stack test on real PostgreSQL: the app on a random port (for HTTP clients and browsers) and
+ * MockMvc for the web layer. Every test class shares this one application context.
+ */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
-@SpringBootTest
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @AutoConfigureMockMvc
 @Import(TestServices.class)
 public @interface IntegrationTest {

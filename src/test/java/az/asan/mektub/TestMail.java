@@ -40,6 +40,29 @@ public final class TestMail {
 			.toList();
 	}
 
+	/**
+	 * Mail for an address, waiting up to 20 seconds for it: the app's own outbox job may be sending at
+	 * this moment (then a direct run is skipped by its cluster lock), so {@code send} is tried again.
+	 */
+	public static List<String> awaitBodiesTo(String address, Runnable send) {
+		long until = System.currentTimeMillis() + 20_000;
+		List<String> bodies = bodiesTo(address);
+		while (bodies.isEmpty() && System.currentTimeMillis() < until) {
+			send.run();
+			bodies = bodiesTo(address);
+			if (bodies.isEmpty()) {
+				try {
+					Thread.sleep(250);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+					break;
+				}
+			}
+		}
+		return bodies;
+	}
+
 	/** The decoded text of a message (the wire form is quoted-printable). */
 	private static String text(MimeMessage message) {
 		try {

@@ -48,8 +48,10 @@ class AccountController {
 	}
 
 	@GetMapping("/login")
-	String login(Model model) {
+	String login(@RequestParam(required = false) Long wait, @RequestParam(required = false) Long locked, Model model) {
 		model.addAttribute("mailbox", mailbox);
+		model.addAttribute("waitSeconds", wait == null ? null : Math.max(1, Math.min(wait, 3600)));
+		model.addAttribute("lockedMinutes", locked == null ? null : Math.max(1, Math.min((locked + 59) / 60, 60)));
 		return "account/login";
 	}
 

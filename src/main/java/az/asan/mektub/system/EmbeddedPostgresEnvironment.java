@@ -36,6 +36,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
 	private static final Map<Path, EmbeddedPostgres> RUNNING = new ConcurrentHashMap<>();
 
+	private static final Path EPHEMERAL = Path.of("ephemeral");
+
 	private final Log log = LogFactory.getLog(EmbeddedPostgresEnvironment.class);
 
 	@Override
@@ -50,11 +52,13 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			return;
 		}
 		boolean ephemeral = environment.getProperty("asan.embedded-postgres.ephemeral", Boolean.class, false);
-		Path dataDir = ephemeral ? ephemeralDir() : Path.of(environment.getProperty("asan.data-dir", "./data"))
+		// One throw-away database per JVM: every application context of a test run shares it.
+		Path dataDir = ephemeral ? EPHEMERAL : Path.of(environment.getProperty("asan.data-dir", "./data"))
 			.toAbsolutePath()
 			.normalize()
 			.resolve("postgres");
-		EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir, dir -> start(dir, ephemeral));
+		EmbeddedPostgres postgres = RUNNING.computeIfAbsent(dataDir,
+				dir -> ephemeral ? start(ephemeralDir(), true) : start(dir, false));
 
 		Map<String, Object> properties = new HashMap<>();
 		properties.put("spring.datasource.url", postgres.getJdbcUrl("postgres", "postgres"));

@@ -3,6 +3,7 @@ package az.asan.mektub.system;
 import java.io.IOException;
 
 import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -12,6 +13,12 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -26,12 +33,14 @@ import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+	static final String SESSION_COOKIE = "ASANSESSION";
+
 	static final String CONTENT_SECURITY_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
 			+ "img-src 'self' data:; font-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'self'; "
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 			.requestMatchers(HttpMethod.POST, "/letters/*/adopt").authenticated()
@@ -46,13 +55,16 @@ class SecurityConfiguration {
 			.anyRequest().authenticated())
 			.formLogin(login -> login.loginPage("/login")
 				.usernameParameter("email")
-				.successHandler(new RoleHomeSuccessHandler())
-				.failureUrl("/login?error")
+				.successHandler(new RoleHomeSuccessHandler(throttle))
+				.failureHandler(new ThrottledFailureHandler(throttle))
 				.permitAll())
-			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut").deleteCookies("ASANSESSION"))
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut").deleteCookies(SESSION_COOKIE))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
 				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
-				.frameOptions(frame -> frame.deny()));
+				.frameOptions(frame -> frame.deny())
+				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
 		return http.build();
 	}
 
@@ -61,14 +73,81 @@ class SecurityConfiguration {
 		return PasswordEncoderFactories.createDelegatingPasswordEncoder();
 	}
 
+	/**
+	 * The session cookie: HttpOnly, SameSite=Lax, and Secure whenever the request came over HTTPS
+	 * (behind a proxy too, as X-Forwarded-Proto is trusted, see application.properties).
+	 */
+	@Bean
+	CookieSerializer cookieSerializer() {
+		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+		serializer.setCookieName(SESSION_COOKIE);
+		serializer.setUseHttpOnlyCookie(true);
+		serializer.setSameSite("Lax");
+		return serializer;
+	}
+
+	/** Refuses a sign-in attempt while its account or address must wait or is locked, before checking it. */
+	static class LoginThrottleFilter extends OncePerRequestFilter {
+
+		private final LoginThrottle throttle;
+
+		LoginThrottleFilter(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !("POST".equals(request.getMethod())
+					&& (request.getContextPath() + "/login").equals(request.getRequestURI()));
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			LoginThrottle.Verdict verdict = throttle.check(request.getParameter("email"), request.getRemoteAddr());
+			if (!verdict.allowed()) {
+				response.sendRedirect(request.getContextPath() + "/login?" + (verdict.locked() ? "locked=" : "wait=")
+						+ verdict.waitSeconds());
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	static class ThrottledFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+
+		private final LoginThrottle throttle;
+
+		ThrottledFailureHandler(LoginThrottle throttle) {
+			super("/login?error");
+			this.throttle = throttle;
+		}
+
+		@Override
+		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException, ServletException {
+			throttle.failed(request.getParameter("email"), request.getRemoteAddr());
+			super.onAuthenticationFailure(request, response, exception);
+		}
+
+	}
+
 	/** After signing in, a person lands where their work is, unless they were on their way somewhere. */
 	static class RoleHomeSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
 
 		private final HttpSessionRequestCache cache = new HttpSessionRequestCache();
 
+		private final LoginThrottle throttle;
+
+		RoleHomeSuccessHandler(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
+			throttle.succeeded(authentication.getName());
 			if (cache.getRequest(request, response) == null) {
 				setDefaultTargetUrl(homeOf(authentication));
 				setAlwaysUseDefaultTargetUrl(true);

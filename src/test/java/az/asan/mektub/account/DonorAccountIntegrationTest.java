@@ -79,8 +79,7 @@ class DonorAccountIntegrationTest {
 		mvc.perform(get("/me").with(user(donor))).andExpect(content().string(containsString("id=\"confirm-email\"")));
 
 		// the mail arrives at the SMTP server
-		outbox.sendPending();
-		List<String> mail = TestMail.bodiesTo("nigar@account.test");
+		List<String> mail = TestMail.awaitBodiesTo("nigar@account.test", outbox::sendPending);
 		assertThat(mail).hasSize(1);
 		String link = link(mail.get(0));
 		assertThat(link).contains("/account/confirm?token=");

@@ -13,17 +13,14 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
-import az.asan.mektub.TestServices;
+import az.asan.mektub.IntegrationTest;
 
-import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.annotation.Import;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Error pages need a real servlet container (MockMvc does not forward to /error). */
-@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
-@Import(TestServices.class)
+@IntegrationTest
 class ErrorPagesIntegrationTest {
 
 	@LocalServerPort

@@ -1,0 +1,117 @@
+package az.asan.mektub.system;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Locale;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Guessing passwords gets slow, then stops: after a few failed sign-ins for one account (or many
+ * from one address) each further attempt must wait a little longer, doubling up to a minute; past
+ * the limit the account or address is locked for a quarter of an hour. Kept in PostgreSQL, so every
+ * node of the cluster counts the same failures; a success clears the account's count.
+ */
+@Component
+public class LoginThrottle {
+
+	public record Verdict(boolean allowed, boolean locked, long waitSeconds) {
+
+		static final Verdict ALLOWED = new Verdict(true, false, 0);
+
+	}
+
+	private final JdbcClient jdbc;
+
+	private final int slowAfter;
+
+	private final int lockAfter;
+
+	private final int lockAfterPerAddress;
+
+	private final Duration lockFor;
+
+	LoginThrottle(JdbcClient jdbc, @Value("${asan.login.slow-after:3}") int slowAfter,
+			@Value("${asan.login.lock-after:10}") int lockAfter,
+			@Value("${asan.login.lock-after-per-address:50}") int lockAfterPerAddress,
+			@Value("${asan.login.lock-for:PT15M}") Duration lockFor) {
+		this.jdbc = jdbc;
+		this.slowAfter = slowAfter;
+		this.lockAfter = lockAfter;
+		this.lockAfterPerAddress = lockAfterPerAddress;
+		this.lockFor = lockFor;
+	}
+
+	@Transactional(readOnly = true)
+	public Verdict check(String email, String address) {
+		Verdict forAccount = verdict(accountKey(email), true);
+		if (!forAccount.allowed()) {
+			return forAccount;
+		}
+		return verdict(addressKey(address), false);
+	}
+
+	@Transactional
+	public void failed(String email, String address) {
+		record(accountKey(email), lockAfter);
+		record(addressKey(address), lockAfterPerAddress);
+	}
+
+	@Transactional
+	public void succeeded(String email) {
+		jdbc.sql("DELETE FROM login_attempt WHERE key = ?").param(accountKey(email)).update();
+	}
+
+	private Verdict verdict(String key, boolean slowDown) {
+		return jdbc.sql("SELECT failures, last_failure, locked_until FROM login_attempt WHERE key = ?")
+			.param(key)
+			.query((rs, n) -> {
+				Instant now = Instant.now();
+				Instant lockedUntil = rs.getTimestamp("locked_until") == null ? null
+						: rs.getTimestamp("locked_until").toInstant();
+				if (lockedUntil != null && lockedUntil.isAfter(now)) {
+					return new Verdict(false, true, Duration.between(now, lockedUntil).toSeconds() + 1);
+				}
+				int failures = rs.getInt("failures");
+				if (slowDown && failures >= slowAfter) {
+					long pause = Math.min(60, 1L << Math.min(failures - slowAfter, 6));
+					Instant next = rs.getTimestamp("last_failure").toInstant().plusSeconds(pause);
+					if (next.isAfter(now)) {
+						return new Verdict(false, false, Duration.between(now, next).toSeconds() + 1);
+					}
+				}
+				return Verdict.ALLOWED;
+			})
+			.optional()
+			.orElse(Verdict.ALLOWED);
+	}
+
+	/** Counts a failure; a count older than the lock period starts again from one. */
+	private void record(String key, int limit) {
+		jdbc.sql("""
+				INSERT INTO login_attempt (key, failures, last_failure) VALUES (:key, 1, now())
+				ON CONFLICT (key) DO UPDATE SET
+				    failures = CASE WHEN login_attempt.last_failure < now() - make_interval(secs => :window)
+				                    THEN 1 ELSE login_attempt.failures + 1 END,
+				    last_failure = now(),
+				    locked_until = CASE WHEN login_attempt.last_failure >= now() - make_interval(secs => :window)
+				                         AND login_attempt.failures + 1 >= :limit
+				                        THEN now() + make_interval(secs => :window) ELSE login_attempt.locked_until END""")
+			.param("key", key)
+			.param("window", lockFor.toSeconds())
+			.param("limit", limit)
+			.update();
+	}
+
+	private static String accountKey(String email) {
+		return "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+	}
+
+	private static String addressKey(String address) {
+		return "address:" + address;
+	}
+
+}

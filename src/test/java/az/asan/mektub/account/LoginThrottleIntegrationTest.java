@@ -1,0 +1,113 @@
+package az.asan.mektub.account;
+
+import java.util.Set;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import az.asan.mektub.IntegrationTest;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.startsWith;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.unauthenticated;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.content;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+
+@IntegrationTest
+class LoginThrottleIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@BeforeEach
+	void anAccount() {
+		jdbc.sql("DELETE FROM login_attempt").update();
+		accounts.create("guess@throttle.test", "dogru-parol-1", "Hədəf", Role.DONOR, Set.of());
+	}
+
+	@AfterEach
+	void cleanUp() {
+		jdbc.sql("DELETE FROM login_attempt").update();
+		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@throttle.test'").update();
+	}
+
+	@Test
+	void repeatedFailuresSlowDownThenLockTheAccountWithAClearMessage() throws Exception {
+		for (int i = 0; i < 3; i++) {
+			mvc.perform(formLogin("/login").userParameter("email").user("guess@throttle.test").password("yanlis-" + i))
+				.andExpect(redirectedUrl("/login?error"));
+		}
+		// the fourth attempt comes too soon: refused without even checking the password
+		mvc.perform(formLogin("/login").userParameter("email").user("guess@throttle.test").password("dogru-parol-1"))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrlPattern("/login?wait=*"));
+		mvc.perform(get("/login").param("wait", "2")).andExpect(content().string(containsString("2 saniyə gözləyin")));
+
+		// after the pause, more failures up to the limit lock the account for a while
+		for (int i = 3; i < 10; i++) {
+			jdbc.sql("UPDATE login_attempt SET last_failure = now() - interval '2 minutes' WHERE key LIKE 'account:%'").update();
+			mvc.perform(formLogin("/login").userParameter("email").user("guess@throttle.test").password("yanlis-" + i));
+		}
+		jdbc.sql("UPDATE login_attempt SET last_failure = now() - interval '2 minutes' WHERE key LIKE 'account:%'").update();
+		mvc.perform(formLogin("/login").userParameter("email").user("GUESS@throttle.test").password("dogru-parol-1"))
+			.andExpect(unauthenticated())
+			.andExpect(redirectedUrlPattern("/login?locked=*"));
+		mvc.perform(get("/login").param("locked", "900")).andExpect(content().string(containsString("15 dəqiqəlik bağlanıb")));
+
+		// once the lock has passed, the right password works and clears the count
+		jdbc.sql("UPDATE login_attempt SET locked_until = now() - interval '1 second', last_failure = now() - interval '1 hour'")
+			.update();
+		mvc.perform(formLogin("/login").userParameter("email").user("guess@throttle.test").password("dogru-parol-1"))
+			.andExpect(authenticated());
+	}
+
+	@Test
+	void aSuccessClearsTheCountOfEarlierFailures() throws Exception {
+		mvc.perform(formLogin("/login").userParameter("email").user("guess@throttle.test").password("yanlis"));
+		mvc.perform(formLogin("/login").userParameter("email").user("guess@throttle.test").password("dogru-parol-1"))
+			.andExpect(authenticated());
+		org.assertj.core.api.Assertions.assertThat(jdbc.sql("SELECT count(*) FROM login_attempt WHERE key = 'account:guess@throttle.test'")
+			.query(Long.class)
+			.single()).isZero();
+	}
+
+	@Test
+	void theSessionCookieIsHttpOnlyAndSameSite() throws Exception {
+		mvc.perform(formLogin("/login").userParameter("email").user("guess@throttle.test").password("dogru-parol-1"))
+			.andExpect(result -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getHeaders("Set-Cookie"))
+				.anySatisfy(cookie -> org.assertj.core.api.Assertions.assertThat(cookie)
+					.startsWith("ASANSESSION=")
+					.contains("HttpOnly")
+					.contains("SameSite=Lax")));
+	}
+
+	@Test
+	void overHttpsTheSessionCookieIsSecureAndHstsIsSent() throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/login")
+			.secure(true)
+			.param("email", "guess@throttle.test")
+			.param("password", "dogru-parol-1")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(result -> org.assertj.core.api.Assertions.assertThat(result.getResponse().getHeaders("Set-Cookie"))
+				.anySatisfy(cookie -> org.assertj.core.api.Assertions.assertThat(cookie).startsWith("ASANSESSION=").contains("Secure")));
+		mvc.perform(get("/").secure(true))
+			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
+				.string("Strict-Transport-Security", startsWith("max-age=")));
+	}
+
+}

@@ -1,0 +1,183 @@
+package az.asan.mektub.journey;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.results.Rule;
+import com.deque.html.axecore.selenium.AxeBuilder;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.TestWatcher;
+import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Debian's Chromium, headless, driven through Debian's chromedriver: nothing is downloaded, and the
+ * flags keep Chromium off the network. Every page a journey visits is checked with axe-core for
+ * serious or critical WCAG 2.1 AA violations.
+ */
+final class Browser implements AutoCloseable {
+
+	static final Path FAILURES = Path.of("target", "browser-failures");
+
+	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+
+	private final ChromeDriver driver;
+
+	private final String base;
+
+	private final Path downloads;
+
+	Browser(int port) throws IOException {
+		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+		this.downloads = Files.createTempDirectory("asan-downloads-");
+		ChromeOptions options = new ChromeOptions();
+		options.setBinary("/usr/bin/chromium");
+		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+				"--disable-background-networking", "--disable-component-update", "--disable-sync",
+				"--disable-dev-shm-usage", "--window-size=1280,1000",
+				"--user-data-dir=" + Files.createTempDirectory("asan-chromium-"));
+		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
+				"download.prompt_for_download", false));
+		ChromeDriverService service = new ChromeDriverService.Builder()
+			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.build();
+		this.driver = new ChromeDriver(service, options);
+		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.base = "http://localhost:" + port;
+	}
+
+	WebDriver driver() {
+		return driver;
+	}
+
+	Path downloads() {
+		return downloads;
+	}
+
+	/** Opens a page of the app and checks it for accessibility. */
+	void open(String path) {
+		driver.get(path.startsWith("http") ? path : base + path);
+		checkAccessibility();
+	}
+
+	/** The page the browser is on now must have no serious or critical WCAG 2.1 AA violation. */
+	void checkAccessibility() {
+		Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
+		List<Rule> bad = results.getViolations()
+			.stream()
+			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
+			.toList();
+		assertThat(bad).as(() -> "axe on " + driver.getCurrentUrl() + ":\n" + bad.stream()
+			.map(rule -> rule.getId() + " (" + rule.getImpact() + "): " + rule.getHelp() + "\n    "
+					+ rule.getNodes().stream().limit(5).map(n -> String.valueOf(n.getHtml())).collect(Collectors.joining("\n    ")))
+			.collect(Collectors.joining("\n"))).isEmpty();
+	}
+
+	WebElement find(String css) {
+		return new WebDriverWait(driver, Duration.ofSeconds(10))
+			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
+	}
+
+	List<WebElement> all(String css) {
+		return driver.findElements(By.cssSelector(css));
+	}
+
+	void type(String css, String text) {
+		WebElement field = find(css);
+		field.clear();
+		field.sendKeys(text);
+	}
+
+	void choose(String css, String value) {
+		new Select(find(css)).selectByValue(value);
+	}
+
+	/** Submits by clicking, then waits for the next page and checks it. */
+	void click(String css) {
+		WebElement element = find(css);
+		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})",
+				element);
+		try {
+			element.click();
+		}
+		catch (org.openqa.selenium.ElementClickInterceptedException ex) {
+			// Something drawn on top at that spot (a sticky footer while scrolling): click it as a script would.
+			((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+		}
+		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete"
+			.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+		checkAccessibility();
+	}
+
+	String text(String css) {
+		return find(css).getText();
+	}
+
+	String url() {
+		return driver.getCurrentUrl();
+	}
+
+	String page() {
+		return driver.getPageSource();
+	}
+
+	void signIn(String email, String password) {
+		open("/login");
+		type("#email", email);
+		type("#password", password);
+		click("main form button[type=submit]");
+	}
+
+	void saveFailure(String name) {
+		try {
+			Files.createDirectories(FAILURES);
+			Files.write(FAILURES.resolve(name + ".png"), driver.getScreenshotAs(OutputType.BYTES));
+			Files.writeString(FAILURES.resolve(name + ".html"), driver.getCurrentUrl() + "\n" + driver.getPageSource());
+		}
+		catch (Exception ex) {
+			System.err.println("Could not save the failure of " + name + ": " + ex);
+		}
+	}
+
+	@Override
+	public void close() {
+		driver.quit();
+	}
+
+	/** A failing journey leaves a screenshot and the page's source under target/browser-failures. */
+	static final class SaveOnFailure implements TestWatcher {
+
+		private static final ThreadLocal<Browser> CURRENT = new ThreadLocal<>();
+
+		static void watch(Browser browser) {
+			CURRENT.set(browser);
+		}
+
+		@Override
+		public void testFailed(ExtensionContext context, Throwable cause) {
+			Browser browser = CURRENT.get();
+			if (browser != null) {
+				browser.saveFailure(context.getRequiredTestClass().getSimpleName() + "-"
+						+ context.getDisplayName().replaceAll("[^A-Za-z0-9]+", "_"));
+			}
+		}
+
+	}
+
+}
