@@ -45,6 +45,8 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 		Map<String, Object> properties = new HashMap<>(dockerAvailable()
 				? Map.of("asan.embedded-postgres.enabled", "false", "asan.demo", "true")
 				: Map.of("asan.embedded-postgres.ephemeral", "true", "asan.demo", "true"));
+		// Tests look at fresh pages; TreePageCacheUnitTest covers the micro-cache itself.
+		properties.put("asan.tree.cache-seconds", "0");
 		// Mail goes to a real SMTP server inside the test JVM.
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", String.valueOf(TestMail.port()));

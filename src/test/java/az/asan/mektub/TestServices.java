@@ -28,6 +28,12 @@ public class TestServices {
 		}
 	}
 
+	/** Every statement the app sends is counted per thread, for the query-count test. */
+	@Bean
+	static SqlCounter sqlCounter() {
+		return new SqlCounter();
+	}
+
 	static class DockerAvailable implements Condition {
 
 		@Override

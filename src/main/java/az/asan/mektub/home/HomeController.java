@@ -21,4 +21,10 @@ class HomeController {
 		return "home";
 	}
 
+	/** How the program works, for donors and families: text only, no database. */
+	@GetMapping("/about")
+	String about() {
+		return "about";
+	}
+
 }

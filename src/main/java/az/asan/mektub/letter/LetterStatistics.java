@@ -2,15 +2,17 @@ package az.asan.mektub.letter;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.Set;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
+import az.asan.mektub.region.Regions;
+
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The program's headline figures. "Regions reached" counts first-level regions with at least one
- * fulfilled letter (Baku's districts count as Bakı), as the program's own "56 regions" does. The
- * figures change slowly and the home page is the busiest page, so they are kept for a short while.
+ * fulfilled letter (Baku's districts count as Bakı), as the program's own "56 regions" does. They
+ * come from {@link LetterCounts}; the home page, the busiest page, keeps them for a short while.
  */
 @Component
 public class LetterStatistics {
@@ -20,17 +22,19 @@ public class LetterStatistics {
 
 	private static final Duration FRESH_FOR = Duration.ofSeconds(30);
 
-	private final JdbcClient jdbc;
+	private final LetterCounts counts;
+
+	private final Regions regions;
 
 	private volatile Totals cached;
 
 	private volatile Instant cachedAt = Instant.EPOCH;
 
-	LetterStatistics(JdbcClient jdbc) {
-		this.jdbc = jdbc;
+	LetterStatistics(LetterCounts counts, Regions regions) {
+		this.counts = counts;
+		this.regions = regions;
 	}
 
-	@Transactional(readOnly = true)
 	public Totals totals() {
 		if (cached != null && cachedAt.plus(FRESH_FOR).isAfter(Instant.now())) {
 			return cached;
@@ -41,16 +45,22 @@ public class LetterStatistics {
 		return totals;
 	}
 
-	@Transactional(readOnly = true)
 	public Totals fresh() {
-		return jdbc.sql("""
-				SELECT count(*) FILTER (WHERE l.status = 'FULFILLED') AS fulfilled,
-				       count(DISTINCT coalesce(r.parent_id, r.id)) FILTER (WHERE l.status = 'FULFILLED') AS regions,
-				       count(*) FILTER (WHERE l.status = 'PUBLISHED') AS waiting
-				FROM letter l JOIN region r ON r.id = l.region_id
-				WHERE l.status IN ('FULFILLED', 'PUBLISHED')""")
-			.query((rs, n) -> new Totals(rs.getLong("fulfilled"), rs.getLong("regions"), rs.getLong("waiting")))
-			.single();
+		long fulfilled = 0;
+		long waiting = 0;
+		Set<Integer> reached = new HashSet<>();
+		for (LetterCounts.Count count : counts.of(null)) {
+			if (count.status() == LetterStatus.FULFILLED) {
+				fulfilled += count.letters();
+				if (count.letters() > 0) {
+					reached.add(regions.byId(count.regionId()).map(r -> r.reportingRegionId()).orElse(count.regionId()));
+				}
+			}
+			else if (count.status() == LetterStatus.PUBLISHED) {
+				waiting += count.letters();
+			}
+		}
+		return new Totals(fulfilled, reached.size(), waiting);
 	}
 
 }

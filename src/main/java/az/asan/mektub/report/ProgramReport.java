@@ -1,8 +1,17 @@
 package az.asan.mektub.report;
 
 import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+import az.asan.mektub.letter.LetterCounts;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.region.Regions;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -42,40 +51,72 @@ public class ProgramReport {
 
 	private final JdbcClient jdbc;
 
-	ProgramReport(JdbcClient jdbc) {
+	private final LetterCounts counts;
+
+	private final Regions regions;
+
+	ProgramReport(JdbcClient jdbc, LetterCounts counts, Regions regions) {
 		this.jdbc = jdbc;
+		this.counts = counts;
+		this.regions = regions;
 	}
 
+	/** Figures by the year the campaigns started, from the letter counts. */
 	@Transactional(readOnly = true)
 	public List<Year> years() {
-		return jdbc.sql("""
-				SELECT y.year, coalesce(l.registered, 0) AS registered, coalesce(l.fulfilled, 0) AS fulfilled,
-				       coalesce(l.regions, 0) AS regions, y.target
-				FROM (SELECT extract(year FROM starts_on)::int AS year, coalesce(sum(target_wishes), 0) AS target
-				      FROM campaign GROUP BY 1) y
-				LEFT JOIN (SELECT extract(year FROM c.starts_on)::int AS year, count(*) AS registered,
-				                  count(*) FILTER (WHERE l.status = 'FULFILLED') AS fulfilled,
-				                  count(DISTINCT coalesce(r.parent_id, r.id)) FILTER (WHERE l.status = 'FULFILLED') AS regions
-				           FROM letter l JOIN campaign c ON c.id = l.campaign_id JOIN region r ON r.id = l.region_id
-				           GROUP BY 1) l ON l.year = y.year
-				ORDER BY y.year""")
-			.query((rs, n) -> new Year(rs.getInt("year"), rs.getLong("registered"), rs.getLong("fulfilled"),
-					rs.getLong("regions"), rs.getLong("target")))
-			.list();
+		record CampaignYear(long id, int year, long target) {
+		}
+		Map<Long, CampaignYear> campaigns = new HashMap<>();
+		jdbc.sql("SELECT id, extract(year FROM starts_on)::int AS year, coalesce(target_wishes, 0) AS target FROM campaign")
+			.query((rs, n) -> new CampaignYear(rs.getLong("id"), rs.getInt("year"), rs.getLong("target")))
+			.list()
+			.forEach(c -> campaigns.put(c.id(), c));
+		Map<Integer, long[]> byYear = new TreeMap<>();
+		Map<Integer, Set<Integer>> reached = new HashMap<>();
+		for (CampaignYear c : campaigns.values()) {
+			byYear.computeIfAbsent(c.year(), y -> new long[3])[2] += c.target();
+		}
+		for (LetterCounts.Count count : counts.of(null)) {
+			CampaignYear campaign = campaigns.get(count.campaignId());
+			if (campaign == null) {
+				continue;
+			}
+			long[] figures = byYear.computeIfAbsent(campaign.year(), y -> new long[3]);
+			figures[0] += count.letters();
+			if (count.status() == LetterStatus.FULFILLED) {
+				figures[1] += count.letters();
+				reached.computeIfAbsent(campaign.year(), y -> new HashSet<>())
+					.add(regions.byId(count.regionId()).map(r -> r.reportingRegionId()).orElse(count.regionId()));
+			}
+		}
+		return byYear.entrySet()
+			.stream()
+			.map(e -> new Year(e.getKey(), e.getValue()[0], e.getValue()[1],
+					reached.getOrDefault(e.getKey(), Set.of()).size(), e.getValue()[2]))
+			.toList();
 	}
 
 	@Transactional(readOnly = true)
 	public List<CampaignProgress> campaigns(Locale locale) {
+		Map<Long, long[]> figures = new HashMap<>();
+		for (LetterCounts.Count count : counts.of(null)) {
+			long[] f = figures.computeIfAbsent(count.campaignId(), id -> new long[2]);
+			f[0] += count.letters();
+			if (count.status() == LetterStatus.FULFILLED) {
+				f[1] += count.letters();
+			}
+		}
 		return jdbc.sql("""
-				SELECT c.id, CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS name,
-				       c.status, c.starts_on, c.ends_on, coalesce(c.target_wishes, 0) AS target,
-				       count(l.id) AS registered, count(l.id) FILTER (WHERE l.status = 'FULFILLED') AS fulfilled
-				FROM campaign c LEFT JOIN letter l ON l.campaign_id = c.id
-				GROUP BY c.id ORDER BY c.starts_on DESC, c.id DESC""")
+				SELECT id, CASE :lang WHEN 'en' THEN name_en WHEN 'ru' THEN name_ru ELSE name_az END AS name,
+				       status, starts_on, ends_on, coalesce(target_wishes, 0) AS target
+				FROM campaign ORDER BY starts_on DESC, id DESC""")
 			.param("lang", locale.getLanguage())
-			.query((rs, n) -> new CampaignProgress(rs.getLong("id"), rs.getString("name"), rs.getString("status"),
-					rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class),
-					rs.getLong("registered"), rs.getLong("fulfilled"), rs.getLong("target")))
+			.query((rs, n) -> {
+				long[] f = figures.getOrDefault(rs.getLong("id"), new long[2]);
+				return new CampaignProgress(rs.getLong("id"), rs.getString("name"), rs.getString("status"),
+						rs.getObject("starts_on", LocalDate.class), rs.getObject("ends_on", LocalDate.class), f[0], f[1],
+						rs.getLong("target"));
+			})
 			.list();
 	}
 

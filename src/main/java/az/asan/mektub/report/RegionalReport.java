@@ -1,7 +1,6 @@
 package az.asan.mektub.report;
 
-import java.sql.ResultSet;
-import java.sql.SQLException;
+import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -9,7 +8,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.function.IntFunction;
 
+import az.asan.mektub.letter.LetterCounts;
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.EconomicRegion;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.RegionOptions;
@@ -24,9 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Letters by region (Baku's districts rolled up into Bakı) or by economic region: how many were
  * registered and where each stands now, the fulfilment rate, the median days from adoption to the
- * child holding the gift, and holds past their due date. One query computes the rows and the
- * national total together (GROUPING SETS), so the total is the country's own median, not a sum of
- * medians, and the count columns of the rows add up to it exactly.
+ * child holding the gift, and holds past their due date.
+ * <p>
+ * The figures come from {@link LetterCounts} (a few thousand rows, whatever the number of letters);
+ * only a range of registration dates, which the counts do not keep, reads the letters themselves.
+ * Medians are taken from the counts of each number of days, so the national median is the country's
+ * own, not an average of the regions', and the count columns of the rows add up to the total.
  */
 @Component
 public class RegionalReport {
@@ -46,74 +52,176 @@ public class RegionalReport {
 	public record Result(List<Row> rows, Row total) {
 	}
 
+	/** What is summed up for a row before it is named. */
+	private static final class Tally {
+
+		long registered;
+
+		long waitingReview;
+
+		long published;
+
+		long adopted;
+
+		long giftReceived;
+
+		long fulfilled;
+
+		long withdrawn;
+
+		long overdue;
+
+		final TreeMap<Integer, Long> days = new TreeMap<>();
+
+		void add(LetterStatus status, int fulfilDays, long letters) {
+			registered += letters;
+			switch (status) {
+				case RECEIVED, INCOMPLETE -> waitingReview += letters;
+				case PUBLISHED -> published += letters;
+				case ADOPTED -> adopted += letters;
+				case GIFT_RECEIVED -> giftReceived += letters;
+				case FULFILLED -> {
+					fulfilled += letters;
+					if (fulfilDays >= 0) {
+						days.merge(fulfilDays, letters, Long::sum);
+					}
+				}
+				case WITHDRAWN -> withdrawn += letters;
+			}
+		}
+
+		/** The median of the days, as percentile_cont(0.5) would give it. */
+		Double median() {
+			long n = days.values().stream().mapToLong(Long::longValue).sum();
+			if (n == 0) {
+				return null;
+			}
+			return (valueAt(days, (n - 1) / 2) + valueAt(days, n / 2)) / 2.0;
+		}
+
+		private static int valueAt(TreeMap<Integer, Long> histogram, long position) {
+			long seen = 0;
+			for (Map.Entry<Integer, Long> entry : histogram.entrySet()) {
+				seen += entry.getValue();
+				if (position < seen) {
+					return entry.getKey();
+				}
+			}
+			return histogram.lastKey();
+		}
+
+		Row row(Integer id, String name, String economic) {
+			return new Row(id, name, economic, registered, waitingReview, published, adopted, giftReceived, fulfilled,
+					withdrawn, median(), overdue);
+		}
+
+	}
+
 	private final JdbcClient jdbc;
 
 	private final Regions regions;
 
 	private final RegionOptions regionOptions;
 
-	RegionalReport(JdbcClient jdbc, Regions regions, RegionOptions regionOptions) {
+	private final LetterCounts counts;
+
+	RegionalReport(JdbcClient jdbc, Regions regions, RegionOptions regionOptions, LetterCounts counts) {
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.regionOptions = regionOptions;
+		this.counts = counts;
 	}
 
 	@Transactional(readOnly = true)
 	public Result run(ReportFilter filter, Locale locale) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		String key = filter.byEconomicRegion() ? "r.economic_region_id" : "coalesce(r.parent_id, r.id)";
-		params.addValue("today", LocalDate.now(Formats.BAKU));
-		String sql = """
-				SELECT %s AS key, grouping(%s) AS is_total,
-				       count(*) AS registered,
-				       count(*) FILTER (WHERE l.status IN ('RECEIVED', 'INCOMPLETE')) AS waiting_review,
-				       count(*) FILTER (WHERE l.status = 'PUBLISHED') AS published,
-				       count(*) FILTER (WHERE l.status = 'ADOPTED') AS adopted,
-				       count(*) FILTER (WHERE l.status = 'GIFT_RECEIVED') AS gift_received,
-				       count(*) FILTER (WHERE l.status = 'FULFILLED') AS fulfilled,
-				       count(*) FILTER (WHERE l.status = 'WITHDRAWN') AS withdrawn,
-				       percentile_cont(0.5) WITHIN GROUP (ORDER BY l.fulfil_days) FILTER (WHERE l.status = 'FULFILLED') AS median_days,
-				       count(*) FILTER (WHERE l.status = 'ADOPTED' AND l.due_date < :today) AS overdue
-				FROM letter l JOIN region r ON r.id = l.region_id
-				""".formatted(key, key) + ReportSql.campaignJoin(filter) + ReportSql.where(filter, params)
-				+ " GROUP BY GROUPING SETS ((" + key + "), ())";
-		Map<Integer, Row> found = new HashMap<>();
-		Row[] total = { empty(null, "", "") };
-		jdbc.sql(sql).paramSource(params).query((ResultSet rs) -> {
-			boolean isTotal = rs.getInt("is_total") == 1;
-			Integer id = isTotal ? null : rs.getInt("key");
-			Row row = row(rs, id);
-			if (isTotal) {
-				total[0] = row;
-			}
-			else {
-				found.put(id, row);
-			}
+		List<Long> campaigns = campaignIds(filter);
+		IntFunction<Integer> keyOf = filter.byEconomicRegion()
+				? regionId -> regions.byId(regionId).map(r -> r.economicRegion().id()).orElse(-1)
+				: regionId -> regions.byId(regionId).map(Region::reportingRegionId).orElse(regionId);
+		Map<Integer, Tally> tallies = new HashMap<>();
+		Tally total = new Tally();
+		for (LetterCounts.Count count : filter.from() == null && filter.to() == null ? counts.of(campaigns)
+				: countsRegisteredBetween(filter, campaigns)) {
+			tallies.computeIfAbsent(keyOf.apply(count.regionId()), k -> new Tally())
+				.add(count.status(), count.fulfilDays(), count.letters());
+			total.add(count.status(), count.fulfilDays(), count.letters());
+		}
+		overdue(filter, campaigns).forEach((regionId, overdue) -> {
+			tallies.computeIfAbsent(keyOf.apply(regionId), k -> new Tally()).overdue += overdue;
+			total.overdue += overdue;
 		});
+
 		List<Row> rows = new ArrayList<>();
 		if (filter.byEconomicRegion()) {
 			for (EconomicRegion e : regions.economicRegions()) {
-				Row r = found.getOrDefault(e.id(), empty(e.id(), e.name(locale), e.name(locale)));
-				rows.add(named(r, e.name(locale), e.name(locale)));
+				rows.add(tallies.getOrDefault(e.id(), new Tally()).row(e.id(), e.name(locale), e.name(locale)));
 			}
 		}
 		else {
 			Map<Integer, String> labels = regionOptions.names();
 			for (Region region : regions.all()) {
-				if (region.parentId() != null || !region.acceptsLetters() && !found.containsKey(region.id())) {
+				if (region.parentId() != null || !region.acceptsLetters() && !tallies.containsKey(region.id())) {
 					continue;
 				}
-				String name = labels.get(region.id());
-				String economic = region.economicRegion().name(locale);
-				rows.add(named(found.getOrDefault(region.id(), empty(region.id(), name, economic)), name, economic));
+				rows.add(tallies.getOrDefault(region.id(), new Tally())
+					.row(region.id(), labels.get(region.id()), region.economicRegion().name(locale)));
 			}
 		}
 		rows.sort(comparator(filter));
-		return new Result(rows, named(total[0], "", ""));
+		return new Result(rows, total.row(null, "", ""));
+	}
+
+	/** The campaigns a filter asks for; null means all of them. */
+	private List<Long> campaignIds(ReportFilter filter) {
+		if (filter.campaign() != null) {
+			return List.of(filter.campaign());
+		}
+		if (filter.year() != null) {
+			return jdbc.sql("SELECT id FROM campaign WHERE starts_on >= make_date(?, 1, 1) AND starts_on < make_date(?, 1, 1)")
+				.params(filter.year(), filter.year() + 1)
+				.query(Long.class)
+				.list();
+		}
+		return null;
+	}
+
+	/** The same counts, for letters registered in a range of dates: these read the letters. */
+	private List<LetterCounts.Count> countsRegisteredBetween(ReportFilter filter, List<Long> campaigns) {
+		MapSqlParameterSource params = new MapSqlParameterSource();
+		String where = ReportSql.where(new ReportFilter(null, null, filter.from(), filter.to(), null, null, null), params);
+		if (campaigns != null) {
+			where += " AND l.campaign_id = ANY(CAST(:ids AS bigint[]))";
+			params.addValue("ids", campaigns.toArray(Long[]::new));
+		}
+		return jdbc.sql("SELECT l.campaign_id, l.region_id, l.status, coalesce(l.fulfil_days, -1) AS fulfil_days, "
+				+ "count(*) AS letters FROM letter l" + where + " GROUP BY 1, 2, 3, 4")
+			.paramSource(params)
+			.query((rs, n) -> new LetterCounts.Count(rs.getLong("campaign_id"), rs.getInt("region_id"),
+					LetterStatus.valueOf(rs.getString("status")), rs.getInt("fulfil_days"), rs.getLong("letters")))
+			.list();
+	}
+
+	/** Holds past their due date, by region: few, and found through the index of adopted letters. */
+	private Map<Integer, Long> overdue(ReportFilter filter, List<Long> campaigns) {
+		MapSqlParameterSource params = new MapSqlParameterSource("today", LocalDate.now(Formats.BAKU));
+		String where = ReportSql.where(new ReportFilter(null, null, filter.from(), filter.to(), null, null, null), params);
+		where = (where.isEmpty() ? " WHERE " : where + " AND ") + "l.status = 'ADOPTED' AND l.due_date < :today";
+		if (campaigns != null) {
+			where += " AND l.campaign_id = ANY(CAST(:ids AS bigint[]))";
+			params.addValue("ids", campaigns.toArray(Long[]::new));
+		}
+		Map<Integer, Long> overdue = new HashMap<>();
+		jdbc.sql("SELECT l.region_id, count(*) AS n FROM letter l" + where + " GROUP BY 1")
+			.paramSource(params)
+			.query((java.sql.ResultSet rs) -> {
+				overdue.put(rs.getInt("region_id"), rs.getLong("n"));
+			});
+		return overdue;
 	}
 
 	private static Comparator<Row> comparator(ReportFilter filter) {
-		Comparator<Row> byName = Comparator.comparing(Row::name, java.text.Collator.getInstance(Locale.forLanguageTag("az")));
+		Collator collator = Collator.getInstance(Locale.forLanguageTag("az"));
+		Comparator<Row> byName = Comparator.comparing(Row::name, collator);
 		Comparator<Row> chosen = switch (filter.sort()) {
 			case "registered" -> Comparator.comparingLong(Row::registered);
 			case "published" -> Comparator.comparingLong(Row::published);
@@ -124,28 +232,11 @@ public class RegionalReport {
 			case "rate" -> Comparator.comparingDouble(Row::fulfilmentRate);
 			case "median" -> Comparator.comparing(Row::medianDays, Comparator.nullsFirst(Comparator.naturalOrder()));
 			case "overdue" -> Comparator.comparingLong(Row::overdue);
-			case "economic" -> Comparator.comparing(Row::economicRegion,
-					java.text.Collator.getInstance(Locale.forLanguageTag("az")));
+			case "economic" -> Comparator.comparing(Row::economicRegion, collator);
 			default -> byName;
 		};
 		chosen = chosen.thenComparing(byName);
 		return filter.descending() ? chosen.reversed() : chosen;
-	}
-
-	private static Row row(ResultSet rs, Integer id) throws SQLException {
-		double median = rs.getDouble("median_days");
-		return new Row(id, "", "", rs.getLong("registered"), rs.getLong("waiting_review"), rs.getLong("published"),
-				rs.getLong("adopted"), rs.getLong("gift_received"), rs.getLong("fulfilled"), rs.getLong("withdrawn"),
-				rs.wasNull() ? null : median, rs.getLong("overdue"));
-	}
-
-	private static Row empty(Integer id, String name, String economic) {
-		return new Row(id, name, economic, 0, 0, 0, 0, 0, 0, 0, null, 0);
-	}
-
-	private static Row named(Row r, String name, String economic) {
-		return new Row(r.id(), name, economic, r.registered(), r.waitingReview(), r.published(), r.adopted(),
-				r.giftReceived(), r.fulfilled(), r.withdrawn(), r.medianDays(), r.overdue());
 	}
 
 }

@@ -8,6 +8,9 @@ import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.CacheControl;
+import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
@@ -30,6 +33,25 @@ class WebConfiguration implements WebMvcConfigurer {
 		resolver.setDefaultLocale(AZERBAIJANI);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;
+	}
+
+	/**
+	 * Static files under their own prefixes only. With Boot's default "/**", every link a page
+	 * renders (/letters/…, /tree?…) was first looked up as a file inside the jar, which cost more than
+	 * rendering the page. WebJars keep their version-less paths through the locator.
+	 */
+	@Override
+	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		registry.addResourceHandler("/webjars/**")
+			.addResourceLocations("classpath:/META-INF/resources/webjars/")
+			.setCacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
+			.resourceChain(true)
+			.addResolver(new LiteWebJarsResourceResolver());
+		for (String folder : new String[] { "css", "js", "images" }) {
+			registry.addResourceHandler("/" + folder + "/**")
+				.addResourceLocations("classpath:/static/" + folder + "/")
+				.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+		}
 	}
 
 	@Override

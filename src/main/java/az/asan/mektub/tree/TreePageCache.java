@@ -1,0 +1,104 @@
+package az.asan.mektub.tree;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.Cookie;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.Ordered;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.util.ContentCachingResponseWrapper;
+
+/**
+ * The tree is the busiest page and the same for every visitor who is not signed in, so its HTML is
+ * kept for a few seconds per address and language (a "micro-cache"): a rush of visitors costs one
+ * render a few seconds, not one each. Only a visitor without a session, asking plain GET /tree, is
+ * served from it, and only an answer that set no cookie is kept, so nothing personal (and no CSRF
+ * token) is ever shared. A letter adopted meanwhile may show for those seconds; its page then says
+ * it was taken.
+ */
+@Component
+class TreePageCache extends OncePerRequestFilter implements Ordered {
+
+	private static final int MAX_ENTRIES = 5_000;
+
+	record Page(int status, Map<String, List<String>> headers, byte[] body, Instant until) {
+	}
+
+	private final Duration keep;
+
+	private final Map<String, Page> pages = new ConcurrentHashMap<>();
+
+	TreePageCache(@Value("${asan.tree.cache-seconds:5}") int seconds) {
+		this.keep = Duration.ofSeconds(seconds);
+	}
+
+	@Override
+	public int getOrder() {
+		return Ordered.HIGHEST_PRECEDENCE + 20;
+	}
+
+	@Override
+	protected boolean shouldNotFilter(HttpServletRequest request) {
+		return keep.isZero() || !"GET".equals(request.getMethod())
+				|| !(request.getContextPath() + "/tree").equals(request.getRequestURI())
+				|| request.getParameter("lang") != null || cookie(request, "ASANSESSION") != null;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String lang = cookie(request, "ASANLANG");
+		String key = (lang == null ? "az" : lang) + "|" + (request.getQueryString() == null ? "" : request.getQueryString());
+		Page page = pages.get(key);
+		if (page != null && Instant.now().isBefore(page.until())) {
+			response.setStatus(page.status());
+			page.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+			response.setContentLength(page.body().length);
+			response.getOutputStream().write(page.body());
+			return;
+		}
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		chain.doFilter(request, wrapper);
+		if (wrapper.getStatus() == HttpServletResponse.SC_OK && wrapper.getHeaders("Set-Cookie").isEmpty()) {
+			Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+			for (String name : wrapper.getHeaderNames()) {
+				if (!name.equalsIgnoreCase("Content-Length")) {
+					headers.put(name, new ArrayList<>(wrapper.getHeaders(name)));
+				}
+			}
+			if (wrapper.getContentType() != null) {
+				headers.put("Content-Type", List.of(wrapper.getContentType()));
+			}
+			if (pages.size() >= MAX_ENTRIES) {
+				pages.clear();
+			}
+			pages.put(key, new Page(HttpServletResponse.SC_OK, headers, wrapper.getContentAsByteArray(),
+					Instant.now().plus(keep)));
+		}
+		wrapper.copyBodyToResponse();
+	}
+
+	private static String cookie(HttpServletRequest request, String name) {
+		if (request.getCookies() != null) {
+			for (Cookie cookie : request.getCookies()) {
+				if (name.equals(cookie.getName())) {
+					return cookie.getValue();
+				}
+			}
+		}
+		return null;
+	}
+
+}

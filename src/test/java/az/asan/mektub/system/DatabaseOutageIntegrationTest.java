@@ -1,0 +1,225 @@
+package az.asan.mektub.system;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import az.asan.mektub.MektubApplication;
+import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.Role;
+import az.asan.mektub.adoption.AdoptionManagement;
+import az.asan.mektub.letter.Letters;
+
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.web.server.context.WebServerApplicationContext;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * The app on a PostgreSQL of its own that the test stops and starts again: pages answer a friendly
+ * 503 within seconds while it is away, a write cut off by the outage leaves nothing behind, the app
+ * recovers by itself, and shutting down lets the requests in flight finish.
+ */
+class DatabaseOutageIntegrationTest {
+
+	private Path dataDir;
+
+	private EmbeddedPostgres postgres;
+
+	private int port;
+
+	private ConfigurableApplicationContext app;
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+	@BeforeEach
+	void startTheAppOnItsOwnDatabase() throws Exception {
+		dataDir = Files.createTempDirectory("asan-outage-");
+		postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
+		port = postgres.getPort();
+		app = new SpringApplicationBuilder(MektubApplication.class, SlowPage.class).run("--server.port=0",
+				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+				"--spring.datasource.username=postgres", "--spring.datasource.password=", "--asan.demo=false",
+				"--spring.datasource.hikari.maximum-pool-size=5");
+	}
+
+	@AfterEach
+	void stopEverything() throws Exception {
+		if (app != null && app.isActive()) {
+			app.close();
+		}
+		postgres.close();
+	}
+
+	@Test
+	void whileTheDatabaseIsAwayPagesSay503QuicklyAndTheAppRecoversByItself() throws Exception {
+		assertThat(get("/tree").statusCode()).isEqualTo(200);
+
+		postgres.close();
+
+		long started = System.nanoTime();
+		HttpResponse<String> down = get("/tree");
+		assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(8));
+		assertThat(down.statusCode()).isEqualTo(503);
+		assertThat(down.headers().firstValue("Retry-After")).contains("30");
+		assertThat(down.body()).contains("id=\"unavailable\"").contains("Xidmət müvəqqəti əlçatan deyil")
+			.doesNotContain("Exception").doesNotContain("at org.");
+		// many visitors at once get their answer in seconds too: no threads pile up waiting
+		ExecutorService crowd = Executors.newFixedThreadPool(40);
+		List<Future<Integer>> answers = new ArrayList<>();
+		long crowdStarted = System.nanoTime();
+		for (int i = 0; i < 40; i++) {
+			String path = i % 2 == 0 ? "/tree" : "/impact";
+			answers.add(crowd.submit(() -> get(path).statusCode()));
+		}
+		for (Future<Integer> answer : answers) {
+			assertThat(answer.get()).isEqualTo(503);
+		}
+		crowd.shutdown();
+		assertThat(Duration.ofNanos(System.nanoTime() - crowdStarted)).isLessThan(Duration.ofSeconds(10));
+		// a page that needs no database still works
+		assertThat(get("/about").statusCode()).isEqualTo(200);
+
+		restartTheDatabase();
+
+		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		int status = 0;
+		while (System.nanoTime() < until && status != 200) {
+			status = get("/tree").statusCode();
+			if (status != 200) {
+				Thread.sleep(500);
+			}
+		}
+		assertThat(status).isEqualTo(200);
+	}
+
+	@Test
+	void aWriteCutOffByTheOutageLeavesNothingHalfDone() throws Exception {
+		JdbcClient jdbc = app.getBean(JdbcClient.class);
+		TransactionTemplate tx = app.getBean(TransactionTemplate.class);
+		long campaign = jdbc.sql("""
+				INSERT INTO campaign (code, name_az, name_en, name_ru, kind, starts_on, ends_on, status, age_reference_date)
+				VALUES ('OUTAGE', 'X', 'X', 'X', 'YEAR_ROUND', current_date - 10, current_date + 60, 'OPEN', current_date - 10)
+				RETURNING id""").query(Long.class).single();
+		String code = new TestLetters(app.getBean(Letters.class), tx, jdbc).published(campaign, Spec.of("Kəsilən", 9));
+		long donor = app.getBean(AccountManagement.class)
+			.create("cut@outage.test", "parol-12345", "Kəsilən", Role.DONOR, Set.of())
+			.getId();
+
+		// when: the adoption has written the letter, its history and the mail, and the database goes away before commit
+		assertThatThrownBy(() -> tx.executeWithoutResult(status -> {
+			app.getBean(AdoptionManagement.class).adopt(code, donor);
+			try {
+				postgres.close();
+			}
+			catch (java.io.IOException ex) {
+				throw new java.io.UncheckedIOException(ex);
+			}
+		})).isInstanceOf(RuntimeException.class);
+
+		restartTheDatabase();
+
+		// then: none of it is there
+		awaitDatabase(jdbc);
+		assertThat(jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single())
+			.isEqualTo("PUBLISHED");
+		assertThat(jdbc.sql("""
+				SELECT count(*) FROM letter_status_change h JOIN letter l ON l.id = h.letter_id
+				WHERE l.code = ? AND h.to_status = 'ADOPTED'""").param(code).query(Long.class).single()).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = 'cut@outage.test'").query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void shuttingDownLetsTheRequestsInFlightFinish() throws Exception {
+		ExecutorService client = Executors.newSingleThreadExecutor();
+		Future<HttpResponse<String>> inFlight = client.submit(() -> get("/tree/slow-for-shutdown-test"));
+		Thread.sleep(500);
+
+		app.close();
+
+		HttpResponse<String> response = inFlight.get();
+		assertThat(response.statusCode()).isEqualTo(200);
+		assertThat(response.body()).isEqualTo("finished");
+		client.shutdown();
+	}
+
+	private void restartTheDatabase() throws Exception {
+		postgres = EmbeddedPostgres.builder()
+			.setDataDirectory(dataDir)
+			.setCleanDataDirectory(false)
+			.setPort(port)
+			.start();
+	}
+
+	private static void awaitDatabase(JdbcClient jdbc) throws InterruptedException {
+		for (int i = 0; i < 60; i++) {
+			try {
+				jdbc.sql("SELECT 1").query(Integer.class).single();
+				return;
+			}
+			catch (RuntimeException ex) {
+				Thread.sleep(500);
+			}
+		}
+	}
+
+	private int appPort() {
+		return ((WebServerApplicationContext) app).getWebServer().getPort();
+	}
+
+	private HttpResponse<String> get(String path) throws Exception {
+		return http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + appPort() + path))
+			.timeout(Duration.ofSeconds(30))
+			.GET()
+			.build(), HttpResponse.BodyHandlers.ofString());
+	}
+
+	/** A request that takes a while, to be in flight when the app shuts down. */
+	@Configuration(proxyBeanMethods = false)
+	static class SlowPage {
+
+		@Bean
+		SlowController slowController() {
+			return new SlowController();
+		}
+
+	}
+
+	@RestController
+	static class SlowController {
+
+		@GetMapping("/tree/slow-for-shutdown-test")
+		String slow() throws InterruptedException {
+			Thread.sleep(2500);
+			return "finished";
+		}
+
+	}
+
+}

@@ -1,0 +1,88 @@
+package az.asan.mektub.tree;
+
+import java.util.concurrent.atomic.AtomicInteger;
+
+import jakarta.servlet.http.Cookie;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.mock.web.MockFilterChain;
+import org.springframework.mock.web.MockHttpServletRequest;
+import org.springframework.mock.web.MockHttpServletResponse;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TreePageCacheUnitTest {
+
+	private final AtomicInteger renders = new AtomicInteger();
+
+	private final TreePageCache cache = new TreePageCache(5);
+
+	@Test
+	void aVisitorWithoutASessionGetsTheSameRenderForAFewSeconds() throws Exception {
+		MockHttpServletResponse first = get(request("region=9"));
+		MockHttpServletResponse second = get(request("region=9"));
+
+		assertThat(renders).hasValue(1);
+		assertThat(second.getContentAsString()).isEqualTo(first.getContentAsString()).contains("render 1");
+		assertThat(second.getHeader("Content-Security-Policy")).isEqualTo("default-src 'self'");
+		assertThat(get(request("region=10")).getContentAsString()).contains("render 2");
+	}
+
+	@Test
+	void eachLanguageHasItsOwnPage() throws Exception {
+		get(request("view=list"));
+		MockHttpServletRequest russian = request("view=list");
+		russian.setCookies(new Cookie("ASANLANG", "ru"));
+		get(russian);
+		assertThat(renders).hasValue(2);
+	}
+
+	@Test
+	void signedInVisitorsAndLanguageSwitchesAreNeverCached() throws Exception {
+		MockHttpServletRequest signedIn = request("");
+		signedIn.setCookies(new Cookie("ASANSESSION", "abc"));
+		get(signedIn);
+		get(signedIn);
+		MockHttpServletRequest switching = request("lang=en");
+		switching.setParameter("lang", "en");
+		get(switching);
+		get(switching);
+		assertThat(renders).hasValue(4);
+	}
+
+	@Test
+	void anAnswerThatSetsACookieIsNotKept() throws Exception {
+		MockHttpServletRequest request = request("q=top");
+		get(request, true);
+		get(request, true);
+		assertThat(renders).hasValue(2);
+	}
+
+	private MockHttpServletRequest request(String query) {
+		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/tree");
+		request.setQueryString(query);
+		return request;
+	}
+
+	private MockHttpServletResponse get(MockHttpServletRequest request) throws Exception {
+		return get(request, false);
+	}
+
+	private MockHttpServletResponse get(MockHttpServletRequest request, boolean setsCookie) throws Exception {
+		MockHttpServletResponse response = new MockHttpServletResponse();
+		cache.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
+			@Override
+			protected void service(jakarta.servlet.http.HttpServletRequest req,
+					jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
+				res.setContentType("text/html;charset=UTF-8");
+				res.setHeader("Content-Security-Policy", "default-src 'self'");
+				if (setsCookie) {
+					res.addHeader("Set-Cookie", "ASANSESSION=x");
+				}
+				res.getWriter().write("<p>render " + renders.incrementAndGet() + "</p>");
+			}
+		}));
+		return response;
+	}
+
+}
