@@ -78,7 +78,7 @@ public final class TestLetters {
 				case FULFILLED -> {
 					letter.adopt(donorId, LocalDate.now().plusDays(7), null);
 					letter.receiveGift(1L, letter.getGiftTagCode(), 1L);
-					letter.fulfil(1L, LocalDate.now(), null);
+					letter.fulfil(1L, LocalDate.now(az.asan.mektub.system.Formats.BAKU), null);
 				}
 				default -> throw new IllegalArgumentException(target.name());
 			}

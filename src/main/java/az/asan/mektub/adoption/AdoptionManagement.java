@@ -63,6 +63,12 @@ public class AdoptionManagement {
 
 	@Transactional
 	public Adopted adopt(String code, long donorId) {
+		// Most presses on a letter that has just gone are answered without taking any lock.
+		String now = jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).optional()
+			.orElseThrow(NotFound::new);
+		if (!LetterStatus.PUBLISHED.name().equals(now)) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
+		}
 		jdbc.sql("SELECT id FROM app_user WHERE id = ? FOR UPDATE").param(donorId).query(Long.class).single();
 		AccountManagement.Standing standing = accounts.standing(donorId);
 		if (!standing.donor() || standing.locked()) {

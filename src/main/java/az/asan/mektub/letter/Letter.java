@@ -24,6 +24,8 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
+import az.asan.mektub.system.Formats;
+
 /**
  * A child's wish letter and the only place that changes its status. Each transition checks the
  * current state against {@link LetterStatus}, checks its own preconditions, and writes the history
@@ -248,8 +250,12 @@ public class Letter {
 	public void fulfil(long volunteerId, LocalDate handedOn, String note) {
 		require(EnumSet.of(LetterStatus.GIFT_RECEIVED), LetterStatus.FULFILLED);
 		Objects.requireNonNull(handedOn, "handedOn");
-		if (handedOn.isAfter(LocalDate.now().plusDays(1))) {
+		// Dates are Baku's: a letter adopted late in the evening (UTC) was adopted "tomorrow" there.
+		if (handedOn.isAfter(LocalDate.now(Formats.BAKU))) {
 			throw new LetterTransitionException("letter.error.fulfilledInFuture");
+		}
+		if (adoptedAt != null && handedOn.isBefore(adoptedAt.atZone(Formats.BAKU).toLocalDate())) {
+			throw new LetterTransitionException("letter.error.fulfilledBeforeAdoption");
 		}
 		this.fulfilledOn = handedOn;
 		this.fulfilmentNote = note;

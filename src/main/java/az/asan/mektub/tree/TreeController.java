@@ -2,6 +2,7 @@ package az.asan.mektub.tree;
 
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,6 +25,16 @@ import az.asan.mektub.system.NotFound;
 import az.asan.mektub.system.Option;
 import az.asan.mektub.system.Pager;
 import az.asan.mektub.system.QrCodes;
+import az.asan.mektub.system.ShortLivedCache;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -55,8 +66,15 @@ class TreeController {
 
 	private final Messages messages;
 
+	private final SpringTemplateEngine templates;
+
+	private final ApplicationContext applicationContext;
+
+	private final ShortLivedCache<String> bodies;
+
 	TreeController(TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
-			LetterImages images, QrCodes qrCodes, Links links, Messages messages) {
+			LetterImages images, QrCodes qrCodes, Links links, Messages messages, SpringTemplateEngine templates,
+			ApplicationContext applicationContext, @Value("${asan.tree.cache-seconds:5}") int cacheSeconds) {
 		this.queries = queries;
 		this.campaigns = campaigns;
 		this.regions = regions;
@@ -65,39 +83,57 @@ class TreeController {
 		this.qrCodes = qrCodes;
 		this.links = links;
 		this.messages = messages;
+		this.templates = templates;
+		this.applicationContext = applicationContext;
+		this.bodies = new ShortLivedCache<>(Duration.ofSeconds(cacheSeconds), 5_000);
 	}
 
+	/**
+	 * The tree. Its content is the same for everyone who asks the same question in the same language,
+	 * so it is rendered once every few seconds and placed into the page, whose layout (the visitor's
+	 * name, their menu) is rendered for each.
+	 */
 	@GetMapping("/tree")
 	String tree(@ModelAttribute("filter") TreeFilter filter, BindingResult ignoredMistypedValues, Model model,
-			Locale locale) {
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		String key = locale.getLanguage() + "|" + request.getQueryString();
+		model.addAttribute("treeBody", bodies.get(key, () -> renderBody(filter, locale, request, response)));
+		return "tree/tree";
+	}
+
+	private String renderBody(TreeFilter filter, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		Map<String, Object> model = new HashMap<>();
 		List<Campaign> open = campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN);
 		Campaign campaign = open.stream()
 			.filter(c -> c.getId().equals(filter.campaign()))
 			.findFirst()
 			.orElse(open.isEmpty() ? null : open.get(0));
-		model.addAttribute("campaignOptions",
-				open.stream().map(c -> new Option(String.valueOf(c.getId()), c.name(locale))).toList());
-		model.addAttribute("economicRegionOptions", regionOptions.economicRegions());
-		model.addAttribute("regionGroups", regionGroups(locale));
-		model.addAttribute("categoryOptions", messages.options("category.", Category.values()));
-		model.addAttribute("genderOptions", messages.options("gender.", Gender.values()));
-		model.addAttribute("ages", IntStream.rangeClosed(0, 18).boxed().toList());
-		model.addAttribute("shakeUrl", links.withParam("shake", ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
-		model.addAttribute("treeViewUrl", links.withParam("view", "tree"));
-		model.addAttribute("listViewUrl", links.withParam("view", "list"));
-		if (campaign == null) {
-			model.addAttribute("campaign", null);
-			return "tree/tree";
+		model.put("campaignOptions", open.stream().map(c -> new Option(String.valueOf(c.getId()), c.name(locale))).toList());
+		model.put("economicRegionOptions", regionOptions.economicRegions());
+		model.put("regionGroups", regionGroups(locale));
+		model.put("categoryOptions", messages.options("category.", Category.values()));
+		model.put("genderOptions", messages.options("gender.", Gender.values()));
+		model.put("ages", IntStream.rangeClosed(0, 18).boxed().toList());
+		model.put("shakeUrl", links.withParam("shake", ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
+		model.put("treeViewUrl", links.withParam("view", "tree"));
+		model.put("listViewUrl", links.withParam("view", "list"));
+		model.put("filter", filter);
+		model.put("campaign", campaign);
+		if (campaign != null) {
+			TreeFilter applied = filter.withCampaign(campaign.getId());
+			TreeQueries.Page page = queries.page(applied, campaign.getId());
+			model.put("filter", applied);
+			model.put("page", page);
+			model.put("drawing", TreeLayout.place(page.letters()));
+			model.put("regionNames", regionOptions.names());
+			model.put("pager", filter.shaken() ? null : Pager.of(applied.page(), page.total(), TreeFilter.PAGE_SIZE));
 		}
-		TreeFilter applied = filter.withCampaign(campaign.getId());
-		TreeQueries.Page page = queries.page(applied, campaign.getId());
-		model.addAttribute("filter", applied);
-		model.addAttribute("campaign", campaign);
-		model.addAttribute("page", page);
-		model.addAttribute("drawing", TreeLayout.place(page.letters()));
-		model.addAttribute("regionNames", regionOptions.names());
-		model.addAttribute("pager", filter.shaken() ? null : Pager.of(applied.page(), page.total(), TreeFilter.PAGE_SIZE));
-		return "tree/tree";
+		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(request, response), locale, model);
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(applicationContext, null));
+		return templates.process("tree/body", context);
 	}
 
 	@GetMapping("/letters/{code}")

@@ -23,7 +23,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * The tree is the busiest page and the same for every visitor who is not signed in, so its HTML is
  * kept for a few seconds per address and language (a "micro-cache"): a rush of visitors costs one
- * render a few seconds, not one each. Only a visitor without a session, asking plain GET /tree, is
+ * render a few seconds, not one each; an expired page is still served while one request renders its
+ * successor. Only a visitor without a session, asking plain GET /tree, is
  * served from it, and only an answer that set no cookie is kept, so nothing personal (and no CSRF
  * token) is ever shared. A letter adopted meanwhile may show for those seconds; its page then says
  * it was taken.
@@ -33,7 +34,8 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 
 	private static final int MAX_ENTRIES = 5_000;
 
-	record Page(int status, Map<String, List<String>> headers, byte[] body, Instant until) {
+	record Page(int status, Map<String, List<String>> headers, byte[] body, Instant until,
+			java.util.concurrent.atomic.AtomicBoolean refreshing) {
 	}
 
 	private final Duration keep;
@@ -62,7 +64,9 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 		String lang = cookie(request, "ASANLANG");
 		String key = (lang == null ? "az" : lang) + "|" + (request.getQueryString() == null ? "" : request.getQueryString());
 		Page page = pages.get(key);
-		if (page != null && Instant.now().isBefore(page.until())) {
+		// A fresh page is served; a stale one too, while a single request renders its successor, so
+		// that the moment a page expires does not send every visitor to render it at once.
+		if (page != null && (Instant.now().isBefore(page.until()) || !page.refreshing().compareAndSet(false, true))) {
 			response.setStatus(page.status());
 			page.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
 			response.setContentLength(page.body().length);
@@ -70,7 +74,15 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 			return;
 		}
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-		chain.doFilter(request, wrapper);
+		try {
+			chain.doFilter(request, wrapper);
+		}
+		catch (IOException | ServletException | RuntimeException ex) {
+			if (page != null) {
+				pages.remove(key, page);
+			}
+			throw ex;
+		}
 		if (wrapper.getStatus() == HttpServletResponse.SC_OK && wrapper.getHeaders("Set-Cookie").isEmpty()) {
 			Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
 			for (String name : wrapper.getHeaderNames()) {
@@ -85,7 +97,11 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 				pages.clear();
 			}
 			pages.put(key, new Page(HttpServletResponse.SC_OK, headers, wrapper.getContentAsByteArray(),
-					Instant.now().plus(keep)));
+					Instant.now().plus(keep), new java.util.concurrent.atomic.AtomicBoolean()));
+		}
+		else if (page != null) {
+			// The render failed or set a cookie: the next request may try again.
+			pages.remove(key, page);
 		}
 		wrapper.copyBodyToResponse();
 	}

@@ -73,22 +73,31 @@ public class TreeQueries {
 	}
 
 	/**
-	 * Letters like the one a donor just missed: the same campaign, the same kind of wish first, then
-	 * the nearest age, then the longest waiting.
+	 * Letters like the one a donor just missed: the same campaign and kind of wish and an age within two
+	 * years, longest waiting first; then any kind of wish at that age. Each is a walk along the tree's
+	 * index that stops at the first few matches.
 	 */
 	@Transactional(readOnly = true)
 	public List<TreeLetter> similar(String code, int limit) {
-		return jdbc.sql("""
+		String sql = """
 				SELECT %s FROM letter l JOIN letter missed ON missed.code = :code
 				WHERE l.status = 'PUBLISHED' AND l.campaign_id = missed.campaign_id AND l.code <> missed.code
-				  AND l.age BETWEEN missed.age - 2 AND missed.age + 2
-				ORDER BY (l.category = missed.category) DESC, (l.region_id = missed.region_id) DESC,
-				         abs(l.age - missed.age), l.published_at
-				LIMIT :limit""".formatted(COLUMNS))
+				  AND l.age BETWEEN missed.age - 2 AND missed.age + 2 %s
+				ORDER BY l.published_at, l.id LIMIT :limit""";
+		List<TreeLetter> found = new ArrayList<>(jdbc.sql(sql.formatted(COLUMNS, "AND l.category = missed.category"))
 			.param("code", code)
 			.param("limit", limit)
 			.query(TreeQueries::map)
-			.list();
+			.list());
+		if (found.size() < limit) {
+			jdbc.sql(sql.formatted(COLUMNS, "AND l.category <> missed.category"))
+				.param("code", code)
+				.param("limit", limit - found.size())
+				.query(TreeQueries::map)
+				.list()
+				.forEach(found::add);
+		}
+		return found;
 	}
 
 	private static String join(TreeFilter filter) {
