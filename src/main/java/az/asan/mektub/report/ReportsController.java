@@ -227,7 +227,12 @@ class ReportsController {
 			.stream()
 			.map(c -> new Option(String.valueOf(c.getId()), c.name(locale)))
 			.toList());
-		model.addAttribute("yearOptions", program.years().stream().map(y -> y.year()).sorted((a, b) -> b - a).toList());
+		model.addAttribute("yearOptions", program.years()
+			.stream()
+			.map(y -> y.year())
+			.sorted((a, b) -> b - a)
+			.map(y -> new Option(String.valueOf(y), String.valueOf(y)))
+			.toList());
 	}
 
 	/** Links that sort the table by a column, flipping the direction when it is already sorted by it. */

@@ -114,7 +114,7 @@ class TreeController {
 		model.put("regionGroups", regionGroups(locale));
 		model.put("categoryOptions", messages.options("category.", Category.values()));
 		model.put("genderOptions", messages.options("gender.", Gender.values()));
-		model.put("ages", IntStream.rangeClosed(0, 18).boxed().toList());
+		model.put("ageOptions", IntStream.rangeClosed(0, 18).mapToObj(a -> new Option(String.valueOf(a), String.valueOf(a))).toList());
 		model.put("shakeUrl", links.withParam("shake", ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
 		model.put("treeViewUrl", links.withParam("view", "tree"));
 		model.put("listViewUrl", links.withParam("view", "list"));

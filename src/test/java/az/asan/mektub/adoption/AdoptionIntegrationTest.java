@@ -320,6 +320,21 @@ class AdoptionIntegrationTest {
 			.anySatisfy(body -> assertThat(body).contains(tag).contains("Sevinc").contains("/me/adoptions/" + code));
 	}
 
+	@Test
+	void aDonorIsRemindedOnceAFewDaysBeforeTheDueDate() throws Exception {
+		SignedInUser donor = donor("remind@adopt.test");
+		String code = testLetters.published(campaign, TestLetters.Spec.of("Aynur", 11));
+		mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(donor)));
+		jdbc.sql("UPDATE letter SET due_date = current_date + 2 WHERE code = ?").param(code).update();
+
+		expiry.remind();
+		expiry.remind();
+
+		assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = 'remind@adopt.test' AND subject LIKE 'Xatırlatma%'")
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	private SignedInUser donor(String email) {
 		accounts.create(email, "parol-12345", "Donor " + email, Role.DONOR, Set.of());
 		return (SignedInUser) users.loadUserByUsername(email);

@@ -256,6 +256,9 @@ class VolunteerLettersIntegrationTest {
 		assertThat(statusOf(code)).isEqualTo("FULFILLED");
 		assertThat(historyOf(code)).containsExactly("null>RECEIVED", "RECEIVED>PUBLISHED", "PUBLISHED>ADOPTED",
 				"ADOPTED>GIFT_RECEIVED", "GIFT_RECEIVED>FULFILLED");
+		// the donor is thanked, in the transaction that recorded it
+		assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = 'donor@demo.az' AND body LIKE '%Aysel%' "
+				+ "AND subject LIKE '%təşəkkür%'").query(Long.class).single()).isEqualTo(1);
 		mvc.perform(get("/volunteer").with(user(volunteer())))
 			.andExpect(content().string(not(containsString("row-" + code))));
 		act(code, "withdraw", Map.of("reason", "DUPLICATE"))
