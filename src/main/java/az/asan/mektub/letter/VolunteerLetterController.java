@@ -14,6 +14,7 @@ import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Forms;
 import az.asan.mektub.system.ImageSanitizer;
 import az.asan.mektub.system.Messages;
@@ -123,20 +124,11 @@ class VolunteerLetterController {
 			@RequestParam(required = false) MultipartFile scan, Model model, Locale locale,
 			RedirectAttributes redirect) {
 		RegionScope scope = accounts.regionScope(user);
-		Forms.validateRest(validator, form, result);
-		form = keepScan(form, scan, user, result);
-		List<LetterManagement.Duplicate> duplicates = letters.check(form, scope, result, null);
-		if (!duplicates.isEmpty() && !form.duplicateConfirmed()) {
-			result.reject("letter.duplicate.found");
-		}
+		form = checked(form, scan, user, scope, null, result, model);
 		if (result.hasErrors()) {
-			Forms.redisplay(model, "letterForm", form, result);
-			model.addAttribute("scanToken", form.scanToken());
-			model.addAttribute("duplicates", duplicates);
 			return registrationPage(model, user, scope, locale, null);
 		}
-		byte[] scanBytes = uploads.find(form.scanToken(), user.id()).map(PendingUploads.Upload::bytes).orElse(null);
-		String code = letters.register(form, user.id(), scanBytes);
+		String code = letters.register(form, user.id(), keptScan(form, user));
 		uploads.discard(form.scanToken());
 		redirect.addFlashAttribute("success", messages.get("letter.registered", code));
 		return "redirect:/volunteer/letters/" + code;
@@ -155,7 +147,7 @@ class VolunteerLetterController {
 			.toList());
 		model.addAttribute("incompleteOptions", messages.options("incompleteReason.", IncompleteReason.values()));
 		model.addAttribute("withdrawOptions", messages.options("withdrawReason.", WithdrawReason.values()));
-		model.addAttribute("today", LocalDate.now(az.asan.mektub.system.Formats.BAKU));
+		model.addAttribute("today", LocalDate.now(Formats.BAKU));
 		model.addAttribute("donorMessages", donorMessages.of(List.of(letter.id())));
 		if (!model.containsAttribute("publishText")) {
 			model.addAttribute("publishText", letter.publicWish());
@@ -184,21 +176,12 @@ class VolunteerLetterController {
 				form.regionId(), form.careSetting(), form.contact(), form.originalWish(), form.publicWish(),
 				form.category(), form.sizes(), form.estimatedCost(), form.scanShareable(), form.scanToken(),
 				form.confirmDuplicate());
-		Forms.validateRest(validator, form, result);
-		form = keepScan(form, scan, user, result);
-		List<LetterManagement.Duplicate> duplicates = letters.check(form, scope, result, code);
-		if (!duplicates.isEmpty() && !form.duplicateConfirmed()) {
-			result.reject("letter.duplicate.found");
-		}
+		form = checked(form, scan, user, scope, code, result, model);
 		if (result.hasErrors()) {
-			Forms.redisplay(model, "letterForm", form, result);
-			model.addAttribute("scanToken", form.scanToken());
-			model.addAttribute("duplicates", duplicates);
 			return registrationPage(model, user, scope, locale, letter);
 		}
-		byte[] scanBytes = uploads.find(form.scanToken(), user.id()).map(PendingUploads.Upload::bytes).orElse(null);
 		try {
-			letters.amend(code, scope, form, user.id(), scanBytes);
+			letters.amend(code, scope, form, user.id(), keptScan(form, user));
 		}
 		catch (LetterTransitionException ex) {
 			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
@@ -325,6 +308,32 @@ class VolunteerLetterController {
 			keepTyped.run();
 		}
 		return "redirect:/volunteer/letters/" + code;
+	}
+
+	/**
+	 * Everything a registration or correction is checked for beyond the form's own annotations: the
+	 * rest of the validation when a value failed to convert, the scan, the campaign, region and age,
+	 * and possible duplicates (which need an explicit confirmation). With errors, the page gets back
+	 * what was typed, the kept scan and the duplicates found.
+	 */
+	private LetterForm checked(LetterForm form, MultipartFile scan, SignedInUser user, RegionScope scope,
+			String exceptCode, BindingResult result, Model model) {
+		Forms.validateRest(validator, form, result);
+		LetterForm kept = keepScan(form, scan, user, result);
+		List<LetterManagement.Duplicate> duplicates = letters.check(kept, scope, result, exceptCode);
+		if (!duplicates.isEmpty() && !kept.duplicateConfirmed()) {
+			result.reject("letter.duplicate.found");
+		}
+		if (result.hasErrors()) {
+			Forms.redisplay(model, "letterForm", kept, result);
+			model.addAttribute("scanToken", kept.scanToken());
+			model.addAttribute("duplicates", duplicates);
+		}
+		return kept;
+	}
+
+	private byte[] keptScan(LetterForm form, SignedInUser user) {
+		return uploads.find(form.scanToken(), user.id()).map(PendingUploads.Upload::bytes).orElse(null);
 	}
 
 	/** Re-encodes a newly chosen scan and keeps it for the next submit; a bad file is an error beside its field. */

@@ -10,6 +10,13 @@ import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.stream.IntStream;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
+
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
@@ -26,16 +33,9 @@ import az.asan.mektub.system.Option;
 import az.asan.mektub.system.Pager;
 import az.asan.mektub.system.QrCodes;
 import az.asan.mektub.system.ShortLivedCache;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.ApplicationContext;
-
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
