@@ -1,11 +1,15 @@
 package az.asan.mektub.system;
 
 import java.lang.reflect.Field;
+import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
 
 import com.ibm.icu.text.DecimalFormat;
@@ -42,6 +46,8 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 
 	/** The argument type of {@code {0, suffix, genitive}}. */
 	static final String SUFFIX = "suffix";
+
+	private static final Pattern NUMBER = Pattern.compile("-?\\d[\\d \u00a0\u202f]*([.,]\\d+)?");
 
 	private static final @Nullable Field STOCK_NUMBER_FORMATTER = stockNumberFormatterField();
 
@@ -83,10 +89,15 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 		int firstFree = 0;
 		List<int[]> ranges = new ArrayList<>();
 		List<Suffixed> suffixes = new ArrayList<>();
+		Set<Integer> counts = new TreeSet<>();
 		for (int at = 0; at < parsed.countParts(); at++) {
 			MessagePattern.Part part = parsed.getPart(at);
 			if (part.getType() == MessagePattern.Part.Type.ARG_NUMBER) {
 				firstFree = Math.max(firstFree, part.getValue() + 1);
+			}
+			if (part.getType() == MessagePattern.Part.Type.ARG_START && part.getArgType().hasPluralStyle()
+					&& parsed.getPart(at + 1).getType() == MessagePattern.Part.Type.ARG_NUMBER) {
+				counts.add(parsed.getPart(at + 1).getValue());
 			}
 			if (part.getType() == MessagePattern.Part.Type.ARG_START
 					&& part.getArgType() == MessagePattern.ArgType.SIMPLE) {
@@ -112,7 +123,7 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 		}
 		MessageFormat format = new MessageFormat(icuPattern.toString(), ULocale.forLocale(locale));
 		groupNumbersTheProgramsWay(format);
-		return new Compiled(format, firstFree, List.copyOf(suffixes));
+		return new Compiled(format, firstFree, List.copyOf(suffixes), Set.copyOf(counts));
 	}
 
 	/**
@@ -151,10 +162,17 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 	record Suffixed(int argument, AzerbaijaniSuffixes.Case grammaticalCase) {
 	}
 
-	record Compiled(MessageFormat format, int firstFree, List<Suffixed> suffixes) {
+	record Compiled(MessageFormat format, int firstFree, List<Suffixed> suffixes, Set<Integer> counts) {
 
 		String format(Object[] args) {
 			Object[] all = Arrays.copyOf(args, Math.max(args.length, firstFree + suffixes.size()));
+			for (int count : counts) {
+				// A count that arrives as text ("12", "10 512") still chooses its plural form.
+				if (count < all.length && all[count] instanceof CharSequence text
+						&& NUMBER.matcher(text).matches()) {
+					all[count] = new BigDecimal(text.toString().replaceAll("[ \u00a0\u202f]", "").replace(',', '.'));
+				}
+			}
 			for (int j = 0; j < suffixes.size(); j++) {
 				Suffixed suffixed = suffixes.get(j);
 				Object value = suffixed.argument() < args.length ? args[suffixed.argument()] : null;

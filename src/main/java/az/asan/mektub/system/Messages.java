@@ -11,19 +11,16 @@ import org.springframework.stereotype.Component;
 /**
  * Texts from the bundles in the current user's language, for messages built in controllers (flash
  * messages after a redirect) and for choices of select fields. An enum argument is shown by its own
- * key ({@code status.PUBLISHED}), never by its Java name, and whole numbers are grouped the
- * program's way ({@code 10 512}).
+ * key ({@code status.PUBLISHED}), never by its Java name. Numbers stay numbers, so that a line can
+ * choose its plural form; the message source groups them the program's way ({@code 10 512}).
  */
 @Component
 public class Messages {
 
 	private final MessageSource source;
 
-	private final Formats formats;
-
-	Messages(MessageSource source, Formats formats) {
+	Messages(MessageSource source) {
 		this.source = source;
-		this.formats = formats;
 	}
 
 	public String get(String key, Object... args) {
@@ -37,9 +34,6 @@ public class Messages {
 	private Object shown(Object arg, Locale locale) {
 		if (arg instanceof Enum<?> e) {
 			return source.getMessage(enumKey(e), null, e.name(), locale);
-		}
-		if (arg instanceof Integer || arg instanceof Long) {
-			return formats.number((Number) arg);
 		}
 		return arg;
 	}
