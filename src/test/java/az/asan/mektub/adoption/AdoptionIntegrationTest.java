@@ -304,7 +304,7 @@ class AdoptionIntegrationTest {
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM letter_status_change h JOIN letter l ON l.id = h.letter_id
 				WHERE l.code = ? AND h.note = 'HOLD_EXPIRED'""").param(code).query(Long.class).single()).isEqualTo(1);
-		assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = 'late@adopt.test' AND body LIKE '%Xədicə%ağaca qaytarıldı%'")
+		assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = 'late@adopt.test' AND body LIKE '%Xədicənin məktubu%ağaca qaytarıldı%'")
 			.query(Long.class)
 			.single()).isEqualTo(1);
 	}
