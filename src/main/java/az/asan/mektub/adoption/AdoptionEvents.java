@@ -44,17 +44,17 @@ class AdoptionEvents {
 		this.jdbc = jdbc;
 	}
 
-	/** The child has the gift: thank the donor. */
+	/** The child has the gift: thank the donor (the gender lets Russian say получил or получила). */
 	@EventListener
 	void on(LetterFulfilled event) {
-		String firstName = jdbc.sql("SELECT first_name FROM letter WHERE id = ?")
+		String[] child = jdbc.sql("SELECT first_name, gender FROM letter WHERE id = ?")
 			.param(event.letterId())
-			.query(String.class)
+			.query((rs, n) -> new String[] { rs.getString("first_name"), rs.getString("gender") })
 			.single();
 		accounts.contact(event.donorId())
 			.filter(AccountManagement.Contact::reachable)
-			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "thanks", donor.fullName(), firstName,
-					links.absolute("/me/adoptions")));
+			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "thanks", donor.fullName(), child[0],
+					links.absolute("/me/adoptions"), child[1]));
 	}
 
 	/** A volunteer released an overdue hold: the donor hears it as from the job. */

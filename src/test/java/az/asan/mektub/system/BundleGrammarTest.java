@@ -139,6 +139,30 @@ class BundleGrammarTest {
 		assertThat(offences).isEmpty();
 	}
 
+	/**
+	 * A bundle key named only after a constraint ({@code Pattern=}) would win over every annotation
+	 * that brings its own message ({@code @Pattern(message = "{phone.invalid}")}); such constraints get
+	 * field keys ({@code Pattern.language=}) instead.
+	 */
+	@Test
+	void noGenericConstraintKeyHidesAnAnnotationsOwnMessage() throws IOException {
+		Pattern ownMessage = Pattern.compile("@(\\w+)\\((?:[^()]|\\([^()]*\\))*message\\s*=");
+		List<String> offences = new ArrayList<>();
+		try (Stream<Path> files = Files.walk(Path.of("src/main/java"))) {
+			for (Path file : files.filter(p -> p.toString().endsWith(".java")).toList()) {
+				Matcher matcher = ownMessage.matcher(Files.readString(file));
+				while (matcher.find()) {
+					for (String bundle : BUNDLES.keySet()) {
+						if (load(bundle).containsKey(matcher.group(1))) {
+							offences.add(bundle + " " + matcher.group(1) + " hides the message of " + file.getFileName());
+						}
+					}
+				}
+			}
+		}
+		assertThat(offences).isEmpty();
+	}
+
 	/** A line that chooses a plural form gets the number itself, not a number already turned into text. */
 	@Test
 	void templatesGiveCountsToPluralLinesAsNumbers() throws IOException {

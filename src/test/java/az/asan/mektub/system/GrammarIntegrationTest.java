@@ -20,6 +20,7 @@ import az.asan.mektub.TestLetters;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.LetterImport;
 import az.asan.mektub.letter.Letters;
 
@@ -146,7 +147,8 @@ class GrammarIntegrationTest {
 		String malak = testLetters.published(campaign, TestLetters.Spec.of("Mələk", 9));
 		String murad = testLetters.published(campaign, TestLetters.Spec.of("Murad", 12));
 		String yusuf = testLetters.published(campaign, TestLetters.Spec.of("Yusuf", 8));
-		String orxan = testLetters.published(campaign, TestLetters.Spec.of("Orxan", 4));
+		String orxan = testLetters.published(campaign, TestLetters.Spec.of("Orxan", 4).gender(Gender.M));
+		String aysel = testLetters.published(campaign, TestLetters.Spec.of("Aysel", 10).gender(Gender.F));
 
 		// when: each adopts as a person does
 		adopt(sabina, az);
@@ -154,6 +156,7 @@ class GrammarIntegrationTest {
 		adopt(murad, az);
 		adopt(yusuf, en);
 		adopt(orxan, ru);
+		adopt(aysel, ru);
 
 		// then
 		assertThat(subjects("az@grammar.test")).contains("Səbinənin arzusu sizə etibar edildi",
@@ -164,13 +167,17 @@ class GrammarIntegrationTest {
 		assertThat(bodies("en@grammar.test")).anySatisfy(body -> assertThat(body).contains("you adopted the letter of Yusuf"));
 		assertThat(subjects("ru@grammar.test")).contains("Желание ребёнка Orxan закреплено за вами");
 
-		// when: the gifts reach Murad and Yusuf
+		// when: the gifts reach Murad, Yusuf, Orxan and Aysel
 		handOver(murad);
 		handOver(yusuf);
+		handOver(orxan);
+		handOver(aysel);
 
 		// then: the thanks say whom the gift reached
 		assertThat(bodies("az@grammar.test")).anySatisfy(body -> assertThat(body).contains("hədiyyənizi Murada çatdırdı"));
 		assertThat(bodies("en@grammar.test")).anySatisfy(body -> assertThat(body).contains("brought your gift to Yusuf"));
+		assertThat(subjects("ru@grammar.test")).contains("Orxan получил ваш подарок — спасибо!",
+				"Aysel получила ваш подарок — спасибо!");
 	}
 
 	@Test
@@ -196,6 +203,34 @@ class GrammarIntegrationTest {
 		assertThat(importing(csv, "ru")).contains("Этот ребёнок уже есть в строке 6 файла.")
 			.contains("Возраст — 21 год; кампания для детей от 3 до 14 лет.")
 			.contains("Не более 60 символов.");
+		assertThat(jdbc.sql("SELECT count(*) FROM letter WHERE campaign_id = ?").param(campaign).query(Long.class).single())
+			.isZero();
+	}
+
+	@Test
+	void aChildOutsideTheAgeRangeIsRefusedInAGrammaticalSentence() throws Exception {
+		int year = LocalDate.now().getYear();
+		String reference = "01.01." + year;
+		Map<String, String> expected = Map.of("az", "Uşağın yaşı " + reference + " tarixinə 15-dir; kampaniya 3–14 yaşlı uşaqlar üçündür.",
+				"en", "The child is 15 on " + reference + "; the campaign is for children aged 3–14.",
+				"ru", "На " + reference + " ребёнку 15 лет; кампания для детей от 3 до 14 лет.");
+		for (Map.Entry<String, String> language : expected.entrySet()) {
+			String html = page(multipart("/volunteer/letters/new?lang=" + language.getKey())
+				.param("campaignId", String.valueOf(campaign))
+				.param("firstName", "Kamran")
+				.param("surname", "Babayev")
+				.param("birthDate", LocalDate.of(year - 15, 1, 1).minusDays(3).toString())
+				.param("gender", "M")
+				.param("regionId", jdbc.sql("SELECT id::text FROM region WHERE code = 'AZ-GA'").query(String.class).single())
+				.param("careSetting", "FAMILY")
+				.param("contact", "Ata")
+				.param("originalWish", "Futbol topu")
+				.param("publicWish", "Futbol topu")
+				.param("category", "SPORTS")
+				.param("estimatedCost", "20")
+				.with(csrf()), (SignedInUser) users.loadUserByUsername("volunteer@demo.az"));
+			assertThat(html).as(language.getKey()).contains(language.getValue());
+		}
 		assertThat(jdbc.sql("SELECT count(*) FROM letter WHERE campaign_id = ?").param(campaign).query(Long.class).single())
 			.isZero();
 	}
