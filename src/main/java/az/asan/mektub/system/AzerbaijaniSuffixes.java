@@ -120,7 +120,12 @@ public final class AzerbaijaniSuffixes {
 		}
 		char last = lower.charAt(lower.length() - 1);
 		String ending = ending(lower, grammaticalCase, false);
-		boolean vowelFollows = VOWELS.indexOf(ending.charAt(0)) >= 0;
+		if (text.equals(text.toUpperCase(AZ))) {
+			// A name typed in capitals (SƏBİNƏ) keeps them: SƏBİNƏNİN.
+			ending = ending.toUpperCase(AZ);
+		}
+		boolean vowelFollows = VOWELS.indexOf(Character.toLowerCase(ending.charAt(0))) >= 0
+				|| ending.charAt(0) == 'I' || ending.charAt(0) == 'İ';
 		if (vowelFollows && VOWELS.indexOf(last) < 0 && polysyllabic(lower)) {
 			char before = lower.charAt(lower.length() - 2);
 			// Mələk → Mələyin; Sadıq → Sadığın, but Tofiq stays Tofiqin (q after a front vowel keeps).

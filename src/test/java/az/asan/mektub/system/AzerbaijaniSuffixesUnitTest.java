@@ -69,6 +69,9 @@ class AzerbaijaniSuffixesUnitTest {
 			Sadıq      | Sadığın       | Sadığa       | Sadığı       | Sadıqda      | Sadıqdan
 			Tofiq      | Tofiqin       | Tofiqə       | Tofiqi       | Tofiqdə      | Tofiqdən
 			Ayşən Nur  | Ayşən Nurun   | Ayşən Nura   | Ayşən Nuru   | Ayşən Nurda  | Ayşən Nurdan
+			SƏBİNƏ     | SƏBİNƏNİN     | SƏBİNƏYƏ     | SƏBİNƏNİ     | SƏBİNƏDƏ     | SƏBİNƏDƏN
+			MƏLƏK      | MƏLƏYİN       | MƏLƏYƏ       | MƏLƏYİ       | MƏLƏKDƏ      | MƏLƏKDƏN
+			İSMAYIL    | İSMAYILIN     | İSMAYILA     | İSMAYILI     | İSMAYILDA    | İSMAYILDAN
 			""")
 	void namesTakeTheEndingDirectlyInHarmonyWithTheirLastVowel(String name, String genitive, String dative,
 			String accusative, String locative, String ablative) {
