@@ -11,9 +11,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.session.web.http.CookieSerializer;
@@ -25,6 +27,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may open which URL. Region checks happen in the features themselves (a volunteer asking for
@@ -48,7 +51,8 @@ class SecurityConfiguration {
 					"/impact/**", "/about",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/error")
 			.permitAll()
-			.requestMatchers("/admin/users/staff/**").hasRole("ADMIN")
+			.requestMatchers("/admin/users/staff/**", "/admin/backups/**", "/admin/backups").hasRole("ADMIN")
+			.requestMatchers("/actuator/prometheus").hasRole("ADMIN")
 			.requestMatchers("/admin/**", "/reports/**").hasAnyRole("STAFF", "ADMIN")
 			.requestMatchers("/volunteer/**").hasAnyRole("VOLUNTEER", "STAFF", "ADMIN")
 			.requestMatchers("/me/**").authenticated()
@@ -58,6 +62,9 @@ class SecurityConfiguration {
 				.successHandler(new RoleHomeSuccessHandler(throttle))
 				.failureHandler(new ThrottledFailureHandler(throttle))
 				.permitAll())
+			// Operators' endpoints are not advertised: someone not signed in gets 404, not the sign-in page.
+			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
+					new HttpStatusEntryPoint(HttpStatus.NOT_FOUND), PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut").deleteCookies(SESSION_COOKIE))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))

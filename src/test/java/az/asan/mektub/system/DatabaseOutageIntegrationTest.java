@@ -169,6 +169,25 @@ class DatabaseOutageIntegrationTest {
 		client.shutdown();
 	}
 
+	@Test
+	void aRollbackThatFailsBecauseTheDatabaseVanishedGetsTheOutagePage() throws Exception {
+		// given: a request whose transaction has used the database when the database goes away
+		databaseOfTheRunningTest = postgres;
+
+		// when
+		HttpResponse<String> response = get("/tree/outage-mid-transaction-test?lang=en");
+
+		// then: not Tomcat's bare 500 but the outage page, with the request's id
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("id=\"unavailable\"").doesNotContain("HTTP Status 500", "Exception");
+		String id = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(response.body()).contains(id);
+
+		restartTheDatabase();
+	}
+
+	private static volatile EmbeddedPostgres databaseOfTheRunningTest;
+
 	private void restartTheDatabase() throws Exception {
 		postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
@@ -205,14 +224,39 @@ class DatabaseOutageIntegrationTest {
 	static class SlowPage {
 
 		@Bean
-		SlowController slowController() {
-			return new SlowController();
+		SlowController slowController(TransactionTemplate tx, JdbcClient jdbc) {
+			return new SlowController(tx, jdbc);
 		}
 
 	}
 
 	@RestController
 	static class SlowController {
+
+		private final TransactionTemplate tx;
+
+		private final JdbcClient jdbc;
+
+		SlowController(TransactionTemplate tx, JdbcClient jdbc) {
+			this.tx = tx;
+			this.jdbc = jdbc;
+		}
+
+		@GetMapping("/tree/outage-mid-transaction-test")
+		String outageMidTransaction() {
+			tx.executeWithoutResult(status -> {
+				jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single();
+				try {
+					databaseOfTheRunningTest.close();
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				// something goes wrong after the database vanished: the rollback cannot reach it either
+				throw new IllegalStateException("failed after the database went away");
+			});
+			return "unreachable";
+		}
 
 		@GetMapping("/tree/slow-for-shutdown-test")
 		String slow() throws InterruptedException {
