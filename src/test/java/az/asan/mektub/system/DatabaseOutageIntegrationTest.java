@@ -18,6 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import az.asan.mektub.MektubApplication;
 import az.asan.mektub.TestLetters;
@@ -28,6 +29,8 @@ import az.asan.mektub.adoption.AdoptionManagement;
 import az.asan.mektub.letter.Letters;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * 503 within seconds while it is away, a write cut off by the outage leaves nothing behind, the app
  * recovers by itself, and shutting down lets the requests in flight finish.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIntegrationTest {
 
 	private Path dataDir;
@@ -170,7 +174,7 @@ class DatabaseOutageIntegrationTest {
 	}
 
 	@Test
-	void aRollbackThatFailsBecauseTheDatabaseVanishedGetsTheOutagePage() throws Exception {
+	void aRollbackThatFailsBecauseTheDatabaseVanishedGetsTheOutagePage(CapturedOutput output) throws Exception {
 		// given: a request whose transaction has used the database when the database goes away
 		databaseOfTheRunningTest = postgres;
 
@@ -182,6 +186,8 @@ class DatabaseOutageIntegrationTest {
 		assertThat(response.body()).contains("id=\"unavailable\"").doesNotContain("HTTP Status 500", "Exception");
 		String id = response.headers().firstValue("X-Request-Id").orElseThrow();
 		assertThat(response.body()).contains(id);
+		// and the log line of it carries the same id
+		assertThat(output).containsPattern("\\[" + id + "\\] .*The database cannot be reached");
 
 		restartTheDatabase();
 	}
