@@ -171,6 +171,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		if (!Files.isRegularFile(archive)) {
 			throw new IllegalStateException("asan.restore-from names no file: " + archive);
 		}
+		// A setting left in place must not restore the same archive again at every start.
+		Path marker = dataDir.resolveSibling(dataDir.getFileName() + ".restored-from");
+		String restored = archive + " " + Files.size(archive) + " " + Files.getLastModifiedTime(archive).toMillis();
+		if (Files.exists(marker) && Files.readString(marker).equals(restored)) {
+			log.warn("Not restoring " + archive + " again: it was restored into " + dataDir
+					+ " before. Remove asan.restore-from.");
+			return;
+		}
 		if (Files.exists(dataDir) && Files.list(dataDir).findAny().isPresent()) {
 			Path kept = dataDir.resolveSibling(dataDir.getFileName() + ".before-restore-"
 					+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
@@ -178,6 +186,7 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			log.warn("Restoring " + archive + ": the database folder so far is kept in " + kept);
 		}
 		OnlineBackup.unpack(archive, dataDir);
+		Files.writeString(marker, restored);
 		log.warn("Restored " + archive + " into " + dataDir
 				+ "; PostgreSQL replays the WAL in the archive as it starts. Start without asan.restore-from next time.");
 	}
