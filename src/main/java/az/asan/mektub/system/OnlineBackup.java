@@ -92,7 +92,8 @@ public class OnlineBackup {
 			JobRuns jobRuns) {
 		this.dataDirKey = dataDirKey;
 		this.backupDir = Path.of(backupDir).toAbsolutePath().normalize();
-		this.keepDays = keepDays;
+		// The archive just made is always kept, whatever the setting.
+		this.keepDays = Math.max(1, keepDays);
 		this.jobRuns = jobRuns;
 	}
 
