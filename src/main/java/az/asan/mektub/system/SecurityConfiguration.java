@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
@@ -27,7 +28,6 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
-import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
 
 /**
  * Who may open which URL. Region checks happen in the features themselves (a volunteer asking for
@@ -52,7 +52,6 @@ class SecurityConfiguration {
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/error")
 			.permitAll()
 			.requestMatchers("/admin/users/staff/**", "/admin/backups/**", "/admin/backups").hasRole("ADMIN")
-			.requestMatchers("/actuator/prometheus").hasRole("ADMIN")
 			.requestMatchers("/admin/**", "/reports/**").hasAnyRole("STAFF", "ADMIN")
 			.requestMatchers("/volunteer/**").hasAnyRole("VOLUNTEER", "STAFF", "ADMIN")
 			.requestMatchers("/me/**").authenticated()
@@ -62,9 +61,6 @@ class SecurityConfiguration {
 				.successHandler(new RoleHomeSuccessHandler(throttle))
 				.failureHandler(new ThrottledFailureHandler(throttle))
 				.permitAll())
-			// Operators' endpoints are not advertised: someone not signed in gets 404, not the sign-in page.
-			.exceptionHandling(exceptions -> exceptions.defaultAuthenticationEntryPointFor(
-					new HttpStatusEntryPoint(HttpStatus.NOT_FOUND), PathPatternRequestMatcher.withDefaults().matcher("/actuator/**")))
 			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
 			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut").deleteCookies(SESSION_COOKIE))
 			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
@@ -72,6 +68,26 @@ class SecurityConfiguration {
 				.frameOptions(frame -> frame.deny())
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+		return http.build();
+	}
+
+	/**
+	 * The operators' endpoints: health for everyone, metrics for administrators (their session from
+	 * the sign-in form), nothing else. They are not advertised: someone not signed in gets 404, not
+	 * the sign-in page.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+				.permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND)))
+			.requestCache(cache -> cache.disable());
 		return http.build();
 	}
 

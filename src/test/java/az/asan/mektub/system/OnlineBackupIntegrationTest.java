@@ -91,11 +91,7 @@ class OnlineBackupIntegrationTest {
 			.isEqualTo(archive.name());
 
 		// and: restored into a fresh folder, PostgreSQL replays the backup's WAL and has the data
-		StandardEnvironment environment = new StandardEnvironment();
-		environment.getPropertySources()
-			.addFirst(new MapPropertySource("restore",
-					Map.of("asan.data-dir", restored.toString(), "asan.restore-from", file.toString())));
-		new EmbeddedPostgresEnvironment(Supplier::get).postProcessEnvironment(environment, null);
+		StandardEnvironment environment = startRestoring(file);
 		try (Connection connection = DriverManager.getConnection(environment.getProperty("spring.datasource.url"));
 				Statement statement = connection.createStatement()) {
 			try (ResultSet rs = statement.executeQuery("SELECT name_en FROM campaign WHERE code = 'BACKUP-T'")) {
@@ -106,12 +102,38 @@ class OnlineBackupIntegrationTest {
 				rs.next();
 				assertThat(rs.getLong(1)).isEqualTo(letters);
 			}
+			statement.execute("UPDATE campaign SET name_en = 'Changed after the restore' WHERE code = 'BACKUP-T'");
 		}
 		finally {
-			new EmbeddedPostgresServer.Stopper(environment.getProperty(EmbeddedPostgresEnvironment.DATA_DIR_PROPERTY))
-				.destroy();
+			stop(environment);
 		}
 		assertThat(Files.exists(restored.resolve("postgres/backup_label"))).isFalse();
+
+		// and: a restore setting left in place does not restore the same archive again at the next start
+		StandardEnvironment again = startRestoring(file);
+		try (Connection connection = DriverManager.getConnection(again.getProperty("spring.datasource.url"));
+				Statement statement = connection.createStatement();
+				ResultSet rs = statement.executeQuery("SELECT name_en FROM campaign WHERE code = 'BACKUP-T'")) {
+			assertThat(rs.next()).isTrue();
+			assertThat(rs.getString(1)).isEqualTo("Changed after the restore");
+		}
+		finally {
+			stop(again);
+		}
+	}
+
+	private StandardEnvironment startRestoring(Path archive) {
+		StandardEnvironment environment = new StandardEnvironment();
+		environment.getPropertySources()
+			.addFirst(new MapPropertySource("restore",
+					Map.of("asan.data-dir", restored.toString(), "asan.restore-from", archive.toString())));
+		new EmbeddedPostgresEnvironment(Supplier::get).postProcessEnvironment(environment, null);
+		return environment;
+	}
+
+	private static void stop(StandardEnvironment environment) throws Exception {
+		new EmbeddedPostgresServer.Stopper(environment.getProperty(EmbeddedPostgresEnvironment.DATA_DIR_PROPERTY))
+			.destroy();
 	}
 
 	@Test
