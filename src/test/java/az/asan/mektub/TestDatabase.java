@@ -42,9 +42,15 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		Map<String, Object> properties = new HashMap<>(dockerAvailable()
-				? Map.of("asan.embedded-postgres.enabled", "false", "asan.demo", "true")
-				: Map.of("asan.embedded-postgres.ephemeral", "true", "asan.demo", "true"));
+		Map<String, Object> properties = new HashMap<>();
+		// A test that starts the app on an embedded PostgreSQL of its own (a folder, durable) says so.
+		if (environment.getProperty("asan.embedded-postgres.ephemeral") == null) {
+			properties.putAll(dockerAvailable() ? Map.of("asan.embedded-postgres.enabled", "false")
+					: Map.of("asan.embedded-postgres.ephemeral", "true"));
+		}
+		properties.put("asan.demo", "true");
+		// Backups of the tests' database go to a folder of the build.
+		properties.put("asan.backup.dir", "target/test-backups");
 		// Tests look at fresh pages; TreePageCacheUnitTest covers the micro-cache itself.
 		properties.put("asan.tree.cache-seconds", "0");
 		// Mail goes to a real SMTP server inside the test JVM.

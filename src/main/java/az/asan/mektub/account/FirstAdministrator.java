@@ -2,12 +2,11 @@ package az.asan.mektub.account;
 
 import java.util.Set;
 
+import az.asan.mektub.system.BeforeServing;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -18,7 +17,7 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @Order(10)
-class FirstAdministrator implements ApplicationRunner {
+class FirstAdministrator implements BeforeServing {
 
 	private final Log log = LogFactory.getLog(FirstAdministrator.class);
 
@@ -39,7 +38,7 @@ class FirstAdministrator implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void prepare() {
 		if (email.isBlank() || password.isBlank() || accounts.existsByRole(Role.ADMIN)) {
 			return;
 		}

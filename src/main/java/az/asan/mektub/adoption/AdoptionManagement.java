@@ -15,6 +15,11 @@ import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Links;
 import az.asan.mektub.system.NotFound;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,8 +50,13 @@ public class AdoptionManagement {
 
 	private final JdbcClient jdbc;
 
+	private final Counter adoptions;
+
 	AdoptionManagement(Letters letters, Campaigns campaigns, AccountManagement accounts, HandoverPoints handoverPoints,
-			Mailer mailer, Links links, Formats formats, JdbcClient jdbc) {
+			Mailer mailer, Links links, Formats formats, JdbcClient jdbc, MeterRegistry meters) {
+		this.adoptions = Counter.builder("asan.adoptions")
+			.description("Letters adopted by donors (committed) on this node")
+			.register(meters);
 		this.letters = letters;
 		this.campaigns = campaigns;
 		this.accounts = accounts;
@@ -101,6 +111,12 @@ public class AdoptionManagement {
 			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "adopted", donor.fullName(),
 					letter.getFirstName(), formats.date(due), letter.getGiftTagCode(),
 					links.absolute("/me/adoptions/" + letter.getCode())));
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				adoptions.increment();
+			}
+		});
 		return new Adopted(letter.getCode(), due, letter.getGiftTagCode());
 	}
 

@@ -15,6 +15,9 @@ import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.JobRuns;
 import az.asan.mektub.system.Links;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -51,8 +54,14 @@ public class HoldExpiry {
 
 	private final JobRuns jobRuns;
 
+	private final Counter holdsReleased;
+
 	HoldExpiry(JdbcClient jdbc, TransactionTemplate tx, Letters letters, AccountManagement accounts, Mailer mailer,
-			Links links, Formats formats, JobRuns jobRuns, @Value("${asan.holds.reminder-days:3}") int reminderDays) {
+			Links links, Formats formats, JobRuns jobRuns, @Value("${asan.holds.reminder-days:3}") int reminderDays,
+			MeterRegistry meters) {
+		this.holdsReleased = Counter.builder("asan.holds.released")
+			.description("Holds past their due date released back to the tree on this node")
+			.register(meters);
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.letters = letters;
@@ -94,6 +103,7 @@ public class HoldExpiry {
 			});
 			if (Boolean.TRUE.equals(done)) {
 				released++;
+				holdsReleased.increment();
 			}
 		}
 		if (released > 0) {

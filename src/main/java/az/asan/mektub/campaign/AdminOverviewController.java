@@ -4,8 +4,10 @@ import java.util.List;
 
 import az.asan.mektub.system.JobRuns;
 import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.OnlineBackup;
 import az.asan.mektub.system.Option;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -21,11 +23,14 @@ class AdminOverviewController {
 
 	private final int retentionMonths;
 
+	private final ObjectProvider<OnlineBackup> backups;
+
 	AdminOverviewController(JobRuns jobRuns, Messages messages,
-			@Value("${asan.retention.months:24}") int retentionMonths) {
+			@Value("${asan.retention.months:24}") int retentionMonths, ObjectProvider<OnlineBackup> backups) {
 		this.jobRuns = jobRuns;
 		this.messages = messages;
 		this.retentionMonths = retentionMonths;
+		this.backups = backups;
 	}
 
 	@GetMapping("/admin")
@@ -36,6 +41,13 @@ class AdminOverviewController {
 				new Option("/admin/audit", messages.get("admin.audit")), new Option("/impact", messages.get("impact.heading"))));
 		model.addAttribute("jobs", jobRuns.all());
 		model.addAttribute("retentionMonths", retentionMonths);
+		// Online backups exist for the embedded database only; a deployment's own PostgreSQL has its tools.
+		OnlineBackup backup = backups.getIfAvailable();
+		if (backup != null) {
+			model.addAttribute("backupFolder", backup.folder().toString());
+			model.addAttribute("backupKeepDays", backup.keepDays());
+			model.addAttribute("backups", backup.archives().stream().limit(10).toList());
+		}
 		return "admin/overview";
 	}
 

@@ -11,13 +11,12 @@ import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.BeforeServing;
 import az.asan.mektub.system.Localized;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.boot.ApplicationArguments;
-import org.springframework.boot.ApplicationRunner;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -26,11 +25,12 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Loads the demo data on the first start of an empty database when {@code asan.demo} is true (the
  * default with the embedded database only). A transaction-scoped advisory lock keeps two nodes
- * starting at once from loading it twice.
+ * starting at once from loading it twice. It is committed before the port opens ({@link BeforeServing}):
+ * nobody sees an empty program while it loads, and the home page's totals are never cached from it.
  */
 @Component
 @Order(20)
-class DemoData implements ApplicationRunner {
+class DemoData implements BeforeServing {
 
 	static final String PASSWORD = "demo12345";
 
@@ -67,7 +67,7 @@ class DemoData implements ApplicationRunner {
 	}
 
 	@Override
-	public void run(ApplicationArguments args) {
+	public void prepare() {
 		if (!enabled) {
 			return;
 		}

@@ -10,7 +10,9 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Set;
 
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
@@ -65,8 +67,23 @@ class DatabaseOutage extends OncePerRequestFilter implements Ordered {
 	}
 
 	@Override
+	protected boolean shouldNotFilterErrorDispatch() {
+		// An exception that escaped to the container (a failed rollback, a failed session save) comes
+		// back here as an error dispatch: answer it with the outage page too, not the container's 500.
+		return false;
+	}
+
+	@Override
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
+		if (request.getDispatcherType() == DispatcherType.ERROR
+				&& request.getAttribute(RequestDispatcher.ERROR_EXCEPTION) instanceof Throwable failure
+				&& isDatabaseDown(failure) && !response.isCommitted()) {
+			downUntil = Instant.now().plus(PAUSE);
+			response.reset();
+			unavailable(request, response);
+			return;
+		}
 		if (Instant.now().isBefore(downUntil)) {
 			unavailable(request, response);
 			return;
@@ -88,6 +105,9 @@ class DatabaseOutage extends OncePerRequestFilter implements Ordered {
 	private void unavailable(HttpServletRequest request, HttpServletResponse response) throws IOException {
 		response.setStatus(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
 		response.setHeader("Retry-After", "30");
+		if (request.getAttribute(RequestId.ATTRIBUTE) instanceof String id) {
+			response.setHeader(RequestId.HEADER, id);
+		}
 		response.setHeader("Cache-Control", "no-store");
 		response.setContentType("text/html;charset=UTF-8");
 		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
@@ -109,6 +129,12 @@ class DatabaseOutage extends OncePerRequestFilter implements Ordered {
 
 	static boolean isDatabaseDown(Throwable ex) {
 		for (Throwable t = ex; t != null; t = t.getCause() == t ? null : t.getCause()) {
+			// A rollback that failed because its connection is gone: Spring's TransactionSystemException
+			// around Hibernate's "Unable to rollback against JDBC Connection".
+			if (t.getClass().getName().equals("org.hibernate.TransactionException") && t.getMessage() != null
+					&& t.getMessage().startsWith("Unable to rollback")) {
+				return true;
+			}
 			if (t instanceof DataAccessResourceFailureException || t instanceof CannotCreateTransactionException
 					|| t instanceof SQLTransientConnectionException || t instanceof SQLNonTransientConnectionException
 					|| t instanceof ConnectException

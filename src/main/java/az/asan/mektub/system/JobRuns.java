@@ -3,6 +3,8 @@ package az.asan.mektub.system;
 import java.time.Instant;
 import java.util.List;
 
+import io.micrometer.core.instrument.MeterRegistry;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
@@ -17,13 +19,17 @@ public class JobRuns {
 
 	private final JdbcClient jdbc;
 
-	JobRuns(JdbcClient jdbc) {
+	private final MeterRegistry meters;
+
+	JobRuns(JdbcClient jdbc, MeterRegistry meters) {
 		this.jdbc = jdbc;
+		this.meters = meters;
 	}
 
 	/** Recorded in a transaction of its own, so a failing job still leaves its trace. */
 	@Transactional(propagation = Propagation.REQUIRES_NEW)
 	public void finished(String name, Instant startedAt, String detail) {
+		meters.counter("asan.job.runs", "job", name).increment();
 		jdbc.sql("""
 				INSERT INTO job_run (name, started_at, finished_at, detail) VALUES (:name, :started, now(), :detail)
 				ON CONFLICT (name) DO UPDATE SET started_at = EXCLUDED.started_at, finished_at = now(), detail = EXCLUDED.detail""")

@@ -10,10 +10,13 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.Authentication;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
 import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.session.web.http.CookieSerializer;
@@ -48,7 +51,7 @@ class SecurityConfiguration {
 					"/impact/**", "/about",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/error")
 			.permitAll()
-			.requestMatchers("/admin/users/staff/**").hasRole("ADMIN")
+			.requestMatchers("/admin/users/staff/**", "/admin/backups/**", "/admin/backups").hasRole("ADMIN")
 			.requestMatchers("/admin/**", "/reports/**").hasAnyRole("STAFF", "ADMIN")
 			.requestMatchers("/volunteer/**").hasAnyRole("VOLUNTEER", "STAFF", "ADMIN")
 			.requestMatchers("/me/**").authenticated()
@@ -65,6 +68,26 @@ class SecurityConfiguration {
 				.frameOptions(frame -> frame.deny())
 				.permissionsPolicyHeader(permissions -> permissions.policy("camera=(), microphone=(), geolocation=()"))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+		return http.build();
+	}
+
+	/**
+	 * The operators' endpoints: health for everyone, metrics for administrators (their session from
+	 * the sign-in form), nothing else. They are not advertised: someone not signed in gets 404, not
+	 * the sign-in page.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+				.permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND)))
+			.requestCache(cache -> cache.disable());
 		return http.build();
 	}
 

@@ -18,6 +18,7 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 
 import az.asan.mektub.MektubApplication;
 import az.asan.mektub.TestLetters;
@@ -28,6 +29,8 @@ import az.asan.mektub.adoption.AdoptionManagement;
 import az.asan.mektub.letter.Letters;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.context.annotation.Bean;
@@ -45,6 +48,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * 503 within seconds while it is away, a write cut off by the outage leaves nothing behind, the app
  * recovers by itself, and shutting down lets the requests in flight finish.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIntegrationTest {
 
 	private Path dataDir;
@@ -169,6 +173,27 @@ class DatabaseOutageIntegrationTest {
 		client.shutdown();
 	}
 
+	@Test
+	void aRollbackThatFailsBecauseTheDatabaseVanishedGetsTheOutagePage(CapturedOutput output) throws Exception {
+		// given: a request whose transaction has used the database when the database goes away
+		databaseOfTheRunningTest = postgres;
+
+		// when
+		HttpResponse<String> response = get("/tree/outage-mid-transaction-test?lang=en");
+
+		// then: not Tomcat's bare 500 but the outage page, with the request's id
+		assertThat(response.statusCode()).isEqualTo(503);
+		assertThat(response.body()).contains("id=\"unavailable\"").doesNotContain("HTTP Status 500", "Exception");
+		String id = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(response.body()).contains(id);
+		// and the log line of it carries the same id
+		assertThat(output).containsPattern("\\[" + id + "\\] .*The database cannot be reached");
+
+		restartTheDatabase();
+	}
+
+	private static volatile EmbeddedPostgres databaseOfTheRunningTest;
+
 	private void restartTheDatabase() throws Exception {
 		postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
@@ -205,14 +230,39 @@ class DatabaseOutageIntegrationTest {
 	static class SlowPage {
 
 		@Bean
-		SlowController slowController() {
-			return new SlowController();
+		SlowController slowController(TransactionTemplate tx, JdbcClient jdbc) {
+			return new SlowController(tx, jdbc);
 		}
 
 	}
 
 	@RestController
 	static class SlowController {
+
+		private final TransactionTemplate tx;
+
+		private final JdbcClient jdbc;
+
+		SlowController(TransactionTemplate tx, JdbcClient jdbc) {
+			this.tx = tx;
+			this.jdbc = jdbc;
+		}
+
+		@GetMapping("/tree/outage-mid-transaction-test")
+		String outageMidTransaction() {
+			tx.executeWithoutResult(status -> {
+				jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single();
+				try {
+					databaseOfTheRunningTest.close();
+				}
+				catch (java.io.IOException ex) {
+					throw new java.io.UncheckedIOException(ex);
+				}
+				// something goes wrong after the database vanished: the rollback cannot reach it either
+				throw new IllegalStateException("failed after the database went away");
+			});
+			return "unreachable";
+		}
 
 		@GetMapping("/tree/slow-for-shutdown-test")
 		String slow() throws InterruptedException {

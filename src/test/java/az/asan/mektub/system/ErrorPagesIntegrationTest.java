@@ -37,6 +37,18 @@ class ErrorPagesIntegrationTest {
 	}
 
 	@Test
+	void anErrorPageShowsTheRequestsIdThatTheResponseCarries() throws Exception {
+		signIn("volunteer@demo.az");
+		HttpResponse<String> response = getHtml("/no-such-page?lang=en");
+
+		String id = response.headers().firstValue("X-Request-Id").orElseThrow();
+		assertThat(id).matches("[0-9A-F]{8}");
+		assertThat(response.body()).contains("Error code: " + id);
+		// every request gets its own
+		assertThat(getHtml("/no-such-page").headers().firstValue("X-Request-Id")).isNotEmpty().get().isNotEqualTo(id);
+	}
+
+	@Test
 	void anUnknownPageIsAFriendly404InTheChosenLanguage() throws Exception {
 		signIn("volunteer@demo.az");
 		HttpResponse<String> response = getHtml("/no-such-page?lang=en");
