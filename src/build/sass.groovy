@@ -98,6 +98,10 @@ SassCompilerFactory.bundled().withCloseable { sass ->
         files.filter { it.fileName.toString().endsWith('.scss') && !it.fileName.toString().startsWith('_') }.each { source ->
             String compiled = sass.compileFile(source.toFile()).css
             String css = purge(compiled)
+            // animations no kept rule names go too
+            css = css.replaceAll(/@keyframes ([A-Za-z0-9_-]+)\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/) { all, name ->
+                (css.count(name) > 1) ? all : ''
+            }
             Path result = output.resolve(source.fileName.toString().replaceAll(/\.scss$/, '.css'))
             Files.writeString(result, css)
             log.info("sass: ${base.relativize(source)} -> ${target.relativize(result)} (${compiled.length()} characters, ${css.length()} after dropping unused rules)")
