@@ -1,7 +1,9 @@
 package az.asan.mektub.tree;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -114,8 +116,10 @@ class TreeController {
 			.filter(c -> c.getId().equals(filter.campaign()))
 			.findFirst()
 			.orElse(open.isEmpty() ? null : open.get(0));
-		model.put("campaignOptions", open.stream().map(c -> new Option(String.valueOf(c.getId()), c.name(locale))).toList());
-		model.put("economicRegionOptions", regionOptions.economicRegions());
+		List<Option> campaignOptions = open.stream().map(c -> new Option(String.valueOf(c.getId()), c.name(locale))).toList();
+		List<Option> economicRegionOptions = regionOptions.economicRegions();
+		model.put("campaignOptions", campaignOptions);
+		model.put("economicRegionOptions", economicRegionOptions);
 		model.put("regionGroups", regionGroups(locale));
 		model.put("categoryOptions", messages.options("category.", Category.values()));
 		model.put("genderOptions", messages.options("gender.", Gender.values()));
@@ -134,7 +138,7 @@ class TreeController {
 			model.put("regionNames", regionOptions.names());
 			model.put("pager", filter.shaken() ? null : Pager.of(applied.page(), page.total(), TreeFilter.PAGE_SIZE));
 		}
-		model.put("chips", chips(filter, model, open.size() > 1));
+		model.put("chips", chips(filter, campaignOptions, economicRegionOptions));
 		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
 			.buildExchange(request, response), locale, model);
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
@@ -143,18 +147,16 @@ class TreeController {
 	}
 
 	/** The filters in use, each with the address of the same tree without it. */
-	@SuppressWarnings("unchecked")
-	private List<Chip> chips(TreeFilter filter, Map<String, Object> model, boolean severalCampaigns) {
-		List<Chip> chips = new java.util.ArrayList<>();
-		if (severalCampaigns && filter.campaign() != null) {
-			chip(chips, "campaign", "letterForm.campaign", label((List<Option>) model.get("campaignOptions"), filter.campaign()));
+	private List<Chip> chips(TreeFilter filter, List<Option> campaignOptions, List<Option> economicRegionOptions) {
+		List<Chip> chips = new ArrayList<>();
+		if (campaignOptions.size() > 1 && filter.campaign() != null) {
+			chip(chips, "campaign", "letterForm.campaign", label(campaignOptions, filter.campaign()));
 		}
 		if (!filter.q().isEmpty()) {
-			chip(chips, "q", "tree.q", "“" + filter.q() + "”");
+			chip(chips, "q", "tree.q", filter.q());
 		}
 		if (filter.economicRegion() != null) {
-			chip(chips, "economicRegion", "tree.economicRegion",
-					label((List<Option>) model.get("economicRegionOptions"), filter.economicRegion()));
+			chip(chips, "economicRegion", "tree.economicRegion", label(economicRegionOptions, filter.economicRegion()));
 		}
 		if (filter.region() != null) {
 			chip(chips, "region", "letterForm.region", regionOptions.names().get(filter.region()));
@@ -174,7 +176,7 @@ class TreeController {
 
 	private void chip(List<Chip> chips, String param, String labelKey, Object value) {
 		if (value != null) {
-			java.net.URI uri = ServletUriComponentsBuilder.fromCurrentRequest()
+			URI uri = ServletUriComponentsBuilder.fromCurrentRequest()
 				.replaceQueryParam("page")
 				.replaceQueryParam(param)
 				.build(true)
