@@ -48,7 +48,7 @@ class SecurityConfiguration {
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 			.requestMatchers(HttpMethod.POST, "/letters/*/adopt").authenticated()
 			.requestMatchers("/", "/login", "/register", "/account/confirm", "/password/**", "/tree/**", "/letters/**",
-					"/impact/**", "/about",
+					"/impact/**", "/about", "/robots.txt", "/sitemap.xml",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/error")
 			.permitAll()
 			.requestMatchers("/admin/users/staff/**", "/admin/backups/**", "/admin/backups").hasRole("ADMIN")

@@ -9,8 +9,12 @@ import java.util.Locale;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
+import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.web.servlet.config.annotation.ResourceHandlerRegistry;
+import org.springframework.web.servlet.resource.CssLinkResourceTransformer;
 import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
+import org.springframework.web.servlet.resource.ResourceUrlEncodingFilter;
+import org.springframework.web.servlet.resource.VersionResourceResolver;
 import org.springframework.format.Formatter;
 import org.springframework.format.FormatterRegistry;
 import org.springframework.web.servlet.LocaleResolver;
@@ -39,24 +43,40 @@ class WebConfiguration implements WebMvcConfigurer {
 	 * Static files under their own prefixes only. With Boot's default "/**", every link a page
 	 * renders (/letters/…, /tree?…) was first looked up as a file inside the jar, which cost more than
 	 * rendering the page. WebJars keep their version-less paths through the locator.
+	 * <p>
+	 * Pages link to each file under a name holding a hash of its content ({@code app-3f2a….css}, made by
+	 * {@link ResourceUrlEncodingFilter} from {@code @{/css/app.css}}), so a browser may keep it for a
+	 * year without asking again: a changed file has a new name. Links inside CSS (the ₼ font) are
+	 * rewritten the same way.
 	 */
 	@Override
 	public void addResourceHandlers(ResourceHandlerRegistry registry) {
+		CacheControl year = CacheControl.maxAge(Duration.ofDays(365)).cachePublic().immutable();
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
-			.setCacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
+			.setCacheControl(year)
 			.resourceChain(true)
+			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 			.addResolver(new LiteWebJarsResourceResolver());
 		for (String folder : new String[] { "css", "js", "images" }) {
 			registry.addResourceHandler("/" + folder + "/**")
 				.addResourceLocations("classpath:/static/" + folder + "/")
-				.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+				.setCacheControl(year)
+				.resourceChain(true)
+				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
+				.addTransformer(new CssLinkResourceTransformer());
 		}
+	}
+
+	@Bean
+	FilterRegistrationBean<ResourceUrlEncodingFilter> resourceUrlEncodingFilter() {
+		return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
 	}
 
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LanguageSwitch());
+		registry.addInterceptor(new PublicPageCaching()).addPathPatterns(PublicPageCaching.PATHS);
 	}
 
 	/** Sums of money are typed the Azerbaijani way (45,50) as often as the English way (45.50). */

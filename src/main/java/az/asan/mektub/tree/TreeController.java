@@ -1,7 +1,9 @@
 package az.asan.mektub.tree;
 
+import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -45,6 +47,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The public tree, a letter's public page, its shareable picture and its QR code. */
 @Controller
@@ -71,6 +74,10 @@ class TreeController {
 	private final ApplicationContext applicationContext;
 
 	private final ShortLivedCache<String> bodies;
+
+	/** A filter in use, shown as a chip that removes it (on a phone the form itself hides behind a button). */
+	record Chip(String label, String removeUrl) {
+	}
 
 	TreeController(TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
 			LetterImages images, QrCodes qrCodes, Links links, Messages messages, SpringTemplateEngine templates,
@@ -109,8 +116,10 @@ class TreeController {
 			.filter(c -> c.getId().equals(filter.campaign()))
 			.findFirst()
 			.orElse(open.isEmpty() ? null : open.get(0));
-		model.put("campaignOptions", open.stream().map(c -> new Option(String.valueOf(c.getId()), c.name(locale))).toList());
-		model.put("economicRegionOptions", regionOptions.economicRegions());
+		List<Option> campaignOptions = open.stream().map(c -> new Option(String.valueOf(c.getId()), c.name(locale))).toList();
+		List<Option> economicRegionOptions = regionOptions.economicRegions();
+		model.put("campaignOptions", campaignOptions);
+		model.put("economicRegionOptions", economicRegionOptions);
 		model.put("regionGroups", regionGroups(locale));
 		model.put("categoryOptions", messages.options("category.", Category.values()));
 		model.put("genderOptions", messages.options("gender.", Gender.values()));
@@ -129,6 +138,7 @@ class TreeController {
 			model.put("regionNames", regionOptions.names());
 			model.put("pager", filter.shaken() ? null : Pager.of(applied.page(), page.total(), TreeFilter.PAGE_SIZE));
 		}
+		model.put("chips", chips(filter, campaignOptions, economicRegionOptions));
 		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
 			.buildExchange(request, response), locale, model);
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
@@ -136,9 +146,56 @@ class TreeController {
 		return templates.process("tree/body", context);
 	}
 
+	/** The filters in use, each with the address of the same tree without it. */
+	private List<Chip> chips(TreeFilter filter, List<Option> campaignOptions, List<Option> economicRegionOptions) {
+		List<Chip> chips = new ArrayList<>();
+		if (campaignOptions.size() > 1 && filter.campaign() != null) {
+			chip(chips, "campaign", "letterForm.campaign", label(campaignOptions, filter.campaign()));
+		}
+		if (!filter.q().isEmpty()) {
+			chip(chips, "q", "tree.q", filter.q());
+		}
+		if (filter.economicRegion() != null) {
+			chip(chips, "economicRegion", "tree.economicRegion", label(economicRegionOptions, filter.economicRegion()));
+		}
+		if (filter.region() != null) {
+			chip(chips, "region", "letterForm.region", regionOptions.names().get(filter.region()));
+		}
+		chip(chips, "ageMin", "tree.ageMin", filter.ageMin());
+		chip(chips, "ageMax", "tree.ageMax", filter.ageMax());
+		if (filter.gender() != null) {
+			chip(chips, "gender", "letterForm.gender", messages.get("gender." + filter.gender().name()));
+		}
+		if (filter.category() != null) {
+			chip(chips, "category", "letterForm.category", messages.get("category." + filter.category().name()));
+		}
+		chip(chips, "costMin", "tree.costMin", filter.costMin() == null ? null : filter.costMin().toPlainString());
+		chip(chips, "costMax", "tree.costMax", filter.costMax() == null ? null : filter.costMax().toPlainString());
+		return chips;
+	}
+
+	private void chip(List<Chip> chips, String param, String labelKey, Object value) {
+		if (value != null) {
+			URI uri = ServletUriComponentsBuilder.fromCurrentRequest()
+				.replaceQueryParam("page")
+				.replaceQueryParam(param)
+				.build(true)
+				.toUri();
+			String url = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+			chips.add(new Chip(messages.get(labelKey) + ": " + value, url));
+		}
+	}
+
+	private static String label(List<Option> options, Object value) {
+		return options.stream().filter(o -> o.value().equals(String.valueOf(value))).map(Option::label).findFirst()
+			.orElse(String.valueOf(value));
+	}
+
 	@GetMapping("/letters/{code}")
 	String letter(@PathVariable String code, Model model) {
 		TreeLetter letter = queries.published(code).orElseThrow(NotFound::new);
+		// A child's wish is short-lived: search engines may follow the tree but should not keep the letter.
+		model.addAttribute("noindex", true);
 		Campaign campaign = campaigns.findById(letter.campaignId()).orElseThrow(NotFound::new);
 		model.addAttribute("letter", letter);
 		model.addAttribute("campaign", campaign);

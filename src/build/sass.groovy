@@ -1,0 +1,124 @@
+// Compiles src/main/scss/*.scss (not partials) to compressed CSS in target/classes/static/css, with
+// Bootstrap's Sass sources from its WebJar on the load path. Runs in the Maven build through
+// gmavenplus-plugin; the Dart Sass compiler comes from Maven Central inside sass-embedded-bundled, so
+// the build needs neither Node nor a download from anywhere else.
+import java.nio.file.Files
+import java.nio.file.Path
+import java.nio.file.StandardCopyOption
+import java.util.zip.ZipFile
+
+import com.sass_lang.embedded_protocol.OutputStyle
+import de.larsgrefer.sass.embedded.SassCompilerFactory
+
+Path base = project.basedir.toPath()
+Path target = Path.of(project.build.directory)
+Path output = Path.of(project.build.outputDirectory, 'static', 'css')
+String version = project.properties['webjars-bootstrap.version']
+
+// Bootstrap's scss folder, unpacked from the WebJar the app depends on.
+def webjar = project.artifacts.find { it.groupId == 'org.webjars' && it.artifactId == 'bootstrap' }
+String prefix = "META-INF/resources/webjars/bootstrap/${version}/scss/"
+Path scss = target.resolve("bootstrap-scss-${version}")
+if (!Files.exists(scss.resolve('bootstrap.scss'))) {
+    new ZipFile(webjar.file).withCloseable { zip ->
+        zip.entries().findAll { !it.directory && it.name.startsWith(prefix) && it.name.endsWith('.scss') }.each { entry ->
+            Path file = scss.resolve(entry.name.substring(prefix.length()))
+            Files.createDirectories(file.parent)
+            zip.getInputStream(entry).withCloseable { Files.copy(it, file, StandardCopyOption.REPLACE_EXISTING) }
+        }
+    }
+}
+
+// Every word of the templates, the Java sources and the scripts the pages load (Bootstrap's own
+// adds classes such as "show" and "collapsing"): a class named nowhere is used nowhere. A word ending
+// in "-" ('status-' + …) keeps every class it begins.
+Set<String> words = new HashSet<>()
+List<Path> sources = [base.resolve('src/main/resources/templates'), base.resolve('src/main/java'),
+                      base.resolve('src/main/resources/static/js')]
+sources.findAll { Files.isDirectory(it) }.each { root ->
+    Files.walk(root).withCloseable { paths ->
+        paths.filter { Files.isRegularFile(it) }.each { words.addAll(Files.readString(it).findAll(/[A-Za-z0-9_-]+/)) }
+    }
+}
+project.artifacts.findAll { it.groupId.startsWith('org.webjars') }.each { artifact ->
+    new ZipFile(artifact.file).withCloseable { zip ->
+        zip.entries().findAll { it.name.endsWith('.min.js') }.each { entry ->
+            words.addAll(zip.getInputStream(entry).text.findAll(/[A-Za-z0-9_-]+/))
+        }
+    }
+}
+List<String> prefixes = words.findAll { it.endsWith('-') && it.length() > 2 }.toList()
+def used = { String name -> words.contains(name) || prefixes.any { name.startsWith(it) } }
+
+// A selector stays when each class it needs (outside :not(…)) is used somewhere.
+def keepSelector = { String selector ->
+    String needed = selector.replaceAll(/:not\([^)]*\)/, '')
+    needed.findAll(/\.(-?[A-Za-z_][A-Za-z0-9_-]*)/) { all, name -> name }.every { used(it) }
+}
+
+// Walks compressed CSS: style rules lose unused selectors (and go when none is left), @media and
+// @supports blocks are walked in turn, other at-rules (@keyframes, @font-face) stay as they are.
+def purge
+purge = { String css ->
+    StringBuilder out = new StringBuilder()
+    int i = 0
+    while (i < css.length()) {
+        int open = css.indexOf('{', i)
+        int semicolon = css.indexOf(';', i)
+        if (open < 0) { out.append(css.substring(i)); break }
+        if (semicolon >= 0 && semicolon < open) { out.append(css, i, semicolon + 1); i = semicolon + 1; continue }
+        String prelude = css.substring(i, open)
+        int depth = 1, j = open + 1
+        while (depth > 0) { char c = css.charAt(j++); if (c == '{') depth++; else if (c == '}') depth-- }
+        String body = css.substring(open + 1, j - 1)
+        String head = prelude.trim()
+        if (head.startsWith('@media') || head.startsWith('@supports')) {
+            String inner = purge(body)
+            if (!inner.isEmpty()) out.append(prelude).append('{').append(inner).append('}')
+        }
+        else if (head.startsWith('@')) {
+            out.append(prelude).append('{').append(body).append('}')
+        }
+        else {
+            List<String> kept = splitSelectors(prelude).findAll { keepSelector(it) }
+            if (!kept.isEmpty()) out.append(kept.join(',')).append('{').append(body).append('}')
+        }
+        i = j
+    }
+    return out.toString()
+}
+
+Files.createDirectories(output)
+SassCompilerFactory.bundled().withCloseable { sass ->
+    sass.outputStyle = OutputStyle.COMPRESSED
+    sass.loadPaths = [scss.toFile()]
+    sass.quietDeps = true
+    ['import', 'global-builtin', 'color-functions', 'legacy-js-api'].each { sass.addSilenceDeprecation(it) }
+    Files.list(base.resolve('src/main/scss')).withCloseable { files ->
+        files.filter { it.fileName.toString().endsWith('.scss') && !it.fileName.toString().startsWith('_') }.each { source ->
+            String compiled = sass.compileFile(source.toFile()).css
+            String css = purge(compiled)
+            // animations no kept rule names go too
+            css = css.replaceAll(/@keyframes ([A-Za-z0-9_-]+)\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/) { all, name ->
+                (css.count(name) > 1) ? all : ''
+            }
+            Path result = output.resolve(source.fileName.toString().replaceAll(/\.scss$/, '.css'))
+            Files.writeString(result, css)
+            log.info("sass: ${base.relativize(source)} -> ${target.relativize(result)} (${compiled.length()} characters, ${css.length()} after dropping unused rules)")
+        }
+    }
+}
+
+/** Selectors split at top-level commas (not those inside :not(a, b) or attribute values). */
+static List<String> splitSelectors(String prelude) {
+    List<String> parts = []
+    int depth = 0, start = 0
+    for (int k = 0; k < prelude.length(); k++) {
+        char c = prelude.charAt(k)
+        if (c == '(' || c == '[') depth++
+        else if (c == ')' || c == ']') depth--
+        else if (c == ',' && depth == 0) { parts << prelude.substring(start, k); start = k + 1 }
+    }
+    parts << prelude.substring(start)
+    return parts
+}
