@@ -166,7 +166,7 @@ class VolunteerLetterController {
 
 	@PostMapping("/volunteer/letters/{code}/edit")
 	String processAmendForm(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
-			@Valid @ModelAttribute("letterForm") LetterForm form, BindingResult result,
+			@ModelAttribute("letterForm") LetterForm form, BindingResult result,
 			@RequestParam(required = false) MultipartFile scan, Model model, Locale locale,
 			RedirectAttributes redirect) {
 		RegionScope scope = accounts.regionScope(user);
@@ -176,6 +176,8 @@ class VolunteerLetterController {
 				form.regionId(), form.careSetting(), form.contact(), form.originalWish(), form.publicWish(),
 				form.category(), form.sizes(), form.estimatedCost(), form.scanShareable(), form.scanToken(),
 				form.confirmDuplicate());
+		// Validated only now: the correction form sends no campaign, so the record as bound lacks it.
+		Forms.validateAll(validator, form, result);
 		form = checked(form, scan, user, scope, code, result, model);
 		if (result.hasErrors()) {
 			return registrationPage(model, user, scope, locale, letter);
