@@ -49,7 +49,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 /** The public tree, a letter's public page, its shareable picture and its QR code. */
@@ -152,11 +151,12 @@ class TreeController {
 	 * working page, where the next step is, if the letter is in their regions.
 	 */
 	@GetMapping("/letters/{code}")
-	String letter(@PathVariable String code, @RequestParam(required = false) String qr,
-			@AuthenticationPrincipal SignedInUser user, Model model) {
+	String letter(@PathVariable String code, @AuthenticationPrincipal SignedInUser user, HttpServletRequest request,
+			Model model) {
 		TreeQueries.PublicLetter found = queries.publicLetter(code).orElseThrow(NotFound::new);
 		TreeLetter letter = found.letter();
-		if (qr != null && user != null && user.role() != Role.DONOR
+		boolean scanned = request.getParameterMap().containsKey("qr");
+		if (scanned && user != null && user.role() != Role.DONOR
 				&& accounts.regionScope(user).includes(letter.regionId())) {
 			return "redirect:/volunteer/letters/" + code;
 		}
