@@ -233,6 +233,18 @@ public final class Visitor {
 			return check(name, box.hasAttr("value") ? box.attr("value") : "on");
 		}
 
+		/** Chooses options of a select that takes several. */
+		public Form choose(String name, String... values) {
+			fields.removeIf(f -> f.getKey().equals(name));
+			for (String value : values) {
+				assertThat(element.selectFirst("select[name=" + name + "] option[value=" + value + "]"))
+					.as("option " + value + " of " + name)
+					.isNotNull();
+				fields.add(Map.entry(name, value));
+			}
+			return this;
+		}
+
 		public Form uncheck(String name) {
 			fields.removeIf(f -> f.getKey().equals(name));
 			return this;
