@@ -116,7 +116,7 @@ class FormTourIntegrationTest {
 			.set("passwordConfirmation", "başqa şifrə")
 			.submit();
 		assertThat(refused.status()).isEqualTo(200);
-		assertThat(refused.document().select(".is-invalid")).isNotEmpty();
+		assertThat(refused.document().select(".is-invalid, #form-errors")).as(refused.messages()).isNotEmpty();
 		assertThat(accounts(DONOR)).isZero();
 
 		Page done = visitor.open("/register")
@@ -127,7 +127,7 @@ class FormTourIntegrationTest {
 			.set("passwordConfirmation", PASSWORD)
 			.submit();
 		assertThat(done.status()).isEqualTo(200);
-		assertThat(done.document().select(".alert-danger, .is-invalid")).isEmpty();
+		assertThat(done.document().select(".alert-danger, .is-invalid")).as(done.messages()).isEmpty();
 		assertThat(accounts(DONOR)).isEqualTo(1);
 		assertThat(confirmed(DONOR)).isFalse();
 
@@ -146,13 +146,13 @@ class FormTourIntegrationTest {
 		Page wrong = visitor.open("/login").form("form[action$=/login]").set("email", DONOR).set("password", "yanlış-1234")
 			.submit();
 		assertThat(wrong.url()).startsWith("/login");
-		assertThat(wrong.document().select(".alert-danger")).isNotEmpty();
+		assertThat(wrong.document().select(".alert-danger")).as(wrong.messages()).isNotEmpty();
 		assertThat(visitor.open("/me").url()).startsWith("/login");
 
 		Page signedIn = visitor.open("/login").form("form[action$=/login]").set("email", DONOR).set("password", PASSWORD)
 			.submit();
 		assertThat(signedIn.status()).isEqualTo(200);
-		assertThat(visitor.open("/me").text()).contains("Tur Donoru");
+		assertThat(visitor.open("/me").html()).contains("value=\"Tur Donoru\"");
 
 		Page out = visitor.open("/me").formTo("/logout").submit();
 		assertThat(out.url()).startsWith("/?loggedOut");
@@ -176,7 +176,7 @@ class FormTourIntegrationTest {
 
 		Page mismatch = visitor.open(link).form("form[action$=/password/reset]").set("password", NEW_PASSWORD)
 			.set("passwordConfirmation", "tamam başqa şifrə 1").submit();
-		assertThat(mismatch.document().select(".is-invalid, .alert-danger")).isNotEmpty();
+		assertThat(mismatch.document().select(".is-invalid, .alert-danger")).as(mismatch.messages()).isNotEmpty();
 		assertThat(passwordHash(DONOR)).isEqualTo(hash);
 
 		Page reset = visitor.open(link).form("form[action$=/password/reset]").set("password", NEW_PASSWORD)
@@ -193,18 +193,18 @@ class FormTourIntegrationTest {
 	void aDonorChangesTheProfileAndThePassword() {
 		Visitor donor = donor();
 		Page blank = donor.open("/me").form("#profile-form").set("fullName", "").submit();
-		assertThat(blank.document().select("#profile-form .is-invalid")).isNotEmpty();
+		assertThat(blank.document().select("#profile-form .is-invalid")).as(blank.messages()).isNotEmpty();
 		assertThat(fullName(DONOR)).isEqualTo("Tur Donoru");
 
 		Page saved = donor.open("/me").form("#profile-form").set("fullName", "Tur Donoru Yeni").set("language", "en").submit();
-		assertThat(saved.document().select(".alert-success")).isNotEmpty();
+		assertThat(saved.document().select(".alert-success")).as(saved.messages()).isNotEmpty();
 		assertThat(fullName(DONOR)).isEqualTo("Tur Donoru Yeni");
 		donor.open("/me").form("#profile-form").set("language", "az").submit();
 
 		String hash = passwordHash(DONOR);
 		Page wrong = donor.open("/me/password").form("form[action$=/me/password]").set("currentPassword", "yanlış-12345")
 			.set("password", PASSWORD).set("passwordConfirmation", PASSWORD).submit();
-		assertThat(wrong.document().select(".is-invalid, .alert-danger")).isNotEmpty();
+		assertThat(wrong.document().select(".is-invalid, .alert-danger")).as(wrong.messages()).isNotEmpty();
 		assertThat(passwordHash(DONOR)).isEqualTo(hash);
 		Page changed = donor.open("/me/password").form("form[action$=/me/password]").set("currentPassword", NEW_PASSWORD)
 			.set("password", PASSWORD).set("passwordConfirmation", PASSWORD).submit();
@@ -222,7 +222,7 @@ class FormTourIntegrationTest {
 		Visitor donor = Visitor.signedIn(mvc, users.loadUserByUsername(email));
 		long before = outboxTo(email);
 		Page sent = donor.open("/me").formTo("/me/confirmation").submit();
-		assertThat(sent.document().select(".alert-success")).isNotEmpty();
+		assertThat(sent.document().select(".alert-success")).as(sent.messages()).isNotEmpty();
 		assertThat(outboxTo(email)).isEqualTo(before + 1);
 	}
 
@@ -237,7 +237,7 @@ class FormTourIntegrationTest {
 
 		Page mine = donor.open("/letters/" + adoptedCode).form("#adopt-form").submit();
 		assertThat(mine.url()).isEqualTo("/me/adoptions/" + adoptedCode);
-		assertThat(mine.document().select(".alert-success")).isNotEmpty();
+		assertThat(mine.document().select(".alert-success")).as(mine.messages()).isNotEmpty();
 		assertThat(status(adoptedCode)).isEqualTo("ADOPTED");
 
 		// a second donor who pressed a moment later is told, and nothing changes
@@ -250,22 +250,22 @@ class FormTourIntegrationTest {
 		String pointId = donor.open("/me/adoptions/" + adoptedCode).document().select("#point-form input[name=handoverPointId]")
 			.first().attr("value");
 		Page chosen = point.check("handoverPointId", pointId).submit();
-		assertThat(chosen.document().select(".alert-success")).isNotEmpty();
+		assertThat(chosen.document().select(".alert-success")).as(chosen.messages()).isNotEmpty();
 		assertThat(jdbc.sql("SELECT handover_point_id::text FROM letter WHERE code = ?").param(adoptedCode)
 			.query(String.class).single()).isEqualTo(pointId);
 
 		Page refused = donor.open("/me/adoptions/" + adoptedCode).form("#message-form")
 			.set("text", "Mənə zəng et: +994 50 123 45 67").submit();
-		assertThat(refused.document().select(".alert-danger")).isNotEmpty();
+		assertThat(refused.document().select(".alert-danger")).as(refused.messages()).isNotEmpty();
 		assertThat(messages(adoptedCode)).isZero();
 		Page written = donor.open("/me/adoptions/" + adoptedCode).form("#message-form")
 			.set("text", "Uğurlar, Tural! Hədiyyəni bəyənəcəyinə ümid edirəm.").submit();
-		assertThat(written.document().select(".alert-success")).isNotEmpty();
+		assertThat(written.document().select(".alert-success")).as(written.messages()).isNotEmpty();
 		assertThat(messages(adoptedCode)).isEqualTo(1);
 
 		donor.open("/letters/" + other).form("#adopt-form").submit();
 		Page cancelled = donor.open("/me/adoptions/" + other).form("#cancel-form").submit();
-		assertThat(cancelled.document().select(".alert-success")).isNotEmpty();
+		assertThat(cancelled.document().select(".alert-success")).as(cancelled.messages()).isNotEmpty();
 		assertThat(status(other)).isEqualTo("PUBLISHED");
 	}
 
@@ -275,17 +275,17 @@ class FormTourIntegrationTest {
 		Visitor volunteer = volunteer();
 		Page tooOld = letterForm(volunteer, "Günay", LocalDate.now().minusYears(16)).submit();
 		assertThat(tooOld.status()).isEqualTo(200);
-		assertThat(tooOld.document().select("[name=birthDate].is-invalid")).isNotEmpty();
+		assertThat(tooOld.document().select("[name=birthDate].is-invalid")).as(tooOld.messages()).isNotEmpty();
 		assertThat(lettersNamed("Günay")).isZero();
 
 		Page registered = letterForm(volunteer, "Günay", LocalDate.now().minusYears(8)).submit();
 		String code = registered.url().substring(registered.url().lastIndexOf('/') + 1);
-		assertThat(registered.document().select(".alert-success")).isNotEmpty();
+		assertThat(registered.document().select(".alert-success")).as(registered.messages()).isNotEmpty();
 		assertThat(status(code)).isEqualTo("RECEIVED");
 
 		Page unconfirmed = volunteer.open("/volunteer/letters/" + code).form("#publish-form").set("publicWish", "Rəngli kitablar")
 			.submit();
-		assertThat(unconfirmed.document().select(".alert-danger")).isNotEmpty();
+		assertThat(unconfirmed.document().select(".alert-danger")).as(unconfirmed.messages()).isNotEmpty();
 		assertThat(status(code)).isEqualTo("RECEIVED");
 		volunteer.open("/volunteer/letters/" + code).form("#publish-form").set("publicWish", "Rəngli kitablar")
 			.check("confirmed").submit();
@@ -311,7 +311,7 @@ class FormTourIntegrationTest {
 
 		Page wrongTag = volunteer.open("/volunteer/letters/" + adoptedCode).form("#gift-form").set("tagCode", "AAAA-BBBB")
 			.submit();
-		assertThat(wrongTag.document().select(".alert-danger")).isNotEmpty();
+		assertThat(wrongTag.document().select(".alert-danger")).as(wrongTag.messages()).isNotEmpty();
 		assertThat(status(adoptedCode)).isEqualTo("ADOPTED");
 		String tag = jdbc.sql("SELECT gift_tag_code FROM letter WHERE code = ?").param(adoptedCode).query(String.class).single();
 		volunteer.open("/volunteer/letters/" + adoptedCode).form("#gift-form").set("tagCode", tag).submit();
@@ -319,11 +319,11 @@ class FormTourIntegrationTest {
 
 		Page future = volunteer.open("/volunteer/letters/" + adoptedCode).formTo("/fulfilled")
 			.set("handedOn", LocalDate.now(Formats.BAKU).plusDays(3).toString()).submit();
-		assertThat(future.document().select(".alert-danger")).isNotEmpty();
+		assertThat(future.document().select(".alert-danger")).as(future.messages()).isNotEmpty();
 		assertThat(status(adoptedCode)).isEqualTo("GIFT_RECEIVED");
 		Page fulfilled = volunteer.open("/volunteer/letters/" + adoptedCode).formTo("/fulfilled").set("note", "Çox sevindi")
 			.submit();
-		assertThat(fulfilled.document().select(".alert-success")).isNotEmpty();
+		assertThat(fulfilled.document().select(".alert-success")).as(fulfilled.messages()).isNotEmpty();
 		assertThat(status(adoptedCode)).isEqualTo("FULFILLED");
 
 		// the donor's thank-you mail leads to the donor's letters
@@ -366,14 +366,14 @@ class FormTourIntegrationTest {
 			.attach("file", "letters.csv", "text/csv",
 					(header + "Kənan,Babayev,31.13.2015,M,AZ-GA,HOME,Ev,Top,Top,BALL,,pulsuz\n").getBytes(StandardCharsets.UTF_8))
 			.submit();
-		assertThat(bad.document().select("#import-problems")).isNotEmpty();
+		assertThat(bad.document().select("#import-problems")).as(bad.messages()).isNotEmpty();
 		assertThat(lettersNamed("Kənan")).isZero();
 		Page good = volunteer.open("/volunteer/letters/import").form("#import-form").set("campaignId", String.valueOf(campaign))
 			.attach("file", "letters.csv", "text/csv",
 					(header + "Kənan,Babayev,14.05.2016,M,AZ-GA,FAMILY,Ev,Top istəyirəm,Top,SPORTS,,20\n")
 						.getBytes(StandardCharsets.UTF_8))
 			.submit();
-		assertThat(good.document().select(".alert-success")).isNotEmpty();
+		assertThat(good.document().select(".alert-success")).as(good.messages()).isNotEmpty();
 		assertThat(lettersNamed("Kənan")).isEqualTo(1);
 	}
 
@@ -384,12 +384,12 @@ class FormTourIntegrationTest {
 		Form form = staff.open("/admin/campaigns/new").form("form[action$=/admin/campaigns/new]");
 		int year = LocalDate.now().getYear();
 		Page refused = campaignFields(form, "TEST-TOUR").set("endsOn", year + "-01-01").set("startsOn", year + "-06-01").submit();
-		assertThat(refused.document().select(".alert-danger, .is-invalid")).isNotEmpty();
+		assertThat(refused.document().select(".alert-danger, .is-invalid")).as(refused.messages()).isNotEmpty();
 		assertThat(campaignStatus("TEST-TOUR")).isNull();
 
 		Page created = campaignFields(staff.open("/admin/campaigns/new").form("form[action$=/admin/campaigns/new]"),
 				"TEST-TOUR").submit();
-		assertThat(created.document().select(".alert-success")).isNotEmpty();
+		assertThat(created.document().select(".alert-success")).as(created.messages()).isNotEmpty();
 		assertThat(campaignStatus("TEST-TOUR")).isEqualTo("PLANNED");
 		long id = jdbc.sql("SELECT id FROM campaign WHERE code = 'TEST-TOUR'").query(Long.class).single();
 
@@ -408,10 +408,12 @@ class FormTourIntegrationTest {
 	void staffAddAndChangeAHandoverPoint() {
 		Visitor staff = staff();
 		Page refused = pointFields(staff.open("/admin/handover-points/new").form("form[action$=/new]"), "").submit();
-		assertThat(refused.document().select(".is-invalid")).isNotEmpty();
+		assertThat(refused.document().select(".is-invalid, #form-errors")).as(refused.messages()).isNotEmpty();
+		assertThat(jdbc.sql("SELECT count(*) FROM handover_point WHERE address = 'Bakı, Test küçəsi 1'").query(Long.class)
+			.single()).isZero();
 		Page created = pointFields(staff.open("/admin/handover-points/new").form("form[action$=/new]"), "TEST Tur məntəqəsi")
 			.submit();
-		assertThat(created.document().select(".alert-success")).isNotEmpty();
+		assertThat(created.document().select(".alert-success")).as(created.messages()).isNotEmpty();
 		long id = jdbc.sql("SELECT id FROM handover_point WHERE name_az = 'TEST Tur məntəqəsi'").query(Long.class).single();
 		staff.open("/admin/handover-points/" + id + "/edit").form("form[action$=/edit]").set("hours", "10:00–17:00").submit();
 		assertThat(jdbc.sql("SELECT hours FROM handover_point WHERE id = ?").param(id).query(String.class).single())
@@ -428,12 +430,13 @@ class FormTourIntegrationTest {
 
 		Page refused = staff.open("/admin/users/new").form("#volunteer-form").set("email", "not-an-address")
 			.set("fullName", "Tur Könüllüsü").submit();
-		assertThat(refused.document().select(".is-invalid")).isNotEmpty();
+		assertThat(refused.document().select(".is-invalid")).as(refused.messages()).isNotEmpty();
 		assertThat(accounts(email)).isZero();
 		String ganja = String.valueOf(regionId("AZ-GA"));
 		Page invited = staff.open("/admin/users/new").form("#volunteer-form").set("email", email)
 			.set("fullName", "Tur Könüllüsü").choose("regionIds", ganja).submit();
-		assertThat(invited.document().select(".alert-success")).isNotEmpty();
+		assertThat(invited.document().select(".alert-success")).as(invited.messages()).isNotEmpty();
+		assertThat(accounts(email)).as(invited.messages()).isEqualTo(1);
 		assertThat(jdbc.sql("SELECT role FROM app_user WHERE email = ?").param(email).query(String.class).single())
 			.isEqualTo("VOLUNTEER");
 
@@ -468,7 +471,7 @@ class FormTourIntegrationTest {
 	void staffRunTheRetentionJobAndFilterTheReports() {
 		Visitor staff = staff();
 		Page ran = staff.open("/admin").formTo("/admin/retention/run").submit();
-		assertThat(ran.document().select(".alert-success")).isNotEmpty();
+		assertThat(ran.document().select(".alert-success")).as(ran.messages()).isNotEmpty();
 		assertThat(jdbc.sql("SELECT count(*) FROM job_run WHERE name = 'retention' AND finished_at > now() - interval '1 minute'")
 			.query(Long.class).single()).isEqualTo(1);
 
@@ -484,7 +487,7 @@ class FormTourIntegrationTest {
 	void aDonorDeletesTheAccountOnlyWithThePassword() {
 		Visitor donor = donor();
 		Page wrong = donor.open("/me").form("#delete-form").set("password", "yanlış-12345").submit();
-		assertThat(wrong.document().select(".alert-danger")).isNotEmpty();
+		assertThat(wrong.document().select(".alert-danger")).as(wrong.messages()).isNotEmpty();
 		assertThat(anonymised(DONOR)).isFalse();
 		Page gone = donor.open("/me").form("#delete-form").set("password", PASSWORD).submit();
 		assertThat(gone.url()).startsWith("/?deleted");
@@ -534,8 +537,9 @@ class FormTourIntegrationTest {
 			.set("donorLimit", "3");
 	}
 
-	private static Form pointFields(Form form, String name) {
-		return form.set("nameAz", name)
+	private Form pointFields(Form form, String name) {
+		return form.set("regionId", String.valueOf(regionId("AZ-GA")))
+			.set("nameAz", name)
 			.set("nameEn", name.isEmpty() ? "" : "TEST Tour point")
 			.set("nameRu", name.isEmpty() ? "" : "TEST Тур-пункт")
 			.set("address", "Bakı, Test küçəsi 1")

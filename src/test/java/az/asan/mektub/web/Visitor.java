@@ -139,6 +139,11 @@ public final class Visitor {
 			return Jsoup.parse(html(), "http://localhost" + url);
 		}
 
+		/** The messages of the page (alerts and the errors beside fields), for assertion descriptions. */
+		public String messages() {
+			return url + " " + status() + ": " + document().select(".alert, .invalid-feedback").eachText();
+		}
+
 		/** What a person reads: the text of the page's main content, entities decoded. */
 		public String text() {
 			Element main = document().selectFirst("main");
@@ -269,14 +274,19 @@ public final class Visitor {
 			return element.attr("method").isEmpty() ? "GET" : element.attr("method").toUpperCase();
 		}
 
+		private String sentTo;
+
 		/** Presses the form's button; the answer before any redirect. */
 		public MvcResult press() {
 			String path = URI.create(page.url()).resolve(action()).getRawPath();
 			SubmittedForms.record(method(), path);
+			sentTo = path;
 			if (method().equals("GET")) {
 				UriComponentsBuilder uri = UriComponentsBuilder.fromUriString(path);
 				fields.forEach(f -> uri.queryParam(f.getKey(), f.getValue()));
-				return visitor.perform(MockMvcRequestBuilders.get(uri.encode().build().toUri()));
+				URI target = uri.encode().build().toUri();
+				sentTo = target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery());
+				return visitor.perform(MockMvcRequestBuilders.get(target));
 			}
 			AbstractMockHttpServletRequestBuilder<?> request;
 			if ("multipart/form-data".equalsIgnoreCase(element.attr("enctype"))) {
@@ -308,7 +318,8 @@ public final class Visitor {
 
 		/** Presses the button and follows the redirect to the page that answers. */
 		public Page submit() {
-			return visitor.follow(press(), URI.create(page.url()).resolve(action()).getRawPath());
+			MvcResult answer = press();
+			return visitor.follow(answer, sentTo);
 		}
 
 	}
