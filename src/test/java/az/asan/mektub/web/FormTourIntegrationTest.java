@@ -484,6 +484,46 @@ class FormTourIntegrationTest {
 
 	@Test
 	@Order(16)
+	void everyStaffChangeIsInTheAuditLogAsASentenceInTheReadersLanguageFilteredByPersonKindAndDate() {
+		// given: staff also withdraw a letter, which a volunteer's history alone would not show the agency
+		String code = testLetters.published(campaign, Spec.of("Ayan", 8).region("AZ-LAN"));
+		staff().open("/volunteer/letters/" + code).form("#withdraw-form").set("reason", "NO_LONGER_ELIGIBLE").submit();
+		assertThat(status(code)).isEqualTo("WITHDRAWN");
+		String staffName = jdbc.sql("SELECT full_name FROM app_user WHERE email = 'staff@demo.az'").query(String.class).single();
+		String staffId = jdbc.sql("SELECT id::text FROM app_user WHERE email = 'staff@demo.az'").query(String.class).single();
+		String today = LocalDate.now(Formats.BAKU).toString();
+
+		Page campaigns = staff().open("/admin/audit").form("#audit-filters").set("kind", "CAMPAIGN").set("actor", staffId)
+			.set("from", today).set("to", today).submit();
+		List<String> sentences = campaigns.document().select("#audit tbody tr").eachText();
+		assertThat(sentences).anyMatch(t -> t.contains(staffName + " «Tur kampaniyası» kampaniyasını yaratdı"))
+			.anyMatch(t -> t.contains(staffName + " «Tur kampaniyası» kampaniyasını dəyişdi"))
+			.anyMatch(t -> t.contains(staffName + " «Tur kampaniyası» kampaniyasını açdı"))
+			.anyMatch(t -> t.contains(staffName + " «Tur kampaniyası» kampaniyasını bağladı"));
+		assertThat(campaigns.document().select("#audit tbody tr").eachAttr("data-kind")).containsOnly("CAMPAIGN");
+
+		Page all = staff().speaking("en").open("/admin/audit");
+		String text = all.document().select("#audit").text();
+		assertThat(text).contains(staffName + " opened campaign «Tour campaign, renamed»")
+			.contains(staffName + " added handover point «TEST Tour point»")
+			.contains(staffName + " changed handover point «TEST Tour point»")
+			.contains("applied the retention period now")
+			.contains(staffName + " withdrew letter " + code + " (Child no longer eligible)")
+			.contains("changed the role of Tur Könüllüsü from Volunteer to Agency staff")
+			.contains("flagged Tur Donoru Yeni as an organisation (up to 10 letters at once)")
+			.contains("changed the regions of volunteer Tur Könüllüsü from Ganja to ")
+			.doesNotContain("VOLUNTEER → STAFF")
+			.doesNotContain("[AZ-");
+		assertThat(staff().speaking("ru").open("/admin/audit").document().select("#audit").text())
+			.contains("открыл(а) кампанию «Тур-кампания»");
+
+		Page yesterday = staff().open("/admin/audit").form("#audit-filters")
+			.set("to", LocalDate.now(Formats.BAKU).minusDays(1).toString()).submit();
+		assertThat(yesterday.document().select("#audit").text()).doesNotContain("Tur kampaniyası");
+	}
+
+	@Test
+	@Order(17)
 	void aDonorDeletesTheAccountOnlyWithThePassword() {
 		Visitor donor = donor();
 		Page wrong = donor.open("/me").form("#delete-form").set("password", "yanlış-12345").submit();
