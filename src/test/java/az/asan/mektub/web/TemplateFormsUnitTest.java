@@ -8,7 +8,6 @@ class TemplateFormsUnitTest {
 
 	@Test
 	void findsEveryFormOfTheTemplatesWithItsMethodAndAddress() {
-		System.out.println("FORMS " + TemplateForms.all());
 		assertThat(TemplateForms.all()).contains("POST /volunteer/letters/{}/edit", "POST /volunteer/letters/new",
 				"GET /reports/donors", "POST /logout", "POST /letters/{}/adopt", "GET /tree");
 	}
