@@ -33,9 +33,6 @@ public class AccountAdministration {
 			Set<Integer> regionIds) {
 	}
 
-	public record AuditEntry(Instant at, String actorName, String action, String targetName, String detail) {
-	}
-
 	public record Page(List<Person> people, long total) {
 	}
 
@@ -51,8 +48,11 @@ public class AccountAdministration {
 
 	private final JdbcClient jdbc;
 
+	private final AuditLog auditLog;
+
 	AccountAdministration(Accounts accounts, AccountTokens tokens, Mailer mailer, Links links, Regions regions,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, AuditLog auditLog) {
+		this.auditLog = auditLog;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mailer = mailer;
@@ -103,7 +103,8 @@ public class AccountAdministration {
 		account.confirmEmail();
 		account.speaks(Set.of("az", "en", "ru").contains(locale.getLanguage()) ? locale.getLanguage() : "az");
 		accounts.saveAndFlush(account);
-		audit(actorId, "CREATED", account.getId(), "VOLUNTEER " + regionCodes(account.getRegionIds()));
+		audit(actorId, "CREATED", account.getId(), "VOLUNTEER " + regionCodes(account.getRegionIds()),
+				new TreeSet<>(account.getRegionIds()));
 		String token = tokens.issue(account.getId(), AccountTokens.Purpose.INVITE);
 		mailer.queue(account.getEmail(), account.getLanguage(), "invite", account.getFullName(),
 				links.absolute("/password/reset?token=" + token));
@@ -117,7 +118,7 @@ public class AccountAdministration {
 		Set<Integer> after = new TreeSet<>(validRegions(regionIds));
 		if (!before.equals(after)) {
 			account.assignRegions(after);
-			audit(actor.id(), "REGIONS", id, regionCodes(before) + " → " + regionCodes(after));
+			audit(actor.id(), "REGIONS", id, regionCodes(before) + " → " + regionCodes(after), before, after);
 		}
 	}
 
@@ -140,7 +141,12 @@ public class AccountAdministration {
 			throw new IllegalArgumentException("people.error.limit");
 		}
 		account.setOrganisation(organisation, limit);
-		audit(actor.id(), "ORGANISATION", id, organisation ? "limit " + limit : "none");
+		if (organisation) {
+			audit(actor.id(), "ORGANISATION", id, "limit " + limit, limit);
+		}
+		else {
+			audit(actor.id(), "ORGANISATION_OFF", id, "none");
+		}
 	}
 
 	/** Only an administrator grants or takes back roles, and not their own. */
@@ -156,22 +162,8 @@ public class AccountAdministration {
 		if (account.getRole() != role) {
 			Role before = account.getRole();
 			account.changeRole(role);
-			audit(actor.id(), "ROLE", id, before + " → " + role);
+			audit(actor.id(), "ROLE", id, before + " → " + role, before, role);
 		}
-	}
-
-	@Transactional(readOnly = true)
-	public List<AuditEntry> audit(Long targetId, int limit) {
-		return jdbc.sql("""
-				SELECT a.at, actor.full_name AS actor_name, a.action, target.full_name AS target_name, a.detail
-				FROM audit_log a LEFT JOIN app_user actor ON actor.id = a.actor_id LEFT JOIN app_user target ON target.id = a.target_id
-				WHERE CAST(:target AS bigint) IS NULL OR a.target_id = CAST(:target AS bigint)
-				ORDER BY a.at DESC, a.id DESC LIMIT :limit""")
-			.param("target", targetId)
-			.param("limit", limit)
-			.query((rs, n) -> new AuditEntry(rs.getTimestamp("at").toInstant(), rs.getString("actor_name"),
-					rs.getString("action"), rs.getString("target_name"), rs.getString("detail")))
-			.list();
 	}
 
 	/** Staff may change donors and volunteers; staff and administrators only an administrator; nobody themselves. */
@@ -200,10 +192,8 @@ public class AccountAdministration {
 		return regions.byIds(ids).stream().map(Region::code).sorted().toList().toString();
 	}
 
-	private void audit(long actorId, String action, long targetId, String detail) {
-		jdbc.sql("INSERT INTO audit_log (actor_id, action, target_id, detail) VALUES (?, ?, ?, ?)")
-			.params(actorId, action, targetId, detail)
-			.update();
+	private void audit(long actorId, String action, long targetId, String detail, Object... args) {
+		auditLog.record(actorId, AuditLog.Kind.PERSON, action, targetId, detail, args);
 	}
 
 	private static Person person(Account a) {

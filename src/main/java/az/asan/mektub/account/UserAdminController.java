@@ -1,5 +1,6 @@
 package az.asan.mektub.account;
 
+import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
@@ -36,8 +37,11 @@ class UserAdminController {
 
 	private final Messages messages;
 
+	private final AuditLog auditLog;
+
 	UserAdminController(AccountAdministration administration, AccountManagement management,
-			RegionOptions regionOptions, Messages messages) {
+			RegionOptions regionOptions, Messages messages, AuditLog auditLog) {
+		this.auditLog = auditLog;
 		this.administration = administration;
 		this.management = management;
 		this.regionOptions = regionOptions;
@@ -85,13 +89,13 @@ class UserAdminController {
 	}
 
 	@GetMapping("/admin/users/{id}")
-	String show(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model) {
+	String show(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model, Locale locale) {
 		AccountAdministration.Person person = administration.person(id).orElseThrow(NotFound::new);
 		model.addAttribute("person", person);
 		model.addAttribute("selectedRegions", person.regionIds().stream().map(String::valueOf).toList());
 		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters()));
 		model.addAttribute("roleOptions", messages.options("role.", Role.values()));
-		model.addAttribute("audit", administration.audit(id, 50));
+		model.addAttribute("audit", auditLog.find(AuditLog.Filter.none(), id, 50, locale));
 		model.addAttribute("me", user.id() == id);
 		model.addAttribute("admin", user.role() == Role.ADMIN);
 		return "admin/user";
@@ -122,9 +126,16 @@ class UserAdminController {
 		return step(id, redirect, () -> administration.changeRole(id, role, user));
 	}
 
+	/** Every change staff and administrators made, filtered by person, kind and date. */
 	@GetMapping("/admin/audit")
-	String audit(Model model) {
-		model.addAttribute("audit", administration.audit(null, 200));
+	String audit(@RequestParam(required = false) Long actor, @RequestParam(required = false) AuditLog.Kind kind,
+			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to, Model model,
+			Locale locale) {
+		AuditLog.Filter filter = new AuditLog.Filter(actor, kind, from, to);
+		model.addAttribute("filter", filter);
+		model.addAttribute("audit", auditLog.find(filter, null, 200, locale));
+		model.addAttribute("actorOptions", auditLog.actors());
+		model.addAttribute("kindOptions", messages.options("audit.kind.", AuditLog.Kind.values()));
 		return "admin/audit";
 	}
 

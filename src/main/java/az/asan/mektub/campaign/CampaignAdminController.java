@@ -2,10 +2,13 @@ package az.asan.mektub.campaign;
 
 import jakarta.validation.Valid;
 
+import az.asan.mektub.account.AuditLog;
+import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.system.Forms;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -28,8 +31,11 @@ class CampaignAdminController {
 
 	private final Validator validator;
 
+	private final AuditLog auditLog;
+
 	CampaignAdminController(Campaigns campaigns, CampaignManagement management, Messages messages,
-			Validator validator) {
+			Validator validator, AuditLog auditLog) {
+		this.auditLog = auditLog;
 		this.campaigns = campaigns;
 		this.management = management;
 		this.messages = messages;
@@ -49,15 +55,17 @@ class CampaignAdminController {
 	}
 
 	@PostMapping("/admin/campaigns/new")
-	String processCreationForm(@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult result,
-			Model model, RedirectAttributes redirect) {
+	String processCreationForm(@AuthenticationPrincipal SignedInUser user,
+			@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		Forms.validateRest(validator, form, result);
 		management.check(form, null, result);
 		if (result.hasErrors()) {
 			Forms.redisplay(model, "campaignForm", form, result);
 			return form(model, null);
 		}
-		management.create(form);
+		Campaign created = management.create(form);
+		audit(user, "CAMPAIGN_CREATED", created);
 		redirect.addFlashAttribute("success", messages.get("campaign.saved"));
 		return "redirect:/admin/campaigns";
 	}
@@ -70,8 +78,9 @@ class CampaignAdminController {
 	}
 
 	@PostMapping("/admin/campaigns/{id}/edit")
-	String processUpdateForm(@PathVariable long id, @Valid @ModelAttribute("campaignForm") CampaignForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+	String processUpdateForm(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
 		Forms.validateRest(validator, form, result);
 		management.check(form, id, result);
@@ -81,6 +90,7 @@ class CampaignAdminController {
 		}
 		try {
 			management.update(id, form);
+			audit(user, "CAMPAIGN_EDITED", campaigns.findById(id).orElseThrow());
 			redirect.addFlashAttribute("success", messages.get("campaign.saved"));
 		}
 		catch (IllegalStateException ex) {
@@ -90,13 +100,23 @@ class CampaignAdminController {
 	}
 
 	@PostMapping("/admin/campaigns/{id}/open")
-	String open(@PathVariable long id, RedirectAttributes redirect) {
-		return step(redirect, "campaign.opened", () -> management.open(id));
+	String open(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+		return step(redirect, "campaign.opened", () -> {
+			management.open(id);
+			audit(user, "CAMPAIGN_OPENED", campaigns.findById(id).orElseThrow());
+		});
 	}
 
 	@PostMapping("/admin/campaigns/{id}/close")
-	String close(@PathVariable long id, RedirectAttributes redirect) {
-		return step(redirect, "campaign.closedNow", () -> management.close(id));
+	String close(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+		return step(redirect, "campaign.closedNow", () -> {
+			management.close(id);
+			audit(user, "CAMPAIGN_CLOSED", campaigns.findById(id).orElseThrow());
+		});
+	}
+
+	private void audit(SignedInUser user, String action, Campaign campaign) {
+		auditLog.record(user.id(), AuditLog.Kind.CAMPAIGN, action, null, campaign.getCode(), campaign.getName());
 	}
 
 	private String step(RedirectAttributes redirect, String successKey, Runnable action) {

@@ -9,6 +9,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.letter.ChildDataRetention;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.BeforeServing;
@@ -39,6 +40,9 @@ class DemoData implements BeforeServing {
 
 	static final int REGIONS_REACHED = 56;
 
+	/** Regions with letters each year 2015–2025: the program started in a few and reached 56. */
+	static final int[] REGIONS_PER_YEAR = { 12, 18, 25, 31, 37, 42, 46, 50, 53, 55, 56 };
+
 	private final Log log = LogFactory.getLog(DemoData.class);
 
 	private final boolean enabled;
@@ -55,8 +59,12 @@ class DemoData implements BeforeServing {
 
 	private final DemoLetters letters;
 
+	private final ChildDataRetention retention;
+
 	DemoData(@Value("${asan.demo:false}") boolean enabled, JdbcClient jdbc, TransactionTemplate tx,
-			AccountManagement accounts, Campaigns campaigns, Regions regions, DemoLetters letters) {
+			AccountManagement accounts, Campaigns campaigns, Regions regions, DemoLetters letters,
+			ChildDataRetention retention) {
+		this.retention = retention;
 		this.enabled = enabled;
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -71,6 +79,7 @@ class DemoData implements BeforeServing {
 		if (!enabled) {
 			return;
 		}
+		boolean[] loaded = { false };
 		tx.executeWithoutResult(status -> {
 			jdbc.sql("SELECT pg_advisory_xact_lock(4242001)").query().singleValue();
 			Long existing = jdbc.sql("SELECT count(*) FROM campaign").query(Long.class).single();
@@ -79,8 +88,13 @@ class DemoData implements BeforeServing {
 			}
 			long started = System.currentTimeMillis();
 			load();
+			loaded[0] = true;
 			log.info("Loaded demo data in " + (System.currentTimeMillis() - started) + " ms");
 		});
+		if (loaded[0]) {
+			// what the nightly job would do: campaigns closed long ago keep no private child data
+			retention.run();
+		}
 	}
 
 	private void load() {
@@ -116,8 +130,17 @@ class DemoData implements BeforeServing {
 					LocalDate.of(year, 1, 1), 14, 3, FULFILLED_PER_YEAR[i] + 100);
 			campaign.close();
 			campaigns.save(campaign);
-			letters.insert(campaign.getId(), "FULFILLED", FULFILLED_PER_YEAR[i], reached, LocalDate.of(year, 1, 1),
+			// closed when it ended, not when the demo loaded: retention then applies to old campaigns
+			jdbc.sql("UPDATE campaign SET closed_at = (ends_on + 1)::timestamp AT TIME ZONE 'Asia/Baku' WHERE id = ?")
+				.param(campaign.getId())
+				.update();
+			// the program grew region by region, to 56 by 2025
+			List<Integer> thatYear = reached.subList(0, REGIONS_PER_YEAR[i]);
+			letters.insert(campaign.getId(), "FULFILLED", FULFILLED_PER_YEAR[i], thatYear, LocalDate.of(year, 1, 1),
 					LocalDate.of(year, 1, 10), 240, pastDonors, volunteer.getId());
+			// as in real campaigns, a few letters were withdrawn (duplicates, children no longer eligible)
+			letters.insert(campaign.getId(), "WITHDRAWN", Math.max(3, FULFILLED_PER_YEAR[i] / 40), thatYear,
+					LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 10), 200, pastDonors, volunteer.getId());
 		}
 
 		int year = LocalDate.now().getYear();

@@ -36,7 +36,8 @@ public class DemoLetters {
 				       nextval('letter_id_seq') AS letter_id,
 				       (CAST(:regions AS integer[]))[1 + ((g * 7919) % cardinality(CAST(:regions AS integer[])))] AS region_id,
 				       CASE WHEN g % 2 = 0 THEN 'F' ELSE 'M' END AS gender,
-				       3 + ((g * 31) % 12) AS age,
+				       -- a girl and a boy share each age: ages do not follow from genders
+				       3 + (((g / 2) * 31) % 12) AS age,
 				       (g * 17) % 26 AS wish_no,
 				       (CAST(:createdFrom AS date) + ((g * 37) % GREATEST(:spread, 1)))::timestamp
 				           + make_interval(hours => 9 + g % 8) AS created_at,

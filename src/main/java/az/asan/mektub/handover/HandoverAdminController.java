@@ -1,5 +1,9 @@
 package az.asan.mektub.handover;
 
+import az.asan.mektub.account.AuditLog;
+import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.system.Localized;
+
 import jakarta.validation.Valid;
 
 import az.asan.mektub.region.RegionOptions;
@@ -7,6 +11,7 @@ import az.asan.mektub.system.Forms;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;
 
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -26,7 +31,10 @@ class HandoverAdminController {
 
 	private final Messages messages;
 
-	HandoverAdminController(HandoverPoints points, RegionOptions regionOptions, Messages messages) {
+	private final AuditLog auditLog;
+
+	HandoverAdminController(HandoverPoints points, RegionOptions regionOptions, Messages messages, AuditLog auditLog) {
+		this.auditLog = auditLog;
 		this.points = points;
 		this.regionOptions = regionOptions;
 		this.messages = messages;
@@ -45,13 +53,15 @@ class HandoverAdminController {
 	}
 
 	@PostMapping("/admin/handover-points/new")
-	String processCreationForm(@Valid @ModelAttribute("handoverPointForm") HandoverPointForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+	String processCreationForm(@AuthenticationPrincipal SignedInUser user,
+			@Valid @ModelAttribute("handoverPointForm") HandoverPointForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		if (result.hasErrors()) {
 			Forms.redisplay(model, "handoverPointForm", form, result);
 			return form(model, null);
 		}
-		points.create(form);
+		long id = points.create(form);
+		audit(user, "POINT_CREATED", id, form);
 		redirect.addFlashAttribute("success", messages.get("points.saved"));
 		return "redirect:/admin/handover-points";
 	}
@@ -64,16 +74,23 @@ class HandoverAdminController {
 	}
 
 	@PostMapping("/admin/handover-points/{id}/edit")
-	String processUpdateForm(@PathVariable long id, @Valid @ModelAttribute("handoverPointForm") HandoverPointForm form,
-			BindingResult result, Model model, RedirectAttributes redirect) {
+	String processUpdateForm(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@Valid @ModelAttribute("handoverPointForm") HandoverPointForm form, BindingResult result, Model model,
+			RedirectAttributes redirect) {
 		HandoverPoint point = points.byId(id).orElseThrow(NotFound::new);
 		if (result.hasErrors()) {
 			Forms.redisplay(model, "handoverPointForm", form, result);
 			return form(model, point);
 		}
 		points.update(id, form);
+		audit(user, "POINT_EDITED", id, form);
 		redirect.addFlashAttribute("success", messages.get("points.saved"));
 		return "redirect:/admin/handover-points";
+	}
+
+	private void audit(SignedInUser user, String action, long id, HandoverPointForm form) {
+		auditLog.record(user.id(), AuditLog.Kind.HANDOVER_POINT, action, null, "handover point " + id,
+				new Localized(form.nameAz(), form.nameEn(), form.nameRu()));
 	}
 
 	private String form(Model model, HandoverPoint existing) {

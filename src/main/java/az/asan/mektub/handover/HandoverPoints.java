@@ -24,11 +24,11 @@ public class HandoverPoints {
 	}
 
 	public List<HandoverPoint> all() {
-		return jdbc.sql(SELECT + "ORDER BY name_az").query(HandoverPoints::map).list();
+		return jdbc.sql(SELECT + "ORDER BY name_az COLLATE \"az-x-icu\", id").query(HandoverPoints::map).list();
 	}
 
 	public List<HandoverPoint> accepting() {
-		return jdbc.sql(SELECT + "WHERE accepting ORDER BY name_az").query(HandoverPoints::map).list();
+		return jdbc.sql(SELECT + "WHERE accepting ORDER BY name_az COLLATE \"az-x-icu\", id").query(HandoverPoints::map).list();
 	}
 
 	public Optional<HandoverPoint> byId(Long id) {

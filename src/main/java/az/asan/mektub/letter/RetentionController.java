@@ -1,6 +1,10 @@
 package az.asan.mektub.letter;
 
+import az.asan.mektub.account.AuditLog;
+import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.system.Messages;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -14,14 +18,20 @@ class RetentionController {
 
 	private final Messages messages;
 
-	RetentionController(ChildDataRetention retention, Messages messages) {
+	private final AuditLog auditLog;
+
+	RetentionController(ChildDataRetention retention, Messages messages, AuditLog auditLog) {
 		this.retention = retention;
 		this.messages = messages;
+		this.auditLog = auditLog;
 	}
 
 	@PostMapping("/admin/retention/run")
-	String run(RedirectAttributes redirect) {
-		redirect.addFlashAttribute("success", messages.get("retention.done", retention.run()));
+	String run(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		int anonymised = retention.run();
+		auditLog.record(user.id(), AuditLog.Kind.RETENTION, "RETENTION_RUN", null, String.valueOf(anonymised),
+				anonymised);
+		redirect.addFlashAttribute("success", messages.get("retention.done", anonymised));
 		return "redirect:/admin";
 	}
 

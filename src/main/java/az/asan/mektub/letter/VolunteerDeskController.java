@@ -9,6 +9,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
 
@@ -46,8 +47,11 @@ class VolunteerDeskController {
 
 	private final JdbcClient jdbc;
 
+	private final Collation collation;
+
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
-			LetterManagement letters, Messages messages, JdbcClient jdbc) {
+			LetterManagement letters, Messages messages, JdbcClient jdbc, Collation collation) {
+		this.collation = collation;
 		this.accounts = accounts;
 		this.regionOptions = regionOptions;
 		this.forgotten = forgotten;
@@ -79,7 +83,7 @@ class VolunteerDeskController {
 		model.addAttribute("counts", counts);
 		model.addAttribute("allRegions", scope.isAll());
 		model.addAttribute("regionNames", scope.isAll() ? java.util.List.of()
-				: scope.regionIds().stream().map(regionOptions::name).sorted().toList());
+				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name));
 		model.addAttribute("noRegions", scope.isEmpty());
 		model.addAttribute("review", queue("l.status = 'RECEIVED'", scope, null));
 		model.addAttribute("sentBack", queue("l.status = 'INCOMPLETE' AND l.registered_by = :me", scope, user.id()));

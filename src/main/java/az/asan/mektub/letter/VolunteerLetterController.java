@@ -8,6 +8,8 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 
 import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.AuditLog;
+import az.asan.mektub.account.Role;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.campaign.CampaignStatus;
@@ -70,9 +72,12 @@ class VolunteerLetterController {
 
 	private final DonorMessages donorMessages;
 
-	VolunteerLetterController(LetterManagement letters, VolunteerLetterSearch search, AccountManagement accounts,
+	private final AuditLog auditLog;
+
+	VolunteerLetterController(AuditLog auditLog, LetterManagement letters, VolunteerLetterSearch search, AccountManagement accounts,
 			Campaigns campaigns, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
 			PendingUploads uploads, Messages messages, Validator validator, DonorMessages donorMessages) {
+		this.auditLog = auditLog;
 		this.letters = letters;
 		this.search = search;
 		this.accounts = accounts;
@@ -166,7 +171,7 @@ class VolunteerLetterController {
 
 	@PostMapping("/volunteer/letters/{code}/edit")
 	String processAmendForm(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
-			@Valid @ModelAttribute("letterForm") LetterForm form, BindingResult result,
+			@ModelAttribute("letterForm") LetterForm form, BindingResult result,
 			@RequestParam(required = false) MultipartFile scan, Model model, Locale locale,
 			RedirectAttributes redirect) {
 		RegionScope scope = accounts.regionScope(user);
@@ -176,6 +181,8 @@ class VolunteerLetterController {
 				form.regionId(), form.careSetting(), form.contact(), form.originalWish(), form.publicWish(),
 				form.category(), form.sizes(), form.estimatedCost(), form.scanShareable(), form.scanToken(),
 				form.confirmDuplicate());
+		// Validated only now: the correction form sends no campaign, so the record as bound lacks it.
+		Forms.validateAll(validator, form, result);
 		form = checked(form, scan, user, scope, code, result, model);
 		if (result.hasErrors()) {
 			return registrationPage(model, user, scope, locale, letter);
@@ -244,9 +251,14 @@ class VolunteerLetterController {
 	String withdraw(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) WithdrawReason reason, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
-		return step(code, redirect, "letter.withdrawn",
-				() -> letters.withdraw(code, accounts.regionScope(user), user.id(), reason, note),
-				() -> redirect.addFlashAttribute("withdrawNote", note));
+		return step(code, redirect, "letter.withdrawn", () -> {
+			letters.withdraw(code, accounts.regionScope(user), user.id(), reason, note);
+			// a volunteer's step is in the letter's history; staff withdrawing a letter is a staff change too
+			if (user.role() == Role.STAFF || user.role() == Role.ADMIN) {
+				auditLog.record(user.id(), AuditLog.Kind.LETTER, "LETTER_WITHDRAWN", null, code + " " + reason, code,
+						new AuditLog.Key("withdrawReason." + reason));
+			}
+		}, () -> redirect.addFlashAttribute("withdrawNote", note));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/messages/{id}")

@@ -3,6 +3,7 @@ package az.asan.mektub.region;
 import java.util.List;
 import java.util.function.Predicate;
 
+import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.Option;
 
@@ -10,8 +11,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Regions as choices of a select field, in Azerbaijani alphabetical order, labelled in the user's
- * language; a city that shares its name with a district says which one it is.
+ * Regions as choices of a select field, labelled in the user's language and in the Azerbaijani
+ * alphabetical order of those labels (PostgreSQL's az-x-icu); a city that shares its name with a district says which one it is.
  */
 @Component
 public class RegionOptions {
@@ -20,23 +21,28 @@ public class RegionOptions {
 
 	private final Messages messages;
 
-	RegionOptions(Regions regions, Messages messages) {
+	private final Collation collation;
+
+	RegionOptions(Regions regions, Messages messages, Collation collation) {
 		this.regions = regions;
 		this.messages = messages;
+		this.collation = collation;
 	}
 
 	public List<Option> where(Predicate<Region> filter) {
 		var locale = LocaleContextHolder.getLocale();
-		return regions.all()
+		return collation.sort(regions.all()
 			.stream()
 			.filter(filter)
 			.map(r -> new Option(String.valueOf(r.id()), r.label(locale, messages.get("region.type." + r.type()))))
-			.toList();
+			.toList(), Option::label);
 	}
 
 	public List<Option> economicRegions() {
 		var locale = LocaleContextHolder.getLocale();
-		return regions.economicRegions().stream().map(e -> new Option(String.valueOf(e.id()), e.name(locale))).toList();
+		return collation.sort(
+				regions.economicRegions().stream().map(e -> new Option(String.valueOf(e.id()), e.name(locale))).toList(),
+				Option::label);
 	}
 
 	/** Every region's label by id, for pages that name many regions (and for attributes, where beans cannot be called). */

@@ -1,6 +1,5 @@
 package az.asan.mektub.report;
 
-import java.text.Collator;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -17,6 +16,7 @@ import az.asan.mektub.region.EconomicRegion;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
@@ -125,7 +125,11 @@ public class RegionalReport {
 
 	private final LetterCounts counts;
 
-	RegionalReport(JdbcClient jdbc, Regions regions, RegionOptions regionOptions, LetterCounts counts) {
+	private final Collation collation;
+
+	RegionalReport(JdbcClient jdbc, Regions regions, RegionOptions regionOptions, LetterCounts counts,
+			Collation collation) {
+		this.collation = collation;
 		this.jdbc = jdbc;
 		this.regions = regions;
 		this.regionOptions = regionOptions;
@@ -167,7 +171,7 @@ public class RegionalReport {
 					.row(region.id(), labels.get(region.id()), region.economicRegion().name(locale)));
 			}
 		}
-		rows.sort(comparator(filter));
+		rows.sort(comparator(filter, rows));
 		return new Result(rows, total.row(null, "", ""));
 	}
 
@@ -219,8 +223,14 @@ public class RegionalReport {
 		return overdue;
 	}
 
-	private static Comparator<Row> comparator(ReportFilter filter) {
-		Collator collator = Collator.getInstance(Locale.forLanguageTag("az"));
+	/** By the chosen column, then by name; names in the Azerbaijani order of PostgreSQL's az-x-icu. */
+	private Comparator<Row> comparator(ReportFilter filter, List<Row> rows) {
+		List<String> names = new ArrayList<>();
+		rows.forEach(r -> {
+			names.add(r.name());
+			names.add(r.economicRegion());
+		});
+		Comparator<String> collator = collation.order(names);
 		Comparator<Row> byName = Comparator.comparing(Row::name, collator);
 		Comparator<Row> chosen = switch (filter.sort()) {
 			case "registered" -> Comparator.comparingLong(Row::registered);

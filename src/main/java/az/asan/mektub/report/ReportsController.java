@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.RegionScope;
@@ -67,14 +68,14 @@ class ReportsController {
 	}
 
 	@GetMapping("/reports/years.{format:csv|xlsx}")
-	ResponseEntity<byte[]> yearsExport(@PathVariable String format) {
+	ResponseEntity<byte[]> yearsExport(@PathVariable String format, Locale locale) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (ProgramReport.Year y : program.years()) {
 			rows.add(List.of(y.year(), y.registered(), y.fulfilled(), y.regionsReached(), y.target()));
 		}
 		return new TableExport("asan-mektub-years", List.of(messages.get("reports.year"),
 				messages.get("reports.registered"), messages.get("reports.yearFulfilled"),
-				messages.get("reports.yearRegions"), messages.get("reports.target")), rows)
+				messages.get("reports.yearRegions"), messages.get("reports.target")), rows, locale)
 			.as(format);
 	}
 
@@ -102,25 +103,32 @@ class ReportsController {
 			BindingResult ignoredMistypedValues, Locale locale) {
 		RegionalReport.Result result = regional.run(filter, locale);
 		List<List<Object>> rows = new ArrayList<>();
+		// By economic region, the row's name is its economic region: one column says it.
+		boolean byEconomic = filter.byEconomicRegion();
 		for (RegionalReport.Row r : result.rows()) {
-			rows.add(regionCells(r, r.name(), r.economicRegion()));
+			rows.add(regionCells(r, r.name(), byEconomic ? null : r.economicRegion()));
 		}
-		rows.add(regionCells(result.total(), messages.get("reports.total"), ""));
-		return new TableExport("asan-mektub-regions", List.of(
-				messages.get(filter.byEconomicRegion() ? "tree.economicRegion" : "letterForm.region"),
-				messages.get("tree.economicRegion"), messages.get("reports.col.registered"),
+		rows.add(regionCells(result.total(), messages.get("reports.total"), byEconomic ? null : ""));
+		List<String> headers = new ArrayList<>();
+		headers.add(messages.get(byEconomic ? "tree.economicRegion" : "letterForm.region"));
+		if (!byEconomic) {
+			headers.add(messages.get("tree.economicRegion"));
+		}
+		return new TableExport("asan-mektub-regions", Stream.concat(headers.stream(), Stream.of(messages.get("reports.col.registered"),
 				messages.get("reports.col.waitingReview"), messages.get("reports.col.published"),
 				messages.get("reports.col.adopted"), messages.get("reports.col.giftReceived"),
 				messages.get("reports.col.fulfilled"), messages.get("reports.col.withdrawn"),
 				messages.get("reports.col.rate"), messages.get("reports.col.median"),
-				messages.get("reports.col.overdue")), rows)
+				messages.get("reports.col.overdue"))).toList(), rows, locale)
 			.as(format);
 	}
 
 	private static List<Object> regionCells(RegionalReport.Row r, String name, String economic) {
 		List<Object> cells = new ArrayList<>();
 		cells.add(name);
-		cells.add(economic);
+		if (economic != null) {
+			cells.add(economic);
+		}
 		cells.add(r.registered());
 		cells.add(r.waitingReview());
 		cells.add(r.published());
@@ -148,7 +156,7 @@ class ReportsController {
 	}
 
 	@GetMapping("/reports/forgotten.{format:csv|xlsx}")
-	ResponseEntity<byte[]> forgottenExport(@PathVariable String format) {
+	ResponseEntity<byte[]> forgottenExport(@PathVariable String format, Locale locale) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
 			for (ForgottenLetters.Row r : forgotten.list(kind, RegionScope.all(), 10_000)) {
@@ -159,7 +167,7 @@ class ReportsController {
 		return new TableExport("asan-mektub-forgotten", List.of(messages.get("reports.col.list"),
 				messages.get("letterPage.code"), messages.get("letters.child"), messages.get("letterPage.age"),
 				messages.get("letterForm.region"), messages.get("reports.col.since"), messages.get("reports.col.days")),
-				rows)
+				rows, locale)
 			.as(format);
 	}
 
@@ -174,7 +182,7 @@ class ReportsController {
 
 	@GetMapping("/reports/duplicates.{format:csv|xlsx}")
 	ResponseEntity<byte[]> duplicatesExport(@PathVariable String format, @ModelAttribute ReportFilter filter,
-			BindingResult ignoredMistypedValues) {
+			BindingResult ignoredMistypedValues, Locale locale) {
 		List<List<Object>> rows = new ArrayList<>();
 		for (ProgramReport.Duplicate d : program.duplicates(filter, 10_000)) {
 			rows.add(List.of(d.campaign(), d.firstName(), d.surname() == null ? "" : d.surname(), d.birthDate(),
@@ -183,7 +191,7 @@ class ReportsController {
 		return new TableExport("asan-mektub-duplicates", List.of(messages.get("letterForm.campaign"),
 				messages.get("letterForm.firstName"), messages.get("letterForm.surname"),
 				messages.get("letterForm.birthDate"), messages.get("letterForm.region"), messages.get("reports.col.codes")),
-				rows)
+				rows, locale)
 			.as(format);
 	}
 
@@ -200,7 +208,7 @@ class ReportsController {
 
 	@GetMapping("/reports/donors.{format:csv|xlsx}")
 	ResponseEntity<byte[]> donorsExport(@AuthenticationPrincipal SignedInUser user, @PathVariable String format,
-			@ModelAttribute ReportFilter filter, BindingResult ignoredMistypedValues) {
+			@ModelAttribute ReportFilter filter, BindingResult ignoredMistypedValues, Locale locale) {
 		boolean admin = user.role() == Role.ADMIN;
 		List<String> headers = new ArrayList<>(List.of(messages.get("reports.col.donor"),
 				messages.get("reports.col.organisation"), messages.get("reports.col.fulfilled"),
@@ -219,7 +227,7 @@ class ReportsController {
 			}
 			rows.add(row);
 		}
-		return new TableExport("asan-mektub-donors", headers, rows).as(format);
+		return new TableExport("asan-mektub-donors", headers, rows, locale).as(format);
 	}
 
 	private void filters(Model model, Locale locale) {

@@ -9,6 +9,7 @@ import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
@@ -27,8 +28,23 @@ import org.springframework.http.ResponseEntity;
 /**
  * A report table as a file: CSV in UTF-8 with a byte order mark (so spreadsheet programs show ə, ğ, ı
  * and the rest), or XLSX with numbers as numbers. The same rows as the page, with its filters.
+ * <p>
+ * A CSV file opens in the reader's spreadsheet program with that program's list separator: in
+ * Azerbaijani and Russian settings that is {@code ;} with a decimal comma, in English {@code ,} with
+ * a decimal point, so the file follows the language of the page it came from. Text that a
+ * spreadsheet would run as a formula ({@code =}, {@code +}, {@code -}, {@code @}, tab, carriage
+ * return first) is written with a leading apostrophe, so a donor's or child's name never becomes
+ * a formula. Header cells are unique, so each column can be told apart.
  */
-record TableExport(String name, List<String> headers, List<List<Object>> rows) {
+record TableExport(String name, List<String> headers, List<List<Object>> rows, Locale locale) {
+
+	TableExport {
+		headers = unique(headers);
+	}
+
+	TableExport(String name, List<String> headers, List<List<Object>> rows) {
+		this(name, headers, rows, Locale.forLanguageTag("az"));
+	}
 
 	static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
@@ -50,11 +66,12 @@ record TableExport(String name, List<String> headers, List<List<Object>> rows) {
 	byte[] csv() {
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (Writer writer = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-				CSVPrinter printer = new CSVPrinter(writer, CSVFormat.DEFAULT)) {
+				CSVPrinter printer = new CSVPrinter(writer,
+						CSVFormat.DEFAULT.builder().setDelimiter(decimalComma() ? ';' : ',').get())) {
 			writer.write('\uFEFF');
-			printer.printRecord(headers);
+			printer.printRecord(headers.stream().map(TableExport::safe).toList());
 			for (List<Object> row : rows) {
-				printer.printRecord(row.stream().map(TableExport::text).toList());
+				printer.printRecord(row.stream().map(this::text).toList());
 			}
 		}
 		catch (IOException ex) {
@@ -108,18 +125,55 @@ record TableExport(String name, List<String> headers, List<List<Object>> rows) {
 		}
 	}
 
-	/** Numbers plain, with a dot, so a spreadsheet reads them as numbers; dates as the pages show them. */
-	private static String text(Object value) {
+	/** Azerbaijani and Russian write 93,4; English 93.4. */
+	boolean decimalComma() {
+		return !"en".equals(locale.getLanguage());
+	}
+
+	/** Numbers plain, without grouping, so a spreadsheet reads them as numbers; dates as the pages show them. */
+	private String text(Object value) {
 		if (value == null) {
 			return "";
 		}
+		String number = null;
 		if (value instanceof Double d) {
-			return BigDecimal.valueOf(d).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+			number = BigDecimal.valueOf(d).setScale(1, java.math.RoundingMode.HALF_UP).toPlainString();
+		}
+		else if (value instanceof BigDecimal d) {
+			number = d.toPlainString();
+		}
+		else if (value instanceof Number n) {
+			number = String.valueOf(n);
+		}
+		if (number != null) {
+			return decimalComma() ? number.replace('.', ',') : number;
 		}
 		if (value instanceof LocalDate day) {
 			return day.format(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy"));
 		}
-		return String.valueOf(value);
+		return safe(String.valueOf(value));
+	}
+
+	/** Text that a spreadsheet would take for a formula is kept as text. */
+	static String safe(String text) {
+		if (!text.isEmpty() && "=+-@\t\r".indexOf(text.charAt(0)) >= 0) {
+			return "'" + text;
+		}
+		return text;
+	}
+
+	/** The same title twice gets a number, so that every column can be told apart. */
+	private static List<String> unique(List<String> headers) {
+		List<String> out = new java.util.ArrayList<>();
+		java.util.Set<String> seen = new java.util.HashSet<>();
+		for (String header : headers) {
+			String candidate = header;
+			for (int n = 2; !seen.add(candidate); n++) {
+				candidate = header + " (" + n + ")";
+			}
+			out.add(candidate);
+		}
+		return List.copyOf(out);
 	}
 
 }

@@ -31,6 +31,21 @@ public final class Forms {
 		}
 	}
 
+	/**
+	 * Validates a form record that the controller completed after binding (a value the page does not
+	 * send); errors of binding stay, validation adds what they do not already say.
+	 */
+	public static void validateAll(Validator validator, Object form, BindingResult result) {
+		BindingResult others = new BeanPropertyBindingResult(form, result.getObjectName());
+		validator.validate(form, others);
+		for (FieldError error : others.getFieldErrors()) {
+			if (!result.hasFieldErrors(error.getField())) {
+				result.addError(error);
+			}
+		}
+		others.getGlobalErrors().forEach(result::addError);
+	}
+
 	public static void redisplay(Model model, String name, Object form, BindingResult result) {
 		model.addAttribute(name, form);
 		model.addAttribute(BindingResult.MODEL_KEY_PREFIX + name, result);

@@ -8,6 +8,8 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
@@ -22,6 +24,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
 import org.springframework.session.web.http.CookieSerializer;
 import org.springframework.session.web.http.DefaultCookieSerializer;
 import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
@@ -43,7 +48,9 @@ class SecurityConfiguration {
 			+ "form-action 'self'; frame-ancestors 'none'";
 
 	@Bean
-	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle) throws Exception {
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages)
+			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 			.requestMatchers(HttpMethod.POST, "/letters/*/adopt").authenticated()
@@ -54,7 +61,8 @@ class SecurityConfiguration {
 			.requestMatchers("/admin/users/staff/**", "/admin/backups/**", "/admin/backups").hasRole("ADMIN")
 			.requestMatchers("/admin/**", "/reports/**").hasAnyRole("STAFF", "ADMIN")
 			.requestMatchers("/volunteer/**").hasAnyRole("VOLUNTEER", "STAFF", "ADMIN")
-			.requestMatchers("/me/**").authenticated()
+			.requestMatchers("/me/**", "/actuator/**").authenticated()
+			.requestMatchers(new UnknownPage(pages)).permitAll()
 			.anyRequest().authenticated())
 			.formLogin(login -> login.loginPage("/login")
 				.usernameParameter("email")
@@ -107,6 +115,42 @@ class SecurityConfiguration {
 		serializer.setUseHttpOnlyCookie(true);
 		serializer.setSameSite("Lax");
 		return serializer;
+	}
+
+	/**
+	 * An address no page answers: everyone, signed in or not, gets the 404 page in their language
+	 * rather than a detour through the sign-in page. Addresses that a page does answer keep their
+	 * rule (anything not listed above still needs a signed-in person).
+	 */
+	static class UnknownPage implements RequestMatcher {
+
+		private final ObjectProvider<RequestMappingHandlerMapping> pages;
+
+		UnknownPage(ObjectProvider<RequestMappingHandlerMapping> pages) {
+			this.pages = pages;
+		}
+
+		@Override
+		public boolean matches(HttpServletRequest request) {
+			Object previousPath = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+			try {
+				ServletRequestPathUtils.parseAndCache(request);
+				return pages.getObject().getHandler(request) == null;
+			}
+			catch (Exception ex) {
+				// A page answers this address, though not this way (another method, say): keep its rule.
+				return false;
+			}
+			finally {
+				if (previousPath == null) {
+					ServletRequestPathUtils.clearParsedRequestPath(request);
+				}
+				else {
+					request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, previousPath);
+				}
+			}
+		}
+
 	}
 
 	/** Refuses a sign-in attempt while its account or address must wait or is locked, before checking it. */

@@ -19,12 +19,16 @@ import org.thymeleaf.spring6.SpringTemplateEngine;
 import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
 import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
+import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.Role;
+import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.LetterImages;
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Formats;
@@ -48,6 +52,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 /** The public tree, a letter's public page, its shareable picture and its QR code. */
 @Controller
@@ -79,9 +84,12 @@ class TreeController {
 	record Chip(String label, String removeUrl) {
 	}
 
-	TreeController(TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
+	private final AccountManagement accounts;
+
+	TreeController(AccountManagement accounts, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
 			LetterImages images, QrCodes qrCodes, Links links, Messages messages, SpringTemplateEngine templates,
 			ApplicationContext applicationContext, @Value("${asan.tree.cache-seconds:5}") int cacheSeconds) {
+		this.accounts = accounts;
 		this.queries = queries;
 		this.campaigns = campaigns;
 		this.regions = regions;
@@ -191,15 +199,34 @@ class TreeController {
 			.orElse(String.valueOf(value));
 	}
 
+	/**
+	 * A letter's public address lives as long as the letter: on the tree it offers adoption, taken it
+	 * says so and shows similar letters still waiting, fulfilled it says the wish came true. A volunteer
+	 * or staff member who scans a tag's QR code ({@code ?qr}) while signed in lands on the letter's
+	 * working page, where the next step is, if the letter is in their regions.
+	 */
 	@GetMapping("/letters/{code}")
-	String letter(@PathVariable String code, Model model) {
-		TreeLetter letter = queries.published(code).orElseThrow(NotFound::new);
+	String letter(@PathVariable String code, @AuthenticationPrincipal SignedInUser user, HttpServletRequest request,
+			Model model) {
+		TreeQueries.PublicLetter found = queries.publicLetter(code).orElseThrow(NotFound::new);
+		TreeLetter letter = found.letter();
+		boolean scanned = request.getParameterMap().containsKey("qr");
+		if (scanned && user != null && user.role() != Role.DONOR
+				&& accounts.regionScope(user).includes(letter.regionId())) {
+			return "redirect:/volunteer/letters/" + code;
+		}
 		// A child's wish is short-lived: search engines may follow the tree but should not keep the letter.
 		model.addAttribute("noindex", true);
 		Campaign campaign = campaigns.findById(letter.campaignId()).orElseThrow(NotFound::new);
 		model.addAttribute("letter", letter);
+		model.addAttribute("status", found.status());
 		model.addAttribute("campaign", campaign);
-		model.addAttribute("dueIfAdoptedToday", campaign.holdDueDate(LocalDate.now(Formats.BAKU)));
+		if (found.status() == LetterStatus.PUBLISHED) {
+			model.addAttribute("dueIfAdoptedToday", campaign.holdDueDate(LocalDate.now(Formats.BAKU)));
+		}
+		else if (found.status() != LetterStatus.FULFILLED) {
+			model.addAttribute("similar", queries.similar(code, 6));
+		}
 		return "tree/letter";
 	}
 
@@ -226,7 +253,7 @@ class TreeController {
 		return ResponseEntity.ok()
 			.contentType(MediaType.valueOf("image/svg+xml"))
 			.cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
-			.body(qrCodes.svg(links.absolute("/letters/" + code)));
+			.body(qrCodes.svg(links.absolute("/letters/" + code + "?qr")));
 	}
 
 	/** Regions grouped by economic region, for the region filter's option groups. */

@@ -8,6 +8,7 @@ import java.util.Optional;
 
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
+import az.asan.mektub.letter.LetterStatus;
 
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,6 +70,23 @@ public class TreeQueries {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM letter l WHERE l.code = ? AND l.status = 'PUBLISHED'")
 			.param(code)
 			.query(TreeQueries::map)
+			.optional();
+	}
+
+	/** A letter as its public page shows it, with where it stands in its life. */
+	public record PublicLetter(TreeLetter letter, LetterStatus status) {
+	}
+
+	/**
+	 * A letter whose public page lives: on the tree, taken, with its gift on the way, or fulfilled.
+	 * Letters being registered, sent back or withdrawn have no public page.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<PublicLetter> publicLetter(String code) {
+		return jdbc.sql("SELECT " + COLUMNS + ", l.status FROM letter l WHERE l.code = ? "
+				+ "AND l.status IN ('PUBLISHED', 'ADOPTED', 'GIFT_RECEIVED', 'FULFILLED')")
+			.param(code)
+			.query((rs, n) -> new PublicLetter(map(rs, n), LetterStatus.valueOf(rs.getString("status"))))
 			.optional();
 	}
 

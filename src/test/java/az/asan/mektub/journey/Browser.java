@@ -43,15 +43,18 @@ final class Browser implements AutoCloseable {
 
 	private final Path downloads;
 
+	private final Path profile;
+
 	Browser(int port) throws IOException {
 		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
 		this.downloads = Files.createTempDirectory("asan-downloads-");
+		this.profile = Files.createTempDirectory("asan-chromium-");
 		ChromeOptions options = new ChromeOptions();
 		options.setBinary("/usr/bin/chromium");
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,1000",
-				"--user-data-dir=" + Files.createTempDirectory("asan-chromium-"));
+				"--user-data-dir=" + profile);
 		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
 				"download.prompt_for_download", false));
 		ChromeDriverService service = new ChromeDriverService.Builder()
@@ -155,9 +158,25 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** Quits Chromium and removes its profile and download folders, so no run leaves them in /tmp. */
 	@Override
 	public void close() {
-		driver.quit();
+		try {
+			driver.quit();
+		}
+		finally {
+			delete(profile);
+			delete(downloads);
+		}
+	}
+
+	private static void delete(Path folder) {
+		try (java.util.stream.Stream<Path> paths = Files.walk(folder)) {
+			paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+		}
+		catch (IOException | java.io.UncheckedIOException ex) {
+			System.err.println("Could not remove " + folder + ": " + ex);
+		}
 	}
 
 	/** A failing journey leaves a screenshot and the page's source under target/browser-failures. */

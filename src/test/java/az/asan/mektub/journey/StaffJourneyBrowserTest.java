@@ -43,8 +43,8 @@ class StaffJourneyBrowserTest extends JourneyTest {
 		Path csv = awaitDownload(browser.downloads());
 		List<String> lines = Files.readAllLines(csv, StandardCharsets.UTF_8);
 		assertThat(lines.get(0)).startsWith("\uFEFF").contains(registered);
-		String totalRow = lines.stream().filter(l -> l.startsWith(total + ",")).findFirst().orElseThrow();
-		assertThat(totalRow.split(",")[7]).isEqualTo(String.valueOf(fulfilled2019));
+		String totalRow = lines.stream().filter(l -> l.startsWith(total + ";")).findFirst().orElseThrow();
+		assertThat(totalRow.split(";")[7]).isEqualTo(String.valueOf(fulfilled2019));
 		Files.delete(csv);
 	}
 

@@ -1,0 +1,159 @@
+package az.asan.mektub.tree;
+
+import java.time.LocalDate;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.Letters;
+import az.asan.mektub.web.QrImages;
+import az.asan.mektub.web.Visitor;
+import az.asan.mektub.web.Visitor.Page;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A letter's public address lives as long as the letter, and every printed QR code leads somewhere
+ * useful: the offer to adopt, a warm "taken" with letters still waiting, "the wish came true", or,
+ * for a volunteer or staff member signed in, the letter's working page.
+ */
+@IntegrationTest
+class PublicLetterPageIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Letters letters;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	TestLetters testLetters;
+
+	long campaign;
+
+	long donor;
+
+	@BeforeEach
+	void openATestCampaign() {
+		campaign = TestCampaigns.open(jdbc);
+		testLetters = new TestLetters(letters, tx, jdbc);
+		donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+	}
+
+	@AfterEach
+	void dropTestCampaigns() {
+		TestCampaigns.dropAll(jdbc);
+	}
+
+	@Test
+	void theGiftTagQrCodeOfAnAdoptedLetterOpensAPageSayingItIsTakenWithSimilarLettersAndNoPrivateData() {
+		String code = testLetters.published(campaign, Spec.of("Xədicə", 8)
+			.privately("Zərbəliyeva", LocalDate.of(2017, 4, 23), "Qarabağ küç. 17, tel. +994 12 345 67 89"));
+		String waiting = testLetters.published(campaign, Spec.of("Nərmin", 9));
+		testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
+
+		// the donor prints the gift tag and someone scans it
+		Visitor holder = Visitor.signedIn(mvc, users.loadUserByUsername("donor@demo.az"));
+		Page tag = holder.open("/me/adoptions/" + code + "/tag");
+		String qrAddress = QrImages.decode(holder.open(tag.document().selectFirst(".gift-tag-qr").attr("src")).html());
+		assertThat(qrAddress).endsWith("/letters/" + code + "?qr");
+
+		for (Visitor scanner : new Visitor[] { Visitor.anonymous(mvc), holder }) {
+			Page page = scanner.open(QrImages.local(qrAddress));
+			assertThat(page.status()).isEqualTo(200);
+			assertThat(page.url()).startsWith("/letters/" + code);
+			assertThat(page.document().select("#letter-taken")).isNotEmpty();
+			assertThat(page.text()).contains("Bu arzu artıq öz donorunu tapıb").contains("Xədicə");
+			assertThat(page.document().select("#adopt-form")).isEmpty();
+			assertThat(page.document().select("#similar a[href=/letters/" + waiting + "]")).isNotEmpty();
+			assertThat(page.html()).doesNotContain("Zərbəliyeva", "23.04.2017", "Qarabağ küç", "345 67 89");
+		}
+		assertThat(Visitor.anonymous(mvc).speaking("en").open("/letters/" + code).text())
+			.contains("This wish has found its donor");
+		assertThat(Visitor.anonymous(mvc).speaking("ru").open("/letters/" + code).text())
+			.contains("У этого желания уже есть даритель");
+	}
+
+	@Test
+	void aGiftOnItsWayAndAFulfilledWishKeepTheirPagesAndWithdrawnOrUnpublishedLettersHaveNone() {
+		String onItsWay = testLetters.published(campaign, Spec.of("Aydan", 6));
+		testLetters.moveTo(onItsWay, LetterStatus.GIFT_RECEIVED, donor);
+		String fulfilled = testLetters.published(campaign, Spec.of("Murad", 11));
+		testLetters.moveTo(fulfilled, LetterStatus.FULFILLED, donor);
+		String withdrawn = testLetters.published(campaign, Spec.of("Fidan", 8));
+		testLetters.moveTo(withdrawn, LetterStatus.WITHDRAWN, donor);
+		String received = testLetters.published(campaign, Spec.of("Rəna", 7));
+		jdbc.sql("UPDATE letter SET status = 'RECEIVED' WHERE code = ?").param(received).update();
+
+		Visitor visitor = Visitor.anonymous(mvc);
+		assertThat(visitor.open("/letters/" + onItsWay).document().select("#letter-taken")).isNotEmpty();
+		Page done = visitor.open("/letters/" + fulfilled);
+		assertThat(done.status()).isEqualTo(200);
+		assertThat(done.text()).contains("Bu arzu gerçəkləşdi");
+		assertThat(done.document().select("#adopt-form")).isEmpty();
+		assertThat(visitor.open("/letters/" + withdrawn).status()).isEqualTo(404);
+		assertThat(visitor.open("/letters/" + received).status()).isEqualTo(404);
+	}
+
+	@Test
+	void aVolunteerOrStaffMemberScanningATagLandsOnTheWorkingPageOfALetterInTheirRegions() {
+		String code = testLetters.published(campaign, Spec.of("Leyla", 10).region("AZ-GA"));
+		testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
+		String elsewhere = testLetters.published(campaign, Spec.of("Orxan", 10).region("AZ-LAN"));
+		testLetters.moveTo(elsewhere, LetterStatus.ADOPTED, donor);
+		String qr = QrImages.local(QrImages.decode(Visitor.anonymous(mvc).open("/letters/" + code + "/qr.svg").html()));
+
+		Visitor volunteer = Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az"));
+		Page working = volunteer.open(qr);
+		assertThat(working.url()).isEqualTo("/volunteer/letters/" + code);
+		assertThat(working.document().select("#gift-form")).as("the next step, one press away").isNotEmpty();
+
+		Page staffPage = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az")).open(qr);
+		assertThat(staffPage.url()).isEqualTo("/volunteer/letters/" + code);
+
+		// a letter of another region: the public page, never another region's private page
+		Page other = volunteer.open("/letters/" + elsewhere + "?qr");
+		assertThat(other.url()).startsWith("/letters/" + elsewhere);
+		assertThat(other.document().select("#letter-taken")).isNotEmpty();
+		// and the volunteer's own link to the public page shows the public page
+		assertThat(volunteer.open("/letters/" + code).url()).isEqualTo("/letters/" + code);
+	}
+
+	@Test
+	void theTreeTagOfALetterOnTheTreeSaysToHangItOnTheTreeAndItsQrCodeOffersAdoption() {
+		String code = testLetters.published(campaign, Spec.of("Nigar", 7).region("AZ-GA"));
+		Visitor volunteer = Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az"));
+
+		Page tag = volunteer.open("/volunteer/letters/" + code + "/tag");
+		assertThat(tag.text()).contains("məktub ağacından asın").doesNotContain("hədiyyəyə yapışdırın");
+		assertThat(tag.document().title()).contains("Ağac etiketi");
+		assertThat(Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az")).speaking("en")
+			.open("/volunteer/letters/" + code + "/tag").text()).contains("hang it on the letter tree");
+
+		String qr = QrImages.decode(volunteer.open(tag.document().selectFirst(".gift-tag-qr").attr("src")).html());
+		Page offer = Visitor.anonymous(mvc).open(QrImages.local(qr));
+		assertThat(offer.status()).isEqualTo(200);
+		assertThat(offer.document().select("#adopt-form")).isNotEmpty();
+	}
+
+}
