@@ -41,11 +41,20 @@ class UnknownPagesIntegrationTest {
 
 	@Test
 	void pagesThatNeedASignedInPersonStillSendAnonymousVisitorsToSignIn() throws Exception {
-		for (String path : new String[] { "/me", "/volunteer", "/reports", "/admin", "/volunteer/letters/ABCDEFGHJKLM",
-				"/actuator/env" }) {
+		for (String path : new String[] { "/me", "/volunteer", "/reports", "/admin", "/volunteer/letters/ABCDEFGHJKLM" }) {
 			HttpResponse<String> response = get(path);
 			assertThat(response.statusCode()).as(path).isEqualTo(302);
 			assertThat(response.headers().firstValue("Location").orElseThrow()).as(path).endsWith("/login");
+		}
+	}
+
+	@Test
+	void managementAddressesAreUnknownToAnyoneButAnAdministrator() throws Exception {
+		// The metrics live behind the ADMIN role (their own filter chain); to everyone else they do not exist.
+		for (String path : new String[] { "/actuator/env", "/actuator/prometheus" }) {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(404);
+			assertThat(response.headers().firstValue("Location")).as(path).isEmpty();
 		}
 	}
 

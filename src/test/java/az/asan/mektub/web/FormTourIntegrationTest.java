@@ -536,6 +536,18 @@ class FormTourIntegrationTest {
 	}
 
 	@Test
+	@Order(18)
+	void anAdministratorTakesAnOnlineBackupFromTheOverviewAndStaffSeeNoSuchButton() {
+		Page overview = staff().open("/admin");
+		assertThat(overview.document().select("form[action$=/admin/backups]")).isEmpty();
+
+		Visitor admin = Visitor.signedIn(mvc, users.loadUserByUsername("admin@demo.az"));
+		Page done = admin.open("/admin").formTo("/admin/backups").submit();
+		assertThat(done.document().select(".alert-success")).as(done.messages()).isNotEmpty();
+		assertThat(done.document().select("#backups code").eachText()).anyMatch(name -> name.endsWith(".tar.gz"));
+	}
+
+	@Test
 	@Order(100)
 	void everyFormInTheTemplatesWasSubmittedAsServed() {
 		Set<String> missing = new TreeSet<>(TemplateForms.all());
