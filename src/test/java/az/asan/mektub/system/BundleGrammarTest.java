@@ -48,7 +48,7 @@ class BundleGrammarTest {
 
 	/** Lines where the placeholder before the noun is not a number, and what it is. */
 	private static final Map<String, String> ALLOWED = Map.of("letterPage.photoAlt", "{0} is the child's name",
-			"letter.age.outOfRange", "{3} is a date");
+			"letter.age.outOfRange", "{3} is a date", "audit.sentence.LETTER_WITHDRAWN", "{0} is a person's name");
 
 	@Test
 	void noAzerbaijaniLineGluesAnEndingToAPlaceholder() throws IOException {
