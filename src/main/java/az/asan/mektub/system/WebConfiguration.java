@@ -50,7 +50,9 @@ class WebConfiguration implements WebMvcConfigurer {
 		for (String folder : new String[] { "css", "js", "images" }) {
 			registry.addResourceHandler("/" + folder + "/**")
 				.addResourceLocations("classpath:/static/" + folder + "/")
-				.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic());
+				.setCacheControl(CacheControl.maxAge(Duration.ofHours(1)).cachePublic())
+				// resolved once, not looked up on the classpath for every link of every page
+				.resourceChain(true);
 		}
 	}
 
