@@ -126,6 +126,33 @@ class SessionStoreIntegrationTest {
 	}
 
 	@Test
+	void onEverySignedInPageTheSessionCostsOneStatement() throws Exception {
+		long campaign = TestCampaigns.open(jdbc);
+		String code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Sayılan", 8));
+		String[][] people = { { "reader@sessions.test", PASSWORD, "/tree", "/letters/" + code, "/me/adoptions" },
+				{ "volunteer@demo.az", "demo12345", "/volunteer" }, { "staff@demo.az", "demo12345", "/reports", "/reports/regions" } };
+		for (String[] person : people) {
+			Cookie session = mvc.perform(formLogin("/login").userParameter("email").user(person[0]).password(person[1]))
+				.andReturn()
+				.getResponse()
+				.getCookie("ASANSESSION");
+			for (int i = 2; i < person.length; i++) {
+				mvc.perform(get(person[i]).cookie(session)).andExpect(status().isOk());
+				SqlCounter.reset();
+				mvc.perform(get(person[i]).cookie(session)).andExpect(status().isOk());
+				List<String> ofTheSession = SqlCounter.statements()
+					.stream()
+					.filter(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("spring_session"))
+					.toList();
+				System.out.println("statements of " + person[i] + " for " + person[0] + ": " + SqlCounter.count()
+						+ ", of which for the session: " + ofTheSession.size());
+				assertThat(ofTheSession).as(person[i]).singleElement().satisfies(sql -> assertThat(sql.strip()).startsWithIgnoringCase("SELECT"));
+				assertThat(SqlCounter.statements()).as(person[i]).noneMatch(sql -> sql.toLowerCase(java.util.Locale.ROOT).contains("synchronous_commit"));
+			}
+		}
+	}
+
+	@Test
 	void theLastAccessIsWrittenWhenItIsAMinuteOld() throws Exception {
 		Cookie session = mvc
 			.perform(formLogin("/login").userParameter("email").user("reader@sessions.test").password(PASSWORD))
