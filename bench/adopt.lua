@@ -1,5 +1,5 @@
 -- Adoption under contention: every request is one of many signed-in donors pressing "adopt" on one
--- of a few letters. Reads "cookie token" lines from ./sessions and letter codes from ./letters.
+-- of a few letters. Reads "cookie-header<TAB>csrf-token" lines from ./sessions and letter codes from ./letters.
 local sessions, letters = {}, {}
 local threads = {}
 
@@ -17,7 +17,7 @@ end
 
 function init(args)
   for _, line in ipairs(lines("sessions")) do
-    local cookie, token = line:match("^(%S+)%s+(%S+)$")
+    local cookie, token = line:match("^([^\t]+)\t(%S+)$")
     if cookie then table.insert(sessions, { cookie = cookie, token = token }) end
   end
   letters = lines("letters")
@@ -29,7 +29,7 @@ function request()
   local s = sessions[math.random(#sessions)]
   local code = letters[math.random(#letters)]
   return wrk.format("POST", "/letters/" .. code .. "/adopt",
-    { ["Cookie"] = "ASANSESSION=" .. s.cookie, ["Content-Type"] = "application/x-www-form-urlencoded" },
+    { ["Cookie"] = s.cookie, ["Content-Type"] = "application/x-www-form-urlencoded" },
     "_csrf=" .. s.token)
 end
 

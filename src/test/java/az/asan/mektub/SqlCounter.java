@@ -19,8 +19,16 @@ public final class SqlCounter implements QueryExecutionListener, BeanPostProcess
 
 	private static final ThreadLocal<Integer> COUNT = ThreadLocal.withInitial(() -> 0);
 
+	private static final ThreadLocal<List<String>> STATEMENTS = ThreadLocal.withInitial(java.util.ArrayList::new);
+
 	public static void reset() {
 		COUNT.set(0);
+		STATEMENTS.get().clear();
+	}
+
+	/** The statements counted since the last reset, as sent. */
+	public static List<String> statements() {
+		return List.copyOf(STATEMENTS.get());
 	}
 
 	public static int count() {
@@ -34,6 +42,7 @@ public final class SqlCounter implements QueryExecutionListener, BeanPostProcess
 	@Override
 	public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
 		COUNT.set(COUNT.get() + Math.max(1, queryInfoList.size()));
+		queryInfoList.forEach(query -> STATEMENTS.get().add(query.getQuery()));
 	}
 
 	@Override

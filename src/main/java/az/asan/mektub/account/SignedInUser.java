@@ -4,6 +4,8 @@ import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 
+import az.asan.mektub.system.Viewer;
+
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -13,7 +15,7 @@ import org.springframework.security.core.userdetails.UserDetails;
  * The person behind a request. It lives in the session, which lives in PostgreSQL, so it is small
  * and serializable; region assignments are read per request because staff may change them.
  */
-public final class SignedInUser implements UserDetails, CredentialsContainer {
+public final class SignedInUser implements UserDetails, CredentialsContainer, Viewer.Named {
 
 	@Serial
 	private static final long serialVersionUID = 1L;
@@ -40,6 +42,20 @@ public final class SignedInUser implements UserDetails, CredentialsContainer {
 		this.locked = account.isLocked();
 		this.enabled = account.getPasswordHash() != null;
 		this.passwordHash = account.getPasswordHash();
+	}
+
+	/** As read back from a session (see {@link SignedInSessionCodec}); the password hash is never kept there. */
+	SignedInUser(long id, String email, String fullName, Role role, boolean locked, boolean enabled) {
+		this.id = id;
+		this.email = email;
+		this.fullName = fullName;
+		this.role = role;
+		this.locked = locked;
+		this.enabled = enabled;
+	}
+
+	boolean locked() {
+		return locked;
 	}
 
 	public long id() {
