@@ -24,7 +24,7 @@ public class VolunteerLetterSearch {
 
 		public Criteria {
 			q = q == null ? "" : q.strip();
-			page = Math.max(page, 1);
+			page = Math.min(Math.max(page, 1), 10_000);
 		}
 
 	}
