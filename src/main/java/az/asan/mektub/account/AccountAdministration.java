@@ -13,6 +13,7 @@ import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Links;
 import az.asan.mektub.system.NotFound;
+import az.asan.mektub.system.Sessions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What staff do with people: open volunteer accounts, assign regions, lock and unlock, flag a donor
  * as an organisation with its own limit; administrators also grant and take back staff roles. Every
- * change is written to the audit log with who made it. Staff act on donors and volunteers only, and
+ * change is written to the audit log with who made it, and a change to what someone may do (lock,
+ * role, regions) ends their open sessions on every node, so it applies at once. Staff act on donors and volunteers only, and
  * nobody changes their own role or lock.
  */
 @Service
@@ -51,8 +53,11 @@ public class AccountAdministration {
 
 	private final JdbcClient jdbc;
 
+	private final Sessions sessions;
+
 	AccountAdministration(Accounts accounts, AccountTokens tokens, Mailer mailer, Links links, Regions regions,
-			JdbcClient jdbc) {
+			JdbcClient jdbc, Sessions sessions) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mailer = mailer;
@@ -118,6 +123,7 @@ public class AccountAdministration {
 		if (!before.equals(after)) {
 			account.assignRegions(after);
 			audit(actor.id(), "REGIONS", id, regionCodes(before) + " → " + regionCodes(after));
+			sessions.endAll(account.getEmail());
 		}
 	}
 
@@ -127,6 +133,9 @@ public class AccountAdministration {
 		if (account.isLocked() != locked) {
 			account.lock(locked);
 			audit(actor.id(), locked ? "LOCKED" : "UNLOCKED", id, null);
+			if (locked) {
+				sessions.endAll(account.getEmail());
+			}
 		}
 	}
 
@@ -157,6 +166,7 @@ public class AccountAdministration {
 			Role before = account.getRole();
 			account.changeRole(role);
 			audit(actor.id(), "ROLE", id, before + " → " + role);
+			sessions.endAll(account.getEmail());
 		}
 	}
 

@@ -74,6 +74,20 @@ class AccountTokens {
 			.optional();
 	}
 
+	/** Whom a valid token was issued to, without using it. */
+	Optional<Long> owner(String token, Purpose... purposes) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT user_id FROM account_token
+				WHERE token_hash = :hash AND purpose IN (:purposes) AND used_at IS NULL AND expires_at > now()""")
+			.param("hash", hash(token))
+			.param("purposes", java.util.Arrays.stream(purposes).map(Enum::name).toList())
+			.query(Long.class)
+			.optional();
+	}
+
 	/** Whether the token is valid, without using it (to show the reset form only for a good link). */
 	boolean valid(String token, Purpose... purposes) {
 		if (token == null || token.isBlank() || token.length() > 100) {

@@ -10,10 +10,15 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Guessing passwords gets slow, then stops: after a few failed sign-ins for one account (or many
- * from one address) each further attempt must wait a little longer, doubling up to a minute; past
- * the limit the account or address is locked for a quarter of an hour. Kept in PostgreSQL, so every
- * node of the cluster counts the same failures; a success clears the account's count.
+ * Guessing passwords gets slow, then stops, for the guesser and not for the owner. Failures count
+ * per account <em>and address</em>: after a few for one account from one address each further
+ * attempt from there must wait a little longer, doubling up to a minute; past the limit that pair is
+ * locked for a quarter of an hour. Many failures from one address (for any accounts) lock that
+ * address. The owner, signing in from anywhere else, is never kept out by someone who merely knows
+ * their e-mail address; and a password reset by mail (which is not throttled) forgives every count
+ * of the account, so the owner always has a way in. The address is the one the connection came
+ * from, or the client named by a trusted proxy (see {@link TrustedProxies}), never a header anyone
+ * can send. Kept in PostgreSQL, so every node of the cluster counts the same failures.
  */
 @Component
 public class LoginThrottle {
@@ -47,7 +52,7 @@ public class LoginThrottle {
 
 	@Transactional(readOnly = true)
 	public Verdict check(String email, String address) {
-		Verdict forAccount = verdict(accountKey(email), true);
+		Verdict forAccount = verdict(accountKey(email, address), true);
 		if (!forAccount.allowed()) {
 			return forAccount;
 		}
@@ -56,13 +61,19 @@ public class LoginThrottle {
 
 	@Transactional
 	public void failed(String email, String address) {
-		record(accountKey(email), lockAfter);
+		record(accountKey(email, address), lockAfter);
 		record(addressKey(address), lockAfterPerAddress);
 	}
 
 	@Transactional
-	public void succeeded(String email) {
-		jdbc.sql("DELETE FROM login_attempt WHERE key = ?").param(accountKey(email)).update();
+	public void succeeded(String email, String address) {
+		jdbc.sql("DELETE FROM login_attempt WHERE key = ?").param(accountKey(email, address)).update();
+	}
+
+	/** The owner proved their address (a password reset): no count keeps them waiting anywhere. */
+	@Transactional
+	public void forgive(String email) {
+		jdbc.sql("DELETE FROM login_attempt WHERE starts_with(key, ?)").param(accountKey(email, "")).update();
 	}
 
 	private Verdict verdict(String key, boolean slowDown) {
@@ -106,8 +117,10 @@ public class LoginThrottle {
 			.update();
 	}
 
-	private static String accountKey(String email) {
-		return "account:" + (email == null ? "" : email.strip().toLowerCase(Locale.ROOT));
+	private static String accountKey(String email, String address) {
+		String name = email == null ? "" : email.strip().toLowerCase(Locale.ROOT);
+		// No account has a longer address; the key must fit its column whatever is typed.
+		return "account:" + (name.length() > 240 ? name.substring(0, 240) : name) + "|" + address;
 	}
 
 	private static String addressKey(String address) {

@@ -147,7 +147,7 @@ class SecurityConfiguration {
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
-			throttle.succeeded(authentication.getName());
+			throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
 			if (cache.getRequest(request, response) == null) {
 				setDefaultTargetUrl(homeOf(authentication));
 				setAlwaysUseDefaultTargetUrl(true);
