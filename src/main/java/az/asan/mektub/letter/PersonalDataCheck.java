@@ -7,9 +7,11 @@ import java.util.regex.Pattern;
 
 /**
  * A second pair of eyes on the public wish text before it goes on the tree: it finds the child's
- * surname, a phone number, an e-mail address or the contact typed into the private fields. It
- * cannot prove a text is clean, which is why a volunteer still confirms it, but it catches the
- * common slips.
+ * surname, a phone number, an e-mail address or the contact typed into the private fields (refused),
+ * and warns of what may be personal: an address, a birth date, a guardian's or institution's name,
+ * a social-media handle or link, a phone number spelled out in words. It cannot prove a text is
+ * clean, which is why a volunteer still confirms it, but it catches the common slips. Donors'
+ * messages to a child pass the same check.
  */
 final class PersonalDataCheck {
 
@@ -42,6 +44,113 @@ final class PersonalDataCheck {
 			found.add("letter.privacy.contact");
 		}
 		return found;
+	}
+
+	private static final Pattern ADDRESS = Pattern.compile("\\b(kucesi|kuc\\.|prospekti|pr-ti|dongesi|dalani|sosesi"
+			+ "|mehellesi|kendi|kendinde|kendinden|qesebesi|qesebesinde|mikrorayon|m/r|menzil|men\\.|ulica|ул\\.?|улица"
+			+ "|проспект|переулок|квартира|кв\\.|деревня|посёлок|поселок|street|avenue|apartment|apt\\.|village)(?![\\p{L}])"
+			+ "|\\b(ev|bina|korpus|дом|house|flat)\\s*(№|no\\.?|nomre(li)?)?\\s*\\d+", Pattern.UNICODE_CHARACTER_CLASS);
+
+	private static final Pattern INSTITUTION = Pattern.compile("\\d+\\s*-?\\s*(sayli|nomreli|№)\\s*\\p{L}"
+			+ "|№\\s*\\d+|internat|uşaq evi|usaq evi|детский дом|школа-интернат|orphanage", Pattern.UNICODE_CHARACTER_CLASS);
+
+	private static final Pattern DATE = Pattern.compile("\\b\\d{1,2}\\s*[./-]\\s*\\d{1,2}\\s*[./-]\\s*(\\d{4}|\\d{2})\\b"
+			+ "|\\b(19|20)\\d{2}\\s*[./-]\\s*\\d{1,2}\\s*[./-]\\s*\\d{1,2}\\b"
+			+ "|\\b\\d{1,2}\\s*(-?\\s*(ci|cu|ий|го|th|st|nd|rd))?\\s*(yanvar|fevral|mart|aprel|may|iyun|iyul|avqust"
+			+ "|sentyabr|oktyabr|noyabr|dekabr|january|february|march|april|june|july|august|september|october"
+			+ "|november|december|январ|феврал|март|апрел|ма[йя]|июн|июл|август|сентябр|октябр|ноябр|декабр)"
+			+ "|\\b(19|20)\\d{2}\\s*-?\\s*(ci|cu)?\\s*(il\\p{L}*\\s+)?(dogul|anadan)"
+			+ "|\\b(born|родил\\p{L}*)\\s+(in\\s+|в\\s+)?(19|20)\\d{2}", Pattern.UNICODE_CHARACTER_CLASS);
+
+	private static final Pattern HANDLE = Pattern.compile("(^|[^\\w.])@[\\w.]{2,}|https?://|\\bwww\\.|\\bt\\.me\\b"
+			+ "|\\binsta(gram)?|telegram|tiktok|facebook|\\bfb\\.|whatsapp|\\bvk\\.com|youtube|snapchat|\\.(com|az|ru|net|org)\\b"
+			+ "|инстаграм|телеграм|тикток|ватсап|вотсап", Pattern.UNICODE_CHARACTER_CLASS);
+
+	/** Digits written as words, folded (az), in Russian and in English. */
+	private static final java.util.Set<String> NUMBER_WORDS = java.util.Set.of("sifir", "bir", "iki", "uc", "dord",
+			"bes", "alti", "yeddi", "sekkiz", "doqquz", "on", "iyirmi", "otuz", "qirx", "elli", "altmis", "yetmis",
+			"seksen", "doxsan", "yuz", "ноль", "нуль", "один", "одна", "два", "две", "три", "четыре", "пять", "шесть",
+			"семь", "восемь", "девять", "десять", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят",
+			"семьдесят", "восемьдесят", "девяносто", "сто", "zero", "one", "two", "three", "four", "five", "six", "seven",
+			"eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+			"hundred");
+
+	/** Words of a contact field that say who someone is, not which person: never flagged as a name. */
+	private static final java.util.Set<String> CONTACT_WORDS = java.util.Set.of("anasi", "atasi", "nenesi", "babasi",
+			"xalasi", "bibisi", "dayisi", "emisi", "qardasi", "bacisi", "qeyyum", "qeyyumu", "mudir", "mudiru",
+			"direktor", "direktoru", "terbiyeci", "telefon", "tel", "unvan", "usaq", "evi", "mekteb", "internat",
+			"sayli", "nomreli", "mama", "мама", "папа", "бабушка", "дедушка", "опекун", "директор", "телефон",
+			"mother", "father", "grandmother", "grandfather", "guardian", "director", "phone", "baki", "baku");
+
+	/**
+	 * Message keys of what the text may give away beyond the certain findings above: an address, a
+	 * date that looks like a birth date, a name from the letter's contact field (a guardian, an
+	 * institution), a social-media handle or link, digits written as words. These can be innocent
+	 * ("ev üçün", a wish for a birthday), so the volunteer is warned and decides.
+	 */
+	static List<String> warnings(String publicText, String firstName, String contact) {
+		List<String> found = new ArrayList<>();
+		if (publicText == null || publicText.isBlank()) {
+			return found;
+		}
+		String text = fold(publicText);
+		if (ADDRESS.matcher(text).find()) {
+			found.add("letter.privacy.address");
+		}
+		if (INSTITUTION.matcher(text).find() || namesFrom(contact, firstName).stream()
+			.anyMatch(name -> Pattern.compile("(?<![\\p{L}])" + Pattern.quote(name) + "(?![\\p{L}])").matcher(text).find())) {
+			found.add("letter.privacy.guardian");
+		}
+		if (DATE.matcher(text).find()) {
+			found.add("letter.privacy.birthDate");
+		}
+		if (HANDLE.matcher(text).find()) {
+			found.add("letter.privacy.handle");
+		}
+		if (numberWordsRun(text) >= 5) {
+			found.add("letter.privacy.numberWords");
+		}
+		return found;
+	}
+
+	/** The names in a contact field: its words of four letters or more, but the child's own first name. */
+	private static List<String> namesFrom(String contact, String firstName) {
+		if (contact == null || contact.isBlank()) {
+			return List.of();
+		}
+		String child = firstName == null ? "" : fold(firstName.strip());
+		List<String> names = new ArrayList<>();
+		for (String word : fold(contact).split("[^\\p{L}]+")) {
+			if (word.length() >= 4 && !word.equals(child) && !CONTACT_WORDS.contains(word)) {
+				names.add(word);
+			}
+		}
+		return names;
+	}
+
+	/** The longest run of digits written as words (or digits among them), as a phone number spelled out. */
+	private static int numberWordsRun(String folded) {
+		int longest = 0;
+		int run = 0;
+		int words = 0;
+		for (String token : folded.split("[^\\p{L}\\p{N}]+")) {
+			if (token.isEmpty()) {
+				continue;
+			}
+			boolean word = NUMBER_WORDS.contains(token);
+			if (word || token.chars().allMatch(Character::isDigit)) {
+				run++;
+				words += word ? 1 : 0;
+				if (words >= 3) {
+					longest = Math.max(longest, run);
+				}
+			}
+			else {
+				run = 0;
+				words = 0;
+			}
+		}
+		return longest;
 	}
 
 	/** The Java twin of the database's {@code az_fold}: Azerbaijani case, then plain Latin letters. */
