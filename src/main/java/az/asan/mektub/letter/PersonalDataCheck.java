@@ -21,6 +21,11 @@ final class PersonalDataCheck {
 
 	private static final Pattern EMAIL = Pattern.compile("[\\w.+-]+@[\\w-]+\\.[\\w.]+");
 
+	/** An address spelled out to get past the check: "test at example dot com", "test [at] mail (dot) ru". */
+	private static final Pattern SPELLED_EMAIL = Pattern.compile("[\\w.+-]+\\s*[\\[(]?\\s*\\b(at|et|собака|sobaka)\\b\\s*[\\])]?"
+			+ "\\s*[\\w-]+\\s*[\\[(]?\\s*\\b(dot|точка|tochka|noqte|nokta)\\b\\s*[\\])]?\\s*(com|az|ru|net|org|info|io|ua|tr|me|edu|gov)\\b",
+			Pattern.UNICODE_CHARACTER_CLASS);
+
 	private PersonalDataCheck() {
 	}
 
@@ -30,14 +35,18 @@ final class PersonalDataCheck {
 		if (publicText == null || publicText.isBlank()) {
 			return found;
 		}
-		String text = fold(publicText);
-		if (surname != null && surname.strip().length() >= 3 && text.contains(fold(surname.strip()))) {
+		String plain = normalize(publicText);
+		String text = fold(plain);
+		surname = surname == null ? null : normalize(surname);
+		contact = contact == null ? null : normalize(contact);
+		if (surname != null && surname.strip().length() >= 3 && (text.contains(fold(surname.strip()))
+				|| sounds(skeleton(plain), skeleton(surname.strip())))) {
 			found.add("letter.privacy.surname");
 		}
-		if (PHONE.matcher(publicText).find()) {
+		if (PHONE.matcher(plain).find()) {
 			found.add("letter.privacy.phone");
 		}
-		if (EMAIL.matcher(publicText).find()) {
+		if (EMAIL.matcher(plain).find() || SPELLED_EMAIL.matcher(text).find()) {
 			found.add("letter.privacy.email");
 		}
 		if (contact != null && contact.strip().length() >= 6 && text.contains(fold(contact.strip()))) {
@@ -62,18 +71,22 @@ final class PersonalDataCheck {
 			+ "|\\b(19|20)\\d{2}\\s*-?\\s*(ci|cu)?\\s*(il\\p{L}*\\s+)?(dogul|anadan)"
 			+ "|\\b(born|родил\\p{L}*)\\s+(in\\s+|в\\s+)?(19|20)\\d{2}", Pattern.UNICODE_CHARACTER_CLASS);
 
-	private static final Pattern HANDLE = Pattern.compile("(^|[^\\w.])@[\\w.]{2,}|https?://|\\bwww\\.|\\bt\\.me\\b"
+	private static final Pattern HANDLE = Pattern.compile("(^|[^\\w.])@[\\w.]{2,}|https?://"
+			+ "|\\b(ig|insta|inst|tg|fb|tt|vk|yt|snap|tiktok|tw)\\s*[:=/]\\s*@?[\\w.]{3,}|\\bwww\\.|\\bt\\.me\\b"
 			+ "|\\binsta(gram)?|telegram|tiktok|facebook|\\bfb\\.|whatsapp|\\bvk\\.com|youtube|snapchat|\\.(com|az|ru|net|org)\\b"
 			+ "|инстаграм|телеграм|тикток|ватсап|вотсап", Pattern.UNICODE_CHARACTER_CLASS);
 
 	/** Digits written as words, folded (az), in Russian and in English. */
 	private static final java.util.Set<String> NUMBER_WORDS = java.util.Set.of("sifir", "bir", "iki", "uc", "dord",
 			"bes", "alti", "yeddi", "sekkiz", "doqquz", "on", "iyirmi", "otuz", "qirx", "elli", "altmis", "yetmis",
-			"seksen", "doxsan", "yuz", "ноль", "нуль", "один", "одна", "два", "две", "три", "четыре", "пять", "шесть",
+			"seksen", "doxsan", "yuz", "min", "ноль", "нуль", "один", "одна", "два", "две", "три", "четыре", "пять", "шесть",
 			"семь", "восемь", "девять", "десять", "двадцать", "тридцать", "сорок", "пятьдесят", "шестьдесят",
-			"семьдесят", "восемьдесят", "девяносто", "сто", "zero", "one", "two", "three", "four", "five", "six", "seven",
+			"семьдесят", "восемьдесят", "девяносто", "сто", "двести", "триста", "четыреста", "пятьсот", "шестьсот",
+			"семьсот", "восемьсот", "девятьсот", "одиннадцать", "двенадцать", "тринадцать", "четырнадцать",
+			"пятнадцать", "шестнадцать", "семнадцать", "восемнадцать", "девятнадцать", "zero", "one", "two", "three", "four", "five", "six", "seven",
 			"eight", "nine", "ten", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
-			"hundred");
+			"hundred", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+			"nineteen", "oh");
 
 	/** Words of a contact field that say who someone is, not which person: never flagged as a name. */
 	private static final java.util.Set<String> CONTACT_WORDS = java.util.Set.of("anasi", "atasi", "nenesi", "babasi",
@@ -93,7 +106,8 @@ final class PersonalDataCheck {
 		if (publicText == null || publicText.isBlank()) {
 			return found;
 		}
-		String text = fold(publicText);
+		String text = fold(normalize(publicText));
+		contact = contact == null ? null : normalize(contact);
 		if (ADDRESS.matcher(text).find()) {
 			found.add("letter.privacy.address");
 		}
@@ -151,6 +165,79 @@ final class PersonalDataCheck {
 			}
 		}
 		return longest;
+	}
+
+	/**
+	 * The text as a person reads it: compatibility forms folded (fullwidth letters and digits, ligatures)
+	 * and every decimal digit of any script (Arabic-Indic, Devanagari, …) written as its ASCII digit,
+	 * so that "０５０" and "٠٥٠" are checked as "050".
+	 */
+	static String normalize(String text) {
+		String nfkc = java.text.Normalizer.normalize(text, java.text.Normalizer.Form.NFKC);
+		StringBuilder out = new StringBuilder(nfkc.length());
+		nfkc.codePoints().forEach(cp -> {
+			if (cp > 127 && Character.getType(cp) == Character.DECIMAL_DIGIT_NUMBER) {
+				out.append((char) ('0' + Character.digit(cp, 10)));
+			}
+			else if (Character.getType(cp) != Character.FORMAT) {
+				out.appendCodePoint(cp);
+			}
+		});
+		return out.toString();
+	}
+
+	/** The skeleton of a word appears at the start of a word of the text. */
+	private static boolean sounds(String textSkeleton, String surnameSkeleton) {
+		if (surnameSkeleton.length() < 3) {
+			return false;
+		}
+		return Pattern.compile("(?<![\\p{L}])" + Pattern.quote(surnameSkeleton)).matcher(textSkeleton).find();
+	}
+
+	/**
+	 * How a name sounds, written the same from Azerbaijani Latin and from Russian Cyrillic
+	 * ("Sınaqova" and "Сынагова", "Əliyev" and "Алиев"): Cyrillic transliterated, then letters that
+	 * the two spellings render differently merged (q/k/g, ı/i/ы, ə/a, ş/ш, y dropped, doubled letters
+	 * once). Only for comparing a surname; never shown.
+	 */
+	static String skeleton(String text) {
+		String lower = text.toLowerCase(AZ).replace("дж", "c");
+		StringBuilder latin = new StringBuilder(lower.length());
+		for (char c : lower.toCharArray()) {
+			latin.append(switch (c) {
+				case 'а', 'я', 'ə' -> "a";
+				case 'б' -> "b";
+				case 'в' -> "v";
+				case 'г', 'ғ', 'ğ', 'q', 'k', 'к' -> "g";
+				case 'д' -> "d";
+				case 'е', 'ё', 'э', 'є' -> "e";
+				case 'ж' -> "j";
+				case 'з' -> "z";
+				case 'и', 'ы', 'і', 'й', 'ı' -> "i";
+				case 'л' -> "l";
+				case 'м' -> "m";
+				case 'н' -> "n";
+				case 'о', 'ö' -> "o";
+				case 'п' -> "p";
+				case 'р' -> "r";
+				case 'с', 'ş', 'ш', 'щ' -> "s";
+				case 'т' -> "t";
+				case 'у', 'ю', 'ü' -> "u";
+				case 'ф' -> "f";
+				case 'х', 'һ' -> "x";
+				case 'ц' -> "ts";
+				case 'ч', 'ç' -> "c";
+				case 'ъ', 'ь', 'y' -> "";
+				default -> String.valueOf(c);
+			});
+		}
+		StringBuilder out = new StringBuilder(latin.length());
+		for (int i = 0; i < latin.length(); i++) {
+			if (i == 0 || latin.charAt(i) != latin.charAt(i - 1)) {
+				out.append(latin.charAt(i));
+			}
+		}
+		return out.toString();
 	}
 
 	/** The Java twin of the database's {@code az_fold}: Azerbaijani case, then plain Latin letters. */

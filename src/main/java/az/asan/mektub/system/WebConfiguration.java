@@ -76,7 +76,8 @@ class WebConfiguration implements WebMvcConfigurer {
 	/** A sum typed into a form or URL, or a ParseException when it is not one or out of all bounds. */
 	static BigDecimal parseDecimal(String text) throws ParseException {
 		String plain = text.strip().replace("₼", "").replace(" ", "").replace("\u00a0", "").replace(',', '.');
-		if (plain.length() > MAX_NUMBER_LENGTH) {
+		// Only ASCII digits: BigDecimal would read "１２" or "١٢" as 12, a sum no one sees typed as such.
+		if (plain.length() > MAX_NUMBER_LENGTH || plain.chars().anyMatch(c -> c > 127)) {
 			throw new ParseException(text, 0);
 		}
 		try {

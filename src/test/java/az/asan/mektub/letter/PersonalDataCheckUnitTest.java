@@ -51,6 +51,28 @@ class PersonalDataCheckUnitTest {
 		assertThat(warnings("I would like a red bicycle for school")).isEmpty();
 	}
 
+	@Test
+	void disguisedNumbersAddressesHandlesAndSurnamesAreStillFound() {
+		// fullwidth and Arabic-Indic digits are the phone number they look like
+		assertThat(PersonalDataCheck.findings("Zəng edin ０５０３２１４５６７", "Sınaqova", null)).contains("letter.privacy.phone");
+		assertThat(PersonalDataCheck.findings("Zəng edin ٠٥٠٣٢١٤٥٦٧", "Sınaqova", null)).contains("letter.privacy.phone");
+		assertThat(PersonalDataCheck.findings("Zəng edin ٠٥٠٣٢１٤٥٦٧", "Sınaqova", null)).contains("letter.privacy.phone");
+		// an e-mail address spelled out
+		assertThat(PersonalDataCheck.findings("yazın: test at example dot com", null, null)).contains("letter.privacy.email");
+		assertThat(PersonalDataCheck.findings("пишите test собака mail точка ru", null, null))
+			.contains("letter.privacy.email");
+		// the surname in the other alphabet
+		assertThat(PersonalDataCheck.findings("Меня зовут Нигяр Сынагова", "Sınaqova", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Я Айсель Алиева", "Əliyeva", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Mən Aysel Sınaqova", "Сынагова", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Хочу велосипед и книгу", "Sınaqova", null)).isEmpty();
+		// a handle behind a platform's short name, numbers in Russian words with hundreds
+		assertThat(warnings("ig: nigar_2015")).contains("letter.privacy.handle");
+		assertThat(warnings("tg: nigar2015 yazın")).contains("letter.privacy.handle");
+		assertThat(warnings("ноль пятьдесят пять триста двадцать один")).contains("letter.privacy.numberWords");
+		assertThat(warnings("Bir top, iki kitab, üç qələm istəyirəm")).isEmpty();
+	}
+
 	private static java.util.List<String> warnings(String text) {
 		return PersonalDataCheck.warnings(text, "Aysel", null);
 	}

@@ -133,7 +133,7 @@ class VolunteerLettersIntegrationTest {
 
 	@Test
 	void aCostWithAHugeExponentIsRefusedBesideTheFieldInMilliseconds() throws Exception {
-		for (String cost : new String[] { "1e-10000000", "-1e-100000000", "1e999999", "1" + "0".repeat(40) }) {
+		for (String cost : new String[] { "1e-10000000", "-1e-100000000", "1e999999", "1" + "0".repeat(40), "１２", "١٢" }) {
 			long started = System.nanoTime();
 			mvc.perform(registration(Map.of("estimatedCost", cost)))
 				.andExpect(status().isOk())
