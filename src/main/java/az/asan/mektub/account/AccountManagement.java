@@ -51,6 +51,12 @@ public class AccountManagement {
 	}
 
 	/** Thrown when an address already has an account; the form says so beside the field. */
+	static final String RESET_LINK = "/password/reset?token=";
+
+	static final int RESET_MAILS_PER_PERIOD = 3;
+
+	static final java.time.Duration RESET_MAILS_PERIOD = java.time.Duration.ofHours(1);
+
 	public static class EmailTakenException extends RuntimeException {
 
 		EmailTakenException() {
@@ -137,12 +143,17 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public void requestPasswordReset(String email, Locale locale) {
-		accounts.findByEmail(email == null ? "" : email.trim())
+		accounts.findByEmail(email == null ? "" : Emails.normalize(email))
 			.filter(a -> a.getAnonymisedAt() == null && !a.isLocked())
+			// at most a few mails an hour, so that no one can fill a person's mailbox from this form
+			.filter(a -> tokens.issuedWithin(a.getId(), AccountTokens.Purpose.RESET_PASSWORD,
+					RESET_MAILS_PERIOD) < RESET_MAILS_PER_PERIOD)
 			.ifPresent(account -> {
 				String token = tokens.issue(account.getId(), AccountTokens.Purpose.RESET_PASSWORD);
+				// the earlier links stopped working: their text goes from the stored mails
+				mailer.forgetLinks(account.getEmail(), RESET_LINK);
 				mailer.queue(account.getEmail(), account.getLanguage(), "passwordReset", account.getFullName(),
-						links.absolute("/password/reset?token=" + token));
+						links.absolute(RESET_LINK + token));
 			});
 	}
 
@@ -173,6 +184,7 @@ public class AccountManagement {
 				account.changePasswordHash(passwordEncoder.encode(newPassword));
 				account.confirmEmail();
 				mailer.forget(account.getEmail(), token);
+				mailer.forgetLinks(account.getEmail(), RESET_LINK);
 				// Whoever knew the old password is signed out everywhere; the owner, who proved their
 				// address, is no longer slowed down by anyone's failed guesses.
 				sessions.endAll(account.getEmail());

@@ -11,7 +11,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * The password policy every form shares: 8 to 100 characters with a letter and a digit, or a
+ * The password policy every form shares: 8 to 200 characters with a letter and a digit, or a
  * passphrase of 16 characters or more (words alone are fine then); not one of the passwords people
  * use most (the list in {@code resources/passwords}, with its source and licence); not made of the
  * person's own e-mail address or name with a few digits around; not one character repeated.
@@ -19,6 +19,9 @@ import java.util.Set;
 final class Passwords {
 
 	static final int PASSPHRASE_LENGTH = 16;
+
+	/** Long passphrases are welcome; stored hashes read every byte of them (see system.PasswordHashing). */
+	static final int MAX_LENGTH = 200;
 
 	private Passwords() {
 	}

@@ -45,6 +45,23 @@ public class Mailer {
 	}
 
 	/**
+	 * Removes the secrets of every link to one page ({@code /password/reset?token=}) from the stored
+	 * mails to a person: once one of them is used, or a newer one is sent, the older links are dead
+	 * and their text is no use to whoever reads the mailbox or a copy of the database.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void forgetLinks(String recipient, String path) {
+		jdbc.sql("""
+				UPDATE mail_outbox SET body = regexp_replace(body, :pattern, :replacement, 'g')
+				WHERE lower(recipient) = lower(:recipient) AND strpos(body, :path) > 0""")
+			.param("pattern", path.replaceAll("([\\\\.?+*()\\[\\]{}|^$])", "\\\\$1") + "[A-Za-z0-9_-]+")
+			.param("replacement", path + REMOVED)
+			.param("recipient", recipient)
+			.param("path", path)
+			.update();
+	}
+
+	/**
 	 * Removes a one-time link's secret from the stored copies of the mail that carried it, once the
 	 * link has been used: a copy of the database then holds no link that still works. The outbox job
 	 * does the same for every mail it has sent, and for links that expired unsent.

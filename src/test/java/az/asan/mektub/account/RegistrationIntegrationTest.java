@@ -41,7 +41,7 @@ class RegistrationIntegrationTest {
 
 		Account donor = accounts.findByEmail("SEBINE@example.az").orElseThrow();
 		assertThat(donor.getRole()).isEqualTo(Role.DONOR);
-		assertThat(donor.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("gizli-parol-7");
+		assertThat(donor.getPasswordHash()).startsWith("{bcrypt-sha256}$2").doesNotContain("gizli-parol-7");
 		mvc.perform(formLogin("/login").userParameter("email").user("sebine@example.az").password("gizli-parol-7"))
 			.andExpect(authenticated());
 	}
