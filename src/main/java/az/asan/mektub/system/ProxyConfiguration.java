@@ -26,10 +26,11 @@ class ProxyConfiguration {
 	@Bean
 	FilterRegistrationBean<RequestGuard> requestGuard(
 			@Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequest,
-			@Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFile) {
+			@Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFile,
+			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxForm) {
 		// Every upload form sends one file, so a body over the file limit holds a file too large.
 		FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
-				new RequestGuard(Math.min(maxRequest.toBytes(), maxFile.toBytes())));
+				new RequestGuard(Math.min(maxRequest.toBytes(), maxFile.toBytes()), maxForm.toBytes()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
 		return registration;
 	}

@@ -18,7 +18,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * Requests no browser of a person sends are answered before any feature sees them, on the app's own
  * error page in the visitor's language:
  * <ul>
- * <li>an upload larger than the limits ({@code spring.servlet.multipart.*}): 413. Left
+ * <li>an upload larger than the limits ({@code spring.servlet.multipart.*}), or another body larger
+ * than {@code server.tomcat.max-http-form-post-size}: 413. Left
  * to the multipart parser, the size error would surface inside the CSRF check (which reads the
  * token from the body) or as the container's bare page. The body is still read up to
  * {@code server.tomcat.max-swallow-size}, so that the browser receives the page;</li>
@@ -31,8 +32,11 @@ class RequestGuard extends OncePerRequestFilter {
 
 	private final long maxUpload;
 
-	RequestGuard(long maxUpload) {
+	private final long maxForm;
+
+	RequestGuard(long maxUpload, long maxForm) {
 		this.maxUpload = maxUpload;
+		this.maxForm = maxForm;
 	}
 
 	@Override
@@ -40,7 +44,9 @@ class RequestGuard extends OncePerRequestFilter {
 			throws ServletException, IOException {
 		String type = request.getContentType();
 		boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
-		if (multipart && request.getContentLengthLong() > maxUpload) {
+		// A form body over server.tomcat.max-http-form-post-size would make the container drop every parameter
+		// (the CSRF token too) and answer its own page.
+		if (request.getContentLengthLong() > (multipart ? maxUpload : maxForm)) {
 			tooLarge(request, response);
 			return;
 		}
@@ -48,6 +54,7 @@ class RequestGuard extends OncePerRequestFilter {
 			for (String[] values : request.getParameterMap().values()) {
 				for (String value : values) {
 					if (value != null && value.indexOf('\u0000') >= 0) {
+						SecurityHeaders.apply(response, request.isSecure());
 						response.sendError(HttpServletResponse.SC_BAD_REQUEST);
 						return;
 					}
@@ -68,6 +75,7 @@ class RequestGuard extends OncePerRequestFilter {
 		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
 		request.setAttribute(RequestDispatcher.ERROR_MESSAGE, "Upload too large");
 		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		SecurityHeaders.apply(response, request.isSecure());
 		HttpServletRequest bodyless = new HttpServletRequestWrapper(request) {
 
 			@Override

@@ -160,7 +160,7 @@ class TreeController {
 		String etag = "\"" + DigestUtils.md5DigestAsHex(picture) + "\"";
 		// Checked again on every view (a 304 while unchanged): a letter adopted or withdrawn must not
 		// keep showing its picture from a shared cache.
-		CacheControl revalidate = CacheControl.noCache();
+		CacheControl revalidate = CacheControl.noCache().cachePrivate();
 		if (request.checkNotModified(etag)) {
 			return ResponseEntity.status(304).eTag(etag).cacheControl(revalidate).build();
 		}
