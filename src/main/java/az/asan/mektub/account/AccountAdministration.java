@@ -71,15 +71,17 @@ public class AccountAdministration {
 		String query = q == null ? "" : q.strip();
 		String where = """
 				WHERE anonymised_at IS NULL AND (CAST(:role AS varchar) IS NULL OR role = CAST(:role AS varchar))
-				  AND (:q = '' OR az_fold(full_name) LIKE '%' || az_fold(:q) || '%' OR lower(email) LIKE '%' || lower(:q) || '%')""";
+				  AND (:q = '' OR az_fold(full_name) LIKE '%' || az_fold(:qLike) || '%' OR lower(email) LIKE '%' || lower(:qLike) || '%')""";
 		long total = jdbc.sql("SELECT count(*) FROM app_user " + where)
 			.param("role", role == null ? null : role.name())
 			.param("q", query)
+			.param("qLike", az.asan.mektub.system.SqlLike.escape(query))
 			.query(Long.class)
 			.single();
 		List<Long> ids = jdbc.sql("SELECT id FROM app_user " + where + " ORDER BY full_name, id LIMIT :limit OFFSET :offset")
 			.param("role", role == null ? null : role.name())
 			.param("q", query)
+			.param("qLike", az.asan.mektub.system.SqlLike.escape(query))
 			.param("limit", pageSize)
 			.param("offset", (Math.max(page, 1) - 1) * pageSize)
 			.query(Long.class)

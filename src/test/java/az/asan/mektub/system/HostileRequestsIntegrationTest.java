@@ -149,7 +149,7 @@ class HostileRequestsIntegrationTest {
 		HttpResponse<byte[]> picture = http.send(request("/letters/" + code + "/picture.jpg").build(),
 				HttpResponse.BodyHandlers.ofByteArray());
 		assertThat(picture.statusCode()).isEqualTo(200);
-		assertThat(picture.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache")
+		assertThat(picture.headers().firstValue("Cache-Control").orElseThrow()).contains("no-cache", "private")
 			.doesNotContain("max-age=600");
 		String etag = picture.headers().firstValue("ETag").orElseThrow();
 		assertThat(send(request("/letters/" + code + "/picture.jpg").header("If-None-Match", etag)).statusCode())
@@ -159,6 +159,24 @@ class HostileRequestsIntegrationTest {
 		jdbc.sql("UPDATE letter SET status = 'WITHDRAWN' WHERE code = ?").param(code).update();
 		assertThat(send(request("/letters/" + code + "/picture.jpg").header("If-None-Match", etag)).statusCode())
 			.isEqualTo(404);
+	}
+
+	@Test
+	void likeWildcardsInASearchStandForThemselves() throws Exception {
+		long campaign = TestCampaigns.open(jdbc);
+		TestLetters test = new TestLetters(letters, tx, jdbc);
+		String plain = test.published(campaign, TestLetters.Spec.of("Aygün", 8)
+			.wish("Qırmızı velosiped istəyirəm", az.asan.mektub.letter.Category.TOY));
+		String percent = test.published(campaign, TestLetters.Spec.of("Nərmin", 9)
+			.wish("100% pambıq idman forması", az.asan.mektub.letter.Category.CLOTHES));
+		// each is found by a word of its wish
+		assertThat(send(request("/tree?campaign=" + campaign + "&q=velosiped")).body()).contains("/letters/" + plain);
+		assertThat(send(request("/tree?campaign=" + campaign + "&q=pamb")).body()).contains("/letters/" + percent);
+		for (String q : new String[] { "%25", "_", "%5C" }) {
+			String page = send(request("/tree?campaign=" + campaign + "&q=" + q)).body();
+			assertThat(page).as(q).doesNotContain("/letters/" + plain);
+		}
+		assertThat(send(request("/tree?campaign=" + campaign + "&q=%25")).body()).contains("/letters/" + percent);
 	}
 
 	@Test
