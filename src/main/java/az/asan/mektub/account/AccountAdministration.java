@@ -13,6 +13,7 @@ import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Links;
 import az.asan.mektub.system.NotFound;
+import az.asan.mektub.system.Sessions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -22,7 +23,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * What staff do with people: open volunteer accounts, assign regions, lock and unlock, flag a donor
  * as an organisation with its own limit; administrators also grant and take back staff roles. Every
- * change is written to the audit log with who made it. Staff act on donors and volunteers only, and
+ * change is written to the audit log with who made it, and a change to what someone may do (lock,
+ * role, regions) ends their open sessions on every node, so it applies at once. Staff act on donors and volunteers only, and
  * nobody changes their own role or lock.
  */
 @Service
@@ -50,9 +52,12 @@ public class AccountAdministration {
 
 	private final AuditLog auditLog;
 
+	private final Sessions sessions;
+
 	AccountAdministration(Accounts accounts, AccountTokens tokens, Mailer mailer, Links links, Regions regions,
-			JdbcClient jdbc, AuditLog auditLog) {
+			JdbcClient jdbc, AuditLog auditLog, Sessions sessions) {
 		this.auditLog = auditLog;
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.tokens = tokens;
 		this.mailer = mailer;
@@ -66,15 +71,17 @@ public class AccountAdministration {
 		String query = q == null ? "" : q.strip();
 		String where = """
 				WHERE anonymised_at IS NULL AND (CAST(:role AS varchar) IS NULL OR role = CAST(:role AS varchar))
-				  AND (:q = '' OR az_fold(full_name) LIKE '%' || az_fold(:q) || '%' OR lower(email) LIKE '%' || lower(:q) || '%')""";
+				  AND (:q = '' OR az_fold(full_name) LIKE '%' || az_fold(:qLike) || '%' OR lower(email) LIKE '%' || lower(:qLike) || '%')""";
 		long total = jdbc.sql("SELECT count(*) FROM app_user " + where)
 			.param("role", role == null ? null : role.name())
 			.param("q", query)
+			.param("qLike", az.asan.mektub.system.SqlLike.escape(query))
 			.query(Long.class)
 			.single();
 		List<Long> ids = jdbc.sql("SELECT id FROM app_user " + where + " ORDER BY full_name, id LIMIT :limit OFFSET :offset")
 			.param("role", role == null ? null : role.name())
 			.param("q", query)
+			.param("qLike", az.asan.mektub.system.SqlLike.escape(query))
 			.param("limit", pageSize)
 			.param("offset", (Math.max(page, 1) - 1) * pageSize)
 			.query(Long.class)
@@ -119,6 +126,7 @@ public class AccountAdministration {
 		if (!before.equals(after)) {
 			account.assignRegions(after);
 			audit(actor.id(), "REGIONS", id, regionCodes(before) + " → " + regionCodes(after), before, after);
+			sessions.endAll(account.getEmail());
 		}
 	}
 
@@ -128,6 +136,9 @@ public class AccountAdministration {
 		if (account.isLocked() != locked) {
 			account.lock(locked);
 			audit(actor.id(), locked ? "LOCKED" : "UNLOCKED", id, null);
+			if (locked) {
+				sessions.endAll(account.getEmail());
+			}
 		}
 	}
 
@@ -163,6 +174,7 @@ public class AccountAdministration {
 			Role before = account.getRole();
 			account.changeRole(role);
 			audit(actor.id(), "ROLE", id, before + " → " + role, before, role);
+			sessions.endAll(account.getEmail());
 		}
 	}
 

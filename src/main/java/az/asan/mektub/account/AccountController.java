@@ -64,9 +64,11 @@ class AccountController {
 	@PostMapping("/register")
 	String processRegistrationForm(@Valid @ModelAttribute("registrationForm") RegistrationForm form,
 			BindingResult result, Locale locale) {
-		if (!result.hasFieldErrors("email") && form.email() != null && management.emailTaken(form.email())) {
-			result.rejectValue("email", "register.emailTaken");
+		if (!result.hasFieldErrors("password")) {
+			Passwords.problem(form.password(), form.email(), form.fullName())
+				.ifPresent(problem -> result.rejectValue("password", problem));
 		}
+		// Whether the address already has an account is not said here: its owner is mailed instead.
 		if (result.hasErrors()) {
 			return "account/register";
 		}
@@ -74,9 +76,8 @@ class AccountController {
 			management.registerDonor(form, locale);
 		}
 		catch (AccountManagement.EmailTakenException ex) {
-			// Two registrations with one address at the same moment: the unique index decided.
-			result.rejectValue("email", "register.emailTaken");
-			return "account/register";
+			// Two registrations with one address at the same moment: the unique index decided, and
+			// the answer stays the same.
 		}
 		return "redirect:/login?registered";
 	}
@@ -124,11 +125,17 @@ class AccountController {
 	@PostMapping("/me/password")
 	String processPasswordForm(@AuthenticationPrincipal SignedInUser user,
 			@Valid @ModelAttribute("passwordChangeForm") PasswordChangeForm form, BindingResult result,
-			RedirectAttributes redirect) {
+			HttpServletRequest request, RedirectAttributes redirect) {
+		if (!result.hasFieldErrors("password")) {
+			management.passwordProblem(user.id(), form.password())
+				.ifPresent(problem -> result.rejectValue("password", problem));
+		}
 		if (result.hasErrors()) {
 			return "account/password";
 		}
-		if (!management.changePassword(user.id(), form.currentPassword(), form.password())) {
+		var session = request.getSession(false);
+		if (!management.changePassword(user.id(), form.currentPassword(), form.password(),
+				session == null ? null : session.getId())) {
 			result.rejectValue("currentPassword", "password.currentWrong");
 			return "account/password";
 		}
@@ -175,6 +182,10 @@ class AccountController {
 	@PostMapping("/password/reset")
 	String processResetForm(@Valid @ModelAttribute("passwordResetForm") PasswordResetForm form, BindingResult result,
 			Model model) {
+		if (!result.hasFieldErrors("password")) {
+			management.passwordProblem(form.token(), form.password())
+				.ifPresent(problem -> result.rejectValue("password", problem));
+		}
 		if (result.hasErrors()) {
 			model.addAttribute("valid", true);
 			return "account/reset";

@@ -6,6 +6,8 @@ import java.util.Set;
 
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.system.Links;
+import az.asan.mektub.system.LoginThrottle;
+import az.asan.mektub.system.Sessions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -32,8 +34,14 @@ public class AccountManagement {
 
 	private final ApplicationEventPublisher events;
 
+	private final Sessions sessions;
+
+	private final LoginThrottle throttle;
+
 	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, AccountTokens tokens, Mailer mailer,
-			Links links, ApplicationEventPublisher events) {
+			Links links, ApplicationEventPublisher events, Sessions sessions, LoginThrottle throttle) {
+		this.sessions = sessions;
+		this.throttle = throttle;
 		this.accounts = accounts;
 		this.passwordEncoder = passwordEncoder;
 		this.tokens = tokens;
@@ -43,6 +51,12 @@ public class AccountManagement {
 	}
 
 	/** Thrown when an address already has an account; the form says so beside the field. */
+	static final String RESET_LINK = "/password/reset?token=";
+
+	static final int RESET_MAILS_PER_PERIOD = 3;
+
+	static final java.time.Duration RESET_MAILS_PERIOD = java.time.Duration.ofHours(1);
+
 	public static class EmailTakenException extends RuntimeException {
 
 		EmailTakenException() {
@@ -70,13 +84,22 @@ public class AccountManagement {
 		return accounts.existsByEmail(email.trim());
 	}
 
-	/** Opens a donor account and mails the link that confirms the address. */
+	/**
+	 * Opens a donor account and mails the link that confirms the address. When the address already
+	 * has an account nothing is opened and its owner is told by mail instead: the page answers the
+	 * same either way (and takes as long), so registering does not reveal who has an account.
+	 */
 	@Transactional
-	public Account registerDonor(RegistrationForm form, Locale locale) {
-		if (accounts.existsByEmail(form.email().trim())) {
-			throw new EmailTakenException();
+	public void registerDonor(RegistrationForm form, Locale locale) {
+		String encoded = passwordEncoder.encode(form.password());
+		Optional<Account> existing = accounts.findByEmail(form.email().trim());
+		if (existing.isPresent()) {
+			Account owner = existing.get();
+			mailer.queue(owner.getEmail(), owner.getLanguage(), "registerExisting", owner.getFullName(),
+					links.absolute("/login"), links.absolute("/password/forgot"));
+			return;
 		}
-		Account donor = new Account(form.email(), passwordEncoder.encode(form.password()), form.fullName(), Role.DONOR);
+		Account donor = new Account(form.email(), encoded, form.fullName(), Role.DONOR);
 		if (form.phone() != null && !form.phone().isBlank()) {
 			donor.setPhone(form.phone().trim());
 		}
@@ -88,7 +111,6 @@ public class AccountManagement {
 			throw new EmailTakenException();
 		}
 		sendConfirmation(donor);
-		return donor;
 	}
 
 	@Transactional
@@ -109,6 +131,7 @@ public class AccountManagement {
 			.flatMap(accounts::findById)
 			.map(account -> {
 				account.confirmEmail();
+				mailer.forget(account.getEmail(), token);
 				return true;
 			})
 			.orElse(false);
@@ -120,13 +143,31 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public void requestPasswordReset(String email, Locale locale) {
-		accounts.findByEmail(email == null ? "" : email.trim())
+		accounts.findByEmail(email == null ? "" : Emails.normalize(email))
 			.filter(a -> a.getAnonymisedAt() == null && !a.isLocked())
+			// at most a few mails an hour, so that no one can fill a person's mailbox from this form
+			.filter(a -> tokens.issuedWithin(a.getId(), AccountTokens.Purpose.RESET_PASSWORD,
+					RESET_MAILS_PERIOD) < RESET_MAILS_PER_PERIOD)
 			.ifPresent(account -> {
 				String token = tokens.issue(account.getId(), AccountTokens.Purpose.RESET_PASSWORD);
+				// the earlier links stopped working: their text goes from the stored mails
+				mailer.forgetLinks(account.getEmail(), RESET_LINK);
 				mailer.queue(account.getEmail(), account.getLanguage(), "passwordReset", account.getFullName(),
-						links.absolute("/password/reset?token=" + token));
+						links.absolute(RESET_LINK + token));
 			});
+	}
+
+	/** What is wrong with a new password for this person (a message key), if anything; see {@link Passwords}. */
+	@Transactional(readOnly = true)
+	public Optional<String> passwordProblem(long userId, String password) {
+		return accounts.findById(userId).flatMap(a -> Passwords.problem(password, a.getEmail(), a.getFullName()));
+	}
+
+	/** The same for the person a reset or invitation link was sent to. */
+	@Transactional(readOnly = true)
+	public Optional<String> passwordProblem(String token, String password) {
+		Optional<Long> owner = tokens.owner(token, AccountTokens.Purpose.RESET_PASSWORD, AccountTokens.Purpose.INVITE);
+		return owner.isPresent() ? passwordProblem(owner.get(), password) : Passwords.problem(password, null, null);
 	}
 
 	@Transactional(readOnly = true)
@@ -142,19 +183,29 @@ public class AccountManagement {
 			.map(account -> {
 				account.changePasswordHash(passwordEncoder.encode(newPassword));
 				account.confirmEmail();
+				mailer.forget(account.getEmail(), token);
+				mailer.forgetLinks(account.getEmail(), RESET_LINK);
+				// Whoever knew the old password is signed out everywhere; the owner, who proved their
+				// address, is no longer slowed down by anyone's failed guesses.
+				sessions.endAll(account.getEmail());
+				throttle.forgive(account.getEmail());
 				return true;
 			})
 			.orElse(false);
 	}
 
-	/** False when the current password is wrong; nothing changes then. */
+	/**
+	 * False when the current password is wrong; nothing changes then. Every other session of the
+	 * person ends: the one they changed it in ({@code keptSessionId}) stays.
+	 */
 	@Transactional
-	public boolean changePassword(long userId, String currentPassword, String newPassword) {
+	public boolean changePassword(long userId, String currentPassword, String newPassword, String keptSessionId) {
 		Account account = accounts.findById(userId).orElseThrow();
 		if (account.getPasswordHash() == null || !passwordEncoder.matches(currentPassword, account.getPasswordHash())) {
 			return false;
 		}
 		account.changePasswordHash(passwordEncoder.encode(newPassword));
+		sessions.endAllBut(account.getEmail(), keptSessionId);
 		return true;
 	}
 
@@ -176,6 +227,7 @@ public class AccountManagement {
 			return false;
 		}
 		events.publishEvent(new DonorLeaving(userId));
+		sessions.endAll(account.getEmail());
 		account.anonymise();
 		return true;
 	}

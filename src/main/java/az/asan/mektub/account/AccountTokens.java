@@ -59,6 +59,19 @@ class AccountTokens {
 		return token;
 	}
 
+	/** How many tokens of a purpose the user was sent within the last period (used or not). */
+	int issuedWithin(long userId, Purpose purpose, Duration period) {
+		// Tokens keep no issue time: one issued within the period expires later than validity minus period from now.
+		return jdbc.sql("""
+				SELECT count(*) FROM account_token
+				WHERE user_id = :user AND purpose = :purpose AND expires_at > now() + make_interval(secs => :seconds)""")
+			.param("user", userId)
+			.param("purpose", purpose.name())
+			.param("seconds", purpose.validFor.minus(period).toSeconds())
+			.query(Integer.class)
+			.single();
+	}
+
 	/** The user the token was issued to, if it is valid; it cannot be used again. */
 	Optional<Long> redeem(String token, Purpose... purposes) {
 		if (token == null || token.isBlank() || token.length() > 100) {
@@ -68,6 +81,20 @@ class AccountTokens {
 				UPDATE account_token SET used_at = now()
 				WHERE token_hash = :hash AND purpose IN (:purposes) AND used_at IS NULL AND expires_at > now()
 				RETURNING user_id""")
+			.param("hash", hash(token))
+			.param("purposes", java.util.Arrays.stream(purposes).map(Enum::name).toList())
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Whom a valid token was issued to, without using it. */
+	Optional<Long> owner(String token, Purpose... purposes) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return Optional.empty();
+		}
+		return jdbc.sql("""
+				SELECT user_id FROM account_token
+				WHERE token_hash = :hash AND purpose IN (:purposes) AND used_at IS NULL AND expires_at > now()""")
 			.param("hash", hash(token))
 			.param("purposes", java.util.Arrays.stream(purposes).map(Enum::name).toList())
 			.query(Long.class)

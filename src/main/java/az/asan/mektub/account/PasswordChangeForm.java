@@ -6,7 +6,7 @@ import jakarta.validation.constraints.Size;
 
 public record PasswordChangeForm(
 		@NotBlank String currentPassword,
-		@NotBlank @Size(min = 8, max = 100) String password,
+		@NotBlank @Size(min = 8, max = Passwords.MAX_LENGTH) String password,
 		String passwordConfirmation) {
 
 	public static PasswordChangeForm empty() {

@@ -9,10 +9,15 @@ import jakarta.validation.constraints.Size;
 /** What a donor types to open an account. */
 public record RegistrationForm(
 		@NotBlank @Size(max = 200) String fullName,
-		@NotBlank @Email @Size(max = 254) String email,
+		@NotBlank @Email @Size(max = 254)
+		@Pattern(regexp = Emails.PRINTABLE_ASCII, message = "{email.ascii}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{7,20}$", message = "{phone.invalid}") String phone,
-		@NotBlank @Size(min = 8, max = 100) String password,
+		@NotBlank @Size(min = 8, max = Passwords.MAX_LENGTH) String password,
 		String passwordConfirmation) {
+
+	public RegistrationForm {
+		email = Emails.normalize(email);
+	}
 
 	public static RegistrationForm empty() {
 		return new RegistrationForm("", "", "", "", "");

@@ -51,6 +51,7 @@ class UserAdminController {
 	@GetMapping("/admin/users")
 	String list(@RequestParam(required = false) Role role, @RequestParam(defaultValue = "") String q,
 			@RequestParam(defaultValue = "1") int page, Model model) {
+		page = Math.min(Math.max(page, 1), 10_000);
 		AccountAdministration.Page result = administration.search(role, q, page, PAGE_SIZE);
 		model.addAttribute("result", result);
 		model.addAttribute("role", role);

@@ -10,9 +10,14 @@ import jakarta.validation.constraints.Size;
 /** What staff type to open a volunteer's account; the volunteer sets a password from the invitation. */
 public record VolunteerForm(
 		@NotBlank @Size(max = 200) String fullName,
-		@NotBlank @Email @Size(max = 254) String email,
+		@NotBlank @Email @Size(max = 254)
+		@Pattern(regexp = Emails.PRINTABLE_ASCII, message = "{email.ascii}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{7,20}$", message = "{phone.invalid}") String phone,
 		List<Integer> regionIds) {
+
+	public VolunteerForm {
+		email = Emails.normalize(email);
+	}
 
 	public static VolunteerForm empty() {
 		return new VolunteerForm("", "", "", List.of());

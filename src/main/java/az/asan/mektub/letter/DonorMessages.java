@@ -47,7 +47,10 @@ public class DonorMessages {
 		if (clean.length() > 500) {
 			throw new LetterTransitionException("message.error.tooLong");
 		}
-		if (!PersonalDataCheck.findings(clean, null, null).isEmpty()) {
+		// The same check as a letter's public text; here even what only may be contact details is
+		// refused, as the donor can simply write it otherwise.
+		if (!PersonalDataCheck.findings(clean, null, null).isEmpty()
+				|| !PersonalDataCheck.warnings(clean, null, null).isEmpty()) {
 			throw new LetterTransitionException("message.error.contact");
 		}
 		Long letterId = jdbc.sql("""

@@ -360,7 +360,9 @@ public class LetterImport {
 
 	static LocalDate parseDate(String text) {
 		try {
-			return text.contains(".") ? LocalDate.parse(text, DOTTED) : LocalDate.parse(text);
+			LocalDate date = text.contains(".") ? LocalDate.parse(text, DOTTED) : LocalDate.parse(text);
+			// A year no child and no database date has is as unreadable as a typo.
+			return date.getYear() < 1900 || date.getYear() > 2199 ? null : date;
 		}
 		catch (DateTimeParseException ex) {
 			return null;
@@ -378,8 +380,16 @@ public class LetterImport {
 
 	static BigDecimal money(String text) {
 		String plain = text.replace("₼", "").replace(" ", "").replace("\u00a0", "").replace(',', '.');
+		if (plain.length() > 30) {
+			return null;
+		}
 		try {
-			return new BigDecimal(plain).setScale(2, java.math.RoundingMode.HALF_UP);
+			BigDecimal value = new BigDecimal(plain);
+			// 1e-10000000 is short, but rounding it takes seconds of one core.
+			if (Math.abs(value.scale()) > 10 || value.precision() - value.scale() > 12) {
+				return null;
+			}
+			return value.setScale(2, java.math.RoundingMode.HALF_UP);
 		}
 		catch (NumberFormatException | ArithmeticException ex) {
 			return null;

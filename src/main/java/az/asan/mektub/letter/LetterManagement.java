@@ -146,10 +146,13 @@ public class LetterManagement {
 
 	/**
 	 * RECEIVED → PUBLISHED, after the volunteer confirmed the public text holds no personal data and
-	 * the text passed the automatic check for the child's surname, phone numbers and addresses.
+	 * the text passed the automatic check for the child's surname, phone numbers and e-mail addresses.
+	 * What only may be personal (an address, a birth date, a name from the contact field, a handle,
+	 * digits in words) is put before the volunteer, who publishes it as it is only by acknowledging it.
 	 */
 	@Transactional
-	public void publish(String code, RegionScope scope, long volunteerId, String publicText, boolean confirmed) {
+	public void publish(String code, RegionScope scope, long volunteerId, String publicText, boolean confirmed,
+			boolean warningsAcknowledged) {
 		Letter letter = inScope(code, scope);
 		if (!confirmed) {
 			throw new LetterTransitionException("letter.publish.confirmRequired");
@@ -158,6 +161,11 @@ public class LetterManagement {
 				letter.getChild().getContact());
 		if (!findings.isEmpty()) {
 			throw new LetterTransitionException(findings.get(0));
+		}
+		List<String> warnings = PersonalDataCheck.warnings(publicText, letter.getChild().getFirstName(),
+				letter.getChild().getContact());
+		if (!warnings.isEmpty() && !warningsAcknowledged) {
+			throw new PrivacyWarning(warnings);
 		}
 		letter.publish(volunteerId, publicText);
 	}

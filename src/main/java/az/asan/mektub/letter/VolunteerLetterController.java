@@ -202,10 +202,16 @@ class VolunteerLetterController {
 	@PostMapping("/volunteer/letters/{code}/publish")
 	String publish(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String publicWish, @RequestParam(defaultValue = "false") boolean confirmed,
-			RedirectAttributes redirect) {
-		return step(code, redirect, "letter.published",
-				() -> letters.publish(code, accounts.regionScope(user), user.id(), publicWish, confirmed),
-				() -> redirect.addFlashAttribute("publishText", publicWish));
+			@RequestParam(defaultValue = "false") boolean acknowledged, RedirectAttributes redirect) {
+		return step(code, redirect, "letter.published", () -> {
+			try {
+				letters.publish(code, accounts.regionScope(user), user.id(), publicWish, confirmed, acknowledged);
+			}
+			catch (PrivacyWarning warning) {
+				redirect.addFlashAttribute("privacyWarnings", warning.findings().stream().map(messages::get).toList());
+				throw warning;
+			}
+		}, () -> redirect.addFlashAttribute("publishText", publicWish));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/incomplete")

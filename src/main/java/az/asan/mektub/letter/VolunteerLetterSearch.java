@@ -24,7 +24,7 @@ public class VolunteerLetterSearch {
 
 		public Criteria {
 			q = q == null ? "" : q.strip();
-			page = Math.max(page, 1);
+			page = Math.min(Math.max(page, 1), 10_000);
 		}
 
 	}
@@ -48,7 +48,7 @@ public class VolunteerLetterSearch {
 			  AND (CAST(:region AS integer) IS NULL OR l.region_id = CAST(:region AS integer))
 			  AND (CAST(:campaign AS bigint) IS NULL OR l.campaign_id = CAST(:campaign AS bigint))
 			  AND (:q = '' OR l.code = upper(:q) OR l.gift_tag_code = upper(:q)
-			       OR az_fold(ch.first_name || ' ' || coalesce(ch.surname, '')) LIKE '%' || az_fold(:q) || '%')
+			       OR az_fold(ch.first_name || ' ' || coalesce(ch.surname, '')) LIKE '%' || az_fold(:qLike) || '%')
 			""";
 
 	private final JdbcClient jdbc;
@@ -59,7 +59,7 @@ public class VolunteerLetterSearch {
 
 	@Transactional(readOnly = true)
 	public Page search(Criteria criteria, RegionScope scope, java.util.Locale locale) {
-		String q = criteria.q().replace("\\", "").replace("%", "").replace("_", "");
+		String q = criteria.q();
 		long total = bind(jdbc.sql("SELECT count(*) " + WHERE), criteria, scope, q).query(Long.class).single();
 		List<Row> rows = bind(jdbc.sql("""
 				SELECT l.code, l.first_name, ch.surname, l.age, l.region_id, l.status, CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS campaign_name,
@@ -81,7 +81,8 @@ public class VolunteerLetterSearch {
 			.param("status", criteria.status() == null ? null : criteria.status().name())
 			.param("region", criteria.regionId())
 			.param("campaign", criteria.campaignId())
-			.param("q", q);
+			.param("q", q)
+			.param("qLike", az.asan.mektub.system.SqlLike.escape(q));
 	}
 
 }

@@ -11,10 +11,17 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Queues a message in the recipient's language. It joins the caller's transaction: if the change
- * it reports is rolled back, so is the message.
+ * it reports is rolled back, so is the message. One-time links stay in a stored message only until
+ * it is sent, or, in the local mailbox of the zero-setup default, until the link is used or expires.
  */
 @Component
 public class Mailer {
+
+	/** What stands in a stored mail where a one-time link's secret was. */
+	static final String REMOVED = "-";
+
+	/** The secret part of the app's one-time links ({@code …?token=…}) in a mail body, for PostgreSQL. */
+	static final String SECRET_SQL_PATTERN = "token=[A-Za-z0-9_-]+";
 
 	private final JdbcClient jdbc;
 
@@ -34,6 +41,42 @@ public class Mailer {
 				+ messages.getMessage("mail.signature", null, locale);
 		jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)")
 			.params(recipient, subject, body)
+			.update();
+	}
+
+	/**
+	 * Removes the secrets of every link to one page ({@code /password/reset?token=}) from the stored
+	 * mails to a person: once one of them is used, or a newer one is sent, the older links are dead
+	 * and their text is no use to whoever reads the mailbox or a copy of the database.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void forgetLinks(String recipient, String path) {
+		jdbc.sql("""
+				UPDATE mail_outbox SET body = regexp_replace(body, :pattern, :replacement, 'g')
+				WHERE lower(recipient) = lower(:recipient) AND strpos(body, :path) > 0""")
+			.param("pattern", path.replaceAll("([\\\\.?+*()\\[\\]{}|^$])", "\\\\$1") + "[A-Za-z0-9_-]+")
+			.param("replacement", path + REMOVED)
+			.param("recipient", recipient)
+			.param("path", path)
+			.update();
+	}
+
+	/**
+	 * Removes a one-time link's secret from the stored copies of the mail that carried it, once the
+	 * link has been used: a copy of the database then holds no link that still works. The outbox job
+	 * does the same for every mail it has sent, and for links that expired unsent.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void forget(String recipient, String secret) {
+		if (secret == null || secret.isBlank()) {
+			return;
+		}
+		jdbc.sql("""
+				UPDATE mail_outbox SET body = replace(body, :secret, :removed)
+				WHERE lower(recipient) = lower(:recipient) AND strpos(body, :secret) > 0""")
+			.param("secret", secret)
+			.param("removed", REMOVED)
+			.param("recipient", recipient)
 			.update();
 	}
 

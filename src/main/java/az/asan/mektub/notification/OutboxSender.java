@@ -64,6 +64,21 @@ public class OutboxSender {
 		while (sent == BATCH);
 	}
 
+	/**
+	 * One-time links live at most a week (see account.AccountTokens); a mail still holding one after
+	 * that, never sent nor used, loses it, so old copies of the database hold no secrets at all.
+	 */
+	@Scheduled(fixedDelayString = "${asan.jobs.mail.forget-delay:PT1H}", initialDelayString = "PT1M")
+	@SchedulerLock(name = "mailForgetLinks", lockAtMostFor = "PT10M")
+	public void forgetExpiredLinks() {
+		jdbc.sql("""
+				UPDATE mail_outbox SET body = regexp_replace(body, :pattern, :removed, 'g')
+				WHERE created_at < now() - interval '8 days' AND body ~ :pattern""")
+			.param("pattern", Mailer.SECRET_SQL_PATTERN)
+			.param("removed", "token=" + Mailer.REMOVED)
+			.update();
+	}
+
 	private int sendBatch(JavaMailSender mail) {
 		Integer count = tx.execute(status -> {
 			List<Pending> batch = jdbc.sql("""
@@ -83,8 +98,14 @@ public class OutboxSender {
 					helper.setSubject(message.subject());
 					helper.setText(message.body(), false);
 					mail.send(mime);
-					jdbc.sql("UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL WHERE id = ?")
-						.param(message.id())
+					// Sent: the stored copy keeps no working one-time link (see Mailer#forget).
+					jdbc.sql("""
+							UPDATE mail_outbox SET sent_at = now(), attempts = attempts + 1, last_error = NULL,
+							       body = regexp_replace(body, :pattern, :removed, 'g')
+							WHERE id = :id""")
+						.param("pattern", Mailer.SECRET_SQL_PATTERN)
+						.param("removed", "token=" + Mailer.REMOVED)
+						.param("id", message.id())
 						.update();
 				}
 				catch (Exception ex) {

@@ -13,6 +13,10 @@ public record ReportFilter(Long campaign, Integer year, LocalDate from, LocalDat
 		sort = sort == null || sort.isBlank() ? "name" : sort;
 		dir = "desc".equals(dir) ? "desc" : "asc";
 		group = "economic".equals(group) ? "economic" : "region";
+		// Out of any sensible range a filter is not applied, like a mistyped one (make_date(0, …) fails).
+		year = year == null || year < 2000 || year > 2199 ? null : year;
+		from = from == null || from.getYear() < 2000 || from.getYear() > 2199 ? null : from;
+		to = to == null || to.getYear() < 2000 || to.getYear() > 2199 ? null : to;
 	}
 
 	public static ReportFilter none() {

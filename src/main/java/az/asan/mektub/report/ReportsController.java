@@ -83,6 +83,8 @@ class ReportsController {
 	String regions(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
 			Locale locale) {
 		RegionalReport.Result result = regional.run(filter, locale);
+		// A mistyped value leaves the binding result without its record: the page shows the filters applied.
+		model.addAttribute("filter", filter);
 		model.addAttribute("result", result);
 		filters(model, locale);
 		model.addAttribute("sortLinks", sortLinks());
@@ -175,6 +177,7 @@ class ReportsController {
 	String duplicates(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
 			Locale locale) {
 		model.addAttribute("duplicates", program.duplicates(filter, 500));
+		model.addAttribute("filter", filter);
 		filters(model, locale);
 		model.addAttribute("exportQuery", query());
 		return "reports/duplicates";
@@ -200,6 +203,7 @@ class ReportsController {
 			BindingResult ignoredMistypedValues, Model model, Locale locale) {
 		boolean admin = user.role() == Role.ADMIN;
 		model.addAttribute("donors", program.donors(filter, admin, 500));
+		model.addAttribute("filter", filter);
 		model.addAttribute("withContact", admin);
 		filters(model, locale);
 		model.addAttribute("exportQuery", query());

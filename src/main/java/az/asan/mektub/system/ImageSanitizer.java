@@ -76,7 +76,14 @@ public class ImageSanitizer {
 				if (pixels <= 0 || pixels > MAX_PIXELS) {
 					throw new RejectedImage("image.error.tooManyPixels");
 				}
+				// A decoder meeting the end of a cut-off file warns and paints the rest grey: such a
+				// file is refused, as is one that ends before its end-of-image marker.
+				boolean[] warned = { false };
+				reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
 				decoded = reader.read(0);
+				if (warned[0] || ("jpeg".equalsIgnoreCase(reader.getFormatName()) && !endsWithJpegEnd(upload))) {
+					throw new RejectedImage("image.error.incomplete");
+				}
 			}
 			finally {
 				reader.dispose();
@@ -86,6 +93,16 @@ public class ImageSanitizer {
 			throw new RejectedImage("image.error.notAnImage");
 		}
 		return writeJpeg(flattenAndShrink(decoded));
+	}
+
+	/** A JPEG ends with the marker FF D9 (some writers pad a few bytes after it). */
+	private static boolean endsWithJpegEnd(byte[] upload) {
+		for (int i = upload.length - 2; i >= Math.max(0, upload.length - 64); i--) {
+			if ((upload[i] & 0xFF) == 0xFF && (upload[i + 1] & 0xFF) == 0xD9) {
+				return true;
+			}
+		}
+		return false;
 	}
 
 	private static BufferedImage flattenAndShrink(BufferedImage source) {

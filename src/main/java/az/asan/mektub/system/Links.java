@@ -3,22 +3,25 @@ package az.asan.mektub.system;
 import java.net.URI;
 
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
+import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Absolute links for mail and QR codes. {@code asan.base-url} names the public address of a real
- * deployment; without it, a link made while answering a request uses that request's address, and
- * one made by a job the local one.
+ * deployment; without it they point to this machine ({@code http://localhost:<port>}), which is right
+ * for the zero-setup default. They never take the address from a request: its {@code Host} or
+ * forwarded headers are the sender's to choose, and a password-reset link to an attacker's host would
+ * hand them the token.
  */
 @Component
-public class Links {
+public class Links implements ApplicationListener<ServletWebServerInitializedEvent> {
 
 	private final String configured;
 
-	private final String local;
+	private volatile String local;
 
 	Links(@Value("${asan.base-url:}") String configured, @Value("${server.port:8080}") int port) {
 		this.configured = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
@@ -38,14 +41,16 @@ public class Links {
 		return uri.getRawPath() + "?" + uri.getRawQuery();
 	}
 
+	/** The port the server really listens on ({@code server.port=0} picks a free one). */
+	@Override
+	public void onApplicationEvent(ServletWebServerInitializedEvent event) {
+		if (event.getApplicationContext().getServerNamespace() == null) {
+			this.local = "http://localhost:" + event.getWebServer().getPort();
+		}
+	}
+
 	public String absolute(String path) {
-		if (StringUtils.hasText(configured)) {
-			return configured + path;
-		}
-		if (RequestContextHolder.getRequestAttributes() != null) {
-			return ServletUriComponentsBuilder.fromCurrentContextPath().path(path).build().toUriString();
-		}
-		return local + path;
+		return (StringUtils.hasText(configured) ? configured : local) + path;
 	}
 
 }

@@ -4,6 +4,9 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.ParseException;
 import java.time.Duration;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
 import org.springframework.context.annotation.Bean;
@@ -30,6 +33,22 @@ import org.springframework.web.servlet.i18n.CookieLocaleResolver;
 class WebConfiguration implements WebMvcConfigurer {
 
 	static final Locale AZERBAIJANI = Locale.forLanguageTag("az");
+
+	/** Bounds of any number typed into a form or URL: sums of money need far less. */
+	static final int MAX_NUMBER_LENGTH = 30;
+
+	static final int MAX_SCALE = 10;
+
+	static final int MAX_INTEGER_DIGITS = 12;
+
+	/**
+	 * Dates from a request (ISO, as {@code <input type="date">} sends them) outside these years are
+	 * refused like a mistyped one: PostgreSQL and the arithmetic on dates stop far earlier than
+	 * {@code -999999999-01-01}, and no child, campaign or report lies outside them.
+	 */
+	static final int MIN_YEAR = 1900;
+
+	static final int MAX_YEAR = 2199;
 
 	@Bean
 	LocaleResolver localeResolver() {
@@ -73,31 +92,71 @@ class WebConfiguration implements WebMvcConfigurer {
 		return new FilterRegistrationBean<>(new ResourceUrlEncodingFilter());
 	}
 
+	/** A sum typed into a form or URL, or a ParseException when it is not one or out of all bounds. */
+	static BigDecimal parseDecimal(String text) throws ParseException {
+		String plain = text.strip().replace("₼", "").replace(" ", "").replace("\u00a0", "").replace(',', '.');
+		// Only ASCII digits: BigDecimal would read "１２" or "١٢" as 12, a sum no one sees typed as such.
+		if (plain.length() > MAX_NUMBER_LENGTH || plain.chars().anyMatch(c -> c > 127)) {
+			throw new ParseException(text, 0);
+		}
+		try {
+			BigDecimal value = new BigDecimal(plain);
+			if (Math.abs(value.scale()) > MAX_SCALE || value.precision() - value.scale() > MAX_INTEGER_DIGITS) {
+				throw new ParseException(text, 0);
+			}
+			return value;
+		}
+		catch (NumberFormatException | ArithmeticException ex) {
+			throw new ParseException(text, 0);
+		}
+	}
+
 	@Override
 	public void addInterceptors(InterceptorRegistry registry) {
 		registry.addInterceptor(new LanguageSwitch());
 		registry.addInterceptor(new PublicPageCaching()).addPathPatterns(PublicPageCaching.PATHS);
 	}
 
-	/** Sums of money are typed the Azerbaijani way (45,50) as often as the English way (45.50). */
+	/**
+	 * Sums of money are typed the Azerbaijani way (45,50) as often as the English way (45.50). A
+	 * number from a request is refused before anything computes with it when it is long or its
+	 * exponent is far from any sum of money: {@code 1e-100000000} is a short text whose comparison,
+	 * validation or binding to SQL takes minutes of one core.
+	 */
 	@Override
 	public void addFormatters(FormatterRegistry registry) {
 		registry.addFormatterForFieldType(BigDecimal.class, new Formatter<BigDecimal>() {
 
 			@Override
 			public BigDecimal parse(String text, Locale locale) throws ParseException {
-				String plain = text.replace("₼", "").replace(" ", "").replace("\u00a0", "").replace(',', '.');
-				try {
-					return new BigDecimal(plain);
-				}
-				catch (NumberFormatException ex) {
-					throw new ParseException(text, 0);
-				}
+				return parseDecimal(text);
 			}
 
 			@Override
 			public String print(BigDecimal value, Locale locale) {
 				return value.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+			}
+
+		});
+		registry.addFormatterForFieldType(LocalDate.class, new Formatter<LocalDate>() {
+
+			@Override
+			public LocalDate parse(String text, Locale locale) throws ParseException {
+				try {
+					LocalDate date = LocalDate.parse(text.strip(), DateTimeFormatter.ISO_LOCAL_DATE);
+					if (date.getYear() < MIN_YEAR || date.getYear() > MAX_YEAR) {
+						throw new ParseException(text, 0);
+					}
+					return date;
+				}
+				catch (DateTimeParseException ex) {
+					throw new ParseException(text, 0);
+				}
+			}
+
+			@Override
+			public String print(LocalDate value, Locale locale) {
+				return value.format(DateTimeFormatter.ISO_LOCAL_DATE);
 			}
 
 		});

@@ -53,6 +53,8 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.web.context.request.WebRequest;
+import org.springframework.util.DigestUtils;
 
 /** The public tree, a letter's public page, its shareable picture and its QR code. */
 @Controller
@@ -111,7 +113,7 @@ class TreeController {
 	@GetMapping("/tree")
 	String tree(@ModelAttribute("filter") TreeFilter filter, BindingResult ignoredMistypedValues, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		String key = locale.getLanguage() + "|" + request.getQueryString();
+		String key = locale.getLanguage() + "|" + request.getContextPath() + "|" + request.getQueryString();
 		model.addAttribute("treeBody", bodies.get(key, () -> renderBody(filter, locale, request, response)));
 		return "tree/tree";
 	}
@@ -237,11 +239,20 @@ class TreeController {
 	}
 
 	@GetMapping("/letters/{code}/picture.jpg")
-	ResponseEntity<byte[]> picture(@PathVariable String code) {
+	ResponseEntity<byte[]> picture(@PathVariable String code, WebRequest request) {
+		byte[] picture = images.publicPicture(code).orElseThrow(NotFound::new);
+		String etag = "\"" + DigestUtils.md5DigestAsHex(picture) + "\"";
+		// Checked again on every view (a 304 while unchanged): a letter adopted or withdrawn must not
+		// keep showing its picture from a shared cache.
+		CacheControl revalidate = CacheControl.noCache().cachePrivate();
+		if (request.checkNotModified(etag)) {
+			return ResponseEntity.status(304).eTag(etag).cacheControl(revalidate).build();
+		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.IMAGE_JPEG)
-			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(10)).cachePublic())
-			.body(images.publicPicture(code).orElseThrow(NotFound::new));
+			.eTag(etag)
+			.cacheControl(revalidate)
+			.body(picture);
 	}
 
 	/** The QR code of a letter's public page, for printed gift tags and tags on a physical tree. */
@@ -252,7 +263,9 @@ class TreeController {
 		}
 		return ResponseEntity.ok()
 			.contentType(MediaType.valueOf("image/svg+xml"))
-			.cacheControl(CacheControl.maxAge(Duration.ofDays(30)).cachePublic())
+			// The address inside comes from asan.base-url, never from the request; kept a day by the
+			// browser only, so a changed public address reaches printed tags soon.
+			.cacheControl(CacheControl.maxAge(Duration.ofDays(1)).cachePrivate())
 			.body(qrCodes.svg(links.absolute("/letters/" + code + "?qr")));
 	}
 

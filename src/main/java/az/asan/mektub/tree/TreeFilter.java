@@ -15,13 +15,28 @@ public record TreeFilter(Long campaign, Integer economicRegion, Integer region, 
 
 	public static final int PAGE_SIZE = 24;
 
+	private static final BigDecimal MAX_COST = BigDecimal.valueOf(1_000_000);
+
 	public TreeFilter {
 		q = q == null ? "" : q.strip();
 		if (q.length() > 100) {
 			q = q.substring(0, 100);
 		}
 		page = page == null || page < 1 ? 1 : Math.min(page, 10_000);
+		// Out of any sensible range a filter is not applied, like a mistyped one.
+		ageMin = within(ageMin, 0, 30);
+		ageMax = within(ageMax, 0, 30);
+		costMin = within(costMin);
+		costMax = within(costMax);
 		view = "list".equals(view) ? "list" : "tree";
+	}
+
+	private static Integer within(Integer value, int min, int max) {
+		return value == null || value < min || value > max ? null : value;
+	}
+
+	private static BigDecimal within(BigDecimal value) {
+		return value == null || value.signum() < 0 || value.compareTo(MAX_COST) > 0 ? null : value;
 	}
 
 	public static TreeFilter none() {

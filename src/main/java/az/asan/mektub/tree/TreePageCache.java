@@ -62,7 +62,10 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
 			throws ServletException, IOException {
 		String lang = cookie(request, "ASANLANG");
-		String key = (lang == null ? "az" : lang) + "|" + (request.getQueryString() == null ? "" : request.getQueryString());
+		// Everything the page's links depend on is in the key: the path prefix too (only a trusted
+		// proxy can set one, see system.TrustedProxies).
+		String key = (lang == null ? "az" : lang) + "|" + request.getContextPath() + "|"
+				+ (request.getQueryString() == null ? "" : request.getQueryString());
 		Page page = pages.get(key);
 		// A fresh page is served; a stale one too, while a single request renders its successor, so
 		// that the moment a page expires does not send every visitor to render it at once.

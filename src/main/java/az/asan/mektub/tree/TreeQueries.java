@@ -161,7 +161,7 @@ public class TreeQueries {
 		}
 		if (!filter.q().isEmpty()) {
 			conditions.add("az_fold(l.public_wish) LIKE '%' || az_fold(:q) || '%'");
-			params.addValue("q", filter.q().replace("\\", "").replace("%", "").replace("_", ""));
+			params.addValue("q", az.asan.mektub.system.SqlLike.escape(filter.q()));
 		}
 		return " WHERE " + String.join(" AND ", conditions);
 	}

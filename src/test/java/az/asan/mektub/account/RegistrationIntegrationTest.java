@@ -27,6 +27,9 @@ class RegistrationIntegrationTest {
 	@Autowired
 	Accounts accounts;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
 	@Test
 	void aDonorRegistersWithAHashedPasswordAndCanSignIn() throws Exception {
 		mvc.perform(post("/register").with(csrf())
@@ -38,20 +41,72 @@ class RegistrationIntegrationTest {
 
 		Account donor = accounts.findByEmail("SEBINE@example.az").orElseThrow();
 		assertThat(donor.getRole()).isEqualTo(Role.DONOR);
-		assertThat(donor.getPasswordHash()).startsWith("{bcrypt}").doesNotContain("gizli-parol-7");
+		assertThat(donor.getPasswordHash()).startsWith("{bcrypt-sha256}$2").doesNotContain("gizli-parol-7");
 		mvc.perform(formLogin("/login").userParameter("email").user("sebine@example.az").password("gizli-parol-7"))
 			.andExpect(authenticated());
 	}
 
 	@Test
-	void anAddressThatHasAnAccountInAnyCaseIsRefusedBesideTheField() throws Exception {
-		mvc.perform(post("/register").with(csrf())
-			.param("fullName", "Kimsə")
-			.param("email", "DONOR@demo.az")
-			.param("password", "abcdefgh1")
-			.param("passwordConfirmation", "abcdefgh1"))
-			.andExpect(status().isOk())
-			.andExpect(content().string(containsString("Bu e-poçt ilə hesab artıq mövcuddur.")));
+	void anAddressThatHasAnAccountGetsTheSameAnswerAndItsOwnerIsMailedInstead() throws Exception {
+		String hashBefore = accounts.findByEmail("donor@demo.az").orElseThrow().getPasswordHash();
+		long accountsBefore = jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
+		try {
+			mvc.perform(post("/register").with(csrf())
+				.param("fullName", "Kimsə")
+				.param("email", "DONOR@demo.az")
+				.param("password", "abcdefgh1")
+				.param("passwordConfirmation", "abcdefgh1"))
+				.andExpect(redirectedUrl("/login?registered"));
+
+			// nothing about the account changed, and no second one was opened
+			assertThat(accounts.findByEmail("donor@demo.az").orElseThrow().getPasswordHash()).isEqualTo(hashBefore);
+			assertThat(jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single()).isEqualTo(accountsBefore);
+			// the owner, not the visitor, learns of it, in the owner's language
+			assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = 'donor@demo.az' AND subject = ?")
+				.param("ASAN Məktub-da hesabınız artıq var")
+				.query(String.class)
+				.single()).contains("yeni hesab açılmadı", "/login", "/password/forgot");
+		}
+		finally {
+			jdbc.sql("DELETE FROM mail_outbox WHERE recipient = 'donor@demo.az' AND subject = 'ASAN Məktub-da hesabınız artıq var'")
+				.update();
+		}
+	}
+
+	@Test
+	void commonPasswordsAndOnesMadeOfTheOwnAddressOrNameAreRefusedButALongPassphraseIsWelcome() throws Exception {
+		for (String common : new String[] { "password1", "aaaaaaa1", "qwerty123", "Iloveyou1" }) {
+			register("Tural Rzayev", "tural.rzayev@example.az", common)
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Bu şifrə ən çox istifadə olunan şifrələrdəndir")));
+		}
+		for (String personal : new String[] { "tural.rzayev1", "Rzayev2024", "tural.rzayev@example.az1" }) {
+			register("Tural Rzayev", "tural.rzayev@example.az", personal)
+				.andExpect(status().isOk())
+				.andExpect(content().string(containsString("Şifrə e-poçt ünvanınızdan və ya adınızdan düzəldilib")));
+		}
+		assertThat(accounts.findByEmail("tural.rzayev@example.az")).isEmpty();
+
+		try {
+			register("Tural Rzayev", "tural.rzayev@example.az", "günəşli bağda dörd alma ağacı")
+				.andExpect(redirectedUrl("/login?registered"));
+			mvc.perform(formLogin("/login").userParameter("email").user("tural.rzayev@example.az")
+				.password("günəşli bağda dörd alma ağacı")).andExpect(authenticated());
+		}
+		finally {
+			jdbc.sql("DELETE FROM mail_outbox WHERE recipient = 'tural.rzayev@example.az'").update();
+			jdbc.sql("DELETE FROM app_user WHERE email = 'tural.rzayev@example.az'").update();
+		}
+	}
+
+	private org.springframework.test.web.servlet.ResultActions register(String name, String email, String password)
+			throws Exception {
+		return mvc.perform(post("/register").with(csrf())
+			.param("fullName", name)
+			.param("email", email)
+			.param("phone", "")
+			.param("password", password)
+			.param("passwordConfirmation", password));
 	}
 
 	@Test

@@ -252,6 +252,17 @@ class AdoptionIntegrationTest {
 		mvc.perform(post("/me/adoptions/" + code + "/message").param("text", "Zəng et: +994 55 123 45 67")
 			.with(csrf())
 			.with(user(donor))).andExpect(flash().attribute("failure", containsString("telefon")));
+		// nor a handle, a link, or a phone number spelled out in words
+		for (String contact : new String[] { "Instagramda yaz: @nermin_dost", "Mənə yaz: t.me/dost",
+				"Zəng et: sıfır əlli beş, bir iki üç, qırx beş, altmış yeddi" }) {
+			mvc.perform(post("/me/adoptions/" + code + "/message").param("text", contact)
+				.with(csrf())
+				.with(user(donor))).andExpect(flash().attribute("failure", containsString("sosial şəbəkə")));
+		}
+		assertThat(jdbc.sql("SELECT count(*) FROM donor_message m JOIN letter l ON l.id = m.letter_id WHERE l.code = ?")
+			.param(code)
+			.query(Long.class)
+			.single()).isZero();
 		mvc.perform(post("/me/adoptions/" + code + "/message").param("text", "Yeni ilin mübarək, Nərmin!")
 			.with(csrf())
 			.with(user(donor))).andExpect(flash().attributeExists("success"));

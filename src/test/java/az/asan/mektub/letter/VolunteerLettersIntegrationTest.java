@@ -132,6 +132,50 @@ class VolunteerLettersIntegrationTest {
 	}
 
 	@Test
+	void aCostWithAHugeExponentIsRefusedBesideTheFieldInMilliseconds() throws Exception {
+		for (String cost : new String[] { "1e-10000000", "-1e-100000000", "1e999999", "1" + "0".repeat(40), "１２", "١٢" }) {
+			long started = System.nanoTime();
+			mvc.perform(registration(Map.of("estimatedCost", cost)))
+				.andExpect(status().isOk())
+				.andExpect(model().attributeHasFieldErrorCode("letterForm", "estimatedCost", "typeMismatch"))
+				.andExpect(page(containsString("Qiyməti rəqəmlə yazın")));
+			assertThat(java.time.Duration.ofNanos(System.nanoTime() - started)).isLessThan(java.time.Duration.ofSeconds(2));
+		}
+		// a birth date no child has is refused like a mistyped one, not sent to the database
+		mvc.perform(registration(Map.of("birthDate", "-999999999-01-01")))
+			.andExpect(status().isOk())
+			.andExpect(model().attributeHasFieldErrorCode("letterForm", "birthDate", "typeMismatch"));
+		assertThat(count()).isZero();
+	}
+
+	@Test
+	void aPublicTextWithAnAddressIsHeldBackUntilTheVolunteerHasCheckedTheWarnings() throws Exception {
+		String code = codeOf(mvc.perform(registration(Map.of("contact", "Anası Leyla Hüseynova, +994 50 111 22 33")))
+			.andReturn());
+		String text = "Nizami küçəsi 5, mənzil 12-də yaşayıram, velosiped istəyirəm";
+
+		// as a browser does: the warning travels to the letter's page in the session, named by its cookie
+		MvcResult warned = act(code, "publish", Map.of("publicWish", text, "confirmed", "true"))
+			.andExpect(flash().attribute("failure", containsString("şəxsi məlumat ola bilər")))
+			.andReturn();
+		assertThat(statusOf(code)).isEqualTo("RECEIVED");
+		mvc.perform(get("/volunteer/letters/" + code).cookie(warned.getResponse().getCookies()).with(user(volunteer())))
+			.andExpect(page(containsString("Küçə, ev, mənzil və ya kənd ünvanına oxşar ifadə var.")))
+			.andExpect(content().string(containsString("name=\"acknowledged\"")));
+
+		// the guardian's name from the letter's own contact field is noticed too
+		act(code, "publish", Map.of("publicWish", "Leyla xala ilə kitab oxumaq istəyirəm", "confirmed", "true"))
+			.andExpect(flash().attribute("privacyWarnings",
+					org.hamcrest.Matchers.hasItem(containsString("Qəyyumun, valideynin və ya müəssisənin adına"))));
+		assertThat(statusOf(code)).isEqualTo("RECEIVED");
+
+		// the volunteer decides: checked, it goes on the tree as typed
+		act(code, "publish", Map.of("publicWish", text, "confirmed", "true", "acknowledged", "true"))
+			.andExpect(flash().attributeExists("success"));
+		assertThat(statusOf(code)).isEqualTo("PUBLISHED");
+	}
+
+	@Test
 	void aFileThatIsNotAnImageIsRefusedAndAGoodScanIsKeptAcrossACorrection() throws Exception {
 		mvc.perform(registration(Map.of()).file(scan("not an image".getBytes(StandardCharsets.UTF_8))))
 			.andExpect(status().isOk())

@@ -45,6 +45,24 @@ class ImageSanitizerUnitTest {
 	}
 
 	@Test
+	void aJpegCutOffBeforeItsEndIsRefusedRatherThanPaintedGrey() {
+		byte[] whole = TestImages.jpeg(400, 300);
+		for (int keep : new int[] { whole.length * 2 / 3, whole.length - 2 }) {
+			byte[] truncated = java.util.Arrays.copyOf(whole, keep);
+			assertThatThrownBy(() -> sanitizer.reencode(truncated)).as("cut at " + keep + " of " + whole.length)
+				.isInstanceOf(ImageSanitizer.RejectedImage.class)
+				.hasMessage("image.error.incomplete");
+		}
+	}
+
+	@Test
+	void aPngCutOffBeforeItsEndIsRefused() {
+		byte[] whole = TestImages.png(400, 300);
+		byte[] truncated = java.util.Arrays.copyOf(whole, whole.length * 2 / 3);
+		assertThatThrownBy(() -> sanitizer.reencode(truncated)).isInstanceOf(ImageSanitizer.RejectedImage.class);
+	}
+
+	@Test
 	void aFileOverFiveMegabytesIsRefused() {
 		assertThatThrownBy(() -> sanitizer.reencode(new byte[(int) ImageSanitizer.MAX_BYTES + 1]))
 			.isInstanceOf(ImageSanitizer.RejectedImage.class)

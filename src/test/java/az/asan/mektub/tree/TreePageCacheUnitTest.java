@@ -51,6 +51,16 @@ class TreePageCacheUnitTest {
 	}
 
 	@Test
+	void aPathPrefixFromATrustedProxyIsPartOfTheKey() throws Exception {
+		get(request("view=list"));
+		MockHttpServletRequest prefixed = new MockHttpServletRequest("GET", "/mektub/tree");
+		prefixed.setContextPath("/mektub");
+		prefixed.setQueryString("view=list");
+		get(prefixed);
+		assertThat(renders).hasValue(2);
+	}
+
+	@Test
 	void anAnswerThatSetsACookieIsNotKept() throws Exception {
 		MockHttpServletRequest request = request("q=top");
 		get(request, true);

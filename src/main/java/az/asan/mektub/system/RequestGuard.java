@@ -1,0 +1,115 @@
+package az.asan.mektub.system;
+
+import java.io.IOException;
+import java.util.Collections;
+import java.util.Enumeration;
+import java.util.Map;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Requests no browser of a person sends are answered before any feature sees them, on the app's own
+ * error page in the visitor's language:
+ * <ul>
+ * <li>an upload larger than the limits ({@code spring.servlet.multipart.*}), or another body larger
+ * than {@code server.tomcat.max-http-form-post-size}: 413. Left
+ * to the multipart parser, the size error would surface inside the CSRF check (which reads the
+ * token from the body) or as the container's bare page. The body is still read up to
+ * {@code server.tomcat.max-swallow-size}, so that the browser receives the page;</li>
+ * <li>parameters holding a NUL character: 400. No person types one, and PostgreSQL refuses it in
+ * text, which would otherwise answer a 500 from deep inside a query. Multipart bodies are not parsed
+ * here; their text fields are validated by their forms.</li>
+ * </ul>
+ */
+class RequestGuard extends OncePerRequestFilter {
+
+	private final long maxUpload;
+
+	private final long maxForm;
+
+	RequestGuard(long maxUpload, long maxForm) {
+		this.maxUpload = maxUpload;
+		this.maxForm = maxForm;
+	}
+
+	@Override
+	protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+			throws ServletException, IOException {
+		String type = request.getContentType();
+		boolean multipart = type != null && type.toLowerCase(java.util.Locale.ROOT).startsWith("multipart/");
+		// A form body over server.tomcat.max-http-form-post-size would make the container drop every parameter
+		// (the CSRF token too) and answer its own page.
+		if (request.getContentLengthLong() > (multipart ? maxUpload : maxForm)) {
+			tooLarge(request, response);
+			return;
+		}
+		if (!multipart) {
+			for (String[] values : request.getParameterMap().values()) {
+				for (String value : values) {
+					if (value != null && value.indexOf('\u0000') >= 0) {
+						SecurityHeaders.apply(response, request.isSecure());
+						response.sendError(HttpServletResponse.SC_BAD_REQUEST);
+						return;
+					}
+				}
+			}
+		}
+		chain.doFilter(request, response);
+	}
+
+	/**
+	 * The app's 413 page. Not through {@code sendError}: the error page would be rendered for the
+	 * original request, and the first look at a parameter (the language, the CSRF token) would make
+	 * the container parse the oversized body and fail. The page is rendered for a body-less GET.
+	 */
+	private static void tooLarge(HttpServletRequest request, HttpServletResponse response)
+			throws ServletException, IOException {
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
+		request.setAttribute(RequestDispatcher.ERROR_MESSAGE, "Upload too large");
+		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		SecurityHeaders.apply(response, request.isSecure());
+		HttpServletRequest bodyless = new HttpServletRequestWrapper(request) {
+
+			@Override
+			public String getMethod() {
+				return "GET";
+			}
+
+			@Override
+			public String getContentType() {
+				return null;
+			}
+
+			@Override
+			public String getParameter(String name) {
+				return null;
+			}
+
+			@Override
+			public Map<String, String[]> getParameterMap() {
+				return Map.of();
+			}
+
+			@Override
+			public Enumeration<String> getParameterNames() {
+				return Collections.emptyEnumeration();
+			}
+
+			@Override
+			public String[] getParameterValues(String name) {
+				return null;
+			}
+
+		};
+		request.getRequestDispatcher("/error").forward(bodyless, response);
+	}
+
+}

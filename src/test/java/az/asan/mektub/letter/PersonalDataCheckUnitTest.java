@@ -1,0 +1,80 @@
+package az.asan.mektub.letter;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class PersonalDataCheckUnitTest {
+
+	@Test
+	void streetAndVillageAddressesAreNoticedInEachLanguage() {
+		assertThat(warnings("Nizami küçəsi 5, mənzil 12")).contains("letter.privacy.address");
+		assertThat(warnings("Buzovna kəndində yaşayıram, top istəyirəm")).contains("letter.privacy.address");
+		assertThat(warnings("Ev 14-də qonşumuz var")).contains("letter.privacy.address");
+		assertThat(warnings("Живу на улице Ленина, дом 5")).contains("letter.privacy.address");
+		assertThat(warnings("I live at 5 Baker Street")).contains("letter.privacy.address");
+	}
+
+	@Test
+	void datesThatLookLikeABirthDateAreNoticed() {
+		assertThat(warnings("12.05.2016 doğulmuşam")).contains("letter.privacy.birthDate");
+		assertThat(warnings("Ad günüm 5 mayda olur")).contains("letter.privacy.birthDate");
+		assertThat(warnings("2016-cı ildə anadan olmuşam")).contains("letter.privacy.birthDate");
+		assertThat(warnings("Мой день рождения 3 марта")).contains("letter.privacy.birthDate");
+	}
+
+	@Test
+	void handlesLinksAndNumbersInWordsAreNoticed() {
+		assertThat(warnings("Məni instagramda tapın: @aysel_2016")).contains("letter.privacy.handle");
+		assertThat(warnings("t.me/aysel yazın")).contains("letter.privacy.handle");
+		assertThat(warnings("https://example.com/me")).contains("letter.privacy.handle");
+		assertThat(warnings("Zəng edin: sıfır əlli beş, iki yüz otuz dörd, əlli altı")).contains("letter.privacy.numberWords");
+		assertThat(warnings("звоните восемь девять ноль пять один два три")).contains("letter.privacy.numberWords");
+		assertThat(warnings("call zero five five one two three four")).contains("letter.privacy.numberWords");
+	}
+
+	@Test
+	void theGuardiansAndInstitutionsNamesFromTheContactFieldAreNoticedButNotTheChildsOwnName() {
+		assertThat(PersonalDataCheck.warnings("Rəşad əmi ilə futbol oynayıram", "Aysel", "Əmisi Rəşad Quliyev, 050 111 22 33"))
+			.contains("letter.privacy.guardian");
+		assertThat(PersonalDataCheck.warnings("5 saylı uşaq evində yaşayıram", "Aysel", null))
+			.contains("letter.privacy.guardian");
+		assertThat(PersonalDataCheck.warnings("Aysel kukla istəyir", "Aysel", "Aysel-in anası Leyla")).isEmpty();
+	}
+
+	@Test
+	void ordinaryWishesPassWithoutWarnings() {
+		assertThat(warnings("Gitara çalmaq istəyirəm, çünki musiqini sevirəm")).isEmpty();
+		assertThat(warnings("Ev üçün stolüstü oyun və bir kukla istəyirəm")).isEmpty();
+		assertThat(warnings("Bir top, iki kitab")).isEmpty();
+		assertThat(warnings("Хочу велосипед и книгу про космос")).isEmpty();
+		assertThat(warnings("I would like a red bicycle for school")).isEmpty();
+	}
+
+	@Test
+	void disguisedNumbersAddressesHandlesAndSurnamesAreStillFound() {
+		// fullwidth and Arabic-Indic digits are the phone number they look like
+		assertThat(PersonalDataCheck.findings("Zəng edin ０５０３２１４５６７", "Sınaqova", null)).contains("letter.privacy.phone");
+		assertThat(PersonalDataCheck.findings("Zəng edin ٠٥٠٣٢١٤٥٦٧", "Sınaqova", null)).contains("letter.privacy.phone");
+		assertThat(PersonalDataCheck.findings("Zəng edin ٠٥٠٣٢１٤٥٦٧", "Sınaqova", null)).contains("letter.privacy.phone");
+		// an e-mail address spelled out
+		assertThat(PersonalDataCheck.findings("yazın: test at example dot com", null, null)).contains("letter.privacy.email");
+		assertThat(PersonalDataCheck.findings("пишите test собака mail точка ru", null, null))
+			.contains("letter.privacy.email");
+		// the surname in the other alphabet
+		assertThat(PersonalDataCheck.findings("Меня зовут Нигяр Сынагова", "Sınaqova", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Я Айсель Алиева", "Əliyeva", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Mən Aysel Sınaqova", "Сынагова", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Хочу велосипед и книгу", "Sınaqova", null)).isEmpty();
+		// a handle behind a platform's short name, numbers in Russian words with hundreds
+		assertThat(warnings("ig: nigar_2015")).contains("letter.privacy.handle");
+		assertThat(warnings("tg: nigar2015 yazın")).contains("letter.privacy.handle");
+		assertThat(warnings("ноль пятьдесят пять триста двадцать один")).contains("letter.privacy.numberWords");
+		assertThat(warnings("Bir top, iki kitab, üç qələm istəyirəm")).isEmpty();
+	}
+
+	private static java.util.List<String> warnings(String text) {
+		return PersonalDataCheck.warnings(text, "Aysel", null);
+	}
+
+}
