@@ -183,6 +183,26 @@ class BundleGrammarTest {
 		assertThat(offences).isEmpty();
 	}
 
+	@Test
+	void noBundleSaysTheSameKeyTwice() throws IOException {
+		// java.util.Properties keeps the last of two lines silently; the first one then lies to its reader.
+		List<String> offences = new ArrayList<>();
+		for (String bundle : List.of("messages.properties", "messages_en.properties", "messages_ru.properties")) {
+			java.util.Set<String> seen = new java.util.HashSet<>();
+			for (String line : Files.readAllLines(RESOURCES.resolve(bundle), StandardCharsets.UTF_8)) {
+				String trimmed = line.strip();
+				if (trimmed.isEmpty() || trimmed.startsWith("#") || trimmed.startsWith("!") || !trimmed.contains("=")) {
+					continue;
+				}
+				String key = trimmed.substring(0, trimmed.indexOf('=')).strip();
+				if (!seen.add(key)) {
+					offences.add(bundle + " " + key);
+				}
+			}
+		}
+		assertThat(offences).isEmpty();
+	}
+
 	private static Properties load(String bundle) throws IOException {
 		Properties properties = new Properties();
 		try (Reader reader = new InputStreamReader(Files.newInputStream(RESOURCES.resolve(bundle)),
