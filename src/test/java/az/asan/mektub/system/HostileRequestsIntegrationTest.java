@@ -137,7 +137,7 @@ class HostileRequestsIntegrationTest {
 
 		HttpResponse<String> qr = send(request("/letters/" + code + "/qr.svg").header("X-Forwarded-Host", "evil.example"));
 		assertThat(qr.statusCode()).isEqualTo(200);
-		assertThat(qr.body()).isEqualTo(qrCodes.svg(links.absolute("/letters/" + code)));
+		assertThat(qr.body()).isEqualTo(qrCodes.svg(links.absolute("/letters/" + code + "?qr")));
 		assertThat(qr.headers().firstValue("Cache-Control").orElseThrow()).doesNotContain("public");
 
 		jdbc.sql("UPDATE letter SET scan_shareable = true WHERE code = ?").param(code).update();
