@@ -20,7 +20,6 @@ import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -79,7 +78,6 @@ class VolunteerDeskController {
 	}
 
 	@GetMapping("/volunteer")
-	@Transactional(readOnly = true)
 	String desk(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
 		RegionScope scope = accounts.regionScope(user);
 		String key = scope.isAll() ? "all"
