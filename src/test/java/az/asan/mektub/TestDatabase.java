@@ -53,6 +53,8 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 		properties.put("asan.backup.dir", "target/test-backups");
 		// Tests look at fresh pages; TreePageCacheUnitTest covers the micro-cache itself.
 		properties.put("asan.tree.cache-seconds", "0");
+		properties.put("asan.reports.cache-seconds", "0");
+		properties.put("asan.desk.cache-seconds", "0");
 		// Mail goes to a real SMTP server inside the test JVM.
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", String.valueOf(TestMail.port()));

@@ -12,12 +12,14 @@ import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.ShortLivedCache;
+
+import org.springframework.beans.factory.annotation.Value;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -49,8 +51,12 @@ class VolunteerDeskController {
 
 	private final Collation collation;
 
+	private final ShortLivedCache<Shared> shared;
+
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
-			LetterManagement letters, Messages messages, JdbcClient jdbc, Collation collation) {
+			LetterManagement letters, Messages messages, JdbcClient jdbc, Collation collation,
+			@Value("${asan.desk.cache-seconds:5}") int cacheSeconds) {
+		this.shared = new ShortLivedCache<>(java.time.Duration.ofSeconds(cacheSeconds), 1_000);
 		this.collation = collation;
 		this.accounts = accounts;
 		this.regionOptions = regionOptions;
@@ -63,10 +69,40 @@ class VolunteerDeskController {
 	record QueueRow(String code, String firstName, int age, int regionId, String reason, String note) {
 	}
 
+	/**
+	 * What the desk shows that depends only on the regions, not on the person: the same for every
+	 * volunteer with the same regions, so it is read once every few seconds per set of regions.
+	 */
+	private record Shared(Map<LetterStatus, Long> counts, java.util.List<QueueRow> review,
+			Map<ForgottenLetters.Kind, Long> forgottenCounts, Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten) {
+	}
+
 	@GetMapping("/volunteer")
-	@Transactional(readOnly = true)
 	String desk(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
 		RegionScope scope = accounts.regionScope(user);
+		String key = scope.isAll() ? "all"
+				: scope.regionIds().stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
+		// Right after an action (its message is shown) the desk is read afresh, so the person sees its effect.
+		boolean afterAction = model.containsAttribute("success") || model.containsAttribute("failure");
+		Shared shared = afterAction ? shared(scope) : this.shared.get(key, () -> shared(scope));
+		if (afterAction) {
+			this.shared.put(key, shared);
+		}
+		model.addAttribute("counts", shared.counts());
+		model.addAttribute("allRegions", scope.isAll());
+		model.addAttribute("regionNames", scope.isAll() ? java.util.List.of()
+				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name));
+		model.addAttribute("noRegions", scope.isEmpty());
+		model.addAttribute("review", shared.review());
+		model.addAttribute("sentBack", queue("l.status = 'INCOMPLETE' AND l.registered_by = :me", scope, user.id()));
+		model.addAttribute("forgottenCounts", shared.forgottenCounts());
+		model.addAttribute("forgotten", shared.forgotten());
+		model.addAttribute("unadoptedDays", forgotten.unadoptedDays());
+		model.addAttribute("undeliveredDays", forgotten.undeliveredDays());
+		return "volunteer/desk";
+	}
+
+	private Shared shared(RegionScope scope) {
 		Map<LetterStatus, Long> counts = new EnumMap<>(LetterStatus.class);
 		for (LetterStatus status : LetterStatus.values()) {
 			counts.put(status, 0L);
@@ -83,22 +119,13 @@ class VolunteerDeskController {
 			.query((rs, n) -> Map.entry(LetterStatus.valueOf(rs.getString("status")), rs.getLong("n")))
 			.list()
 			.forEach(e -> counts.put(e.getKey(), e.getValue()));
-		model.addAttribute("counts", counts);
-		model.addAttribute("allRegions", scope.isAll());
-		model.addAttribute("regionNames", scope.isAll() ? java.util.List.of()
-				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name));
-		model.addAttribute("noRegions", scope.isEmpty());
-		model.addAttribute("review", queue("l.status = 'RECEIVED'", scope, null));
-		model.addAttribute("sentBack", queue("l.status = 'INCOMPLETE' AND l.registered_by = :me", scope, user.id()));
-		model.addAttribute("forgottenCounts", forgotten.counts(scope));
+		java.util.List<QueueRow> review = queue("l.status = 'RECEIVED'", scope, null);
+		Map<ForgottenLetters.Kind, Long> forgottenCounts = forgotten.counts(scope);
 		Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> lists = new EnumMap<>(ForgottenLetters.Kind.class);
 		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
 			lists.put(kind, forgotten.list(kind, scope, LIST_SIZE));
 		}
-		model.addAttribute("forgotten", lists);
-		model.addAttribute("unadoptedDays", forgotten.unadoptedDays());
-		model.addAttribute("undeliveredDays", forgotten.undeliveredDays());
-		return "volunteer/desk";
+		return new Shared(counts, review, forgottenCounts, lists);
 	}
 
 	/** The gift reached the child today: the commonest last step, one click from the forgotten list. */

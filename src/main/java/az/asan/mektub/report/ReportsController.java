@@ -16,6 +16,13 @@ import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.Option;
 
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import az.asan.mektub.system.ShortLivedCache;
+
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -25,6 +32,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /** The staff's reports, each with its filters in the URL and its exports. */
 @Controller
@@ -44,8 +55,25 @@ class ReportsController {
 
 	private final Messages messages;
 
+	private final SpringTemplateEngine templates;
+
+	private final ApplicationContext applicationContext;
+
+	/**
+	 * The summary's and the regional report's content, rendered: the same for every staff member who asks
+	 * the same question (the query string) in the same language, since reports are national (no region
+	 * scope) and carry nothing personal (their forms are GET forms, without a CSRF token). The layout
+	 * around it, with the person's name and menu, is rendered for each request. Exports are not kept.
+	 */
+	private final ShortLivedCache<String> bodies;
+
 	ReportsController(LetterStatistics statistics, ProgramReport program, RegionalReport regional,
-			ForgottenLetters forgotten, Campaigns campaigns, RegionOptions regionOptions, Messages messages) {
+			ForgottenLetters forgotten, Campaigns campaigns, RegionOptions regionOptions, Messages messages,
+			SpringTemplateEngine templates, ApplicationContext applicationContext,
+			@Value("${asan.reports.cache-seconds:5}") int cacheSeconds) {
+		this.templates = templates;
+		this.applicationContext = applicationContext;
+		this.bodies = new ShortLivedCache<>(java.time.Duration.ofSeconds(cacheSeconds), 1_000);
 		this.statistics = statistics;
 		this.program = program;
 		this.regional = regional;
@@ -56,14 +84,18 @@ class ReportsController {
 	}
 
 	@GetMapping("/reports")
-	String summary(Model model, Locale locale) {
-		List<ProgramReport.Year> years = program.years();
-		model.addAttribute("totals", statistics.fresh());
-		model.addAttribute("years", years);
-		model.addAttribute("campaigns", program.campaigns(locale));
-		model.addAttribute("yearsChart", Charts.bar(years.stream().map(y -> String.valueOf(y.year())).toList(),
-				messages.get("reports.yearFulfilled"), years.stream().map(ProgramReport.Year::fulfilled).toList(), false));
-		model.addAttribute("exportQuery", "");
+	String summary(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		model.addAttribute("reportBody", bodies.get("summary|" + locale.getLanguage(), () -> {
+			Map<String, Object> body = new java.util.HashMap<>();
+			List<ProgramReport.Year> years = program.years();
+			body.put("totals", statistics.fresh());
+			body.put("years", years);
+			body.put("campaigns", program.campaigns(locale));
+			body.put("yearsChart", Charts.bar(years.stream().map(y -> String.valueOf(y.year())).toList(),
+					messages.get("reports.yearFulfilled"), years.stream().map(ProgramReport.Year::fulfilled).toList(), false));
+			body.put("exportQuery", "");
+			return render("reports/summary-body", body, locale, request, response);
+		}));
 		return "reports/summary";
 	}
 
@@ -81,23 +113,36 @@ class ReportsController {
 
 	@GetMapping("/reports/regions")
 	String regions(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
-			Locale locale) {
-		RegionalReport.Result result = regional.run(filter, locale);
-		// A mistyped value leaves the binding result without its record: the page shows the filters applied.
-		model.addAttribute("filter", filter);
-		model.addAttribute("result", result);
-		filters(model, locale);
-		model.addAttribute("sortLinks", sortLinks());
-		List<RegionalReport.Row> top = result.rows()
-			.stream()
-			.filter(r -> r.fulfilled() > 0)
-			.sorted((a, b) -> Long.compare(b.fulfilled(), a.fulfilled()))
-			.limit(15)
-			.toList();
-		model.addAttribute("chart", Charts.bar(top.stream().map(RegionalReport.Row::name).toList(),
-				messages.get("reports.col.fulfilled"), top.stream().map(RegionalReport.Row::fulfilled).toList(), true));
-		model.addAttribute("exportQuery", query());
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		String key = "regions|" + locale.getLanguage() + "|" + request.getQueryString();
+		model.addAttribute("reportBody", bodies.get(key, () -> {
+			Map<String, Object> body = new java.util.HashMap<>();
+			RegionalReport.Result result = regional.run(filter, locale);
+			body.put("filter", filter);
+			body.put("result", result);
+			filters(body, locale);
+			body.put("sortLinks", sortLinks());
+			List<RegionalReport.Row> top = result.rows()
+				.stream()
+				.filter(r -> r.fulfilled() > 0)
+				.sorted((a, b) -> Long.compare(b.fulfilled(), a.fulfilled()))
+				.limit(15)
+				.toList();
+			body.put("chart", Charts.bar(top.stream().map(RegionalReport.Row::name).toList(),
+					messages.get("reports.col.fulfilled"), top.stream().map(RegionalReport.Row::fulfilled).toList(), true));
+			body.put("exportQuery", query());
+			return render("reports/regions-body", body, locale, request, response);
+		}));
 		return "reports/regions";
+	}
+
+	private String render(String template, Map<String, Object> model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(request, response), locale, model);
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(applicationContext, null));
+		return templates.process(template, context);
 	}
 
 	@GetMapping("/reports/regions.{format:csv|xlsx}")
@@ -235,11 +280,17 @@ class ReportsController {
 	}
 
 	private void filters(Model model, Locale locale) {
-		model.addAttribute("campaignOptions", campaigns.findAllByOrderByStartsOnDesc()
+		Map<String, Object> options = new java.util.HashMap<>();
+		filters(options, locale);
+		model.addAllAttributes(options);
+	}
+
+	private void filters(Map<String, Object> model, Locale locale) {
+		model.put("campaignOptions", campaigns.findAllByOrderByStartsOnDesc()
 			.stream()
 			.map(c -> new Option(String.valueOf(c.getId()), c.name(locale)))
 			.toList());
-		model.addAttribute("yearOptions", program.years()
+		model.put("yearOptions", program.years()
 			.stream()
 			.map(y -> y.year())
 			.sorted((a, b) -> b - a)

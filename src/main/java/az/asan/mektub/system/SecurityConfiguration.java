@@ -57,7 +57,9 @@ class SecurityConfiguration {
 			throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
-			.requestMatchers(HttpMethod.POST, "/letters/*/adopt").authenticated()
+			// GET too: the adoption form of a visitor who has not signed in asks them to sign in first (and
+			// carries no CSRF token, so the letter's page is the same for every such visitor).
+			.requestMatchers("/letters/*/adopt").authenticated()
 			.requestMatchers("/", "/login", "/register", "/account/confirm", "/password/**", "/tree/**", "/letters/**",
 					"/impact/**", "/about", "/robots.txt", "/sitemap.xml",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/error")

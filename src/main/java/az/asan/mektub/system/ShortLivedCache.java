@@ -53,4 +53,11 @@ public final class ShortLivedCache<V> {
 		return value;
 	}
 
+	/** Keeps a value computed afresh elsewhere (after a change its computer knows of). */
+	public void put(String key, V value) {
+		if (!keep.isZero()) {
+			entries.put(key, new Entry<>(value, Instant.now().plus(keep), new AtomicBoolean()));
+		}
+	}
+
 }

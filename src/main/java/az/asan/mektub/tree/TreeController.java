@@ -82,6 +82,8 @@ class TreeController {
 
 	private final ShortLivedCache<String> bodies;
 
+	private final ShortLivedCache<LetterPage> letterPages;
+
 	/** A filter in use, shown as a chip that removes it (on a phone the form itself hides behind a button). */
 	record Chip(String label, String removeUrl) {
 	}
@@ -103,6 +105,7 @@ class TreeController {
 		this.templates = templates;
 		this.applicationContext = applicationContext;
 		this.bodies = new ShortLivedCache<>(Duration.ofSeconds(cacheSeconds), 5_000);
+		this.letterPages = new ShortLivedCache<>(Duration.ofSeconds(cacheSeconds), 5_000);
 	}
 
 	/**
@@ -149,11 +152,16 @@ class TreeController {
 			model.put("pager", filter.shaken() ? null : Pager.of(applied.page(), page.total(), TreeFilter.PAGE_SIZE));
 		}
 		model.put("chips", chips(filter, campaignOptions, economicRegionOptions));
+		return render("tree/body", model, locale, request, response);
+	}
+
+	private String render(String template, Map<String, Object> model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
 		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
 			.buildExchange(request, response), locale, model);
 		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
 				new ThymeleafEvaluationContext(applicationContext, null));
-		return templates.process("tree/body", context);
+		return templates.process(template, context);
 	}
 
 	/** The filters in use, each with the address of the same tree without it. */
@@ -209,27 +217,55 @@ class TreeController {
 	 */
 	@GetMapping("/letters/{code}")
 	String letter(@PathVariable String code, @AuthenticationPrincipal SignedInUser user, HttpServletRequest request,
-			Model model) {
-		TreeQueries.PublicLetter found = queries.publicLetter(code).orElseThrow(NotFound::new);
-		TreeLetter letter = found.letter();
-		boolean scanned = request.getParameterMap().containsKey("qr");
-		if (scanned && user != null && user.role() != Role.DONOR
-				&& accounts.regionScope(user).includes(letter.regionId())) {
-			return "redirect:/volunteer/letters/" + code;
-		}
+			HttpServletResponse response, Model model, Locale locale) {
 		// A child's wish is short-lived: search engines may follow the tree but should not keep the letter.
 		model.addAttribute("noindex", true);
+		if (user == null && !model.containsAttribute("success") && !model.containsAttribute("failure")) {
+			// The same for every visitor who has not signed in (nothing personal, no CSRF token), in a language.
+			LetterPage page = letterPages.get(locale.getLanguage() + "|" + code, () -> {
+				Map<String, Object> body = new HashMap<>();
+				TreeLetter letter = letterModel(code, body);
+				return new LetterPage(messages.get("public.title", letter.firstName()),
+						render("tree/letter-body", body, locale, request, response));
+			});
+			model.addAttribute("letterTitle", page.title());
+			model.addAttribute("letterBody", page.body());
+			return "tree/letter";
+		}
+		TreeQueries.PublicLetter found = queries.publicLetter(code).orElseThrow(NotFound::new);
+		boolean scanned = request.getParameterMap().containsKey("qr");
+		if (scanned && user != null && user.role() != Role.DONOR
+				&& accounts.regionScope(user).includes(found.letter().regionId())) {
+			return "redirect:/volunteer/letters/" + code;
+		}
+		Map<String, Object> body = new HashMap<>();
+		TreeLetter letter = letterModel(found, body);
+		model.addAllAttributes(body);
+		model.addAttribute("letterTitle", messages.get("public.title", letter.firstName()));
+		return "tree/letter";
+	}
+
+	/** A letter's public page as rendered for visitors who are not signed in, kept for a few seconds. */
+	private record LetterPage(String title, String body) {
+	}
+
+	private TreeLetter letterModel(String code, Map<String, Object> model) {
+		return letterModel(queries.publicLetter(code).orElseThrow(NotFound::new), model);
+	}
+
+	private TreeLetter letterModel(TreeQueries.PublicLetter found, Map<String, Object> model) {
+		TreeLetter letter = found.letter();
 		Campaign campaign = campaigns.findById(letter.campaignId()).orElseThrow(NotFound::new);
-		model.addAttribute("letter", letter);
-		model.addAttribute("status", found.status());
-		model.addAttribute("campaign", campaign);
+		model.put("letter", letter);
+		model.put("status", found.status());
+		model.put("campaign", campaign);
 		if (found.status() == LetterStatus.PUBLISHED) {
-			model.addAttribute("dueIfAdoptedToday", campaign.holdDueDate(LocalDate.now(Formats.BAKU)));
+			model.put("dueIfAdoptedToday", campaign.holdDueDate(LocalDate.now(Formats.BAKU)));
 		}
 		else if (found.status() != LetterStatus.FULFILLED) {
-			model.addAttribute("similar", queries.similar(code, 6));
+			model.put("similar", queries.similar(found.letter().code(), 6));
 		}
-		return "tree/letter";
+		return letter;
 	}
 
 	/** A donor sent to sign in on the way to adopting lands back on the letter. */

@@ -263,6 +263,18 @@ class FormTourIntegrationTest {
 		assertThat(written.document().select(".alert-success")).as(written.messages()).isNotEmpty();
 		assertThat(messages(adoptedCode)).isEqualTo(1);
 
+		// someone not signed in presses the same button: asked to sign in first, then back on the letter
+		Visitor stranger = Visitor.anonymous(mvc);
+		Page offer = stranger.open("/letters/" + other);
+		assertThat(offer.html()).doesNotContain("name=\"_csrf\"");
+		Page signIn = offer.form("#adopt-form").submit();
+		assertThat(signIn.url()).startsWith("/login");
+		assertThat(status(other)).isEqualTo("PUBLISHED");
+		Page back = signIn.form("form[action$=/login]").set("email", "donor@demo.az").set("password", "demo12345").submit();
+		assertThat(back.url()).isEqualTo("/letters/" + other);
+		assertThat(back.document().select("#adopt-form[method=post]")).isNotEmpty();
+		assertThat(status(other)).isEqualTo("PUBLISHED");
+
 		donor.open("/letters/" + other).form("#adopt-form").submit();
 		Page cancelled = donor.open("/me/adoptions/" + other).form("#cancel-form").submit();
 		assertThat(cancelled.document().select(".alert-success")).as(cancelled.messages()).isNotEmpty();
