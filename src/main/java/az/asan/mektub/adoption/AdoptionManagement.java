@@ -3,6 +3,7 @@ package az.asan.mektub.adoption;
 import java.time.LocalDate;
 
 import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
@@ -111,6 +112,35 @@ public class AdoptionManagement {
 			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "adopted", donor.fullName(),
 					letter.getFirstName(), formats.date(due), letter.getGiftTagCode(),
 					links.absolute("/me/adoptions/" + letter.getCode())));
+		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+			@Override
+			public void afterCommit() {
+				adoptions.increment();
+			}
+		});
+		return new Adopted(letter.getCode(), due, letter.getGiftTagCode());
+	}
+
+	/**
+	 * A walk-in donor at a service centre's desk takes the letter, with the same lock and the same
+	 * check as an online adoption: whoever locks the letter's row first wins, the other finds it taken.
+	 * The letter leaves the online tree and every paper tree at once (both show published letters only).
+	 */
+	@Transactional
+	public Adopted adoptWalkIn(String code, RegionScope scope, long volunteerId, long handoverPointId,
+			String donorName, String donorPhone) {
+		String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		Letter letter = letters.lockByCode(normalised).filter(l -> scope.includes(l.getRegionId()))
+			.orElseThrow(() -> new AdoptionRefused(AdoptionRefused.Reason.UNKNOWN_CODE));
+		if (letter.getStatus() != LetterStatus.PUBLISHED) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
+		}
+		Campaign campaign = campaigns.findById(letter.getCampaignId()).orElseThrow(NotFound::new);
+		if (!campaign.isOpen()) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.CAMPAIGN_CLOSED);
+		}
+		LocalDate due = campaign.holdDueDate(LocalDate.now(Formats.BAKU));
+		letter.adoptWalkIn(volunteerId, donorName, donorPhone, handoverPointId, due);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {

@@ -14,7 +14,9 @@ public class AdoptionRefused extends RuntimeException {
 		/** Only donor accounts adopt letters. */
 		NOT_A_DONOR,
 		/** The campaign no longer takes adoptions. */
-		CAMPAIGN_CLOSED
+		CAMPAIGN_CLOSED,
+		/** No letter of the volunteer's regions has the code typed or scanned at the desk. */
+		UNKNOWN_CODE
 
 	}
 

@@ -69,6 +69,11 @@ public class ChildDataRetention {
 					WHERE id IN (SELECT id FROM expired_letters)
 					  AND (original_wish IS NOT NULL OR fulfilment_note IS NOT NULL OR status_note IS NOT NULL OR sizes IS NOT NULL)""")
 				.update();
+			// a walk-in donor's name and phone go with the child's data; "walk_in" stays for the reports
+			jdbc.sql("""
+					UPDATE letter SET walk_in_name = NULL, walk_in_phone = NULL
+					WHERE id IN (SELECT id FROM expired_letters) AND (walk_in_name IS NOT NULL OR walk_in_phone IS NOT NULL)""")
+				.update();
 			jdbc.sql("DELETE FROM letter_image WHERE letter_id IN (SELECT id FROM expired_letters)").update();
 			jdbc.sql("DELETE FROM donor_message WHERE letter_id IN (SELECT id FROM expired_letters)").update();
 			return count;

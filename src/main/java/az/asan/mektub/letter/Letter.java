@@ -96,6 +96,16 @@ public class Letter {
 
 	private Long registeredBy;
 
+	private boolean walkIn;
+
+	private String walkInName;
+
+	private String walkInPhone;
+
+	private Long walkInPointId;
+
+	private Long walkInBy;
+
 	private Instant createdAt;
 
 	private Instant updatedAt;
@@ -203,6 +213,26 @@ public class Letter {
 		move(LetterStatus.ADOPTED, donorId, null);
 	}
 
+	/**
+	 * PUBLISHED → ADOPTED at a service centre's desk: a citizen took the letter's tag off the paper
+	 * tree; the volunteer records who (name and phone, for volunteers' eyes only) and where.
+	 */
+	public void adoptWalkIn(long volunteerId, String donorName, String donorPhone, long handoverPointId,
+			LocalDate dueDate) {
+		require(EnumSet.of(LetterStatus.PUBLISHED), LetterStatus.ADOPTED);
+		Objects.requireNonNull(dueDate, "dueDate");
+		this.donorId = null;
+		this.walkIn = true;
+		this.walkInName = donorName.strip();
+		this.walkInPhone = donorPhone.strip();
+		this.walkInPointId = handoverPointId;
+		this.walkInBy = volunteerId;
+		this.adoptedAt = Instant.now();
+		this.dueDate = dueDate;
+		this.handoverPointId = handoverPointId;
+		move(LetterStatus.ADOPTED, volunteerId, "WALK_IN");
+	}
+
 	/** The donor says where they will hand the gift in; only while they hold the letter. */
 	public void chooseHandoverPoint(long donorId, long handoverPointId) {
 		if (status != LetterStatus.ADOPTED || !Objects.equals(this.donorId, donorId)) {
@@ -274,6 +304,11 @@ public class Letter {
 
 	private void release(Long actor, String note) {
 		this.donorId = null;
+		this.walkIn = false;
+		this.walkInName = null;
+		this.walkInPhone = null;
+		this.walkInPointId = null;
+		this.walkInBy = null;
 		this.adoptedAt = null;
 		this.dueDate = null;
 		this.handoverPointId = null;
@@ -308,6 +343,18 @@ public class Letter {
 
 	public String getCode() {
 		return code;
+	}
+
+	public boolean isWalkIn() {
+		return walkIn;
+	}
+
+	public String getWalkInName() {
+		return walkInName;
+	}
+
+	public String getWalkInPhone() {
+		return walkInPhone;
 	}
 
 	public String getGiftTagCode() {

@@ -25,10 +25,12 @@ import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.LetterImages;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.PaperTree;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Formats;
@@ -90,10 +92,16 @@ class TreeController {
 
 	private final AccountManagement accounts;
 
-	TreeController(AccountManagement accounts, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
+	private final PaperTree paperTree;
+
+	private final HandoverPoints handoverPoints;
+
+	TreeController(AccountManagement accounts, PaperTree paperTree, HandoverPoints handoverPoints, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
 			LetterImages images, QrCodes qrCodes, Links links, Messages messages, SpringTemplateEngine templates,
 			ApplicationContext applicationContext, @Value("${asan.tree.cache-seconds:5}") int cacheSeconds) {
 		this.accounts = accounts;
+		this.paperTree = paperTree;
+		this.handoverPoints = handoverPoints;
 		this.queries = queries;
 		this.campaigns = campaigns;
 		this.regions = regions;
@@ -261,6 +269,9 @@ class TreeController {
 		model.put("campaign", campaign);
 		if (found.status() == LetterStatus.PUBLISHED) {
 			model.put("dueIfAdoptedToday", campaign.holdDueDate(LocalDate.now(Formats.BAKU)));
+			// printed for a service centre's paper tree, the letter hangs there too until someone takes it
+			paperTree.hangingAt(found.letter().code()).flatMap(handoverPoints::byId)
+				.ifPresent(centre -> model.put("paperTreeCentre", centre));
 		}
 		else if (found.status() != LetterStatus.FULFILLED) {
 			model.put("similar", queries.similar(found.letter().code(), 6));

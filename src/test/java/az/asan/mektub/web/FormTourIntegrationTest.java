@@ -560,6 +560,32 @@ class FormTourIntegrationTest {
 	}
 
 	@Test
+	@Order(19)
+	void aVolunteerPrintsAPaperTreeRecordsAWalkInAdoptionAndFindsTheGiftAtTheHandoverDesk() {
+		String code = testLetters.published(campaign, Spec.of("Kağız", 23));
+		long ganja = jdbc.sql("""
+				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = 'AZ-GA'""")
+			.query(Long.class).single();
+		Visitor volunteer = Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az"));
+		Page sheet = volunteer.open("/volunteer/paper-tree").form("#paper-tree-form")
+			.set("handoverPointId", String.valueOf(ganja))
+			.set("minAge", "23")
+			.set("maxAge", "23")
+			.submit();
+		assertThat(sheet.document().select(".paper-tag").eachAttr("data-code")).containsExactly(code);
+		Page receipt = volunteer.open("/volunteer/walk-in?code=" + code).form("#walk-in-form")
+			.set("donorName", "Tur Donoru")
+			.set("donorPhone", "+994 50 000 11 22")
+			.set("handoverPointId", String.valueOf(ganja))
+			.submit();
+		assertThat(receipt.url()).isEqualTo("/volunteer/walk-in/" + code + "/receipt");
+		Page gift = volunteer.open("/volunteer/handover").form("#handover-find-form")
+			.set("tagCode", receipt.document().select(".gift-tag-tagcode").text())
+			.submit();
+		assertThat(gift.url()).isEqualTo("/volunteer/letters/" + code);
+	}
+
+	@Test
 	@Order(100)
 	void everyFormInTheTemplatesWasSubmittedAsServed() {
 		Set<String> missing = new TreeSet<>(TemplateForms.all());

@@ -1,0 +1,111 @@
+package az.asan.mektub.adoption;
+
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+
+import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.handover.HandoverPoint;
+import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.Letter;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.Letters;
+import az.asan.mektub.system.NotFound;
+import az.asan.mektub.system.Option;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Walk-in adoption at a service centre's desk: the volunteer types (or scans) the code of a tag taken
+ * off the paper tree, records the citizen's name and phone, and prints a receipt with the gift tag
+ * code and the due date. The name and phone are shown on volunteers' pages only.
+ */
+@Controller
+class WalkInController {
+
+	private final AdoptionManagement adoptions;
+
+	private final AccountManagement accounts;
+
+	private final HandoverPoints handoverPoints;
+
+	private final Letters letters;
+
+	WalkInController(AdoptionManagement adoptions, AccountManagement accounts, HandoverPoints handoverPoints,
+			Letters letters) {
+		this.adoptions = adoptions;
+		this.accounts = accounts;
+		this.handoverPoints = handoverPoints;
+		this.letters = letters;
+	}
+
+	/** The receipt: the gift tag as the donor takes it away, and who took the letter. */
+	record Receipt(GiftTag tag, String donorName, String donorPhone) {
+	}
+
+	@GetMapping("/volunteer/walk-in")
+	String initWalkInForm(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String code,
+			Model model, Locale locale) {
+		model.addAttribute("walkInForm", WalkInForm.forCode(code));
+		return form(accounts.regionScope(user), model, locale);
+	}
+
+	@PostMapping("/volunteer/walk-in")
+	String processWalkInForm(@AuthenticationPrincipal SignedInUser user, @Valid WalkInForm walkInForm,
+			BindingResult result, Model model, Locale locale) {
+		RegionScope scope = accounts.regionScope(user);
+		if (walkInForm.handoverPointId() != null && point(walkInForm.handoverPointId(), scope).isEmpty()) {
+			result.rejectValue("handoverPointId", "paperTree.point.notYours");
+		}
+		if (result.hasErrors()) {
+			return form(scope, model, locale);
+		}
+		try {
+			AdoptionManagement.Adopted adopted = adoptions.adoptWalkIn(walkInForm.code(), scope, user.id(),
+					walkInForm.handoverPointId(), walkInForm.donorName(), walkInForm.donorPhone());
+			return "redirect:/volunteer/walk-in/" + adopted.code() + "/receipt";
+		}
+		catch (AdoptionRefused refused) {
+			result.reject("walkIn.refused." + refused.reason().name());
+			return form(scope, model, locale);
+		}
+	}
+
+	@GetMapping("/volunteer/walk-in/{code}/receipt")
+	@Transactional(readOnly = true)
+	String receipt(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
+		RegionScope scope = accounts.regionScope(user);
+		Letter letter = letters.findByCode(code)
+			.filter(l -> l.isWalkIn() && scope.includes(l.getRegionId()))
+			.filter(l -> l.getStatus() == LetterStatus.ADOPTED || l.getStatus() == LetterStatus.GIFT_RECEIVED)
+			.orElseThrow(NotFound::new);
+		GiftTag tag = new GiftTag(letter.getCode(), letter.getFirstName(), letter.getAge(), letter.getPublicWish(),
+				letter.getGiftTagCode(), letter.getDueDate(), handoverPoints.byId(letter.getHandoverPointId()).orElse(null));
+		model.addAttribute("receipt", new Receipt(tag, letter.getWalkInName(), letter.getWalkInPhone()));
+		return "adoption/walk-in-receipt";
+	}
+
+	private String form(RegionScope scope, Model model, Locale locale) {
+		model.addAttribute("pointOptions", handoverPoints.accepting().stream()
+			.filter(p -> scope.includes(p.regionId()))
+			.map(p -> new Option(String.valueOf(p.id()), p.name(locale)))
+			.toList());
+		return "adoption/walk-in";
+	}
+
+	private Optional<HandoverPoint> point(long id, RegionScope scope) {
+		return handoverPoints.byId(id).filter(p -> p.accepting() && scope.includes(p.regionId()));
+	}
+
+}

@@ -1,0 +1,19 @@
+package az.asan.mektub.adoption;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+
+/** What the volunteer at a centre's desk types when a citizen brings a tag from the paper tree. */
+public record WalkInForm(
+		@NotBlank @Size(max = 40) String code,
+		@NotBlank @Size(max = 120) String donorName,
+		@NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{7,20}") String donorPhone,
+		@NotNull Long handoverPointId) {
+
+	public static WalkInForm forCode(String code) {
+		return new WalkInForm(code == null ? "" : code, "", "", null);
+	}
+
+}

@@ -1,0 +1,94 @@
+package az.asan.mektub.letter;
+
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.Optional;
+
+import az.asan.mektub.account.RegionScope;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The paper tree of an ASAN service centre: letters printed as tags hang there as well as on the
+ * online tree, one centre at a time. Printing marks the chosen letters in one UPDATE with one
+ * timestamp, and that timestamp names the sheet, so a sheet can be opened (and printed) again.
+ */
+@Service
+public class PaperTree {
+
+	/** Which letters go on a sheet: the volunteer's regions only, on the online tree now. */
+	public record Choice(Integer regionId, Integer minAge, Integer maxAge, int count, boolean notOnPaper) {
+	}
+
+	/** One tag of a sheet: what a passer-by reads, and the way to the letter. */
+	public record Tag(String code, String firstName, int age, String wish) {
+	}
+
+	public static final int MAX_COUNT = 200;
+
+	private final JdbcClient jdbc;
+
+	PaperTree(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * Marks up to {@code count} letters (longest waiting first) as hanging at the centre and returns
+	 * the time that names the sheet, or empty when no letter matched.
+	 */
+	@Transactional
+	public Optional<Instant> print(Choice choice, long handoverPointId, RegionScope scope) {
+		Instant at = Instant.now().truncatedTo(ChronoUnit.MICROS);
+		int marked = jdbc.sql("""
+				UPDATE letter SET paper_tree_point_id = :point, paper_printed_at = :at
+				WHERE id IN (
+				    SELECT l.id FROM letter l JOIN campaign c ON c.id = l.campaign_id AND c.status <> 'CLOSED'
+				    WHERE l.status = 'PUBLISHED'
+				      AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))
+				      AND (CAST(:region AS integer) IS NULL OR l.region_id = CAST(:region AS integer))
+				      AND (CAST(:minAge AS integer) IS NULL OR l.age >= CAST(:minAge AS integer))
+				      AND (CAST(:maxAge AS integer) IS NULL OR l.age <= CAST(:maxAge AS integer))
+				      AND (NOT :notOnPaper OR l.paper_tree_point_id IS NULL)
+				    ORDER BY l.published_at, l.id LIMIT :count
+				    FOR UPDATE OF l SKIP LOCKED)""")
+			.param("point", handoverPointId)
+			.param("at", java.sql.Timestamp.from(at))
+			.param("regions", scope.sqlArray())
+			.param("region", choice.regionId())
+			.param("minAge", choice.minAge())
+			.param("maxAge", choice.maxAge())
+			.param("notOnPaper", choice.notOnPaper())
+			.param("count", Math.min(Math.max(choice.count(), 1), MAX_COUNT))
+			.update();
+		return marked == 0 ? Optional.empty() : Optional.of(at);
+	}
+
+	/** The tags of a printed sheet still on the tree (a letter adopted since is left out). */
+	@Transactional(readOnly = true)
+	public List<Tag> sheet(long handoverPointId, Instant printedAt, RegionScope scope) {
+		return jdbc.sql("""
+				SELECT l.code, l.first_name, l.age, l.public_wish FROM letter l
+				WHERE l.paper_tree_point_id = :point AND l.paper_printed_at = :at AND l.status = 'PUBLISHED'
+				  AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))
+				ORDER BY l.published_at, l.id""")
+			.param("point", handoverPointId)
+			.param("at", java.sql.Timestamp.from(printedAt))
+			.param("regions", scope.sqlArray())
+			.query((rs, n) -> new Tag(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
+					rs.getString("public_wish")))
+			.list();
+	}
+
+	/** The centre whose paper tree the letter hangs on, while it is on the tree. */
+	@Transactional(readOnly = true)
+	public Optional<Long> hangingAt(String code) {
+		return jdbc.sql("SELECT paper_tree_point_id FROM letter WHERE code = ? AND status = 'PUBLISHED' AND paper_tree_point_id IS NOT NULL")
+			.param(code)
+			.query(Long.class)
+			.optional();
+	}
+
+}

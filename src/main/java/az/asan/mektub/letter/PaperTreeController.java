@@ -1,0 +1,123 @@
+package az.asan.mektub.letter;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import jakarta.validation.Valid;
+
+import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.handover.HandoverPoint;
+import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.system.NotFound;
+import az.asan.mektub.system.Option;
+
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * Printing the paper tree of a service centre: the volunteer chooses letters of their regions and a
+ * centre, and gets an A4 sheet of tags to cut and hang. The letters are then marked as hanging there.
+ */
+@Controller
+class PaperTreeController {
+
+	static final int TAGS_PER_PAGE = 8;
+
+	private final PaperTree paperTree;
+
+	private final AccountManagement accounts;
+
+	private final HandoverPoints handoverPoints;
+
+	private final RegionOptions regionOptions;
+
+	PaperTreeController(PaperTree paperTree, AccountManagement accounts, HandoverPoints handoverPoints,
+			RegionOptions regionOptions) {
+		this.paperTree = paperTree;
+		this.accounts = accounts;
+		this.handoverPoints = handoverPoints;
+		this.regionOptions = regionOptions;
+	}
+
+	@GetMapping("/volunteer/paper-tree")
+	String initPrintForm(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
+		model.addAttribute("paperTreeForm", PaperTreeForm.empty());
+		return form(accounts.regionScope(user), model, locale);
+	}
+
+	@PostMapping("/volunteer/paper-tree")
+	String processPrintForm(@AuthenticationPrincipal SignedInUser user, @Valid PaperTreeForm paperTreeForm,
+			BindingResult result, Model model, Locale locale) {
+		RegionScope scope = accounts.regionScope(user);
+		if (paperTreeForm.handoverPointId() != null && point(paperTreeForm.handoverPointId(), scope).isEmpty()) {
+			result.rejectValue("handoverPointId", "paperTree.point.notYours");
+		}
+		if (paperTreeForm.regionId() != null && !scope.includes(paperTreeForm.regionId())) {
+			result.rejectValue("regionId", "letter.region.notYours");
+		}
+		if (paperTreeForm.minAge() != null && paperTreeForm.maxAge() != null
+				&& paperTreeForm.minAge() > paperTreeForm.maxAge()) {
+			result.rejectValue("maxAge", "paperTree.ages.reversed");
+		}
+		if (result.hasErrors()) {
+			return form(scope, model, locale);
+		}
+		Optional<Instant> printed = paperTree.print(paperTreeForm.choice(), paperTreeForm.handoverPointId(), scope);
+		if (printed.isEmpty()) {
+			result.reject("paperTree.none");
+			return form(scope, model, locale);
+		}
+		return "redirect:/volunteer/paper-tree/sheet?point=" + paperTreeForm.handoverPointId() + "&at="
+				+ printed.get();
+	}
+
+	@GetMapping("/volunteer/paper-tree/sheet")
+	String sheet(@AuthenticationPrincipal SignedInUser user, @RequestParam long point, @RequestParam String at,
+			Model model) {
+		RegionScope scope = accounts.regionScope(user);
+		HandoverPoint centre = point(point, scope).orElseThrow(NotFound::new);
+		Instant printedAt;
+		try {
+			printedAt = Instant.parse(at);
+		}
+		catch (DateTimeParseException ex) {
+			throw new NotFound();
+		}
+		List<PaperTree.Tag> tags = paperTree.sheet(point, printedAt, scope);
+		List<List<PaperTree.Tag>> pages = new ArrayList<>();
+		for (int i = 0; i < tags.size(); i += TAGS_PER_PAGE) {
+			pages.add(tags.subList(i, Math.min(tags.size(), i + TAGS_PER_PAGE)));
+		}
+		model.addAttribute("centre", centre);
+		model.addAttribute("tags", tags);
+		model.addAttribute("pages", pages);
+		model.addAttribute("printedAt", printedAt);
+		return "volunteer/paper-sheet";
+	}
+
+	private String form(RegionScope scope, Model model, Locale locale) {
+		model.addAttribute("pointOptions", handoverPoints.accepting().stream()
+			.filter(p -> scope.includes(p.regionId()))
+			.map(p -> new Option(String.valueOf(p.id()), p.name(locale)))
+			.toList());
+		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id())));
+		return "volunteer/paper-tree";
+	}
+
+	private Optional<HandoverPoint> point(long id, RegionScope scope) {
+		return handoverPoints.byId(id).filter(p -> p.accepting() && scope.includes(p.regionId()));
+	}
+
+}

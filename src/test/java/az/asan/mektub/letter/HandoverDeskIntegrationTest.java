@@ -1,0 +1,141 @@
+package az.asan.mektub.letter;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.web.Visitor;
+import az.asan.mektub.web.Visitor.Page;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * At a handover point the volunteer types or scans a gift's tag code and lands on the letter's
+ * "gift received" step with the code filled in; a wrong code is said plainly; each point has a daily
+ * list of gifts expected and gifts received but not yet delivered.
+ */
+@IntegrationTest
+class HandoverDeskIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Letters letters;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	long campaign;
+
+	TestLetters testLetters;
+
+	@BeforeEach
+	void openATestCampaign() {
+		campaign = TestCampaigns.open(jdbc);
+		testLetters = new TestLetters(letters, tx, jdbc);
+	}
+
+	@AfterEach
+	void dropTestCampaigns() {
+		TestCampaigns.dropAll(jdbc);
+	}
+
+	@Test
+	void aTypedGiftTagCodeLeadsToTheGiftStepAndTheDailyListFollowsTheGift() {
+		// given: a walk-in adoption at the Ganja centre, and an online hold due there soon
+		long ganja = point("AZ-GA");
+		String code = testLetters.published(campaign, Spec.of("Nərmin", 7));
+		String expected = testLetters.published(campaign, Spec.of("Tural", 8));
+		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		testLetters.moveTo(expected, LetterStatus.ADOPTED, donor);
+		jdbc.sql("UPDATE letter SET handover_point_id = ?, due_date = current_date + 2 WHERE code = ?").params(ganja, expected)
+			.update();
+		Visitor volunteer = Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az"));
+		volunteer.open("/volunteer/walk-in?code=" + code).form("#walk-in-form")
+			.set("donorName", "Rauf Qəniyev")
+			.set("donorPhone", "+994 55 123 45 67")
+			.set("handoverPointId", String.valueOf(ganja))
+			.submit();
+		String tag = tagOf(code);
+		Page daily = volunteer.open("/volunteer/handover/" + ganja + "/daily");
+		// due in two days: expected; the walk-in hold runs for the campaign's fourteen days
+		assertThat(daily.document().select("#expected tr[data-code]").eachAttr("data-code")).contains(expected)
+			.doesNotContain(code);
+
+		// when: the gift comes in with its tag, typed carelessly
+		Page desk = volunteer.open(volunteer.open("/volunteer").document().selectFirst("#handover-desk-link").attr("href"));
+		Page gift = desk.form("#handover-find-form").set("tagCode", " " + tag.toLowerCase().replace("-", "") + " ").submit();
+
+		// then
+		assertThat(gift.url()).isEqualTo("/volunteer/letters/" + code);
+		assertThat(gift.document().select(".alert-success").text()).contains("Məktub tapıldı");
+		Page received = gift.form("#gift-form").submit();
+		assertThat(received.document().select(".alert-success")).as(received.messages()).isNotEmpty();
+		assertThat(jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single())
+			.isEqualTo("GIFT_RECEIVED");
+		Page after = volunteer.open("/volunteer/handover/" + ganja + "/daily");
+		assertThat(after.document().select("#received tr[data-code]").eachAttr("data-code")).contains(code);
+		assertThat(after.document().select("#expected tr[data-code]").eachAttr("data-code")).doesNotContain(code)
+			.contains(expected);
+
+		// the same tag again: already in
+		Page again = volunteer.open("/volunteer/handover").form("#handover-find-form").set("tagCode", tag).submit();
+		assertThat(again.document().select(".alert-danger").text()).contains("artıq qəbul edilib");
+	}
+
+	@Test
+	void anUnknownCodeIsSaidPlainlyAndAPaperTreeTagOpensTheWalkInForm() {
+		String code = testLetters.published(campaign, Spec.of("Sevda", 6));
+		Visitor volunteer = Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az")).speaking("en");
+
+		Page unknown = volunteer.open("/volunteer/handover").form("#handover-find-form").set("tagCode", "ZZZZ-9999")
+			.submit();
+		assertThat(unknown.document().select(".alert-danger").text())
+			.isEqualTo("No letter in your regions waits for a gift with the code ZZZZ-9999. Check the code.");
+
+		// what the camera reads off a paper tree tag is the letter's address
+		Page walkIn = volunteer.open("/volunteer/handover").form("#handover-find-form")
+			.set("tagCode", "http://localhost/letters/" + code + "?qr").submit();
+		assertThat(walkIn.url()).isEqualTo("/volunteer/walk-in?code=" + code);
+		assertThat(walkIn.form("#walk-in-form").value("code")).isEqualTo(code);
+	}
+
+	@Test
+	void onlyTheScanningPageMayOpenTheCamera() {
+		Visitor volunteer = Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az"));
+		assertThat(volunteer.request("/volunteer/handover").getResponse().getHeaders("Permissions-Policy"))
+			.containsExactly("camera=(self), microphone=(), geolocation=()");
+		assertThat(volunteer.request("/volunteer").getResponse().getHeader("Permissions-Policy")).contains("camera=()");
+		assertThat(volunteer.open("/volunteer/handover").document().select("script[src*=scan]")).hasSize(1);
+	}
+
+	private String tagOf(String code) {
+		return jdbc.sql("SELECT gift_tag_code FROM letter WHERE code = ?").param(code).query(String.class).single();
+	}
+
+	private long point(String regionCode) {
+		return jdbc.sql("""
+				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
+			.param(regionCode)
+			.query(Long.class)
+			.single();
+	}
+
+}

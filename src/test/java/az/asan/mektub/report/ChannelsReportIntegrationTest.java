@@ -1,0 +1,100 @@
+package az.asan.mektub.report;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.Letters;
+import az.asan.mektub.web.Visitor;
+import az.asan.mektub.web.Visitor.Page;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The reports count adoptions both ways: online and at service centres, per region and per centre. */
+@IntegrationTest
+class ChannelsReportIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Letters letters;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	long campaign;
+
+	TestLetters testLetters;
+
+	@BeforeEach
+	void openATestCampaign() {
+		campaign = TestCampaigns.open(jdbc);
+		testLetters = new TestLetters(letters, tx, jdbc);
+	}
+
+	@AfterEach
+	void dropTestCampaigns() {
+		TestCampaigns.dropAll(jdbc);
+	}
+
+	@Test
+	void aWalkInAndAnOnlineAdoptionInGanjaAreCountedEachInItsColumnAndTheWalkInAtItsCentre() {
+		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
+		Page before = channels(staff);
+		long ganja = jdbc.sql("SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = 'AZ-GA'")
+			.query(Long.class).single();
+
+		String online = testLetters.published(campaign, Spec.of("Tural", 8));
+		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		testLetters.moveTo(online, LetterStatus.ADOPTED, donor);
+		String walkIn = testLetters.published(campaign, Spec.of("Nərmin", 7));
+		Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az")).open("/volunteer/walk-in?code=" + walkIn)
+			.form("#walk-in-form")
+			.set("donorName", "Rauf Qəniyev")
+			.set("donorPhone", "+994 55 123 45 67")
+			.set("handoverPointId", String.valueOf(ganja))
+			.submit();
+
+		Page after = channels(staff);
+		assertThat(cell(after, "Gəncə", 1)).isEqualTo(cell(before, "Gəncə", 1) + 1);
+		assertThat(cell(after, "Gəncə", 2)).isEqualTo(cell(before, "Gəncə", 2) + 1);
+		assertThat(after.document().select("#channels-centres tr[data-centre='Gəncə “ASAN xidmət” mərkəzi'] td").text())
+			.isEqualTo(String.valueOf(centre(before) + 1));
+		assertThat(after.document().select("#channels-total").text()).startsWith("Götürülən məktublar: onlayn");
+		assertThat(after.html()).doesNotContain("Rauf");
+	}
+
+	private Page channels(Visitor staff) {
+		Page reports = staff.open("/reports");
+		return staff.open(reports.document().selectFirst(".report-tabs a[href='/reports/channels']").attr("href"));
+	}
+
+	private static long cell(Page page, String region, int column) {
+		String text = page.document().select("#channels-regions tr[data-region=" + region + "] > *").get(column).text();
+		return Long.parseLong(text.replaceAll("[^0-9]", ""));
+	}
+
+	private static long centre(Page page) {
+		String text = page.document().select("#channels-centres tr[data-centre='Gəncə “ASAN xidmət” mərkəzi'] td").text();
+		return text.isEmpty() ? 0 : Long.parseLong(text.replaceAll("[^0-9]", ""));
+	}
+
+}
