@@ -233,10 +233,52 @@ class SecurityConfiguration {
 	 */
 	static class SavedRequestCookie extends CookieRequestCache {
 
+		private static final java.util.regex.Pattern ADOPT = java.util.regex.Pattern.compile("(.*/letters/[^/]+)/adopt");
+
 		SavedRequestCookie() {
 			setRequestMatcher(request -> "GET".equals(request.getMethod())
 					&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
 					&& request.getHeader("HX-Request") == null && !request.getRequestURI().endsWith("/favicon.ico"));
+		}
+
+		/**
+		 * Pressing "adopt" on a letter before signing in keeps the letter's page (GET) as the way back:
+		 * the press itself is not repeated, the donor sees the letter again and presses once more.
+		 */
+		@Override
+		public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
+			java.util.regex.Matcher adopt = ADOPT.matcher(request.getRequestURI());
+			if ("POST".equals(request.getMethod()) && adopt.matches()) {
+				super.saveRequest(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+					@Override
+					public String getMethod() {
+						return "GET";
+					}
+
+					@Override
+					public String getRequestURI() {
+						return adopt.group(1);
+					}
+
+					@Override
+					public String getServletPath() {
+						return adopt.group(1).substring(request.getContextPath().length());
+					}
+
+					@Override
+					public String getQueryString() {
+						return null;
+					}
+
+					@Override
+					public StringBuffer getRequestURL() {
+						StringBuffer url = request.getRequestURL();
+						return url.replace(url.length() - request.getRequestURI().length(), url.length(), adopt.group(1));
+					}
+				}, response);
+				return;
+			}
+			super.saveRequest(request, response);
 		}
 
 		@Override

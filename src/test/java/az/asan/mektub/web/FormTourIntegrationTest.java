@@ -160,6 +160,22 @@ class FormTourIntegrationTest {
 	}
 
 	@Test
+	@Order(3)
+	void aVisitorWhoPressesAdoptSignsInAndIsBackOnTheLetter() {
+		String code = testLetters.published(campaign, Spec.of("Nərmin", 6).region("AZ-GA"));
+		Visitor visitor = Visitor.anonymous(mvc);
+		Page login = visitor.open("/letters/" + code).form("#adopt-form").submit();
+		assertThat(login.url()).startsWith("/login");
+		assertThat(status(code)).isEqualTo("PUBLISHED");
+
+		Page back = login.form("form[action$=/login]").set("email", DONOR).set("password", PASSWORD).submit();
+		assertThat(back.url()).isEqualTo("/letters/" + code);
+		assertThat(back.status()).isEqualTo(200);
+		assertThat(back.document().select("#adopt-form")).isNotEmpty();
+		assertThat(status(code)).as("the press before signing in adopts nothing").isEqualTo("PUBLISHED");
+	}
+
+	@Test
 	@Order(4)
 	void aForgottenPasswordIsResetThroughTheMailedLink() {
 		Visitor visitor = Visitor.anonymous(mvc);
