@@ -208,6 +208,9 @@ class SecurityConfiguration {
 
 	static class ThrottledFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
+		/** Read by the sign-in page (AccountController). */
+		static final String TYPED_EMAIL_COOKIE = "ASANLOGINEMAIL";
+
 		private final LoginThrottle throttle;
 
 		ThrottledFailureHandler(LoginThrottle throttle) {
@@ -220,7 +223,21 @@ class SecurityConfiguration {
 		@Override
 		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException, ServletException {
-			throttle.failed(request.getParameter("email"), request.getRemoteAddr());
+			String email = request.getParameter("email");
+			throttle.failed(email, request.getRemoteAddr());
+			if (email != null && !email.isBlank() && email.length() <= 254) {
+				// The sign-in page shows again what was typed, without the address in the URL: in a
+				// cookie only the sign-in page receives, gone after a minute or when read.
+				response.addHeader(org.springframework.http.HttpHeaders.SET_COOKIE, org.springframework.http.ResponseCookie
+					.from(TYPED_EMAIL_COOKIE, java.net.URLEncoder.encode(email.strip(), java.nio.charset.StandardCharsets.UTF_8))
+					.path(request.getContextPath() + "/login")
+					.httpOnly(true)
+					.secure(request.isSecure())
+					.sameSite("Lax")
+					.maxAge(60)
+					.build()
+					.toString());
+			}
 			super.onAuthenticationFailure(request, response, exception);
 		}
 
