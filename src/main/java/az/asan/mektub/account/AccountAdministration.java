@@ -66,6 +66,14 @@ public class AccountAdministration {
 		this.jdbc = jdbc;
 	}
 
+	/**
+	 * Names in the Azerbaijani order, a number at the end by its value: Donor 1, Donor 2, Donor 10
+	 * (not Donor 1, Donor 10, Donor 2).
+	 */
+	static final String NATURAL_NAME_ORDER = """
+			regexp_replace(full_name, '[0-9]+$', '') COLLATE "az-x-icu",
+			CAST(substring(full_name FROM '([0-9]{1,18})$') AS bigint) NULLS FIRST, full_name COLLATE "az-x-icu", id""";
+
 	@Transactional(readOnly = true)
 	public Page search(Role role, String q, int page, int pageSize) {
 		String query = q == null ? "" : q.strip();
@@ -78,7 +86,7 @@ public class AccountAdministration {
 			.param("qLike", az.asan.mektub.system.SqlLike.escape(query))
 			.query(Long.class)
 			.single();
-		List<Long> ids = jdbc.sql("SELECT id FROM app_user " + where + " ORDER BY full_name, id LIMIT :limit OFFSET :offset")
+		List<Long> ids = jdbc.sql("SELECT id FROM app_user " + where + " ORDER BY " + NATURAL_NAME_ORDER + " LIMIT :limit OFFSET :offset")
 			.param("role", role == null ? null : role.name())
 			.param("q", query)
 			.param("qLike", az.asan.mektub.system.SqlLike.escape(query))

@@ -1,6 +1,5 @@
 package az.asan.mektub.account;
 
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 
@@ -8,7 +7,6 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
-import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.Option;
@@ -39,8 +37,14 @@ class AccountController {
 
 	private final boolean mailbox;
 
+	private final az.asan.mektub.system.Collation collation;
+
+	/** The e-mail address of a failed sign-in, set by SecurityConfiguration's failure handler. */
+	static final String TYPED_EMAIL_COOKIE = "ASANLOGINEMAIL";
+
 	AccountController(AccountManagement management, Regions regions, Messages messages,
-			@Value("${asan.mail.mailbox:${asan.demo:false}}") boolean mailbox) {
+			@Value("${asan.mail.mailbox:${asan.demo:false}}") boolean mailbox, az.asan.mektub.system.Collation collation) {
+		this.collation = collation;
 		this.management = management;
 		this.regions = regions;
 		this.messages = messages;
@@ -48,7 +52,27 @@ class AccountController {
 	}
 
 	@GetMapping("/login")
-	String login(@RequestParam(required = false) Long wait, @RequestParam(required = false) Long locked, Model model) {
+	String login(@RequestParam(required = false) Long wait, @RequestParam(required = false) Long locked,
+			@org.springframework.web.bind.annotation.CookieValue(name = TYPED_EMAIL_COOKIE, required = false) String typedEmail,
+			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
+		if (typedEmail != null) {
+			// what a failed sign-in typed (set by SecurityConfiguration's failure handler), shown once
+			try {
+				model.addAttribute("typedEmail", java.net.URLDecoder.decode(typedEmail, java.nio.charset.StandardCharsets.UTF_8));
+			}
+			catch (IllegalArgumentException ignored) {
+				// not ours: nothing to show
+			}
+			response.addHeader(org.springframework.http.HttpHeaders.SET_COOKIE, org.springframework.http.ResponseCookie
+				.from(TYPED_EMAIL_COOKIE, "")
+				.path(request.getContextPath() + "/login")
+				.httpOnly(true)
+				.secure(request.isSecure())
+				.sameSite("Lax")
+				.maxAge(0)
+				.build()
+				.toString());
+		}
 		model.addAttribute("mailbox", mailbox);
 		model.addAttribute("waitSeconds", wait == null ? null : Math.max(1, Math.min(wait, 3600)));
 		model.addAttribute("lockedMinutes", locked == null ? null : Math.max(1, Math.min((locked + 59) / 60, 60)));
@@ -200,11 +224,10 @@ class AccountController {
 	private String mePage(AccountManagement.Profile account, Model model, Locale locale) {
 		model.addAttribute("account", account);
 		model.addAttribute("mailbox", mailbox);
-		model.addAttribute("regionNames", regions.byIds(account.regionIds())
+		model.addAttribute("regionNames", collation.sort(regions.byIds(account.regionIds())
 			.stream()
-			.sorted(Comparator.comparing(Region::id))
 			.map(r -> r.name(locale))
-			.toList());
+			.toList(), name -> name));
 		model.addAttribute("languageOptions",
 				List.of(new Option("az", messages.get("layout.lang.az")), new Option("en", messages.get("layout.lang.en")),
 						new Option("ru", messages.get("layout.lang.ru"))));

@@ -30,7 +30,7 @@ public record LetterForm(
 		@NotBlank @Size(max = 300) String publicWish,
 		@NotNull Category category,
 		@Size(max = 100) String sizes,
-		@NotNull @DecimalMin("0.00") @DecimalMax("5000.00") @Digits(integer = 4, fraction = 2) BigDecimal estimatedCost,
+		@NotNull @DecimalMin("0.00") @DecimalMax("5000.00") @Digits(integer = 20, fraction = 2) BigDecimal estimatedCost,
 		Boolean scanShareable,
 		String scanToken,
 		Boolean confirmDuplicate) {

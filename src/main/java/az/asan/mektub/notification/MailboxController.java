@@ -1,7 +1,12 @@
 package az.asan.mektub.notification;
 
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
+import az.asan.mektub.system.Links;
 import az.asan.mektub.system.NotFound;
 
 import org.springframework.beans.factory.annotation.Value;
@@ -18,16 +23,55 @@ import org.springframework.web.bind.annotation.GetMapping;
 @Controller
 class MailboxController {
 
-	record Message(String subject, String body, Instant createdAt, Instant sentAt) {
+	record Message(String subject, String body, Instant createdAt, Instant sentAt, List<Part> parts) {
 	}
+
+	/** A piece of a mail's text; a link (to this app only) when {@code href} is set. */
+	record Part(String text, String href) {
+	}
+
+	private static final Pattern LINK = Pattern.compile("https?://[^\\s<>\"]+");
 
 	private final JdbcClient jdbc;
 
 	private final boolean enabled;
 
-	MailboxController(JdbcClient jdbc, @Value("${asan.mail.mailbox:${asan.demo:false}}") boolean enabled) {
+	private final Links links;
+
+	MailboxController(JdbcClient jdbc, @Value("${asan.mail.mailbox:${asan.demo:false}}") boolean enabled, Links links) {
 		this.jdbc = jdbc;
 		this.enabled = enabled;
+		this.links = links;
+	}
+
+	/**
+	 * The mail's text with the addresses of this app as links, as a mail program shows them; any
+	 * other address stays text. The template escapes every part.
+	 */
+	static List<Part> parts(String body, String base) {
+		List<Part> parts = new ArrayList<>();
+		Matcher link = LINK.matcher(body);
+		int at = 0;
+		while (link.find()) {
+			String url = link.group();
+			int end = url.length();
+			while (end > 0 && ".,;:!?)»”'".indexOf(url.charAt(end - 1)) >= 0) {
+				end--;
+			}
+			url = url.substring(0, end);
+			if (!(url.equals(base) || url.startsWith(base + "/") || url.startsWith(base + "?"))) {
+				continue;
+			}
+			if (link.start() > at) {
+				parts.add(new Part(body.substring(at, link.start()), null));
+			}
+			parts.add(new Part(url, url));
+			at = link.start() + url.length();
+		}
+		if (at < body.length()) {
+			parts.add(new Part(body.substring(at), null));
+		}
+		return parts;
 	}
 
 	@GetMapping("/me/mailbox")
@@ -35,13 +79,15 @@ class MailboxController {
 		if (!enabled) {
 			throw new NotFound();
 		}
+		String base = links.absolute("");
 		model.addAttribute("messages", jdbc.sql("""
 				SELECT subject, body, created_at, sent_at FROM mail_outbox
 				WHERE lower(recipient) = lower(?) ORDER BY created_at DESC, id DESC LIMIT 50""")
 			.param(authentication.getName())
 			.query((rs, n) -> new Message(rs.getString("subject"), rs.getString("body"),
 					rs.getTimestamp("created_at").toInstant(),
-					rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant()))
+					rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+					parts(rs.getString("body"), base)))
 			.list());
 		return "account/mailbox";
 	}

@@ -54,6 +54,11 @@ public class RegionOptions {
 					r -> r.label(locale, messages.get("region.type." + r.type()))));
 	}
 
+	/** The names of these regions in the Azerbaijani alphabetical order (a volunteer's regions). */
+	public List<String> sortedNames(java.util.Collection<Integer> regionIds) {
+		return collation.sort(regionIds.stream().map(this::name).toList(), name -> name);
+	}
+
 	/** The name a person reads for a region id; empty for an unknown id. */
 	public String name(Integer regionId) {
 		var locale = LocaleContextHolder.getLocale();

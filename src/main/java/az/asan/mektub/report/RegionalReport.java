@@ -234,6 +234,7 @@ public class RegionalReport {
 		Comparator<Row> byName = Comparator.comparing(Row::name, collator);
 		Comparator<Row> chosen = switch (filter.sort()) {
 			case "registered" -> Comparator.comparingLong(Row::registered);
+			case "waitingReview" -> Comparator.comparingLong(Row::waitingReview);
 			case "published" -> Comparator.comparingLong(Row::published);
 			case "adopted" -> Comparator.comparingLong(Row::adopted);
 			case "giftReceived" -> Comparator.comparingLong(Row::giftReceived);
@@ -245,8 +246,8 @@ public class RegionalReport {
 			case "economic" -> Comparator.comparing(Row::economicRegion, collator);
 			default -> byName;
 		};
-		chosen = chosen.thenComparing(byName);
-		return filter.descending() ? chosen.reversed() : chosen;
+		// Descending turns the chosen column around, not the names of ties: they stay A to Z.
+		return (filter.descending() ? chosen.reversed() : chosen).thenComparing(byName);
 	}
 
 }

@@ -304,7 +304,7 @@ class ReportsController {
 		var current = ServletUriComponentsBuilder.fromCurrentRequest().build();
 		String sort = current.getQueryParams().getFirst("sort");
 		String dir = current.getQueryParams().getFirst("dir");
-		for (String column : List.of("name", "economic", "registered", "published", "adopted", "giftReceived",
+		for (String column : List.of("name", "economic", "registered", "waitingReview", "published", "adopted", "giftReceived",
 				"fulfilled", "withdrawn", "rate", "median", "overdue")) {
 			String next = column.equals(sort == null ? "name" : sort) && !"desc".equals(dir) ? "desc" : "asc";
 			var uri = ServletUriComponentsBuilder.fromCurrentRequest()

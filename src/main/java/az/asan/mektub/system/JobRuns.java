@@ -15,6 +15,12 @@ import org.springframework.transaction.annotation.Transactional;
 public class JobRuns {
 
 	public record Run(String name, Instant startedAt, Instant finishedAt, String detail) {
+
+		/** What the result message is given: a count as a number (grouped like 10 512), else the text. */
+		public Object argument() {
+			return detail != null && detail.matches("\\d{1,18}") ? (Object) Long.valueOf(detail) : detail;
+		}
+
 	}
 
 	private final JdbcClient jdbc;

@@ -20,7 +20,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -68,7 +67,7 @@ public class OnlineBackup {
 
 	static final String SUFFIX = ".tar.gz";
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(ZoneOffset.UTC);
+	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(Formats.BAKU);
 
 	/** Not copied: runtime state PostgreSQL rebuilds, and the WAL (added from the backup's own range). */
 	private static final Set<String> SKIPPED_FILES = Set.of("postmaster.pid", "postmaster.opts", "backup_label",
@@ -142,7 +141,7 @@ public class OnlineBackup {
 		log.info("Backup " + archive + " written (" + made.bytes() + " bytes, "
 				+ Duration.between(started, Instant.now()).toMillis() + " ms); " + pruned + " older than " + keepDays
 				+ " days deleted");
-		jobRuns.finished("backup", started, name);
+		jobRuns.finished("backup", started, name + " (" + new Formats().decimal(made.bytes() / 1048576.0) + " MB)");
 		return made;
 	}
 

@@ -210,6 +210,9 @@ class SecurityConfiguration {
 
 	static class ThrottledFailureHandler extends SimpleUrlAuthenticationFailureHandler {
 
+		/** Read by the sign-in page (AccountController). */
+		static final String TYPED_EMAIL_COOKIE = "ASANLOGINEMAIL";
+
 		private final LoginThrottle throttle;
 
 		ThrottledFailureHandler(LoginThrottle throttle) {
@@ -222,7 +225,21 @@ class SecurityConfiguration {
 		@Override
 		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException, ServletException {
-			throttle.failed(request.getParameter("email"), request.getRemoteAddr());
+			String email = request.getParameter("email");
+			throttle.failed(email, request.getRemoteAddr());
+			if (email != null && !email.isBlank() && email.length() <= 254) {
+				// The sign-in page shows again what was typed, without the address in the URL: in a
+				// cookie only the sign-in page receives, gone after a minute or when read.
+				response.addHeader(org.springframework.http.HttpHeaders.SET_COOKIE, org.springframework.http.ResponseCookie
+					.from(TYPED_EMAIL_COOKIE, java.net.URLEncoder.encode(email.strip(), java.nio.charset.StandardCharsets.UTF_8))
+					.path(request.getContextPath() + "/login")
+					.httpOnly(true)
+					.secure(request.isSecure())
+					.sameSite("Lax")
+					.maxAge(60)
+					.build()
+					.toString());
+			}
 			super.onAuthenticationFailure(request, response, exception);
 		}
 
@@ -235,10 +252,52 @@ class SecurityConfiguration {
 	 */
 	static class SavedRequestCookie extends CookieRequestCache {
 
+		private static final java.util.regex.Pattern ADOPT = java.util.regex.Pattern.compile("(.*/letters/[^/]+)/adopt");
+
 		SavedRequestCookie() {
 			setRequestMatcher(request -> "GET".equals(request.getMethod())
 					&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
 					&& request.getHeader("HX-Request") == null && !request.getRequestURI().endsWith("/favicon.ico"));
+		}
+
+		/**
+		 * Pressing "adopt" on a letter before signing in keeps the letter's page (GET) as the way back:
+		 * the press itself is not repeated, the donor sees the letter again and presses once more.
+		 */
+		@Override
+		public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
+			java.util.regex.Matcher adopt = ADOPT.matcher(request.getRequestURI());
+			if ("POST".equals(request.getMethod()) && adopt.matches()) {
+				super.saveRequest(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+					@Override
+					public String getMethod() {
+						return "GET";
+					}
+
+					@Override
+					public String getRequestURI() {
+						return adopt.group(1);
+					}
+
+					@Override
+					public String getServletPath() {
+						return adopt.group(1).substring(request.getContextPath().length());
+					}
+
+					@Override
+					public String getQueryString() {
+						return null;
+					}
+
+					@Override
+					public StringBuffer getRequestURL() {
+						StringBuffer url = request.getRequestURL();
+						return url.replace(url.length() - request.getRequestURI().length(), url.length(), adopt.group(1));
+					}
+				}, response);
+				return;
+			}
+			super.saveRequest(request, response);
 		}
 
 		@Override

@@ -46,6 +46,17 @@ public final class Viewer {
 
 	private String name;
 
+	/** Whether the local mailbox ({@code /me/mailbox}) is open in this installation. */
+	private final boolean mailboxOpen;
+
+	public Viewer() {
+		this(false);
+	}
+
+	Viewer(boolean mailboxOpen) {
+		this.mailboxOpen = mailboxOpen;
+	}
+
 	private void know() {
 		if (known) {
 			return;
@@ -97,6 +108,11 @@ public final class Viewer {
 		return staff || admin;
 	}
 
+	/** A signed-in person where the local mailbox is open: the menu links to it. */
+	public boolean isMailbox() {
+		return mailboxOpen && isSignedIn();
+	}
+
 	public String getName() {
 		know();
 		return name;
@@ -104,6 +120,12 @@ public final class Viewer {
 
 	@Configuration(proxyBeanMethods = false)
 	static class PerRequest implements WebMvcConfigurer, HandlerInterceptor {
+
+		private final boolean mailboxOpen;
+
+		PerRequest(@org.springframework.beans.factory.annotation.Value("${asan.mail.mailbox:${asan.demo:false}}") boolean mailboxOpen) {
+			this.mailboxOpen = mailboxOpen;
+		}
 
 		@Override
 		public void addInterceptors(InterceptorRegistry registry) {
@@ -113,7 +135,7 @@ public final class Viewer {
 		@Override
 		public boolean preHandle(HttpServletRequest request, HttpServletResponse response, Object handler) {
 			if (request.getAttribute(ATTRIBUTE) == null) {
-				request.setAttribute(ATTRIBUTE, new Viewer());
+				request.setAttribute(ATTRIBUTE, new Viewer(mailboxOpen));
 			}
 			return true;
 		}

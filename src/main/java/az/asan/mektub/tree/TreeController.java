@@ -62,6 +62,11 @@ import org.springframework.util.DigestUtils;
 @Controller
 class TreeController {
 
+	/** The program's ages (product.md): the tree's age filter offers these. */
+	static final int PROGRAM_MIN_AGE = 3;
+
+	static final int PROGRAM_MAX_AGE = 14;
+
 	private final TreeQueries queries;
 
 	private final Campaigns campaigns;
@@ -144,8 +149,9 @@ class TreeController {
 		model.put("regionGroups", regionGroups(locale));
 		model.put("categoryOptions", messages.options("category.", Category.values()));
 		model.put("genderOptions", messages.options("gender.", Gender.values()));
-		model.put("ageOptions", IntStream.rangeClosed(0, 18).mapToObj(a -> new Option(String.valueOf(a), String.valueOf(a))).toList());
+		model.put("ageOptions", IntStream.rangeClosed(PROGRAM_MIN_AGE, PROGRAM_MAX_AGE).mapToObj(a -> new Option(String.valueOf(a), String.valueOf(a))).toList());
 		model.put("shakeUrl", links.withParam("shake", ThreadLocalRandom.current().nextInt(Integer.MAX_VALUE)));
+		model.put("unshakenUrl", without("shake"));
 		model.put("treeViewUrl", links.withParam("view", "tree"));
 		model.put("listViewUrl", links.withParam("view", "list"));
 		model.put("filter", filter);
@@ -153,6 +159,11 @@ class TreeController {
 		if (campaign != null) {
 			TreeFilter applied = filter.withCampaign(campaign.getId());
 			TreeQueries.Page page = queries.page(applied, campaign.getId());
+			if (page.letters().isEmpty() && page.total() > 0 && applied.page() > 1) {
+				// A page past the end (an old link, a typed number) shows the last page instead of nothing.
+				applied = applied.withPage((int) ((page.total() + TreeFilter.PAGE_SIZE - 1) / TreeFilter.PAGE_SIZE));
+				page = queries.page(applied, campaign.getId());
+			}
 			model.put("filter", applied);
 			model.put("page", page);
 			model.put("drawing", TreeLayout.place(page.letters()));
@@ -210,6 +221,15 @@ class TreeController {
 			String url = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
 			chips.add(new Chip(messages.get(labelKey) + ": " + value, url));
 		}
+	}
+
+	private static String without(String param) {
+		URI uri = ServletUriComponentsBuilder.fromCurrentRequest()
+			.replaceQueryParam("page")
+			.replaceQueryParam(param)
+			.build(true)
+			.toUri();
+		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
 	}
 
 	private static String label(List<Option> options, Object value) {

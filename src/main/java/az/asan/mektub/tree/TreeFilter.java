@@ -26,6 +26,12 @@ public record TreeFilter(Long campaign, Integer economicRegion, Integer region, 
 		// Out of any sensible range a filter is not applied, like a mistyped one.
 		ageMin = within(ageMin, 0, 30);
 		ageMax = within(ageMax, 0, 30);
+		if (ageMin != null && ageMax != null && ageMin > ageMax) {
+			// "from 10 to 5" means 5 to 10, not "nothing".
+			Integer smaller = ageMax;
+			ageMax = ageMin;
+			ageMin = smaller;
+		}
 		costMin = within(costMin);
 		costMax = within(costMax);
 		view = "list".equals(view) ? "list" : "tree";
@@ -55,6 +61,11 @@ public record TreeFilter(Long campaign, Integer economicRegion, Integer region, 
 	public boolean narrowed() {
 		return economicRegion != null || region != null || ageMin != null || ageMax != null || gender != null
 				|| category != null || costMin != null || costMax != null || !q.isEmpty();
+	}
+
+	public TreeFilter withPage(int page) {
+		return new TreeFilter(campaign, economicRegion, region, ageMin, ageMax, gender, category, costMin, costMax, q,
+				page, shake, view);
 	}
 
 	public TreeFilter withCampaign(Long campaign) {

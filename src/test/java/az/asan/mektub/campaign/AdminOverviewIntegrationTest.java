@@ -41,6 +41,21 @@ class AdminOverviewIntegrationTest {
 	}
 
 	@Test
+	void aJobsCountIsGroupedLikeEveryOtherNumberAndTheCampaignsKindIsJustItsName() {
+		jobRuns.finished("retention", Instant.now(), "7922");
+		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
+		assertThat(staff.open("/admin").document().select("#jobs tr[data-job=retention]").text())
+			.contains("7 922 uşağın məlumatları anonimləşdirildi");
+		assertThat(staff.speaking("en").open("/admin").document().select("#jobs tr[data-job=retention]").text())
+			.contains("children anonymised").doesNotContain("7922");
+
+		java.util.List<String> kinds = staff.speaking("az").open("/admin/campaigns").document()
+			.select("#campaigns tbody tr td").eachText();
+		assertThat(kinds).containsAnyOf("İlboyu", "Mövsümi");
+		assertThat(String.join(" ", kinds)).doesNotContain("məs.");
+	}
+
+	@Test
 	void chartsAreToldThePagesLanguage() {
 		for (String lang : new String[] { "az", "en", "ru" }) {
 			Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az")).speaking(lang);

@@ -125,6 +125,20 @@ class PhoneTreeBrowserTest extends JourneyTest {
 	}
 
 	@Test
+	void theStaffsWidePagesDoNotScrollSidewaysOnAPhone() {
+		browser.signIn("admin@demo.az", "demo12345");
+		phone(390, 844);
+		for (String lang : List.of("az", "en", "ru")) {
+			for (String page : List.of("/admin/campaigns", "/admin/handover-points", "/admin/users", "/admin", "/reports",
+					"/reports/regions")) {
+				browser.open(page + "?lang=" + lang);
+				assertThat(browser.url()).as("signed in as an administrator").contains(page + "?lang=");
+				assertNothingScrollsSideways();
+			}
+		}
+	}
+
+	@Test
 	void theManatSignComesFromTheAppsOwnFont() {
 		browser.open("/tree?view=list&lang=az");
 		Object loaded = ((JavascriptExecutor) browser.driver()).executeAsyncScript("""
@@ -161,6 +175,13 @@ class PhoneTreeBrowserTest extends JourneyTest {
 		Object widths = ((JavascriptExecutor) browser.driver())
 			.executeScript("return [document.documentElement.scrollWidth, window.innerWidth];");
 		List<?> both = (List<?>) widths;
+		if (number(both.get(0)) > number(both.get(1))) {
+			Object wide = ((JavascriptExecutor) browser.driver()).executeScript("""
+					return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-responsive') && e.getBoundingClientRect().right > window.innerWidth)
+						.slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ');""");
+			assertThat(number(both.get(0))).as("page width on " + browser.url() + ", too wide: " + wide)
+				.isLessThanOrEqualTo(number(both.get(1)));
+		}
 		assertThat(number(both.get(0))).as("page width on " + browser.url()).isLessThanOrEqualTo(number(both.get(1)));
 	}
 

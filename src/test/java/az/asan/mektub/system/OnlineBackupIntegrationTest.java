@@ -88,7 +88,15 @@ class OnlineBackupIntegrationTest {
 		mvc.perform(get("/admin").with(user(users.loadUserByUsername("admin@demo.az"))))
 			.andExpect(content().string(containsString(archive.name())));
 		assertThat(jdbc.sql("SELECT detail FROM job_run WHERE name = 'backup'").query(String.class).single())
-			.isEqualTo(archive.name());
+			.startsWith(archive.name() + " (").endsWith(" MB)");
+		// the jobs table says which archive and how big, and the name is in Baku time as the page is
+		mvc.perform(get("/admin").with(user(users.loadUserByUsername("admin@demo.az"))))
+			.andExpect(content().string(org.hamcrest.Matchers.matchesPattern(
+					"(?s).*data-job=\"backup\">.*?<td>" + java.util.regex.Pattern.quote(archive.name()) + " \\(\\d+,\\d MB\\)</td>.*")));
+		java.time.LocalDateTime stamp = java.time.LocalDateTime.parse(archive.name().substring(12, 27),
+				java.time.format.DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss"));
+		assertThat(java.time.Duration.between(stamp, java.time.LocalDateTime.now(Formats.BAKU)).abs())
+			.isLessThan(java.time.Duration.ofMinutes(10));
 
 		// and: restored into a fresh folder, PostgreSQL replays the backup's WAL and has the data
 		StandardEnvironment environment = startRestoring(file);

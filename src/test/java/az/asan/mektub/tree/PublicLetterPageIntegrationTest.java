@@ -147,6 +147,8 @@ class PublicLetterPageIntegrationTest {
 		Page tag = volunteer.open("/volunteer/letters/" + code + "/tag");
 		assertThat(tag.text()).contains("məktub ağacından asın").doesNotContain("hədiyyəyə yapışdırın");
 		assertThat(tag.document().title()).contains("Ağac etiketi");
+		assertThat(tag.document().select("button#print-tag[data-print]").text()).isEqualTo("Çap et");
+		assertThat(tag.document().select("script[src*=/js/print]")).hasSize(1);
 		assertThat(Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az")).speaking("en")
 			.open("/volunteer/letters/" + code + "/tag").text()).contains("hang it on the letter tree");
 

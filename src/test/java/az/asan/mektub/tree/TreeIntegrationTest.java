@@ -74,6 +74,12 @@ class TreeIntegrationTest {
 		assertThat(cards("&region=" + region("AZ-BA"))).containsExactly(bakuBoy);
 		assertThat(cards("&economicRegion=" + economicRegionOf("AZ-LAN"))).containsExactly(lankaranGirl);
 		assertThat(cards("&ageMin=8&ageMax=10")).containsExactly(ganjaGirl);
+		// ages the wrong way round mean the same range, not nothing
+		assertThat(cards("&ageMin=10&ageMax=8")).containsExactly(ganjaGirl);
+		// the age choices are the program's ages, 3 to 14
+		org.jsoup.nodes.Document tree = org.jsoup.Jsoup.parse(page("/tree?campaign=" + campaign));
+		assertThat(tree.select("#f-age-min option[value]").eachAttr("value")).filteredOn(v -> !v.isEmpty())
+			.containsExactly("3", "4", "5", "6", "7", "8", "9", "10", "11", "12", "13", "14");
 		assertThat(cards("&gender=M")).containsExactly(bakuBoy);
 		assertThat(cards("&category=TOY")).containsExactly(lankaranGirl);
 		assertThat(cards("&costMin=100")).containsExactly(bakuBoy);
@@ -99,6 +105,13 @@ class TreeIntegrationTest {
 		List<String> shaken = cards("&shake=12345");
 		assertThat(shaken).hasSize(TreeFilter.PAGE_SIZE).doesNotHaveDuplicates();
 		assertThat(cards("&shake=12345")).isEqualTo(shaken);
+		// after shaking, the way on: shake again, or back to all letters in pages
+		org.jsoup.nodes.Document shakenPage = org.jsoup.Jsoup.parse(page("/tree?campaign=" + campaign + "&shake=12345"));
+		assertThat(shakenPage.select("#after-shake a")).hasSize(2);
+		assertThat(shakenPage.select("#all-letters").attr("href")).isEqualTo("/tree?campaign=" + campaign);
+
+		// a page past the end shows the last page, not an empty tree
+		assertThat(cards("&page=999")).isEqualTo(second);
 
 		String list = page("/tree?view=list&campaign=" + campaign);
 		assertThat(list).contains("id=\"tree-list\"");

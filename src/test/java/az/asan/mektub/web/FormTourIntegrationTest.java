@@ -75,6 +75,9 @@ class FormTourIntegrationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	az.asan.mektub.letter.ForgottenLetters forgotten;
+
 	TestLetters testLetters;
 
 	long campaign;
@@ -145,8 +148,10 @@ class FormTourIntegrationTest {
 		Visitor visitor = Visitor.anonymous(mvc);
 		Page wrong = visitor.open("/login").form("form[action$=/login]").set("email", DONOR).set("password", "yanlış-1234")
 			.submit();
-		assertThat(wrong.url()).startsWith("/login");
+		assertThat(wrong.url()).startsWith("/login").doesNotContain("tour.donor");
 		assertThat(wrong.document().select(".alert-danger")).as(wrong.messages()).isNotEmpty();
+		assertThat(wrong.document().select("#email").attr("value")).as("what was typed stays").isEqualTo(DONOR);
+		assertThat(visitor.open("/login").document().select("#email").attr("value")).as("only once").isEmpty();
 		assertThat(visitor.open("/me").url()).startsWith("/login");
 
 		Page signedIn = visitor.open("/login").form("form[action$=/login]").set("email", DONOR).set("password", PASSWORD)
@@ -157,6 +162,22 @@ class FormTourIntegrationTest {
 		Page out = visitor.open("/me").formTo("/logout").submit();
 		assertThat(out.url()).startsWith("/?loggedOut");
 		assertThat(visitor.open("/me").url()).startsWith("/login");
+	}
+
+	@Test
+	@Order(3)
+	void aVisitorWhoPressesAdoptSignsInAndIsBackOnTheLetter() {
+		String code = testLetters.published(campaign, Spec.of("Nərmin", 6).region("AZ-GA"));
+		Visitor visitor = Visitor.anonymous(mvc);
+		Page login = visitor.open("/letters/" + code).form("#adopt-form").submit();
+		assertThat(login.url()).startsWith("/login");
+		assertThat(status(code)).isEqualTo("PUBLISHED");
+
+		Page back = login.form("form[action$=/login]").set("email", DONOR).set("password", PASSWORD).submit();
+		assertThat(back.url()).isEqualTo("/letters/" + code);
+		assertThat(back.status()).isEqualTo(200);
+		assertThat(back.document().select("#adopt-form")).isNotEmpty();
+		assertThat(status(code)).as("the press before signing in adopts nothing").isEqualTo("PUBLISHED");
 	}
 
 	@Test
@@ -311,6 +332,11 @@ class FormTourIntegrationTest {
 		assertThat(status(second)).isEqualTo("RECEIVED");
 		volunteer.open("/volunteer/letters/" + second).form("#withdraw-form").set("reason", "DUPLICATE").submit();
 		assertThat(status(second)).isEqualTo("WITHDRAWN");
+
+		// a cost far too big is told once, by the range, not also as too many digits
+		Page huge = letterForm(volunteer, "Bahalı", LocalDate.now().minusYears(8)).set("estimatedCost", "99999999999").submit();
+		assertThat(huge.text()).contains("5 000 ₼-dan çox ola bilməz").doesNotContain("qəpiyə qədər");
+		assertThat(lettersNamed("Bahalı")).isZero();
 	}
 
 	@Test
@@ -367,6 +393,19 @@ class FormTourIntegrationTest {
 		Page filtered = volunteer.open("/volunteer/letters").form("#letter-filters").set("status", "PUBLISHED")
 			.set("campaign", String.valueOf(campaign)).submit();
 		assertThat(filtered.html()).contains(overdue).doesNotContain(undelivered);
+
+		// "more than 7 days": a gift of exactly 7 days ago is not forgotten yet, one of 8 days is
+		String sevenDays = testLetters.published(campaign, Spec.of("Yeddi", 10).region("AZ-GA"));
+		String eightDays = testLetters.published(campaign, Spec.of("Səkkiz", 10).region("AZ-GA"));
+		for (String code : List.of(sevenDays, eightDays)) {
+			testLetters.moveTo(code, LetterStatus.GIFT_RECEIVED, donor);
+		}
+		jdbc.sql("UPDATE letter SET gift_received_at = now() - interval '7 days' WHERE code = ?").param(sevenDays).update();
+		jdbc.sql("UPDATE letter SET gift_received_at = now() - interval '8 days' WHERE code = ?").param(eightDays).update();
+		List<String> forgottenCodes = forgotten
+			.list(az.asan.mektub.letter.ForgottenLetters.Kind.UNDELIVERED, az.asan.mektub.account.RegionScope.all(), 100_000)
+			.stream().map(az.asan.mektub.letter.ForgottenLetters.Row::code).toList();
+		assertThat(forgottenCodes).contains(eightDays).doesNotContain(sevenDays);
 	}
 
 	@Test

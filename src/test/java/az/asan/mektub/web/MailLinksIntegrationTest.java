@@ -91,10 +91,20 @@ class MailLinksIntegrationTest {
 		assertThat(adoption.status()).isEqualTo(200);
 		assertThat(adoption.document().select("h1")).isNotEmpty();
 		Page tag = donor.open(adoption.document().selectFirst("a[href$=/tag]").attr("href"));
+		assertThat(tag.document().select("button#print-tag[data-print]").text()).isEqualTo("Çap et");
+		String printScript = tag.document().selectFirst("script[src*=/js/print]").attr("src");
+		assertThat(donor.open(printScript).html()).contains("window.print()");
 		String qr = QrImages.decode(donor.open(tag.document().selectFirst(".gift-tag-qr").attr("src")).html());
 		Page scanned = Visitor.anonymous(mvc).open(QrImages.local(qr));
 		assertThat(scanned.status()).isEqualTo(200);
 		assertThat(scanned.document().select("#letter-taken")).isNotEmpty();
+
+		// the local mailbox is in the menu, and its link to the adoption is a link that opens it
+		Page mailbox = donor.open(donor.open("/me").document().selectFirst("#nav-mailbox").attr("href"));
+		org.jsoup.nodes.Element link = mailbox.document().selectFirst(".mail-body a[href*=/me/adoptions/" + code + "]");
+		assertThat(link).as(mailbox.html()).isNotNull();
+		assertThat(link.text()).isEqualTo(link.attr("href"));
+		assertThat(donor.open(java.net.URI.create(link.attr("href")).getRawPath()).status()).isEqualTo(200);
 
 		// a reminder before the due date leads to the same page
 		int before = TestMail.bodiesTo(DONOR).size();
