@@ -74,7 +74,10 @@ class PhoneTreeBrowserTest extends JourneyTest {
 		assertThat(form.isDisplayed()).as("the filters wait behind their button").isFalse();
 
 		browser.find("#filters-toggle").click();
-		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(5)).until(d -> form.isDisplayed());
+		// Bootstrap's collapse animates ("collapsing") before it settles as "collapse show": a thumb waits for it too.
+		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d -> form.isDisplayed()
+				&& String.valueOf(form.getDomAttribute("class")).contains("show")
+				&& browser.find("#f-category").isDisplayed());
 		browser.choose("#f-category", "TOY");
 		browser.click("#tree-filters button[type=submit]");
 		assertThat(browser.url()).contains("category=TOY");
