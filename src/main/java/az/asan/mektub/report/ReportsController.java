@@ -14,6 +14,7 @@ import az.asan.mektub.letter.ForgottenLetters;
 import az.asan.mektub.letter.LetterStatistics;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.TemplateFragments;
 import az.asan.mektub.system.Option;
 
 import jakarta.servlet.http.HttpServletRequest;
@@ -22,7 +23,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import az.asan.mektub.system.ShortLivedCache;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -32,10 +32,6 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 /** The staff's reports, each with its filters in the URL and its exports. */
 @Controller
@@ -55,9 +51,7 @@ class ReportsController {
 
 	private final Messages messages;
 
-	private final SpringTemplateEngine templates;
-
-	private final ApplicationContext applicationContext;
+	private final TemplateFragments fragments;
 
 	/**
 	 * The summary's and the regional report's content, rendered: the same for every staff member who asks
@@ -69,10 +63,9 @@ class ReportsController {
 
 	ReportsController(LetterStatistics statistics, ProgramReport program, RegionalReport regional,
 			ForgottenLetters forgotten, Campaigns campaigns, RegionOptions regionOptions, Messages messages,
-			SpringTemplateEngine templates, ApplicationContext applicationContext,
+			TemplateFragments fragments,
 			@Value("${asan.reports.cache-seconds:5}") int cacheSeconds) {
-		this.templates = templates;
-		this.applicationContext = applicationContext;
+		this.fragments = fragments;
 		this.bodies = new ShortLivedCache<>(java.time.Duration.ofSeconds(cacheSeconds), 1_000);
 		this.statistics = statistics;
 		this.program = program;
@@ -94,7 +87,7 @@ class ReportsController {
 			body.put("yearsChart", Charts.bar(years.stream().map(y -> String.valueOf(y.year())).toList(),
 					messages.get("reports.yearFulfilled"), years.stream().map(ProgramReport.Year::fulfilled).toList(), false));
 			body.put("exportQuery", "");
-			return render("reports/summary-body", body, locale, request, response);
+			return fragments.render("reports/summary-body", body, locale, request, response);
 		}));
 		return "reports/summary";
 	}
@@ -131,18 +124,9 @@ class ReportsController {
 			body.put("chart", Charts.bar(top.stream().map(RegionalReport.Row::name).toList(),
 					messages.get("reports.col.fulfilled"), top.stream().map(RegionalReport.Row::fulfilled).toList(), true));
 			body.put("exportQuery", query());
-			return render("reports/regions-body", body, locale, request, response);
+			return fragments.render("reports/regions-body", body, locale, request, response);
 		}));
 		return "reports/regions";
-	}
-
-	private String render(String template, Map<String, Object> model, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) {
-		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-			.buildExchange(request, response), locale, model);
-		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-				new ThymeleafEvaluationContext(applicationContext, null));
-		return templates.process(template, context);
 	}
 
 	@GetMapping("/reports/regions.{format:csv|xlsx}")

@@ -14,10 +14,6 @@ import java.util.stream.IntStream;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.thymeleaf.context.WebContext;
-import org.thymeleaf.spring6.SpringTemplateEngine;
-import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
-import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
@@ -36,6 +32,7 @@ import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Links;
 import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.TemplateFragments;
 import az.asan.mektub.system.NotFound;
 import az.asan.mektub.system.Option;
 import az.asan.mektub.system.Pager;
@@ -43,7 +40,6 @@ import az.asan.mektub.system.QrCodes;
 import az.asan.mektub.system.ShortLivedCache;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.context.ApplicationContext;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -83,9 +79,7 @@ class TreeController {
 
 	private final Messages messages;
 
-	private final SpringTemplateEngine templates;
-
-	private final ApplicationContext applicationContext;
+	private final TemplateFragments fragments;
 
 	private final ShortLivedCache<String> bodies;
 
@@ -102,8 +96,8 @@ class TreeController {
 	private final HandoverPoints handoverPoints;
 
 	TreeController(AccountManagement accounts, PaperTree paperTree, HandoverPoints handoverPoints, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
-			LetterImages images, QrCodes qrCodes, Links links, Messages messages, SpringTemplateEngine templates,
-			ApplicationContext applicationContext, @Value("${asan.tree.cache-seconds:5}") int cacheSeconds) {
+			LetterImages images, QrCodes qrCodes, Links links, Messages messages, TemplateFragments fragments,
+			@Value("${asan.tree.cache-seconds:5}") int cacheSeconds) {
 		this.accounts = accounts;
 		this.paperTree = paperTree;
 		this.handoverPoints = handoverPoints;
@@ -115,8 +109,7 @@ class TreeController {
 		this.qrCodes = qrCodes;
 		this.links = links;
 		this.messages = messages;
-		this.templates = templates;
-		this.applicationContext = applicationContext;
+		this.fragments = fragments;
 		this.bodies = new ShortLivedCache<>(Duration.ofSeconds(cacheSeconds), 5_000);
 		this.letterPages = new ShortLivedCache<>(Duration.ofSeconds(cacheSeconds), 5_000);
 	}
@@ -171,16 +164,7 @@ class TreeController {
 			model.put("pager", filter.shaken() ? null : Pager.of(applied.page(), page.total(), TreeFilter.PAGE_SIZE));
 		}
 		model.put("chips", chips(filter, campaignOptions, economicRegionOptions));
-		return render("tree/body", model, locale, request, response);
-	}
-
-	private String render(String template, Map<String, Object> model, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) {
-		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
-			.buildExchange(request, response), locale, model);
-		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
-				new ThymeleafEvaluationContext(applicationContext, null));
-		return templates.process(template, context);
+		return fragments.render("tree/body", model, locale, request, response);
 	}
 
 	/** The filters in use, each with the address of the same tree without it. */
@@ -254,7 +238,7 @@ class TreeController {
 				Map<String, Object> body = new HashMap<>();
 				TreeLetter letter = letterModel(code, body);
 				return new LetterPage(messages.get("public.title", letter.firstName()),
-						render("tree/letter-body", body, locale, request, response));
+						fragments.render("tree/letter-body", body, locale, request, response));
 			});
 			model.addAttribute("letterTitle", page.title());
 			model.addAttribute("letterBody", page.body());
