@@ -8,6 +8,7 @@ import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Child;
 import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.Letter;
+import az.asan.mektub.letter.LetterMoves;
 import az.asan.mektub.letter.Letters;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -69,16 +70,16 @@ public final class TestLetters {
 			switch (target) {
 				case PUBLISHED -> {
 				}
-				case WITHDRAWN -> letter.withdraw(1L, az.asan.mektub.letter.WithdrawReason.DUPLICATE, null);
-				case ADOPTED -> letter.adopt(donorId, LocalDate.now().plusDays(7), null);
+				case WITHDRAWN -> LetterMoves.withdraw(letter, 1L, az.asan.mektub.letter.WithdrawReason.DUPLICATE);
+				case ADOPTED -> LetterMoves.adopt(letter, donorId, LocalDate.now().plusDays(7));
 				case GIFT_RECEIVED -> {
-					letter.adopt(donorId, LocalDate.now().plusDays(7), null);
-					letter.receiveGift(1L, letter.getGiftTagCode(), 1L);
+					LetterMoves.adopt(letter, donorId, LocalDate.now().plusDays(7));
+					LetterMoves.receiveGift(letter, 1L, letter.getGiftTagCode(), 1L);
 				}
 				case FULFILLED -> {
-					letter.adopt(donorId, LocalDate.now().plusDays(7), null);
-					letter.receiveGift(1L, letter.getGiftTagCode(), 1L);
-					letter.fulfil(1L, LocalDate.now(az.asan.mektub.system.Formats.BAKU), null);
+					LetterMoves.adopt(letter, donorId, LocalDate.now().plusDays(7));
+					LetterMoves.receiveGift(letter, 1L, letter.getGiftTagCode(), 1L);
+					LetterMoves.fulfil(letter, 1L, LocalDate.now(az.asan.mektub.system.Formats.BAKU));
 				}
 				default -> throw new IllegalArgumentException(target.name());
 			}
@@ -93,7 +94,7 @@ public final class TestLetters {
 					CareSetting.CHILDREN_HOME, spec.contact());
 			Letter letter = Letter.register(child, campaignId, spec.age(), spec.wish() + " (" + spec.surname() + ")",
 					spec.wish(), spec.category(), null, spec.cost(), false, 1L);
-			letter.publish(1L, spec.wish());
+			LetterMoves.publish(letter, 1L, spec.wish());
 			return letters.save(letter).getCode();
 		});
 	}

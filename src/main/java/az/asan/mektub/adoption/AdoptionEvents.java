@@ -1,18 +1,15 @@
 package az.asan.mektub.adoption;
 
-import java.util.List;
-
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.DonorLeaving;
 import az.asan.mektub.letter.HoldReleased;
-import az.asan.mektub.letter.Letter;
 import az.asan.mektub.letter.LetterFulfilled;
-import az.asan.mektub.letter.Letters;
+import az.asan.mektub.letter.LetterHolds;
+import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.system.Links;
 
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -30,53 +27,42 @@ class AdoptionEvents {
 
 	private final HoldExpiry expiry;
 
-	private final Letters letters;
+	private final LetterHolds holds;
 
-	private final JdbcClient jdbc;
+	private final DonorLetters donorLetters;
 
-	AdoptionEvents(AccountManagement accounts, Mailer mailer, Links links, HoldExpiry expiry, Letters letters,
-			JdbcClient jdbc) {
+	AdoptionEvents(AccountManagement accounts, Mailer mailer, Links links, HoldExpiry expiry, LetterHolds holds,
+			DonorLetters donorLetters) {
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.links = links;
 		this.expiry = expiry;
-		this.letters = letters;
-		this.jdbc = jdbc;
+		this.holds = holds;
+		this.donorLetters = donorLetters;
 	}
 
 	/** The child has the gift: thank the donor (the gender lets Russian say получил or получила). */
 	@EventListener
 	void on(LetterFulfilled event) {
-		String[] child = jdbc.sql("SELECT first_name, gender FROM letter WHERE id = ?")
-			.param(event.letterId())
-			.query((rs, n) -> new String[] { rs.getString("first_name"), rs.getString("gender") })
-			.single();
+		DonorLetters.ChildName child = donorLetters.child(event.letterId());
 		accounts.contact(event.donorId())
 			.filter(AccountManagement.Contact::reachable)
-			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "thanks", donor.fullName(), child[0],
-					links.absolute("/me/adoptions"), child[1]));
+			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "thanks", donor.fullName(), child.firstName(),
+					links.absolute("/me/adoptions"), child.gender().name()));
 	}
 
-	/** A volunteer released an overdue hold: the donor hears it as from the job. */
+	/** A hold past its due date went back on the tree (the job or a volunteer released it): tell the donor. */
 	@EventListener
 	void on(HoldReleased event) {
-		String firstName = jdbc.sql("SELECT first_name FROM letter WHERE id = ?")
-			.param(event.letterId())
-			.query(String.class)
-			.single();
+		String firstName = donorLetters.firstName(event.letterId());
 		expiry.tellDonorTheHoldExpired(event.donorId(), firstName, event.dueDate());
 	}
 
 	/** A donor deleting their account gives back what they hold, so no child waits in vain. */
 	@EventListener
 	void on(DonorLeaving event) {
-		List<Long> held = jdbc.sql("SELECT id FROM letter WHERE donor_id = ? AND status = 'ADOPTED'")
-			.param(event.donorId())
-			.query(Long.class)
-			.list();
-		for (long id : held) {
-			Letter letter = letters.lockById(id).orElseThrow();
-			letter.cancelAdoption(event.donorId());
+		for (long id : donorLetters.heldBy(event.donorId())) {
+			holds.cancel(id, event.donorId());
 		}
 	}
 

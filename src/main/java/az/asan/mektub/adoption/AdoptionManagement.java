@@ -8,9 +8,11 @@ import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.Letter;
+import az.asan.mektub.letter.LetterHolds;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.LetterTransitionException;
 import az.asan.mektub.letter.Letters;
+import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Links;
@@ -53,8 +55,15 @@ public class AdoptionManagement {
 
 	private final Counter adoptions;
 
+	private final LetterHolds holds;
+
+	private final DonorLetters donorLetters;
+
 	AdoptionManagement(Letters letters, Campaigns campaigns, AccountManagement accounts, HandoverPoints handoverPoints,
-			Mailer mailer, Links links, Formats formats, JdbcClient jdbc, MeterRegistry meters) {
+			Mailer mailer, Links links, Formats formats, JdbcClient jdbc, MeterRegistry meters, LetterHolds holds,
+			DonorLetters donorLetters) {
+		this.holds = holds;
+		this.donorLetters = donorLetters;
 		this.adoptions = Counter.builder("asan.adoptions")
 			.description("Letters adopted by donors (committed) on this node")
 			.register(meters);
@@ -75,9 +84,8 @@ public class AdoptionManagement {
 	@Transactional
 	public Adopted adopt(String code, long donorId) {
 		// Most presses on a letter that has just gone are answered without taking any lock.
-		String now = jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).optional()
-			.orElseThrow(NotFound::new);
-		if (!LetterStatus.PUBLISHED.name().equals(now)) {
+		LetterStatus now = donorLetters.statusOf(code).orElseThrow(NotFound::new);
+		if (now != LetterStatus.PUBLISHED) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
 		}
 		jdbc.sql("SELECT id FROM app_user WHERE id = ? FOR UPDATE").param(donorId).query(Long.class).single();
@@ -98,16 +106,12 @@ public class AdoptionManagement {
 		}
 		int limit = standing.organisation() && standing.adoptionLimit() != null ? standing.adoptionLimit()
 				: campaign.getDonorLimit();
-		long holding = jdbc.sql("""
-				SELECT count(*) FROM letter WHERE donor_id = ? AND campaign_id = ? AND status = 'ADOPTED'""")
-			.params(donorId, campaign.getId())
-			.query(Long.class)
-			.single();
+		long holding = donorLetters.holding(donorId, campaign.getId());
 		if (holding >= limit) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.LIMIT, limit);
 		}
 		LocalDate due = campaign.holdDueDate(LocalDate.now(Formats.BAKU));
-		letter.adopt(donorId, due, null);
+		holds.adopt(letter, donorId, due);
 		accounts.contact(donorId)
 			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "adopted", donor.fullName(),
 					letter.getFirstName(), formats.date(due), letter.getGiftTagCode(),
@@ -140,7 +144,7 @@ public class AdoptionManagement {
 			throw new AdoptionRefused(AdoptionRefused.Reason.CAMPAIGN_CLOSED);
 		}
 		LocalDate due = campaign.holdDueDate(LocalDate.now(Formats.BAKU));
-		letter.adoptWalkIn(volunteerId, donorName, donorPhone, handoverPointId, due);
+		holds.adoptWalkIn(letter, volunteerId, donorName, donorPhone, handoverPointId, due);
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
@@ -157,7 +161,7 @@ public class AdoptionManagement {
 		}
 		Letter letter = letters.lockByCode(code).filter(l -> Long.valueOf(donorId).equals(l.getDonorId()))
 			.orElseThrow(NotFound::new);
-		letter.chooseHandoverPoint(donorId, handoverPointId);
+		holds.chooseHandoverPoint(letter, donorId, handoverPointId);
 	}
 
 	/** The donor gives the letter back; it goes on the tree again at once. */
@@ -165,7 +169,7 @@ public class AdoptionManagement {
 	public void cancel(String code, long donorId) {
 		Letter letter = letters.lockByCode(code).filter(l -> Long.valueOf(donorId).equals(l.getDonorId()))
 			.orElseThrow(NotFound::new);
-		letter.cancelAdoption(donorId);
+		holds.cancel(letter, donorId);
 	}
 
 }

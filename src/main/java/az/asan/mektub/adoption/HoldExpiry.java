@@ -1,15 +1,14 @@
 package az.asan.mektub.adoption;
 
 import java.time.LocalDate;
-import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import az.asan.mektub.account.AccountManagement;
-import az.asan.mektub.letter.Letter;
-import az.asan.mektub.letter.Letters;
+import az.asan.mektub.letter.LetterHolds;
+import az.asan.mektub.letter.query.HoldLetters;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.JobRuns;
@@ -19,7 +18,6 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.beans.factory.annotation.Value;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -36,11 +34,11 @@ public class HoldExpiry {
 
 	private final Log log = LogFactory.getLog(HoldExpiry.class);
 
-	private final JdbcClient jdbc;
-
 	private final TransactionTemplate tx;
 
-	private final Letters letters;
+	private final LetterHolds holds;
+
+	private final HoldLetters holdLetters;
 
 	private final AccountManagement accounts;
 
@@ -56,15 +54,15 @@ public class HoldExpiry {
 
 	private final Counter holdsReleased;
 
-	HoldExpiry(JdbcClient jdbc, TransactionTemplate tx, Letters letters, AccountManagement accounts, Mailer mailer,
+	HoldExpiry(TransactionTemplate tx, LetterHolds holds, HoldLetters holdLetters, AccountManagement accounts, Mailer mailer,
 			Links links, Formats formats, JobRuns jobRuns, @Value("${asan.holds.reminder-days:3}") int reminderDays,
 			MeterRegistry meters) {
 		this.holdsReleased = Counter.builder("asan.holds.released")
 			.description("Holds past their due date released back to the tree on this node")
 			.register(meters);
-		this.jdbc = jdbc;
 		this.tx = tx;
-		this.letters = letters;
+		this.holds = holds;
+		this.holdLetters = holdLetters;
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.links = links;
@@ -79,28 +77,11 @@ public class HoldExpiry {
 	public void releaseExpired() {
 		java.time.Instant started = java.time.Instant.now();
 		LocalDate today = LocalDate.now(Formats.BAKU);
-		List<Long> ids = jdbc.sql("SELECT id FROM letter WHERE status = 'ADOPTED' AND due_date < ? ORDER BY due_date, id")
-			.param(today)
-			.query(Long.class)
-			.list();
 		int released = 0;
-		for (long id : ids) {
-			Boolean done = tx.execute(status -> {
-				// Another run may hold this letter right now: skip it rather than wait and do it twice.
-				if (jdbc.sql("SELECT id FROM letter WHERE id = ? AND status = 'ADOPTED' FOR UPDATE SKIP LOCKED")
-					.param(id)
-					.query(Long.class)
-					.optional()
-					.isEmpty()) {
-					return false;
-				}
-				Letter letter = letters.findById(id).orElseThrow();
-				Long donorId = letter.getDonorId();
-				LocalDate due = letter.getDueDate();
-				letter.releaseExpiredHold(today);
-				tellDonorTheHoldExpired(donorId, letter.getFirstName(), due);
-				return true;
-			});
+		for (long id : holdLetters.expired(today)) {
+			// Each in a transaction of its own; a letter another run holds right now is skipped. The
+			// letter tells of the release (HoldReleased), and the donor hears it from AdoptionEvents.
+			Boolean done = tx.execute(status -> holds.releaseExpired(id, today));
 			if (Boolean.TRUE.equals(done)) {
 				released++;
 				holdsReleased.increment();
@@ -118,24 +99,13 @@ public class HoldExpiry {
 	public void remind() {
 		LocalDate today = LocalDate.now(Formats.BAKU);
 		tx.executeWithoutResult(status -> {
-			record Due(long id, String code, String firstName, long donorId, LocalDate dueDate) {
-			}
-			List<Due> due = jdbc.sql("""
-					SELECT id, code, first_name, donor_id, due_date FROM letter
-					WHERE status = 'ADOPTED' AND reminder_sent_at IS NULL AND due_date BETWEEN :today AND :until
-					FOR UPDATE SKIP LOCKED""")
-				.param("today", today)
-				.param("until", today.plusDays(reminderDays))
-				.query((rs, n) -> new Due(rs.getLong("id"), rs.getString("code"), rs.getString("first_name"),
-						rs.getLong("donor_id"), rs.getObject("due_date", LocalDate.class)))
-				.list();
-			for (Due letter : due) {
+			for (HoldLetters.Due letter : holdLetters.toRemind(today, today.plusDays(reminderDays))) {
 				accounts.contact(letter.donorId())
 					.filter(AccountManagement.Contact::reachable)
 					.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "reminder", donor.fullName(),
 							letter.firstName(), formats.date(letter.dueDate()),
 							links.absolute("/me/adoptions/" + letter.code())));
-				jdbc.sql("UPDATE letter SET reminder_sent_at = now() WHERE id = ?").param(letter.id()).update();
+				holds.reminded(letter.id());
 			}
 		});
 	}

@@ -12,9 +12,9 @@ import java.util.stream.Collectors;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.DonorMessages;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.system.Formats;
 
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,12 +48,12 @@ class MyAdoptions {
 
 	}
 
-	private final JdbcClient jdbc;
+	private final DonorLetters donorLetters;
 
 	private final DonorMessages messages;
 
-	MyAdoptions(JdbcClient jdbc, DonorMessages messages) {
-		this.jdbc = jdbc;
+	MyAdoptions(DonorLetters donorLetters, DonorMessages messages) {
+		this.donorLetters = donorLetters;
 		this.messages = messages;
 	}
 
@@ -68,38 +68,17 @@ class MyAdoptions {
 	}
 
 	private List<Adoption> load(long donorId, String code) {
-		List<Adoption> letters = jdbc.sql("""
-				SELECT id, code, first_name, age, region_id, public_wish, category, estimated_cost, status, due_date,
-				       handover_point_id, adopted_at, fulfilled_on, gift_tag_code
-				FROM letter
-				WHERE donor_id = :donor AND status IN ('ADOPTED', 'GIFT_RECEIVED', 'FULFILLED')
-				  AND (CAST(:code AS varchar) IS NULL OR code = CAST(:code AS varchar))
-				ORDER BY (status = 'FULFILLED'), adopted_at DESC LIMIT 500""")
-			.param("donor", donorId)
-			.param("code", code)
-			.query((rs, n) -> new Adoption(rs.getLong("id"), rs.getString("code"), rs.getString("first_name"),
-					rs.getInt("age"), rs.getInt("region_id"), rs.getString("public_wish"),
-					Category.valueOf(rs.getString("category")), rs.getBigDecimal("estimated_cost"),
-					LetterStatus.valueOf(rs.getString("status")), rs.getObject("due_date", LocalDate.class),
-					(Long) rs.getObject("handover_point_id"), rs.getTimestamp("adopted_at").toInstant(),
-					rs.getObject("fulfilled_on", LocalDate.class), rs.getString("gift_tag_code"), List.of(), List.of()))
-			.list();
+		List<DonorLetters.DonorLetter> letters = donorLetters.adoptedBy(donorId, code);
 		if (letters.isEmpty()) {
-			return letters;
+			return List.of();
 		}
-		Long[] ids = letters.stream().map(Adoption::id).toArray(Long[]::new);
-		Map<Long, List<Step>> steps = jdbc.sql("""
-				SELECT h.letter_id, h.to_status, h.changed_at FROM letter_status_change h JOIN letter l ON l.id = h.letter_id
-				WHERE h.letter_id = ANY(CAST(:ids AS bigint[])) AND h.to_status IN ('ADOPTED', 'GIFT_RECEIVED', 'FULFILLED')
-				  AND h.changed_at >= l.adopted_at - interval '1 second'
-				ORDER BY h.changed_at, h.id""")
-			.param("ids", ids)
-			.query((rs, n) -> Map.entry(rs.getLong("letter_id"),
-					new Step(LetterStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("changed_at").toInstant())))
-			.list()
+		List<Long> idList = letters.stream().map(DonorLetters.DonorLetter::id).toList();
+		Long[] ids = idList.toArray(Long[]::new);
+		Map<Long, List<Step>> steps = donorLetters.stepsSinceAdoption(idList)
+			.entrySet()
 			.stream()
-			.collect(Collectors.groupingBy(Map.Entry::getKey,
-					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+			.collect(Collectors.toMap(Map.Entry::getKey,
+					e -> e.getValue().stream().map(s -> new Step(s.status(), s.at())).toList()));
 		Map<Long, List<DonorMessages.Message>> written = messages.of(List.of(ids))
 			.stream()
 			.collect(Collectors.groupingBy(DonorMessages.Message::letterId));

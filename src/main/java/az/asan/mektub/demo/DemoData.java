@@ -10,6 +10,7 @@ import az.asan.mektub.account.Role;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.letter.ChildDataRetention;
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.BeforeServing;
@@ -136,10 +137,10 @@ class DemoData implements BeforeServing {
 				.update();
 			// the program grew region by region, to 56 by 2025
 			List<Integer> thatYear = reached.subList(0, REGIONS_PER_YEAR[i]);
-			letters.insert(campaign.getId(), "FULFILLED", FULFILLED_PER_YEAR[i], thatYear, LocalDate.of(year, 1, 1),
+			letters.insert(campaign.getId(), LetterStatus.FULFILLED, FULFILLED_PER_YEAR[i], thatYear, LocalDate.of(year, 1, 1),
 					LocalDate.of(year, 1, 10), 240, pastDonors, volunteer.getId());
 			// as in real campaigns, a few letters were withdrawn (duplicates, children no longer eligible)
-			letters.insert(campaign.getId(), "WITHDRAWN", Math.max(3, FULFILLED_PER_YEAR[i] / 40), thatYear,
+			letters.insert(campaign.getId(), LetterStatus.WITHDRAWN, Math.max(3, FULFILLED_PER_YEAR[i] / 40), thatYear,
 					LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 10), 200, pastDonors, volunteer.getId());
 		}
 
@@ -163,14 +164,14 @@ class DemoData implements BeforeServing {
 		LocalDate ref = current.getAgeReferenceDate();
 		long id = current.getId();
 		long v = volunteer.getId();
-		letters.insert(id, "PUBLISHED", 300, everywhere, ref, today.minusDays(90), 88, pastDonors, v);
-		letters.insert(id, "PUBLISHED", 24, volunteerOnes, ref, today.minusDays(30), 28, pastDonors, v);
-		letters.insert(id, "RECEIVED", 12, volunteerOnes, ref, today.minusDays(6), 5, pastDonors, v);
-		letters.insert(id, "INCOMPLETE", 4, volunteerOnes, ref, today.minusDays(10), 5, pastDonors, v);
-		letters.insert(id, "ADOPTED", 2, volunteerOnes, ref, today.minusDays(8), 3, List.of(donor.getId()), v);
-		letters.insert(id, "ADOPTED", 14, everywhere, ref, today.minusDays(40), 30, pastDonors, v);
-		letters.insert(id, "GIFT_RECEIVED", 8, volunteerOnes, ref, today.minusDays(45), 25, pastDonors, v);
-		letters.insert(id, "WITHDRAWN", 6, everywhere, ref, today.minusDays(60), 40, pastDonors, v);
+		letters.insert(id, LetterStatus.PUBLISHED, 300, everywhere, ref, today.minusDays(90), 88, pastDonors, v);
+		letters.insert(id, LetterStatus.PUBLISHED, 24, volunteerOnes, ref, today.minusDays(30), 28, pastDonors, v);
+		letters.insert(id, LetterStatus.RECEIVED, 12, volunteerOnes, ref, today.minusDays(6), 5, pastDonors, v);
+		letters.insert(id, LetterStatus.INCOMPLETE, 4, volunteerOnes, ref, today.minusDays(10), 5, pastDonors, v);
+		letters.insert(id, LetterStatus.ADOPTED, 2, volunteerOnes, ref, today.minusDays(8), 3, List.of(donor.getId()), v);
+		letters.insert(id, LetterStatus.ADOPTED, 14, everywhere, ref, today.minusDays(40), 30, pastDonors, v);
+		letters.insert(id, LetterStatus.GIFT_RECEIVED, 8, volunteerOnes, ref, today.minusDays(45), 25, pastDonors, v);
+		letters.insert(id, LetterStatus.WITHDRAWN, 6, everywhere, ref, today.minusDays(60), 40, pastDonors, v);
 		jdbc.sql("ANALYZE").update();
 	}
 

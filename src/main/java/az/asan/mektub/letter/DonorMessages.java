@@ -5,6 +5,7 @@ import java.util.Collection;
 import java.util.List;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.system.NotFound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +31,11 @@ public class DonorMessages {
 
 	private final JdbcClient jdbc;
 
-	DonorMessages(JdbcClient jdbc) {
+	private final DonorLetters donorLetters;
+
+	DonorMessages(JdbcClient jdbc, DonorLetters donorLetters) {
 		this.jdbc = jdbc;
+		this.donorLetters = donorLetters;
 	}
 
 	/**
@@ -53,9 +57,7 @@ public class DonorMessages {
 				|| !PersonalDataCheck.warnings(clean, null, null).isEmpty()) {
 			throw new LetterTransitionException("message.error.contact");
 		}
-		Long letterId = jdbc.sql("""
-				SELECT id FROM letter WHERE code = ? AND donor_id = ? AND status IN ('ADOPTED', 'GIFT_RECEIVED')
-				FOR UPDATE""").params(code, donorId).query(Long.class).optional().orElseThrow(NotFound::new);
+		Long letterId = donorLetters.lockWritableBy(code, donorId).orElseThrow(NotFound::new);
 		jdbc.sql("DELETE FROM donor_message WHERE letter_id = ? AND donor_id = ? AND status = 'PENDING'")
 			.params(letterId, donorId)
 			.update();
@@ -67,15 +69,20 @@ public class DonorMessages {
 	/** A volunteer of the letter's region approves or rejects a waiting message. */
 	@Transactional
 	public void review(long messageId, RegionScope scope, long volunteerId, boolean approve) {
+		// The letter's region is the letter module's to answer; the message is this class's.
+		Long letterId = jdbc.sql("SELECT letter_id FROM donor_message WHERE id = ? AND status = 'PENDING'")
+			.param(messageId)
+			.query(Long.class)
+			.optional()
+			.filter(id -> donorLetters.inScope(id, scope))
+			.orElseThrow(NotFound::new);
 		int changed = jdbc.sql("""
-				UPDATE donor_message m SET status = :status, reviewed_by = :volunteer, reviewed_at = now()
-				FROM letter l
-				WHERE m.id = :id AND l.id = m.letter_id AND m.status = 'PENDING'
-				  AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))""")
+				UPDATE donor_message SET status = :status, reviewed_by = :volunteer, reviewed_at = now()
+				WHERE id = :id AND letter_id = :letter AND status = 'PENDING'""")
 			.param("status", approve ? "APPROVED" : "REJECTED")
 			.param("volunteer", volunteerId)
 			.param("id", messageId)
-			.param("regions", scope.sqlArray())
+			.param("letter", letterId)
 			.update();
 		if (changed == 0) {
 			throw new NotFound();

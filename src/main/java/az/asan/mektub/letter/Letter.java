@@ -26,14 +26,20 @@ import jakarta.persistence.Version;
 
 import az.asan.mektub.system.Formats;
 
+import org.springframework.data.domain.AbstractAggregateRoot;
+
 /**
  * A child's wish letter and the only place that changes its status. Each transition checks the
  * current state against {@link LetterStatus}, checks its own preconditions, and writes the history
  * row; a refused transition throws {@link LetterTransitionException} before anything is changed.
  * The version column makes two concurrent changes of one letter collide instead of both winning.
+ * <p>
+ * The transitions are reachable from this package only: other code asks {@link LetterManagement} or
+ * {@link LetterHolds}. The letter registers its own events ({@link LetterFulfilled},
+ * {@link HoldReleased}); Spring Data publishes them when the letter is saved.
  */
 @Entity
-public class Letter {
+public class Letter extends AbstractAggregateRoot<Letter> {
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -149,7 +155,7 @@ public class Letter {
 	 * Corrects what was registered, while the letter is not yet public. A letter sent back as
 	 * INCOMPLETE goes back to RECEIVED with it: fixed, it waits for review again.
 	 */
-	public void amend(String firstName, String surname, LocalDate birthDate, Gender gender, int regionId,
+	void amend(String firstName, String surname, LocalDate birthDate, Gender gender, int regionId,
 			CareSetting careSetting, String contact, int age, String originalWish, String publicWish,
 			Category category, String sizes, BigDecimal estimatedCost, boolean scanShareable, long volunteerId) {
 		if (status != LetterStatus.RECEIVED && status != LetterStatus.INCOMPLETE) {
@@ -175,7 +181,7 @@ public class Letter {
 	}
 
 	/** RECEIVED → PUBLISHED: a volunteer confirmed the public text holds no personal data. */
-	public void publish(long volunteerId, String reviewedPublicWish) {
+	void publish(long volunteerId, String reviewedPublicWish) {
 		require(EnumSet.of(LetterStatus.RECEIVED), LetterStatus.PUBLISHED);
 		if (reviewedPublicWish == null || reviewedPublicWish.isBlank()) {
 			throw new LetterTransitionException("letter.error.publicWishRequired");
@@ -186,7 +192,7 @@ public class Letter {
 	}
 
 	/** RECEIVED → INCOMPLETE: sent back with a reason the registering volunteer sees. */
-	public void markIncomplete(long volunteerId, IncompleteReason reason, String note) {
+	void markIncomplete(long volunteerId, IncompleteReason reason, String note) {
 		require(EnumSet.of(LetterStatus.RECEIVED), LetterStatus.INCOMPLETE);
 		Objects.requireNonNull(reason, "reason");
 		this.statusReason = reason.name();
@@ -195,7 +201,7 @@ public class Letter {
 	}
 
 	/** INCOMPLETE → RECEIVED: fixed, ready for review again. */
-	public void resubmit(long volunteerId, String note) {
+	void resubmit(long volunteerId, String note) {
 		require(EnumSet.of(LetterStatus.INCOMPLETE), LetterStatus.RECEIVED);
 		this.statusReason = null;
 		this.statusNote = null;
@@ -203,7 +209,7 @@ public class Letter {
 	}
 
 	/** PUBLISHED → ADOPTED: one donor holds the letter until the due date. */
-	public void adopt(long donorId, LocalDate dueDate, Long handoverPointId) {
+	void adopt(long donorId, LocalDate dueDate, Long handoverPointId) {
 		require(EnumSet.of(LetterStatus.PUBLISHED), LetterStatus.ADOPTED);
 		Objects.requireNonNull(dueDate, "dueDate");
 		this.donorId = donorId;
@@ -217,7 +223,7 @@ public class Letter {
 	 * PUBLISHED → ADOPTED at a service centre's desk: a citizen took the letter's tag off the paper
 	 * tree; the volunteer records who (name and phone, for volunteers' eyes only) and where.
 	 */
-	public void adoptWalkIn(long volunteerId, String donorName, String donorPhone, long handoverPointId,
+	void adoptWalkIn(long volunteerId, String donorName, String donorPhone, long handoverPointId,
 			LocalDate dueDate) {
 		require(EnumSet.of(LetterStatus.PUBLISHED), LetterStatus.ADOPTED);
 		Objects.requireNonNull(dueDate, "dueDate");
@@ -234,7 +240,7 @@ public class Letter {
 	}
 
 	/** The donor says where they will hand the gift in; only while they hold the letter. */
-	public void chooseHandoverPoint(long donorId, long handoverPointId) {
+	void chooseHandoverPoint(long donorId, long handoverPointId) {
 		if (status != LetterStatus.ADOPTED || !Objects.equals(this.donorId, donorId)) {
 			throw new LetterTransitionException("letter.error.notYourAdoption");
 		}
@@ -243,7 +249,7 @@ public class Letter {
 	}
 
 	/** ADOPTED → PUBLISHED: the donor gives the letter back to the tree. */
-	public void cancelAdoption(long donorId) {
+	void cancelAdoption(long donorId) {
 		require(EnumSet.of(LetterStatus.ADOPTED), LetterStatus.PUBLISHED);
 		if (!Objects.equals(this.donorId, donorId)) {
 			throw new LetterTransitionException("letter.error.notYourAdoption");
@@ -252,21 +258,22 @@ public class Letter {
 	}
 
 	/** ADOPTED → PUBLISHED: the hold ran past its due date; the system releases it. */
-	public void releaseExpiredHold(LocalDate today) {
+	void releaseExpiredHold(LocalDate today) {
 		releaseExpiredHold(today, null);
 	}
 
 	/** The same, done by a volunteer who saw the hold in the forgotten list before the job did. */
-	public void releaseExpiredHold(LocalDate today, Long volunteerId) {
+	void releaseExpiredHold(LocalDate today, Long volunteerId) {
 		require(EnumSet.of(LetterStatus.ADOPTED), LetterStatus.PUBLISHED);
 		if (dueDate == null || !today.isAfter(dueDate)) {
 			throw new LetterTransitionException("letter.error.holdNotExpired");
 		}
+		registerEvent(new HoldReleased(id, code, donorId, dueDate));
 		release(volunteerId, "HOLD_EXPIRED");
 	}
 
 	/** ADOPTED → GIFT_RECEIVED: the gift is in, checked against the letter's tag code. */
-	public void receiveGift(long volunteerId, String typedTagCode, long handoverPointId) {
+	void receiveGift(long volunteerId, String typedTagCode, long handoverPointId) {
 		require(EnumSet.of(LetterStatus.ADOPTED), LetterStatus.GIFT_RECEIVED);
 		if (!giftTagCode.equals(LetterCodes.normaliseTag(typedTagCode))) {
 			throw new LetterTransitionException("letter.error.tagMismatch");
@@ -277,7 +284,7 @@ public class Letter {
 	}
 
 	/** GIFT_RECEIVED → FULFILLED: the child has the gift. Terminal. */
-	public void fulfil(long volunteerId, LocalDate handedOn, String note) {
+	void fulfil(long volunteerId, LocalDate handedOn, String note) {
 		require(EnumSet.of(LetterStatus.GIFT_RECEIVED), LetterStatus.FULFILLED);
 		Objects.requireNonNull(handedOn, "handedOn");
 		// Dates are Baku's: a letter adopted late in the evening (UTC) was adopted "tomorrow" there.
@@ -290,10 +297,11 @@ public class Letter {
 		this.fulfilledOn = handedOn;
 		this.fulfilmentNote = note;
 		move(LetterStatus.FULFILLED, volunteerId, note);
+		registerEvent(new LetterFulfilled(id, code, donorId));
 	}
 
 	/** Any state before GIFT_RECEIVED → WITHDRAWN, with a reason. Terminal. */
-	public void withdraw(long volunteerId, WithdrawReason reason, String note) {
+	void withdraw(long volunteerId, WithdrawReason reason, String note) {
 		require(EnumSet.of(LetterStatus.RECEIVED, LetterStatus.INCOMPLETE, LetterStatus.PUBLISHED, LetterStatus.ADOPTED),
 				LetterStatus.WITHDRAWN);
 		Objects.requireNonNull(reason, "reason");

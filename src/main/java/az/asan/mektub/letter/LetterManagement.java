@@ -16,7 +16,6 @@ import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.NotFound;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -47,19 +46,16 @@ public class LetterManagement {
 
 	private final JdbcClient jdbc;
 
-	private final ApplicationEventPublisher events;
-
 	private final Formats formats;
 
 	LetterManagement(Letters letters, Campaigns campaigns, Regions regions, HandoverPoints handoverPoints,
-			LetterImages images, JdbcClient jdbc, ApplicationEventPublisher events, Formats formats) {
+			LetterImages images, JdbcClient jdbc, Formats formats) {
 		this.letters = letters;
 		this.campaigns = campaigns;
 		this.regions = regions;
 		this.handoverPoints = handoverPoints;
 		this.images = images;
 		this.jdbc = jdbc;
-		this.events = events;
 		this.formats = formats;
 	}
 
@@ -199,7 +195,8 @@ public class LetterManagement {
 		if (photo != null) {
 			images.store(letter.getId(), LetterImages.Kind.GIFT_PHOTO, photo);
 		}
-		events.publishEvent(new LetterFulfilled(letter.getId(), letter.getCode(), letter.getDonorId()));
+		// The letter registered LetterFulfilled; saving it publishes the event.
+		letters.save(letter);
 	}
 
 	@Transactional
@@ -214,10 +211,9 @@ public class LetterManagement {
 	@Transactional
 	public void releaseOverdueHold(String code, RegionScope scope, long volunteerId) {
 		Letter letter = inScope(code, scope);
-		Long donorId = letter.getDonorId();
-		LocalDate due = letter.getDueDate();
 		letter.releaseExpiredHold(LocalDate.now(Formats.BAKU), volunteerId);
-		events.publishEvent(new HoldReleased(letter.getId(), letter.getCode(), donorId, due));
+		// The letter registered HoldReleased; saving it publishes the event.
+		letters.save(letter);
 	}
 
 	/** The image of a letter in scope, or nothing. */

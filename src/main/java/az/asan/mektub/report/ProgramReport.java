@@ -11,9 +11,9 @@ import java.util.TreeMap;
 
 import az.asan.mektub.letter.LetterCounts;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.query.ReportLetters;
 import az.asan.mektub.region.Regions;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -55,8 +55,11 @@ public class ProgramReport {
 
 	private final Regions regions;
 
-	ProgramReport(JdbcClient jdbc, LetterCounts counts, Regions regions) {
+	private final ReportLetters reportLetters;
+
+	ProgramReport(JdbcClient jdbc, LetterCounts counts, Regions regions, ReportLetters reportLetters) {
 		this.jdbc = jdbc;
+		this.reportLetters = reportLetters;
 		this.counts = counts;
 		this.regions = regions;
 	}
@@ -121,44 +124,25 @@ public class ProgramReport {
 	}
 
 	/** Donors by the wishes they fulfilled; contact details only for an administrator's eyes. */
-	@Transactional(readOnly = true)
 	public List<Donor> donors(ReportFilter filter, boolean withContact, int limit) {
-		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
-		String where = ReportSql.where(filter, params);
-		return jdbc.sql("""
-				SELECT u.id, u.full_name, u.email, u.phone, u.organisation, u.anonymised_at IS NOT NULL AS anonymised,
-				       count(*) FILTER (WHERE l.status = 'FULFILLED') AS fulfilled,
-				       count(*) FILTER (WHERE l.status IN ('ADOPTED', 'GIFT_RECEIVED')) AS in_progress
-				FROM letter l JOIN app_user u ON u.id = l.donor_id""" + ReportSql.campaignJoin(filter) + where
-				+ " GROUP BY u.id ORDER BY fulfilled DESC, in_progress DESC, u.full_name LIMIT :limit")
-			.paramSource(params)
-			.query((rs, n) -> new Donor(rs.getLong("id"), rs.getString("full_name"),
-					withContact ? rs.getString("email") : null, withContact ? rs.getString("phone") : null,
-					rs.getBoolean("organisation"), rs.getLong("fulfilled"), rs.getLong("in_progress"),
-					rs.getBoolean("anonymised")))
-			.list();
+		return reportLetters.donors(range(filter), limit)
+			.stream()
+			.map(d -> new Donor(d.id(), d.name(), withContact ? d.email() : null, withContact ? d.phone() : null,
+					d.organisation(), d.fulfilled(), d.inProgress(), d.anonymised()))
+			.toList();
 	}
 
 	/** The same child (name, birth date, region) more than once in one campaign, withdrawn letters aside. */
-	@Transactional(readOnly = true)
 	public List<Duplicate> duplicates(ReportFilter filter, int limit) {
-		MapSqlParameterSource params = new MapSqlParameterSource("limit", limit);
-		String where = ReportSql.where(filter, params);
-		where = (where.isEmpty() ? " WHERE " : where + " AND ") + "l.status <> 'WITHDRAWN' AND ch.birth_date IS NOT NULL";
-		return jdbc.sql("""
-				SELECT min(cc.code) AS campaign, min(ch.first_name) AS first_name, min(ch.surname) AS surname,
-				       ch.birth_date, ch.region_id, array_agg(l.code ORDER BY l.id) AS codes,
-				       array_agg(l.status ORDER BY l.id) AS statuses
-				FROM letter l JOIN child ch ON ch.id = l.child_id JOIN campaign cc ON cc.id = l.campaign_id"""
-				+ ReportSql.campaignJoin(filter) + where + """
-				 GROUP BY l.campaign_id, ch.region_id, ch.birth_date, az_fold(ch.first_name), az_fold(coalesce(ch.surname, ''))
-				HAVING count(*) > 1 ORDER BY min(l.id) DESC LIMIT :limit""")
-			.paramSource(params)
-			.query((rs, n) -> new Duplicate(rs.getString("campaign"), rs.getString("first_name"),
-					rs.getString("surname"), rs.getObject("birth_date", LocalDate.class), rs.getInt("region_id"),
-					List.of((String[]) rs.getArray("codes").getArray()),
-					List.of((String[]) rs.getArray("statuses").getArray())))
-			.list();
+		return reportLetters.duplicates(range(filter), limit)
+			.stream()
+			.map(d -> new Duplicate(d.campaign(), d.firstName(), d.surname(), d.birthDate(), d.regionId(), d.codes(),
+					d.statuses()))
+			.toList();
+	}
+
+	static ReportLetters.Range range(ReportFilter filter) {
+		return new ReportLetters.Range(filter.campaign(), filter.year(), filter.from(), filter.to());
 	}
 
 }

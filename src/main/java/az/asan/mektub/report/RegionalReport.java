@@ -12,6 +12,7 @@ import java.util.function.IntFunction;
 
 import az.asan.mektub.letter.LetterCounts;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.query.ReportLetters;
 import az.asan.mektub.region.EconomicRegion;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.RegionOptions;
@@ -19,7 +20,6 @@ import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 
-import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -127,8 +127,11 @@ public class RegionalReport {
 
 	private final Collation collation;
 
+	private final ReportLetters reportLetters;
+
 	RegionalReport(JdbcClient jdbc, Regions regions, RegionOptions regionOptions, LetterCounts counts,
-			Collation collation) {
+			Collation collation, ReportLetters reportLetters) {
+		this.reportLetters = reportLetters;
 		this.collation = collation;
 		this.jdbc = jdbc;
 		this.regions = regions;
@@ -191,36 +194,12 @@ public class RegionalReport {
 
 	/** The same counts, for letters registered in a range of dates: these read the letters. */
 	private List<LetterCounts.Count> countsRegisteredBetween(ReportFilter filter, List<Long> campaigns) {
-		MapSqlParameterSource params = new MapSqlParameterSource();
-		String where = ReportSql.where(new ReportFilter(null, null, filter.from(), filter.to(), null, null, null), params);
-		if (campaigns != null) {
-			where += " AND l.campaign_id = ANY(CAST(:ids AS bigint[]))";
-			params.addValue("ids", campaigns.toArray(Long[]::new));
-		}
-		return jdbc.sql("SELECT l.campaign_id, l.region_id, l.status, coalesce(l.fulfil_days, -1) AS fulfil_days, "
-				+ "count(*) AS letters FROM letter l" + where + " GROUP BY 1, 2, 3, 4")
-			.paramSource(params)
-			.query((rs, n) -> new LetterCounts.Count(rs.getLong("campaign_id"), rs.getInt("region_id"),
-					LetterStatus.valueOf(rs.getString("status")), rs.getInt("fulfil_days"), rs.getLong("letters")))
-			.list();
+		return reportLetters.countsRegisteredBetween(filter.from(), filter.to(), campaigns);
 	}
 
 	/** Holds past their due date, by region: few, and found through the index of adopted letters. */
 	private Map<Integer, Long> overdue(ReportFilter filter, List<Long> campaigns) {
-		MapSqlParameterSource params = new MapSqlParameterSource("today", LocalDate.now(Formats.BAKU));
-		String where = ReportSql.where(new ReportFilter(null, null, filter.from(), filter.to(), null, null, null), params);
-		where = (where.isEmpty() ? " WHERE " : where + " AND ") + "l.status = 'ADOPTED' AND l.due_date < :today";
-		if (campaigns != null) {
-			where += " AND l.campaign_id = ANY(CAST(:ids AS bigint[]))";
-			params.addValue("ids", campaigns.toArray(Long[]::new));
-		}
-		Map<Integer, Long> overdue = new HashMap<>();
-		jdbc.sql("SELECT l.region_id, count(*) AS n FROM letter l" + where + " GROUP BY 1")
-			.paramSource(params)
-			.query((java.sql.ResultSet rs) -> {
-				overdue.put(rs.getInt("region_id"), rs.getLong("n"));
-			});
-		return overdue;
+		return reportLetters.overdueByRegion(LocalDate.now(Formats.BAKU), filter.from(), filter.to(), campaigns);
 	}
 
 	/** By the chosen column, then by name; names in the Azerbaijani order of PostgreSQL's az-x-icu. */

@@ -27,6 +27,7 @@ import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.LetterImages;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.PaperTree;
+import az.asan.mektub.letter.query.TreeLetter;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Formats;

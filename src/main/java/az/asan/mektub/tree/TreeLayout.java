@@ -3,6 +3,8 @@ package az.asan.mektub.tree;
 import java.util.ArrayList;
 import java.util.List;
 
+import az.asan.mektub.letter.query.TreeLetter;
+
 /**
  * Where the cards hang on the SVG tree: rows in the crown, wider in the middle, each card on a
  * string from the branch above it and tilted a little, as paper letters hang. Computed on the

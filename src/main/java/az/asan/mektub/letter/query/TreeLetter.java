@@ -1,4 +1,4 @@
-package az.asan.mektub.tree;
+package az.asan.mektub.letter.query;
 
 import java.math.BigDecimal;
 

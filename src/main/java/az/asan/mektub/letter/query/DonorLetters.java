@@ -1,0 +1,161 @@
+package az.asan.mektub.letter.query;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.Category;
+import az.asan.mektub.letter.Gender;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.sql.LetterSql;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+import static az.asan.mektub.letter.LetterStatus.ADOPTED;
+import static az.asan.mektub.letter.LetterStatus.FULFILLED;
+import static az.asan.mektub.letter.LetterStatus.GIFT_RECEIVED;
+
+/**
+ * What the adoption module reads of letters: a donor's letters and the steps since they took each,
+ * what a donor holds, whether a letter can still be taken, and the child's first name for a mail.
+ */
+@Component
+public class DonorLetters {
+
+	/** A letter a donor adopted, as they see it: the public facts and where it stands. */
+	public record DonorLetter(long id, String code, String firstName, int age, int regionId, String publicWish,
+			Category category, BigDecimal estimatedCost, LetterStatus status, LocalDate dueDate, Long handoverPointId,
+			Instant adoptedAt, LocalDate fulfilledOn, String giftTagCode) {
+	}
+
+	/** A step of a letter's life since it was adopted. */
+	public record Step(LetterStatus status, Instant at) {
+	}
+
+	/** The child's first name and gender, for a mail that speaks of them. */
+	public record ChildName(String firstName, Gender gender) {
+	}
+
+	private final JdbcClient jdbc;
+
+	DonorLetters(JdbcClient jdbc) {
+		this.jdbc = jdbc;
+	}
+
+	/**
+	 * The letters a donor adopted (one of them when {@code code} is given), the ones still under way
+	 * first, newest first, at most 500.
+	 */
+	@Transactional(readOnly = true)
+	public List<DonorLetter> adoptedBy(long donorId, String code) {
+		return jdbc.sql("""
+				SELECT id, code, first_name, age, region_id, public_wish, category, estimated_cost, status, due_date,
+				       handover_point_id, adopted_at, fulfilled_on, gift_tag_code
+				FROM letter
+				WHERE donor_id = :donor AND %s
+				  AND (CAST(:code AS varchar) IS NULL OR code = CAST(:code AS varchar))
+				ORDER BY (%s), adopted_at DESC LIMIT 500""".formatted(LetterSql.in(null, ADOPTED, GIFT_RECEIVED, FULFILLED),
+				LetterSql.is(null, FULFILLED)))
+			.param("donor", donorId)
+			.param("code", code)
+			.query((rs, n) -> new DonorLetter(rs.getLong("id"), rs.getString("code"), rs.getString("first_name"),
+					rs.getInt("age"), rs.getInt("region_id"), rs.getString("public_wish"),
+					Category.valueOf(rs.getString("category")), rs.getBigDecimal("estimated_cost"),
+					LetterStatus.valueOf(rs.getString("status")), rs.getObject("due_date", LocalDate.class),
+					(Long) rs.getObject("handover_point_id"), rs.getTimestamp("adopted_at").toInstant(),
+					rs.getObject("fulfilled_on", LocalDate.class), rs.getString("gift_tag_code")))
+			.list();
+	}
+
+	/** The steps of some letters since their adoption, oldest first, in one query. */
+	@Transactional(readOnly = true)
+	public Map<Long, List<Step>> stepsSinceAdoption(List<Long> letterIds) {
+		return jdbc.sql("""
+				SELECT h.letter_id, h.to_status, h.changed_at FROM letter_status_change h JOIN letter l ON l.id = h.letter_id
+				WHERE h.letter_id = ANY(CAST(:ids AS bigint[])) AND h.to_status IN %s
+				  AND h.changed_at >= l.adopted_at - interval '1 second'
+				ORDER BY h.changed_at, h.id""".formatted(LetterSql.list(ADOPTED, GIFT_RECEIVED, FULFILLED)))
+			.param("ids", letterIds.toArray(Long[]::new))
+			.query((rs, n) -> Map.entry(rs.getLong("letter_id"),
+					new Step(LetterStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("changed_at").toInstant())))
+			.list()
+			.stream()
+			.collect(Collectors.groupingBy(Map.Entry::getKey,
+					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+	/** Where a letter stands, read without taking any lock. */
+	@Transactional(readOnly = true)
+	public Optional<LetterStatus> statusOf(String code) {
+		return jdbc.sql("SELECT status FROM letter WHERE code = ?")
+			.param(code)
+			.query(String.class)
+			.optional()
+			.map(LetterStatus::valueOf);
+	}
+
+	/** How many letters of a campaign a donor holds now. */
+	@Transactional(readOnly = true)
+	public long holding(long donorId, long campaignId) {
+		return jdbc.sql("SELECT count(*) FROM letter WHERE donor_id = ? AND campaign_id = ? AND "
+				+ LetterSql.is(null, ADOPTED))
+			.params(donorId, campaignId)
+			.query(Long.class)
+			.single();
+	}
+
+	/** The letters a donor holds now, of every campaign. */
+	@Transactional(readOnly = true)
+	public List<Long> heldBy(long donorId) {
+		return jdbc.sql("SELECT id FROM letter WHERE donor_id = ? AND " + LetterSql.is(null, ADOPTED))
+			.param(donorId)
+			.query(Long.class)
+			.list();
+	}
+
+	/** A letter's child as a mail names them. */
+	@Transactional(readOnly = true)
+	public ChildName child(long letterId) {
+		return jdbc.sql("SELECT first_name, gender FROM letter WHERE id = ?")
+			.param(letterId)
+			.query((rs, n) -> new ChildName(rs.getString("first_name"), Gender.valueOf(rs.getString("gender"))))
+			.single();
+	}
+
+	/** A letter's child's first name. */
+	@Transactional(readOnly = true)
+	public String firstName(long letterId) {
+		return jdbc.sql("SELECT first_name FROM letter WHERE id = ?").param(letterId).query(String.class).single();
+	}
+
+	/**
+	 * The letter a donor may write to the child of (they hold it, or its gift is on the way), locked
+	 * until the transaction ends.
+	 */
+	@Transactional
+	public Optional<Long> lockWritableBy(String code, long donorId) {
+		return jdbc.sql("SELECT id FROM letter WHERE code = ? AND donor_id = ? AND "
+				+ LetterSql.in(null, ADOPTED, GIFT_RECEIVED) + " FOR UPDATE")
+			.params(code, donorId)
+			.query(Long.class)
+			.optional();
+	}
+
+	/** Whether a letter is in a person's regions. */
+	@Transactional(readOnly = true)
+	public boolean inScope(long letterId, RegionScope scope) {
+		return jdbc.sql("SELECT count(*) FROM letter l WHERE l.id = :id AND " + LetterSql.inScope("l"))
+			.param("id", letterId)
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
+			.query(Long.class)
+			.single() > 0;
+	}
+
+}
