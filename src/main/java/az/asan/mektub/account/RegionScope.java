@@ -34,7 +34,7 @@ public record RegionScope(Set<Integer> regionIds) {
 		return regionId != null && (regionIds == null || regionIds.contains(regionId));
 	}
 
-	/** For SQL: {@code (CAST(:regions AS integer[]) IS NULL OR region_id = ANY(CAST(:regions AS integer[])))}. */
+	/** For SQL: the value of the letter module's region-scope condition (null for every region). */
 	public Integer[] sqlArray() {
 		return regionIds == null ? null : regionIds.toArray(Integer[]::new);
 	}

@@ -2,6 +2,8 @@ package az.asan.mektub.letter;
 
 import java.util.List;
 
+import az.asan.mektub.letter.sql.LetterSql;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -17,7 +19,8 @@ public class AdoptionChannels {
 	public record Count(long key, long online, long atCentres) {
 	}
 
-	private static final String TAKEN = "status IN ('ADOPTED', 'GIFT_RECEIVED', 'FULFILLED')";
+	private static final String TAKEN = LetterSql.in(null, LetterStatus.ADOPTED, LetterStatus.GIFT_RECEIVED,
+			LetterStatus.FULFILLED);
 
 	private final JdbcClient jdbc;
 

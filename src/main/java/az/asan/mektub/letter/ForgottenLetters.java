@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,21 +65,29 @@ public class ForgottenLetters {
 	private static final String UNDELIVERED_LONGER = " l.gift_received_at < CAST(CAST(now() AT TIME ZONE 'Asia/Baku' AS date)"
 			+ " - CAST(:undelivered AS integer) AS timestamp) AT TIME ZONE 'Asia/Baku'";
 
+	/** Which letters of a kind are forgotten (letter {@code l}, its campaign {@code c}). */
+	private static String condition(Kind kind) {
+		return switch (kind) {
+			case UNADOPTED -> LetterSql.is("l", LetterStatus.PUBLISHED)
+					+ " AND c.status <> 'CLOSED' AND l.published_at < now() - make_interval(days => :unadopted)";
+			case OVERDUE_HOLD -> LetterSql.is("l", LetterStatus.ADOPTED)
+					+ " AND l.due_date < CAST(now() AT TIME ZONE 'Asia/Baku' AS date)";
+			case UNDELIVERED -> LetterSql.is("l", LetterStatus.GIFT_RECEIVED) + " AND " + UNDELIVERED_LONGER;
+		};
+	}
+
 	@Transactional(readOnly = true)
 	public Map<Kind, Long> counts(RegionScope scope) {
 		Map<Kind, Long> counts = new EnumMap<>(Kind.class);
-		jdbc.sql("""
-				SELECT count(*) FILTER (WHERE l.status = 'PUBLISHED' AND c.status <> 'CLOSED'
-				                          AND l.published_at < now() - make_interval(days => :unadopted)) AS unadopted,
-				       count(*) FILTER (WHERE l.status = 'ADOPTED' AND l.due_date < CAST(now() AT TIME ZONE 'Asia/Baku' AS date)) AS overdue,
-				       count(*) FILTER (WHERE l.status = 'GIFT_RECEIVED' AND """ + UNDELIVERED_LONGER + """
-				                          ) AS undelivered
-				FROM letter l JOIN campaign c ON c.id = l.campaign_id
-				WHERE l.status IN ('PUBLISHED', 'ADOPTED', 'GIFT_RECEIVED')
-				  AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))""")
+		jdbc.sql("SELECT count(*) FILTER (WHERE " + condition(Kind.UNADOPTED) + ") AS unadopted,"
+				+ " count(*) FILTER (WHERE " + condition(Kind.OVERDUE_HOLD) + ") AS overdue,"
+				+ " count(*) FILTER (WHERE " + condition(Kind.UNDELIVERED) + ") AS undelivered"
+				+ " FROM letter l JOIN campaign c ON c.id = l.campaign_id"
+				+ " WHERE " + LetterSql.in("l", LetterStatus.PUBLISHED, LetterStatus.ADOPTED, LetterStatus.GIFT_RECEIVED)
+				+ " AND " + LetterSql.inScope("l"))
 			.param("unadopted", unadoptedDays)
 			.param("undelivered", undeliveredDays)
-			.param("regions", scope.sqlArray())
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.query((rs, n) -> {
 				counts.put(Kind.UNADOPTED, rs.getLong("unadopted"));
 				counts.put(Kind.OVERDUE_HOLD, rs.getLong("overdue"));
@@ -92,11 +101,7 @@ public class ForgottenLetters {
 	/** The oldest first: they have waited longest. */
 	@Transactional(readOnly = true)
 	public List<Row> list(Kind kind, RegionScope scope, int limit) {
-		String condition = switch (kind) {
-			case UNADOPTED -> "l.status = 'PUBLISHED' AND c.status <> 'CLOSED' AND l.published_at < now() - make_interval(days => :unadopted)";
-			case OVERDUE_HOLD -> "l.status = 'ADOPTED' AND l.due_date < CAST(now() AT TIME ZONE 'Asia/Baku' AS date)";
-			case UNDELIVERED -> "l.status = 'GIFT_RECEIVED' AND " + UNDELIVERED_LONGER;
-		};
+		String condition = condition(kind);
 		String since = switch (kind) {
 			case UNADOPTED -> "CAST(l.published_at AT TIME ZONE 'Asia/Baku' AS date)";
 			case OVERDUE_HOLD -> "l.due_date";
@@ -105,11 +110,11 @@ public class ForgottenLetters {
 		return jdbc.sql("SELECT l.code, l.first_name, l.age, l.region_id, l.status, " + since + " AS since, "
 				+ "CAST(now() AT TIME ZONE 'Asia/Baku' AS date) - " + since + " AS days "
 				+ "FROM letter l JOIN campaign c ON c.id = l.campaign_id WHERE " + condition
-				+ " AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))"
+				+ " AND " + LetterSql.inScope("l")
 				+ " ORDER BY since, l.id LIMIT :limit")
 			.param("unadopted", unadoptedDays)
 			.param("undelivered", undeliveredDays)
-			.param("regions", scope.sqlArray())
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.param("limit", limit)
 			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
 					rs.getInt("region_id"), LetterStatus.valueOf(rs.getString("status")),

@@ -7,6 +7,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -51,13 +52,17 @@ public class HandoverDesk {
 		return jdbc.sql("""
 				SELECT code, status FROM letter
 				WHERE (gift_tag_code = :tag OR code = :code)
-				  AND status IN ('PUBLISHED', 'ADOPTED', 'GIFT_RECEIVED', 'FULFILLED')
-				  AND (CAST(:regions AS integer[]) IS NULL OR region_id = ANY(CAST(:regions AS integer[])))
-				ORDER BY CASE status WHEN 'ADOPTED' THEN 0 WHEN 'PUBLISHED' THEN 1 WHEN 'GIFT_RECEIVED' THEN 2 ELSE 3 END, adopted_at DESC NULLS LAST
-				LIMIT 1""")
+				  AND %s
+				  AND %s
+				ORDER BY CASE status WHEN %s THEN 0 WHEN %s THEN 1 WHEN %s THEN 2 ELSE 3 END, adopted_at DESC NULLS LAST
+				LIMIT 1""".formatted(
+				LetterSql.in(null, LetterStatus.PUBLISHED, LetterStatus.ADOPTED, LetterStatus.GIFT_RECEIVED,
+						LetterStatus.FULFILLED),
+				LetterSql.inScope(null), LetterSql.literal(LetterStatus.ADOPTED), LetterSql.literal(LetterStatus.PUBLISHED),
+				LetterSql.literal(LetterStatus.GIFT_RECEIVED)))
 			.param("tag", LetterCodes.normaliseTag(typed))
 			.param("code", code)
-			.param("regions", scope.sqlArray())
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.query((rs, n) -> new Found(rs.getString("code"), LetterStatus.valueOf(rs.getString("status"))))
 			.optional();
 	}
@@ -65,23 +70,23 @@ public class HandoverDesk {
 	/** Gifts expected at the point: holds due by {@code until}, soonest first. */
 	@Transactional(readOnly = true)
 	public List<Row> expected(long handoverPointId, LocalDate until, RegionScope scope) {
-		return rows("l.status = 'ADOPTED' AND l.due_date <= :until", handoverPointId, until, scope);
+		return rows(LetterSql.is("l", LetterStatus.ADOPTED) + " AND l.due_date <= :until", handoverPointId, until, scope);
 	}
 
 	/** Gifts handed in at the point and not yet delivered to the child. */
 	@Transactional(readOnly = true)
 	public List<Row> received(long handoverPointId, RegionScope scope) {
-		return rows("l.status = 'GIFT_RECEIVED'", handoverPointId, null, scope);
+		return rows(LetterSql.is("l", LetterStatus.GIFT_RECEIVED), handoverPointId, null, scope);
 	}
 
 	private List<Row> rows(String condition, long point, LocalDate until, RegionScope scope) {
 		return jdbc.sql("SELECT l.code, l.gift_tag_code, l.first_name, l.age, l.public_wish, l.due_date, l.walk_in "
 				+ "FROM letter l WHERE " + condition + " AND l.handover_point_id = :point"
-				+ " AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))"
+				+ " AND " + LetterSql.inScope("l")
 				+ " ORDER BY l.due_date NULLS LAST, l.id")
 			.param("point", point)
 			.param("until", until)
-			.param("regions", scope.sqlArray())
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("gift_tag_code"), rs.getString("first_name"),
 					rs.getInt("age"), rs.getString("public_wish"), rs.getObject("due_date", LocalDate.class),
 					rs.getBoolean("walk_in")))

@@ -1,5 +1,5 @@
 package az.asan.mektub.letter;
 
 /** Published when a child has received the gift, so that whoever cares (the donor's thank-you) reacts. */
-public record LetterFulfilled(long letterId, String code, Long donorId) {
+public record LetterFulfilled(Long letterId, String code, Long donorId) {
 }

@@ -2,6 +2,8 @@ package az.asan.mektub.letter;
 
 import java.util.Optional;
 
+import az.asan.mektub.letter.sql.LetterSql;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -44,7 +46,8 @@ public class LetterImages {
 	public Optional<byte[]> publicPicture(String code) {
 		return jdbc.sql("""
 				SELECT i.bytes FROM letter_image i JOIN letter l ON l.id = i.letter_id
-				WHERE l.code = ? AND l.status = 'PUBLISHED' AND l.scan_shareable AND i.kind = 'SCAN'""")
+				WHERE l.code = ? AND %s AND l.scan_shareable AND i.kind = 'SCAN'""".formatted(
+				LetterSql.is("l", LetterStatus.PUBLISHED)))
 			.param(code)
 			.query(byte[].class)
 			.optional();

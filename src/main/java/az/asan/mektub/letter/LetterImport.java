@@ -31,6 +31,7 @@ import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -262,7 +263,8 @@ public class LetterImport {
 		return new HashSet<>(jdbc.sql("""
 				SELECT az_fold(c.first_name) || '|' || az_fold(coalesce(c.surname, '')) || '|' || c.birth_date || '|' || c.region_id
 				FROM letter l JOIN child c ON c.id = l.child_id
-				WHERE l.campaign_id = ? AND l.status <> 'WITHDRAWN'""").param(campaignId).query(String.class).list());
+				WHERE l.campaign_id = ? AND %s""".formatted(LetterSql.isNot("l", LetterStatus.WITHDRAWN)))
+			.param(campaignId).query(String.class).list());
 	}
 
 	private void insert(List<Row> rows, long campaignId, long volunteerId) {
@@ -293,7 +295,8 @@ public class LetterImport {
 				INSERT INTO letter (id, code, gift_tag_code, campaign_id, child_id, region_id, first_name, age, gender,
 				                    status, original_wish, public_wish, category, sizes, estimated_cost, registered_by,
 				                    created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?, ?, ?)""", new Batch(rows.size()) {
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(
+				LetterSql.literal(LetterStatus.RECEIVED)), new Batch(rows.size()) {
 			@Override
 			public void setValues(PreparedStatement ps, int i) throws SQLException {
 				Row r = rows.get(i);
@@ -323,7 +326,7 @@ public class LetterImport {
 		});
 		jdbcTemplate.batchUpdate("""
 				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, note)
-				VALUES (?, NULL, 'RECEIVED', ?, ?, 'IMPORTED')""", new Batch(rows.size()) {
+				VALUES (?, NULL, %s, ?, ?, 'IMPORTED')""".formatted(LetterSql.literal(LetterStatus.RECEIVED)), new Batch(rows.size()) {
 			@Override
 			public void setValues(PreparedStatement ps, int i) throws SQLException {
 				ps.setLong(1, letterIds.get(i));

@@ -15,6 +15,7 @@ import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.NotFound;
+import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -98,7 +99,7 @@ public class LetterManagement {
 				SELECT l.code, c.first_name, c.surname, l.status FROM letter l JOIN child c ON c.id = l.child_id
 				WHERE l.campaign_id = :campaign AND c.region_id = :region AND c.birth_date = :birth
 				  AND az_fold(c.first_name) = az_fold(:first) AND az_fold(coalesce(c.surname, '')) = az_fold(:surname)
-				  AND l.status <> 'WITHDRAWN' AND l.code <> :except""")
+				  AND %s AND l.code <> :except""".formatted(LetterSql.isNot("l", LetterStatus.WITHDRAWN)))
 			.param("campaign", form.campaignId())
 			.param("region", form.regionId())
 			.param("birth", form.birthDate())
@@ -235,9 +236,9 @@ public class LetterManagement {
 				JOIN campaign c ON c.id = l.campaign_id
 				LEFT JOIN app_user d ON d.id = l.donor_id
 				LEFT JOIN app_user r ON r.id = l.registered_by
-				WHERE l.code = :code AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))""")
+				WHERE l.code = :code AND %s""".formatted(LetterSql.inScope("l")))
 			.param("code", code)
-			.param("regions", scope.sqlArray())
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.param("lang", locale.getLanguage())
 			.query((rs, n) -> details(rs))
 			.optional();

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -46,17 +47,17 @@ public class PaperTree {
 				UPDATE letter SET paper_tree_point_id = :point, paper_printed_at = :at
 				WHERE id IN (
 				    SELECT l.id FROM letter l JOIN campaign c ON c.id = l.campaign_id AND c.status <> 'CLOSED'
-				    WHERE l.status = 'PUBLISHED'
-				      AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))
+				    WHERE %s
+				      AND %s
 				      AND (CAST(:region AS integer) IS NULL OR l.region_id = CAST(:region AS integer))
 				      AND (CAST(:minAge AS integer) IS NULL OR l.age >= CAST(:minAge AS integer))
 				      AND (CAST(:maxAge AS integer) IS NULL OR l.age <= CAST(:maxAge AS integer))
 				      AND (NOT :notOnPaper OR l.paper_tree_point_id IS NULL)
 				    ORDER BY l.published_at, l.id LIMIT :count
-				    FOR UPDATE OF l SKIP LOCKED)""")
+				    FOR UPDATE OF l SKIP LOCKED)""".formatted(LetterSql.is("l", LetterStatus.PUBLISHED), LetterSql.inScope("l")))
 			.param("point", handoverPointId)
 			.param("at", java.sql.Timestamp.from(at))
-			.param("regions", scope.sqlArray())
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.param("region", choice.regionId())
 			.param("minAge", choice.minAge())
 			.param("maxAge", choice.maxAge())
@@ -71,12 +72,12 @@ public class PaperTree {
 	public List<Tag> sheet(long handoverPointId, Instant printedAt, RegionScope scope) {
 		return jdbc.sql("""
 				SELECT l.code, l.first_name, l.age, l.public_wish FROM letter l
-				WHERE l.paper_tree_point_id = :point AND l.paper_printed_at = :at AND l.status = 'PUBLISHED'
-				  AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))
-				ORDER BY l.published_at, l.id""")
+				WHERE l.paper_tree_point_id = :point AND l.paper_printed_at = :at AND %s
+				  AND %s
+				ORDER BY l.published_at, l.id""".formatted(LetterSql.is("l", LetterStatus.PUBLISHED), LetterSql.inScope("l")))
 			.param("point", handoverPointId)
 			.param("at", java.sql.Timestamp.from(printedAt))
-			.param("regions", scope.sqlArray())
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.query((rs, n) -> new Tag(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
 					rs.getString("public_wish")))
 			.list();
@@ -85,7 +86,8 @@ public class PaperTree {
 	/** The centre whose paper tree the letter hangs on, while it is on the tree. */
 	@Transactional(readOnly = true)
 	public Optional<Long> hangingAt(String code) {
-		return jdbc.sql("SELECT paper_tree_point_id FROM letter WHERE code = ? AND status = 'PUBLISHED' AND paper_tree_point_id IS NOT NULL")
+		return jdbc.sql("SELECT paper_tree_point_id FROM letter WHERE code = ? AND " + LetterSql.is(null, LetterStatus.PUBLISHED)
+				+ " AND paper_tree_point_id IS NOT NULL")
 			.param(code)
 			.query(Long.class)
 			.optional();

@@ -13,6 +13,7 @@ import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.ShortLivedCache;
+import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.beans.factory.annotation.Value;
 
@@ -94,7 +95,7 @@ class VolunteerDeskController {
 				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name));
 		model.addAttribute("noRegions", scope.isEmpty());
 		model.addAttribute("review", shared.review());
-		model.addAttribute("sentBack", queue("l.status = 'INCOMPLETE' AND l.registered_by = :me", scope, user.id()));
+		model.addAttribute("sentBack", queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me", scope, user.id()));
 		model.addAttribute("forgottenCounts", shared.forgottenCounts());
 		model.addAttribute("forgotten", shared.forgotten());
 		model.addAttribute("unadoptedDays", forgotten.unadoptedDays());
@@ -113,13 +114,13 @@ class VolunteerDeskController {
 				    SELECT campaign_id, region_id, status, letters FROM letter_count
 				    UNION ALL SELECT campaign_id, region_id, status, letters FROM letter_count_delta) k
 				JOIN campaign c ON c.id = k.campaign_id AND c.status <> 'CLOSED'
-				WHERE (CAST(:regions AS integer[]) IS NULL OR k.region_id = ANY(CAST(:regions AS integer[])))
-				GROUP BY k.status""")
-			.param("regions", scope.sqlArray())
+				WHERE %s
+				GROUP BY k.status""".formatted(LetterSql.inScope("k")))
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.query((rs, n) -> Map.entry(LetterStatus.valueOf(rs.getString("status")), rs.getLong("n")))
 			.list()
 			.forEach(e -> counts.put(e.getKey(), e.getValue()));
-		java.util.List<QueueRow> review = queue("l.status = 'RECEIVED'", scope, null);
+		java.util.List<QueueRow> review = queue(LetterSql.is("l", LetterStatus.RECEIVED), scope, null);
 		Map<ForgottenLetters.Kind, Long> forgottenCounts = forgotten.counts(scope);
 		Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> lists = new EnumMap<>(ForgottenLetters.Kind.class);
 		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
@@ -176,9 +177,9 @@ class VolunteerDeskController {
 	private java.util.List<QueueRow> queue(String condition, RegionScope scope, Long me) {
 		return jdbc.sql("SELECT l.code, l.first_name, l.age, l.region_id, l.status_reason, l.status_note "
 				+ "FROM letter l JOIN campaign c ON c.id = l.campaign_id AND c.status <> 'CLOSED' WHERE " + condition
-				+ " AND (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))"
+				+ " AND " + LetterSql.inScope("l")
 				+ " ORDER BY l.created_at, l.id LIMIT " + LIST_SIZE)
-			.param("regions", scope.sqlArray())
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.param("me", me)
 			.query((rs, n) -> new QueueRow(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
 					rs.getInt("region_id"), rs.getString("status_reason"), rs.getString("status_note")))

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -43,7 +44,8 @@ public class VolunteerLetterSearch {
 
 	private static final String WHERE = """
 			FROM letter l JOIN child ch ON ch.id = l.child_id JOIN campaign c ON c.id = l.campaign_id
-			WHERE (CAST(:regions AS integer[]) IS NULL OR l.region_id = ANY(CAST(:regions AS integer[])))
+			WHERE """ + LetterSql.inScope("l") + """
+
 			  AND (CAST(:status AS varchar) IS NULL OR l.status = CAST(:status AS varchar))
 			  AND (CAST(:region AS integer) IS NULL OR l.region_id = CAST(:region AS integer))
 			  AND (CAST(:campaign AS bigint) IS NULL OR l.campaign_id = CAST(:campaign AS bigint))
@@ -77,7 +79,7 @@ public class VolunteerLetterSearch {
 
 	private static JdbcClient.StatementSpec bind(JdbcClient.StatementSpec spec, Criteria criteria, RegionScope scope,
 			String q) {
-		return spec.param("regions", scope.sqlArray())
+		return spec.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.param("status", criteria.status() == null ? null : criteria.status().name())
 			.param("region", criteria.regionId())
 			.param("campaign", criteria.campaignId())
