@@ -36,7 +36,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * <p>
  * The transitions are reachable from this package only: other code asks {@link LetterManagement} or
  * {@link LetterHolds}. The letter registers its own events ({@link LetterFulfilled},
- * {@link HoldReleased}); Spring Data publishes them when the letter is saved.
+ * {@link HoldReleased}); Spring Data publishes them at {@link Letters#saveChanges}.
  */
 @Entity
 public class Letter extends AbstractAggregateRoot<Letter> {

@@ -14,7 +14,7 @@ import static az.asan.mektub.letter.LetterStatus.ADOPTED;
  * The letter module's operations on a hold, for the adoption module: adopt (online or at a desk),
  * choose the hand-over point, cancel, release an expired hold, remind. Each is asked of the
  * {@link Letter} itself, whose transitions are not reachable from outside this package; the letter
- * registers its own events, published when it is saved here.
+ * registers its own events, published by {@link Letters#saveChanges}.
  * <p>
  * The methods taking a {@link Letter} expect one the caller locked in its transaction
  * ({@link Letters#lockByCode}), so the checks made on it and the change are one.
@@ -35,7 +35,7 @@ public class LetterHolds {
 	@Transactional
 	public void adopt(Letter letter, long donorId, LocalDate dueDate) {
 		letter.adopt(donorId, dueDate, null);
-		letters.save(letter);
+		letters.saveChanges(letter);
 	}
 
 	/** PUBLISHED → ADOPTED at a service centre's desk, for a walk-in donor. */
@@ -43,21 +43,21 @@ public class LetterHolds {
 	public void adoptWalkIn(Letter letter, long volunteerId, String donorName, String donorPhone,
 			long handoverPointId, LocalDate dueDate) {
 		letter.adoptWalkIn(volunteerId, donorName, donorPhone, handoverPointId, dueDate);
-		letters.save(letter);
+		letters.saveChanges(letter);
 	}
 
 	/** The donor says where they will hand the gift in. */
 	@Transactional
 	public void chooseHandoverPoint(Letter letter, long donorId, long handoverPointId) {
 		letter.chooseHandoverPoint(donorId, handoverPointId);
-		letters.save(letter);
+		letters.saveChanges(letter);
 	}
 
 	/** ADOPTED → PUBLISHED: the donor gives the letter back. */
 	@Transactional
 	public void cancel(Letter letter, long donorId) {
 		letter.cancelAdoption(donorId);
-		letters.save(letter);
+		letters.saveChanges(letter);
 	}
 
 	/** The same for a letter known by its id, locked here. */
@@ -82,7 +82,7 @@ public class LetterHolds {
 		}
 		Letter letter = letters.findById(letterId).orElseThrow();
 		letter.releaseExpiredHold(today);
-		letters.save(letter);
+		letters.saveChanges(letter);
 		return true;
 	}
 

@@ -196,8 +196,8 @@ public class LetterManagement {
 		if (photo != null) {
 			images.store(letter.getId(), LetterImages.Kind.GIFT_PHOTO, photo);
 		}
-		// The letter registered LetterFulfilled; saving it publishes the event.
-		letters.save(letter);
+		// The letter registered LetterFulfilled; saveChanges publishes it.
+		letters.saveChanges(letter);
 	}
 
 	@Transactional
@@ -213,8 +213,8 @@ public class LetterManagement {
 	public void releaseOverdueHold(String code, RegionScope scope, long volunteerId) {
 		Letter letter = inScope(code, scope);
 		letter.releaseExpiredHold(LocalDate.now(Formats.BAKU), volunteerId);
-		// The letter registered HoldReleased; saving it publishes the event.
-		letters.save(letter);
+		// The letter registered HoldReleased; saveChanges publishes it.
+		letters.saveChanges(letter);
 	}
 
 	/** The image of a letter in scope, or nothing. */

@@ -24,4 +24,13 @@ public interface Letters extends ListCrudRepository<Letter, Long> {
 	@Query("select l from Letter l where l.id = :id")
 	Optional<Letter> lockById(long id);
 
+	/**
+	 * Marks the end of a change of a letter loaded in this transaction: its changes are written when
+	 * the transaction flushes (the entity is managed, no merge is needed), and the events the letter
+	 * registered ({@link LetterFulfilled}, {@link HoldReleased}) are published now, as for any
+	 * {@code save…} method of a Spring Data repository.
+	 */
+	default void saveChanges(Letter letter) {
+	}
+
 }
