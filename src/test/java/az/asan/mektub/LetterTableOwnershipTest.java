@@ -43,9 +43,13 @@ class LetterTableOwnershipTest {
 		.map(Enum::name)
 		.collect(Collectors.joining("|"));
 
-	/** The letter table after a keyword of SQL, or with an alias ({@code letter l}); not letter_image and the like. */
+	/**
+	 * A table of the letter module after a keyword of SQL (the letter, its history, images and counts,
+	 * the child), or the letter with its alias ({@code letter l}); "letters" or "letter_x" are other words.
+	 */
 	private static final Pattern TABLE = Pattern
-		.compile("\\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\\s+letter\\b(?!_)|\\bletter\\s+(?:AS\\s+)?l\\b");
+		.compile("\\b(?:FROM|JOIN|UPDATE|INTO|TABLE)\\s+(?:letter(?:_status_change|_image|_count|_count_delta)?|child)\\b(?!_)"
+				+ "|\\bletter\\s+(?:AS\\s+)?l\\b");
 
 	/** A status as an SQL literal: {@code 'ADOPTED'}. */
 	private static final Pattern SQL_STATUS = Pattern.compile("'(?:" + STATUSES + ")'");
@@ -95,15 +99,16 @@ class LetterTableOwnershipTest {
 					String escaped = "a \\"quoted\\" FROM letters word";
 					String a = "SELECT count(*) FROM letter l WHERE l.status = 'PUBLISHED'";
 					String b = \"\"\"
-							SELECT id FROM child JOIN letter ON true
+							SELECT id FROM letter_image JOIN letter ON true
 							\"\"\";
+					String d = "DELETE FROM letter_stats WHERE true";
 					String c = "FULFILLED";
 				}
 				""";
 		assertThat(outsideFindings("X.java", source)).hasSize(4)
 			.anyMatch(f -> f.contains("FROM letter l"))
 			.anyMatch(f -> f.contains("'PUBLISHED'"))
-			.anyMatch(f -> f.contains("JOIN letter"))
+			.anyMatch(f -> f.contains("FROM letter_image"))
 			.anyMatch(f -> f.contains("\"FULFILLED\""));
 	}
 
