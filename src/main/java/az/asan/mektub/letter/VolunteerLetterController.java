@@ -15,6 +15,7 @@ import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.query.WalkInDonors;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Forms;
@@ -74,10 +75,14 @@ class VolunteerLetterController {
 
 	private final AuditLog auditLog;
 
+	private final WalkInDonors walkInDonors;
+
 	VolunteerLetterController(AuditLog auditLog, LetterManagement letters, VolunteerLetterSearch search, AccountManagement accounts,
 			Campaigns campaigns, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
-			PendingUploads uploads, Messages messages, Validator validator, DonorMessages donorMessages) {
+			PendingUploads uploads, Messages messages, Validator validator, DonorMessages donorMessages,
+			WalkInDonors walkInDonors) {
 		this.auditLog = auditLog;
+		this.walkInDonors = walkInDonors;
 		this.letters = letters;
 		this.search = search;
 		this.accounts = accounts;
@@ -154,6 +159,10 @@ class VolunteerLetterController {
 		model.addAttribute("withdrawOptions", messages.options("withdrawReason.", WithdrawReason.values()));
 		model.addAttribute("today", LocalDate.now(Formats.BAKU));
 		model.addAttribute("donorMessages", donorMessages.of(List.of(letter.id())));
+		// taken off a centre's paper tree: the walk-in donor, seen here by volunteers and staff only
+		WalkInDonors.WalkIn walkIn = walkInDonors.of(letter.id()).orElse(null);
+		model.addAttribute("walkIn", walkIn);
+		model.addAttribute("walkInPoint", walkIn == null ? null : handoverPoints.byId(walkIn.pointId()).orElse(null));
 		if (!model.containsAttribute("publishText")) {
 			model.addAttribute("publishText", letter.publicWish());
 		}

@@ -12,12 +12,18 @@ import az.asan.mektub.letter.AdoptionChannels;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.Messages;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 
-/** Adoptions online and at service centres, per region (Baku's districts in Baku) and per centre. */
+/**
+ * Adoptions online and at service centres, per region (Baku's districts in Baku) and per centre, on the
+ * page and as CSV or XLSX. Counts only: a walk-in donor's name and phone are on the letter's own page.
+ */
 @Controller
 class ChannelsController {
 
@@ -32,16 +38,48 @@ class ChannelsController {
 
 	private final HandoverPoints handoverPoints;
 
+	private final Messages messages;
+
 	ChannelsController(AdoptionChannels channels, Regions regions, RegionOptions regionOptions,
-			HandoverPoints handoverPoints) {
+			HandoverPoints handoverPoints, Messages messages) {
+		this.messages = messages;
 		this.channels = channels;
 		this.regions = regions;
 		this.regionOptions = regionOptions;
 		this.handoverPoints = handoverPoints;
 	}
 
+	/** The report's rows: per region (Baku's districts in Baku), per centre, and the totals. */
+	private record Report(List<Row> regionRows, List<Row> centreRows, Row total) {
+	}
+
 	@GetMapping("/reports/channels")
 	String channels(Model model, Locale locale) {
+		Report report = report(locale);
+		model.addAttribute("regionRows", report.regionRows());
+		model.addAttribute("centreRows", report.centreRows());
+		model.addAttribute("total", report.total());
+		return "reports/channels";
+	}
+
+	/** The same counts as a table to download: a row per region, then a row per centre. Counts only. */
+	@GetMapping("/reports/channels.{format:csv|xlsx}")
+	ResponseEntity<byte[]> channelsExport(@PathVariable String format, Locale locale) {
+		Report report = report(locale);
+		List<List<Object>> rows = new ArrayList<>();
+		for (Row r : report.regionRows()) {
+			rows.add(List.of(messages.get("letterForm.region"), r.name(), r.online(), r.atCentres()));
+		}
+		for (Row r : report.centreRows()) {
+			rows.add(List.of(messages.get("paperTree.point"), r.name(), "", r.atCentres()));
+		}
+		return new TableExport("asan-mektub-channels", List.of(messages.get("reports.col.list"),
+				messages.get("reports.channels.col.name"), messages.get("reports.channels.online"),
+				messages.get("reports.channels.atCentres")), rows, locale)
+			.as(format);
+	}
+
+	private Report report(Locale locale) {
 		Map<Integer, long[]> byRegion = new LinkedHashMap<>();
 		long online = 0;
 		long atCentres = 0;
@@ -63,10 +101,7 @@ class ChannelsController {
 			.map(c -> new Row(points.get(c.key()).name(locale), 0, c.atCentres()))
 			.sorted((a, b) -> Long.compare(b.atCentres(), a.atCentres()))
 			.toList();
-		model.addAttribute("regionRows", regionRows);
-		model.addAttribute("centreRows", centreRows);
-		model.addAttribute("total", new Row("", online, atCentres));
-		return "reports/channels";
+		return new Report(regionRows, centreRows, new Row("", online, atCentres));
 	}
 
 }

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import az.asan.mektub.letter.AdoptionChannels;
 import az.asan.mektub.letter.LetterStatistics;
 import az.asan.mektub.system.Messages;
 
@@ -16,8 +17,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 
 /**
  * The program's public transparency page: wishes fulfilled by year and by region, the figures a
- * journalist would cite. Counts only, never a person. The figures change slowly and anyone may ask
- * for them, so they are kept for a minute per language.
+ * journalist would cite, and how letters were taken: online or off a paper tree at a service centre.
+ * Counts only, never a person (a walk-in donor's name and phone stay on volunteers' pages). The
+ * figures change slowly and anyone may ask for them, so they are kept for a minute per language.
  */
 @Controller
 class ImpactController {
@@ -25,7 +27,11 @@ class ImpactController {
 	private static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
 	record Figures(LetterStatistics.Totals totals, List<ProgramReport.Year> years, List<RegionalReport.Row> regions,
-			String yearsChart, String regionsChart, Instant at) {
+			String yearsChart, String regionsChart, Channels channels, Instant at) {
+	}
+
+	/** Letters taken (held, gift in, or fulfilled) by a donor account online, and at a centre's desk. */
+	record Channels(long online, long atCentres) {
 	}
 
 	private final LetterStatistics statistics;
@@ -36,10 +42,14 @@ class ImpactController {
 
 	private final Messages messages;
 
+	private final AdoptionChannels adoptionChannels;
+
 	private final Map<String, Figures> cache = new ConcurrentHashMap<>();
 
-	ImpactController(LetterStatistics statistics, ProgramReport program, RegionalReport regional, Messages messages) {
+	ImpactController(LetterStatistics statistics, ProgramReport program, RegionalReport regional, Messages messages,
+			AdoptionChannels adoptionChannels) {
 		this.statistics = statistics;
+		this.adoptionChannels = adoptionChannels;
 		this.program = program;
 		this.regional = regional;
 		this.messages = messages;
@@ -69,7 +79,14 @@ class ImpactController {
 		List<RegionalReport.Row> top = regions.stream().limit(20).toList();
 		String regionsChart = Charts.bar(top.stream().map(RegionalReport.Row::name).toList(),
 				messages.get("reports.yearFulfilled"), top.stream().map(RegionalReport.Row::fulfilled).toList(), true);
-		return new Figures(statistics.fresh(), years, regions, yearsChart, regionsChart, Instant.now());
+		long online = 0;
+		long atCentres = 0;
+		for (AdoptionChannels.Count count : adoptionChannels.byRegion()) {
+			online += count.online();
+			atCentres += count.atCentres();
+		}
+		return new Figures(statistics.fresh(), years, regions, yearsChart, regionsChart,
+				new Channels(online, atCentres), Instant.now());
 	}
 
 }

@@ -27,6 +27,7 @@ import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.LetterImages;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.PaperTree;
+import az.asan.mektub.letter.query.PaperTreeLocations;
 import az.asan.mektub.letter.query.TreeLetter;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
@@ -96,11 +97,15 @@ class TreeController {
 
 	private final HandoverPoints handoverPoints;
 
-	TreeController(AccountManagement accounts, PaperTree paperTree, HandoverPoints handoverPoints, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
+	private final PaperTreeLocations paperTreeLocations;
+
+	TreeController(AccountManagement accounts, PaperTree paperTree, PaperTreeLocations paperTreeLocations,
+			HandoverPoints handoverPoints, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
 			LetterImages images, QrCodes qrCodes, Links links, Messages messages, TemplateFragments fragments,
 			@Value("${asan.tree.cache-seconds:5}") int cacheSeconds) {
 		this.accounts = accounts;
 		this.paperTree = paperTree;
+		this.paperTreeLocations = paperTreeLocations;
 		this.handoverPoints = handoverPoints;
 		this.queries = queries;
 		this.campaigns = campaigns;
@@ -161,11 +166,52 @@ class TreeController {
 			model.put("filter", applied);
 			model.put("page", page);
 			model.put("drawing", TreeLayout.place(page.letters()));
+			model.put("onPaper", onPaper(page.letters(), locale));
 			model.put("regionNames", regionOptions.names());
 			model.put("pager", filter.shaken() ? null : Pager.of(applied.page(), page.total(), TreeFilter.PAGE_SIZE));
 		}
 		model.put("chips", chips(filter, campaignOptions, economicRegionOptions));
 		return fragments.render("tree/body", model, locale, request, response);
+	}
+
+	/**
+	 * A letter that also hangs on a service centre's paper tree: the centre, said in full on the phone's
+	 * cards and the list, and cut to the width of a card on the drawn tree.
+	 */
+	record OnPaper(String said, String cardLine) {
+	}
+
+	/** Letters are drawn on cards of 170 units: about this many characters of the small type fit a line. */
+	private static final int CARD_LINE = 24;
+
+	/**
+	 * Which letters of the page also hang on a centre's paper tree, by code: one query for the page, and
+	 * the centres (a short list) only when some letter hangs at one.
+	 */
+	private Map<String, OnPaper> onPaper(List<TreeLetter> letters, Locale locale) {
+		Map<String, Long> points = paperTreeLocations.of(letters.stream().map(TreeLetter::code).toList());
+		Map<String, OnPaper> marks = new HashMap<>();
+		if (!points.isEmpty()) {
+			Map<Long, String> centres = new HashMap<>();
+			handoverPoints.all().forEach(p -> centres.put(p.id(), p.name(locale)));
+			points.forEach((code, point) -> {
+				String centre = centres.get(point);
+				if (centre != null) {
+					marks.put(code, new OnPaper(messages.get("tree.card.alsoAt", centre),
+							cardLine(messages.get("tree.card.alsoAtShort", centre))));
+				}
+			});
+		}
+		return marks;
+	}
+
+	/** The line cut at a word to fit a card, as the wish is ({@link TreeLetter#wishLine}). */
+	private static String cardLine(String line) {
+		if (line.length() <= CARD_LINE) {
+			return line;
+		}
+		int cut = line.lastIndexOf(' ', CARD_LINE - 1);
+		return line.substring(0, cut > CARD_LINE / 2 ? cut : CARD_LINE - 1) + "…";
 	}
 
 	/** The filters in use, each with the address of the same tree without it. */

@@ -46,6 +46,11 @@ final class Browser implements AutoCloseable {
 	private final Path profile;
 
 	Browser(int port) throws IOException {
+		this(port, List.of());
+	}
+
+	/** With Chromium flags a journey needs beyond the usual ones (a fake camera, say). */
+	Browser(int port, List<String> extraArguments) throws IOException {
 		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
 		this.downloads = Files.createTempDirectory("asan-downloads-");
 		this.profile = Files.createTempDirectory("asan-chromium-");
@@ -55,6 +60,7 @@ final class Browser implements AutoCloseable {
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,1000",
 				"--user-data-dir=" + profile);
+		options.addArguments(extraArguments);
 		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
 				"download.prompt_for_download", false));
 		ChromeDriverService service = new ChromeDriverService.Builder()

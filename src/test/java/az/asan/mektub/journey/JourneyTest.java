@@ -28,11 +28,16 @@ abstract class JourneyTest {
 	@BeforeEach
 	void browser() throws IOException {
 		if (shared == null) {
-			shared = new Browser(port);
+			shared = new Browser(port, chromiumArguments());
 		}
 		browser = shared;
 		browser.driver().manage().deleteAllCookies();
 		Browser.SaveOnFailure.watch(browser);
+	}
+
+	/** Chromium flags this class's journeys need beyond the usual ones. */
+	java.util.List<String> chromiumArguments() throws IOException {
+		return java.util.List.of();
 	}
 
 	@AfterAll

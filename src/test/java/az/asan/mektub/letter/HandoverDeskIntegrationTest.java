@@ -126,6 +126,33 @@ class HandoverDeskIntegrationTest {
 		assertThat(volunteer.open("/volunteer/handover").document().select("script[src*=scan]")).hasSize(1);
 	}
 
+	@Test
+	void theScanningPageAloneLoadsTheQrDecoderFromItsWebJarUnderTheStrictPolicy() throws Exception {
+		Visitor volunteer = Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az"));
+		// given: the handover desk, the one scanning page
+		Page desk = volunteer.open("/volunteer/handover");
+		// then: it loads the decoder before its own script, both from this server, and no inline script
+		// (addresses carry the WebJar's version and a content hash, so a new release is fetched anew)
+		var sources = desk.document().select("script[src]").eachAttr("src");
+		String decoderSrc = desk.document().select("script#qr-decoder").attr("src");
+		assertThat(decoderSrc).matches("/webjars/html5-qrcode/[0-9.]+/html5-qrcode\\.min-[0-9a-f]+\\.js");
+		assertThat(sources.indexOf(decoderSrc)).isGreaterThanOrEqualTo(0)
+			.isLessThan(sources.indexOf(sources.stream().filter(s -> s.startsWith("/js/scan")).findFirst().orElseThrow()));
+		assertThat(desk.document().select("script:not([src])")).isEmpty();
+		assertThat(desk.result().getResponse().getHeader("Content-Security-Policy")).contains("script-src 'self';")
+			.doesNotContain("unsafe");
+		// and the decoder is served from the WebJar, the fallback where the browser has no BarcodeDetector
+		var decoder = volunteer.request(decoderSrc).getResponse();
+		assertThat(decoder.getStatus()).isEqualTo(200);
+		assertThat(decoder.getContentAsString()).contains("Html5Qrcode");
+		assertThat(volunteer.request("/webjars/html5-qrcode/html5-qrcode.min.js").getResponse().getStatus()).isEqualTo(200);
+		String scanJs = volunteer.request("/js/scan.js").getResponse().getContentAsString();
+		assertThat(scanJs).contains("BarcodeDetector", "Html5Qrcode").doesNotContain("eval(");
+		// no other page of the desk carries the decoder
+		assertThat(volunteer.open("/volunteer").document().select("script[src*=qrcode]")).isEmpty();
+		assertThat(volunteer.open("/volunteer/walk-in").document().select("script[src*=qrcode]")).isEmpty();
+	}
+
 	private String tagOf(String code) {
 		return jdbc.sql("SELECT gift_tag_code FROM letter WHERE code = ?").param(code).query(String.class).single();
 	}
