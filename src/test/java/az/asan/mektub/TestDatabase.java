@@ -1,6 +1,7 @@
 package az.asan.mektub;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.testcontainers.DockerClientFactory;
@@ -10,6 +11,7 @@ import org.springframework.boot.SpringApplication;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
+import org.springframework.core.env.PropertySource;
 
 import az.asan.mektub.system.EmbeddedPostgresEnvironment;
 
@@ -51,10 +53,14 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 		properties.put("asan.demo", "true");
 		// Backups of the tests' database go to a folder of the build.
 		properties.put("asan.backup.dir", "target/test-backups");
-		// Tests look at fresh pages; TreePageCacheUnitTest covers the micro-cache itself.
-		properties.put("asan.tree.cache-seconds", "0");
-		properties.put("asan.reports.cache-seconds", "0");
-		properties.put("asan.desk.cache-seconds", "0");
+		// Tests look at fresh pages; TreePageCacheUnitTest covers the micro-cache itself, and a test that
+		// keeps pages on purpose says so with @TestPropertySource (which this source would otherwise hide).
+		PropertySource<?> inlined = environment.getPropertySources().get("Inlined Test Properties");
+		for (String cache : List.of("asan.tree.cache-seconds", "asan.reports.cache-seconds", "asan.desk.cache-seconds")) {
+			if (inlined == null || !inlined.containsProperty(cache)) {
+				properties.put(cache, "0");
+			}
+		}
 		// Mail goes to a real SMTP server inside the test JVM.
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", String.valueOf(TestMail.port()));

@@ -1,5 +1,6 @@
 package az.asan.mektub.account;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
@@ -14,6 +15,8 @@ import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -253,12 +256,23 @@ public class AccountManagement {
 		if (user.role().seesAllRegions()) {
 			return RegionScope.all();
 		}
-		// One plain statement: through the entity it was two (the account, then its regions) and most of the
-		// volunteer's desk's own time once the desk's figures are kept (issue 17).
-		return RegionScope.of(Set.copyOf(jdbc.sql("SELECT region_id FROM volunteer_region WHERE user_id = ?")
+		// Read once per session and kept in it: changing a person's regions (or role) ends their sessions
+		// (AccountAdministration), so what a session keeps is never older than the session itself. It was
+		// one statement on every request of every volunteer page (issue 17). Keyed by the person, in case
+		// a session passes from one person to another at sign-in.
+		String key = "asan.regions@" + user.id();
+		RequestAttributes request = RequestContextHolder.getRequestAttributes();
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_SESSION) instanceof int[] kept) {
+			return RegionScope.of(java.util.Arrays.stream(kept).boxed().collect(java.util.stream.Collectors.toSet()));
+		}
+		List<Integer> ids = jdbc.sql("SELECT region_id FROM volunteer_region WHERE user_id = ?")
 			.param(user.id())
 			.query(Integer.class)
-			.list()));
+			.list();
+		if (request != null) {
+			request.setAttribute(key, ids.stream().mapToInt(Integer::intValue).toArray(), RequestAttributes.SCOPE_SESSION);
+		}
+		return RegionScope.of(Set.copyOf(ids));
 	}
 
 	@Transactional(readOnly = true)

@@ -13,7 +13,10 @@ import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.ShortLivedCache;
+import az.asan.mektub.system.TemplateFragments;
 import az.asan.mektub.letter.sql.LetterSql;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.beans.factory.annotation.Value;
 
@@ -54,9 +57,12 @@ class VolunteerDeskController {
 
 	private final ShortLivedCache<Shared> shared;
 
+	private final TemplateFragments fragments;
+
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
 			LetterManagement letters, Messages messages, JdbcClient jdbc, Collation collation,
-			@Value("${asan.desk.cache-seconds:5}") int cacheSeconds) {
+			TemplateFragments fragments, @Value("${asan.desk.cache-seconds:5}") int cacheSeconds) {
+		this.fragments = fragments;
 		this.shared = new ShortLivedCache<>(java.time.Duration.ofSeconds(cacheSeconds), 1_000);
 		this.collation = collation;
 		this.accounts = accounts;
@@ -75,11 +81,35 @@ class VolunteerDeskController {
 	 * volunteer with the same regions, so it is read once every few seconds per set of regions.
 	 */
 	private record Shared(Map<LetterStatus, Long> counts, java.util.List<QueueRow> review,
-			Map<ForgottenLetters.Kind, Long> forgottenCounts, Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten) {
+			Map<ForgottenLetters.Kind, Long> forgottenCounts, Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten,
+			java.util.concurrent.ConcurrentMap<String, Html> html) {
+	}
+
+	/**
+	 * The shared part of the desk as HTML, rendered once per language for as long as its figures are
+	 * kept: most of the desk's time went into rendering the same lists for every volunteer (issue 17).
+	 * Its forms carry a placeholder for the CSRF token until {@link #personal} puts the reader's in.
+	 */
+	record Html(String counts, String review, String forgotten) {
+
+		static Html of(String rendered) {
+			String[] parts = rendered.split("<!--asan:part-->", -1);
+			if (parts.length != 3) {
+				throw new IllegalStateException("volunteer/desk-shared must have three parts, not " + parts.length);
+			}
+			return new Html(parts[0], parts[1], parts[2]);
+		}
+
+		Html personal(HttpServletRequest request) {
+			return new Html(counts, TemplateFragments.withCsrf(review, request),
+					TemplateFragments.withCsrf(forgotten, request));
+		}
+
 	}
 
 	@GetMapping("/volunteer")
-	String desk(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
+	String desk(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
 		RegionScope scope = accounts.regionScope(user);
 		String key = scope.isAll() ? "all"
 				: scope.regionIds().stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
@@ -89,17 +119,22 @@ class VolunteerDeskController {
 		if (afterAction) {
 			this.shared.put(key, shared);
 		}
-		model.addAttribute("counts", shared.counts());
+		Html html = shared.html().computeIfAbsent(locale.toLanguageTag(), language -> {
+			Map<String, Object> content = new java.util.HashMap<>();
+			content.put("counts", shared.counts());
+			content.put("review", shared.review());
+			content.put("forgottenCounts", shared.forgottenCounts());
+			content.put("forgotten", shared.forgotten());
+			content.put("unadoptedDays", forgotten.unadoptedDays());
+			content.put("undeliveredDays", forgotten.undeliveredDays());
+			return Html.of(fragments.renderShared("volunteer/desk-shared", content, locale, request, response));
+		});
+		model.addAttribute("desk", html.personal(request));
 		model.addAttribute("allRegions", scope.isAll());
 		model.addAttribute("regionNames", scope.isAll() ? java.util.List.of()
 				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name));
 		model.addAttribute("noRegions", scope.isEmpty());
-		model.addAttribute("review", shared.review());
 		model.addAttribute("sentBack", queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me", scope, user.id()));
-		model.addAttribute("forgottenCounts", shared.forgottenCounts());
-		model.addAttribute("forgotten", shared.forgotten());
-		model.addAttribute("unadoptedDays", forgotten.unadoptedDays());
-		model.addAttribute("undeliveredDays", forgotten.undeliveredDays());
 		return "volunteer/desk";
 	}
 
@@ -126,7 +161,7 @@ class VolunteerDeskController {
 		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
 			lists.put(kind, forgotten.list(kind, scope, LIST_SIZE));
 		}
-		return new Shared(counts, review, forgottenCounts, lists);
+		return new Shared(counts, review, forgottenCounts, lists, new java.util.concurrent.ConcurrentHashMap<>());
 	}
 
 	/** The gift reached the child today: the commonest last step, one click from the forgotten list. */

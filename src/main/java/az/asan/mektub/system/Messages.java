@@ -31,6 +31,17 @@ public class Messages {
 		return source.getMessage(key, shown, key, locale);
 	}
 
+	/**
+	 * A page's own description ({@code meta.} and its template's name) or else the program's, looked up
+	 * without the exception Thymeleaf's {@code #messages.msgOrNull} throws and catches on every page
+	 * that has none (most of them, signed in).
+	 */
+	public String description(String templateName) {
+		Locale locale = LocaleContextHolder.getLocale();
+		String own = source.getMessage("meta." + templateName.replace('/', '.'), null, null, locale);
+		return own != null ? own : source.getMessage("meta.description", null, "", locale);
+	}
+
 	private Object shown(Object arg, Locale locale) {
 		if (arg instanceof Enum<?> e) {
 			return source.getMessage(enumKey(e), null, e.name(), locale);

@@ -111,6 +111,26 @@ class SessionEndingIntegrationTest {
 		assertThat(phone.get("/me").statusCode()).isEqualTo(302);
 	}
 
+	/** A session keeps the volunteer's regions (issue 17): a change of regions must end it, and the next sign-in sees the new ones. */
+	@Test
+	void aVolunteerWhoseRegionsChangeIsSignedOutAndSeesTheNewRegionsOnSigningInAgain() throws Exception {
+		long id = accounts.create("moved@sessions.test", "kocurulen-parol-63", "Rauf Köçürülən", Role.VOLUNTEER,
+				Set.of(regionId("AZ-GA"))).getId();
+		Browser volunteer = new Browser();
+		volunteer.signIn("moved@sessions.test", "kocurulen-parol-63");
+		assertThat(volunteer.get("/volunteer").body()).contains("Gəncə").doesNotContain("Şəki");
+
+		Browser staff = new Browser();
+		staff.signIn("staff@demo.az", "demo12345");
+		assertThat(staff.post("/admin/users/" + id + "/regions", "regionIds=" + regionId("AZ-SA"), "/admin/users/" + id)
+			.statusCode()).isEqualTo(302);
+
+		assertThat(volunteer.get("/volunteer").statusCode()).isEqualTo(302);
+		volunteer.signIn("moved@sessions.test", "kocurulen-parol-63");
+		String desk = volunteer.get("/volunteer").body();
+		assertThat(desk).contains("Şəki").doesNotContain("Gəncə");
+	}
+
 	private int regionId(String code) {
 		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}

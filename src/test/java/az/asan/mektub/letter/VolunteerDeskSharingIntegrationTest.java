@@ -1,0 +1,168 @@
+package az.asan.mektub.letter;
+
+import java.io.IOException;
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.Set;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.Role;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The desk's lists are rendered once for every volunteer with the same regions and kept a while
+ * (issue 17); the forms in them must still carry each reader's own CSRF token, never the first
+ * reader's, and work when pressed. Real HTTP with cookies, two volunteers, the desk kept for minutes.
+ */
+@IntegrationTest
+@TestPropertySource(properties = "asan.desk.cache-seconds=300")
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class VolunteerDeskSharingIntegrationTest {
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Letters letters;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	long campaign;
+
+	@BeforeAll
+	void twoVolunteersOfOneRegion() {
+		cleanUp();
+		campaign = TestCampaigns.open(jdbc);
+		int region = jdbc.sql("SELECT id FROM region WHERE code = 'AZ-SR'").query(Integer.class).single();
+		accounts.create("first@desk.test", "birinci-parol-71", "Birinci Könüllü", Role.VOLUNTEER, Set.of(region));
+		accounts.create("second@desk.test", "ikinci-parol-72", "İkinci Könüllü", Role.VOLUNTEER, Set.of(region));
+	}
+
+	@AfterAll
+	void cleanUp() {
+		TestCampaigns.dropAll(jdbc);
+		jdbc.sql("DELETE FROM login_attempt").update();
+		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@desk.test')")
+			.update();
+		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@desk.test'").update();
+	}
+
+	@Test
+	void eachVolunteerPressesTheKeptDesksFormsWithTheirOwnToken() throws Exception {
+		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
+		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		String overdue = testLetters.published(campaign, Spec.of("Sərdar", 9).region("AZ-SR"));
+		testLetters.moveTo(overdue, LetterStatus.ADOPTED, donor);
+		jdbc.sql("UPDATE letter SET due_date = current_date - 400 WHERE code = ?").param(overdue).update();
+
+		Browser first = new Browser();
+		first.signIn("first@desk.test", "birinci-parol-71");
+		Document firstDesk = first.page("/volunteer");
+		Element firstForm = firstDesk.selectFirst("#row-" + overdue + " form");
+		assertThat(firstForm).as("the overdue hold on the first volunteer's desk").isNotNull();
+
+		// what the second volunteer sees comes from the kept desk: a change in between does not show yet
+		jdbc.sql("UPDATE letter SET first_name = 'Dəyişdi' WHERE code = ?").param(overdue).update();
+		Browser second = new Browser();
+		second.signIn("second@desk.test", "ikinci-parol-72");
+		Document secondDesk = second.page("/volunteer");
+		Element secondForm = secondDesk.selectFirst("#row-" + overdue + " form");
+		assertThat(secondForm).isNotNull();
+		assertThat(secondDesk.select("#row-" + overdue + " a").text()).isEqualTo("Sərdar");
+
+		for (Document desk : java.util.List.of(firstDesk, secondDesk)) {
+			assertThat(desk.html()).doesNotContain("asan-csrf-token-of-the-reader");
+			assertThat(desk.select("form[method=post]")).allSatisfy(
+					form -> assertThat(form.select("input[name=_csrf]").val()).as(form.outerHtml()).isNotBlank());
+		}
+
+		// the first volunteer's token does not work in the second one's session, the second one's own does
+		String firstToken = firstForm.select("input[name=_csrf]").val();
+		assertThat(second.post(secondForm.attr("action"), firstToken).statusCode()).isEqualTo(403);
+		assertThat(status(overdue)).isEqualTo("ADOPTED");
+		HttpResponse<String> pressed = second.post(secondForm.attr("action"), secondForm.select("input[name=_csrf]").val());
+		assertThat(pressed.statusCode()).isEqualTo(302);
+		assertThat(pressed.headers().firstValue("Location").orElseThrow()).endsWith("/volunteer");
+		assertThat(status(overdue)).isEqualTo("PUBLISHED");
+
+		// right after an action the desk is read afresh, for the one who acted
+		assertThat(second.page("/volunteer").select("#row-" + overdue)).isEmpty();
+	}
+
+	private String status(String code) {
+		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
+	}
+
+	/** One browser: its own cookies, following no redirects. */
+	private final class Browser {
+
+		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
+
+		HttpResponse<String> get(String path) throws IOException, InterruptedException {
+			return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
+					HttpResponse.BodyHandlers.ofString());
+		}
+
+		Document page(String path) throws IOException, InterruptedException {
+			HttpResponse<String> response = get(path);
+			assertThat(response.statusCode()).as(path).isEqualTo(200);
+			return Jsoup.parse(response.body());
+		}
+
+		HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
+			return post(path, "", token);
+		}
+
+		HttpResponse<String> post(String path, String form, String token) throws IOException, InterruptedException {
+			return http.send(HttpRequest.newBuilder(uri(path))
+				.header("Content-Type", "application/x-www-form-urlencoded")
+				.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
+				.build(), HttpResponse.BodyHandlers.ofString());
+		}
+
+		void signIn(String email, String password) throws IOException, InterruptedException {
+			String token = page("/login").select("input[name=_csrf]").val();
+			HttpResponse<String> response = post("/login", "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
+					+ "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8), token);
+			assertThat(response.statusCode()).isEqualTo(302);
+			assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
+		}
+
+		private URI uri(String path) {
+			return URI.create("http://localhost:" + port + path);
+		}
+
+	}
+
+}
