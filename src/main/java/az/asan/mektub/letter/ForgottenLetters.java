@@ -7,7 +7,7 @@ import java.util.Map;
 
 import az.asan.mektub.account.RegionScope;
 
-import org.springframework.beans.factory.annotation.Value;
+import az.asan.mektub.system.AsanProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -41,11 +41,10 @@ public class ForgottenLetters {
 
 	private final int undeliveredDays;
 
-	ForgottenLetters(JdbcClient jdbc, @Value("${asan.forgotten.unadopted-days:30}") int unadoptedDays,
-			@Value("${asan.forgotten.undelivered-days:7}") int undeliveredDays) {
+	ForgottenLetters(JdbcClient jdbc, AsanProperties asan) {
 		this.jdbc = jdbc;
-		this.unadoptedDays = unadoptedDays;
-		this.undeliveredDays = undeliveredDays;
+		this.unadoptedDays = asan.forgotten().unadoptedDays();
+		this.undeliveredDays = asan.forgotten().undeliveredDays();
 	}
 
 	public int unadoptedDays() {

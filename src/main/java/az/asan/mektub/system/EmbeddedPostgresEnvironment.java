@@ -21,6 +21,7 @@ import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
@@ -78,14 +79,16 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		// The settings, with their defaults, as the application context will bind them (AsanProperties).
+		AsanProperties settings = Binder.get(environment).bindOrCreate("asan", AsanProperties.class);
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
-				|| !environment.getProperty("asan.embedded-postgres.enabled", Boolean.class, true)) {
+				|| !settings.embeddedPostgres().enabled()) {
 			return;
 		}
-		boolean ephemeral = environment.getProperty("asan.embedded-postgres.ephemeral", Boolean.class, false);
+		boolean ephemeral = settings.embeddedPostgres().ephemeral();
 		// One throw-away database per JVM: every application context of a test run shares it.
-		Path dataDir = ephemeral ? EPHEMERAL : dataDir(environment);
-		String restoreFrom = environment.getProperty("asan.restore-from");
+		Path dataDir = ephemeral ? EPHEMERAL : dataDir(settings);
+		String restoreFrom = settings.restoreFrom();
 		Running running = RUNNING.computeIfAbsent(dataDir,
 				dir -> ephemeral ? start(ephemeralDir(), true) : start(dir, false, restoreFrom));
 		if (!ephemeral) {
@@ -107,8 +110,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", properties));
 	}
 
-	static Path dataDir(ConfigurableEnvironment environment) {
-		return Path.of(environment.getProperty("asan.data-dir", "./data")).toAbsolutePath().normalize().resolve("postgres");
+	static Path dataDir(AsanProperties settings) {
+		return Path.of(settings.dataDir()).toAbsolutePath().normalize().resolve("postgres");
 	}
 
 	/** The server started for this folder key, if any (see {@link EmbeddedPostgresServer}). */

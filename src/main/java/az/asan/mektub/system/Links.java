@@ -23,7 +23,8 @@ public class Links implements ApplicationListener<ServletWebServerInitializedEve
 
 	private volatile String local;
 
-	Links(@Value("${asan.base-url:}") String configured, @Value("${server.port:8080}") int port) {
+	Links(AsanProperties asan, @Value("${server.port:8080}") int port) {
+		String configured = asan.baseUrl() == null ? "" : asan.baseUrl();
 		this.configured = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
 		this.local = "http://localhost:" + port;
 	}

@@ -15,8 +15,8 @@ import org.springframework.util.unit.DataSize;
 class ProxyConfiguration {
 
 	@Bean
-	FilterRegistrationBean<TrustedProxies> trustedProxies(@Value("${asan.trusted-proxies:}") String proxies) {
-		FilterRegistrationBean<TrustedProxies> registration = new FilterRegistrationBean<>(new TrustedProxies(proxies));
+	FilterRegistrationBean<TrustedProxies> trustedProxies(AsanProperties asan) {
+		FilterRegistrationBean<TrustedProxies> registration = new FilterRegistrationBean<>(new TrustedProxies(asan.trustedProxies()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC,
 				jakarta.servlet.DispatcherType.ERROR);
