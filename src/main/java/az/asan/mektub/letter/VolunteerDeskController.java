@@ -12,9 +12,10 @@ import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.ShortLivedCache;
+import az.asan.mektub.system.CacheConfiguration;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -51,12 +52,12 @@ class VolunteerDeskController {
 
 	private final Collation collation;
 
-	private final ShortLivedCache<Shared> shared;
+	private final Cache shared;
 
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
 			LetterManagement letters, Messages messages, JdbcClient jdbc, Collation collation,
-			@Value("${asan.desk.cache-seconds:5}") int cacheSeconds) {
-		this.shared = new ShortLivedCache<>(java.time.Duration.ofSeconds(cacheSeconds), 1_000);
+			CacheManager caches) {
+		this.shared = caches.getCache(CacheConfiguration.DESK);
 		this.collation = collation;
 		this.accounts = accounts;
 		this.regionOptions = regionOptions;
@@ -84,7 +85,7 @@ class VolunteerDeskController {
 				: scope.regionIds().stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
 		// Right after an action (its message is shown) the desk is read afresh, so the person sees its effect.
 		boolean afterAction = model.containsAttribute("success") || model.containsAttribute("failure");
-		Shared shared = afterAction ? shared(scope) : this.shared.get(key, () -> shared(scope));
+		Shared shared = afterAction ? shared(scope) : CacheConfiguration.get(this.shared, key, () -> shared(scope));
 		if (afterAction) {
 			this.shared.put(key, shared);
 		}

@@ -15,7 +15,8 @@ class TreePageCacheUnitTest {
 
 	private final AtomicInteger renders = new AtomicInteger();
 
-	private final TreePageCache cache = new TreePageCache(5);
+	private final TreePageCache cache = new TreePageCache(
+			az.asan.mektub.system.CacheConfiguration.shortLived("tree-pages", java.time.Duration.ofSeconds(5), 5_000));
 
 	@Test
 	void aVisitorWithoutASessionGetsTheSameRenderForAFewSeconds() throws Exception {
