@@ -84,7 +84,7 @@ public class CacheConfiguration {
 		if (keep.isZero()) {
 			return new NoOpCache(name);
 		}
-		return new CaffeineCache(name, Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(maxEntries).build(),
+		return new CaffeineCache(name, Caffeine.newBuilder().expireAfterWrite(keep).maximumSize(maxEntries).recordStats().build(),
 				false);
 	}
 

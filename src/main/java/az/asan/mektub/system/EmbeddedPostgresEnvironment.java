@@ -17,16 +17,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.validation.Validation;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * Zero-setup database: when no {@code spring.datasource.url} is configured, start a real
@@ -65,6 +69,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 	/** Crash recovery after a power cut may replay a lot of WAL; give it time before giving up. */
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
 
+	private static final org.springframework.validation.Validator VALIDATOR = new SpringValidatorAdapter(
+			Validation.buildDefaultValidatorFactory().getValidator());
+
 	private final Log log;
 
 	public EmbeddedPostgresEnvironment(DeferredLogFactory logFactory) {
@@ -79,8 +86,10 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		// The settings, with their defaults, as the application context will bind them (AsanProperties).
-		AsanProperties settings = Binder.get(environment).bindOrCreate("asan", AsanProperties.class);
+		// The settings, with their defaults, as the application context will bind them (AsanProperties);
+		// a wrong one stops the start here, before a database is started for nothing.
+		AsanProperties settings = Binder.get(environment)
+			.bindOrCreate("asan", Bindable.of(AsanProperties.class), new ValidationBindHandler(VALIDATOR));
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
 				|| !settings.embeddedPostgres().enabled()) {
 			return;
