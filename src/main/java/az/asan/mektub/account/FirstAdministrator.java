@@ -2,11 +2,11 @@ package az.asan.mektub.account;
 
 import java.util.Set;
 
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.BeforeServing;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import az.asan.mektub.system.AsanProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 

@@ -11,6 +11,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.letter.Letter;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.Mailer;
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.JobRuns;
 import az.asan.mektub.system.Links;
@@ -18,7 +19,6 @@ import az.asan.mektub.system.Links;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import az.asan.mektub.system.AsanProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

@@ -2,12 +2,12 @@ package az.asan.mektub.campaign;
 
 import java.util.List;
 
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.JobRuns;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.OnlineBackup;
 import az.asan.mektub.system.Option;
 
-import az.asan.mektub.system.AsanProperties;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

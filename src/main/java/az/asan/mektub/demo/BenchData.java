@@ -15,9 +15,9 @@ import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.BeforeServing;
 
-import az.asan.mektub.system.AsanProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -12,12 +12,12 @@ import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.letter.ChildDataRetention;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.BeforeServing;
 import az.asan.mektub.system.Localized;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import az.asan.mektub.system.AsanProperties;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

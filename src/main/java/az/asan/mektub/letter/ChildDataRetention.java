@@ -6,9 +6,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.JobRuns;
 
-import az.asan.mektub.system.AsanProperties;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;

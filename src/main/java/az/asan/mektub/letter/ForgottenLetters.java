@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Map;
 
 import az.asan.mektub.account.RegionScope;
-
 import az.asan.mektub.system.AsanProperties;
+
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
