@@ -66,29 +66,75 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 		// proxy can set one, see system.TrustedProxies).
 		String key = (lang == null ? "az" : lang) + "|" + request.getContextPath() + "|"
 				+ (request.getQueryString() == null ? "" : request.getQueryString());
-		Page page = pages.get(key, Page.class);
-		if (page != null) {
-			response.setStatus(page.status());
-			page.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-			response.setContentLength(page.body().length);
-			response.getOutputStream().write(page.body());
+		// A missing page is rendered by one request while the others asking for it wait and then share
+		// it, so that the moment a page expires does not send every visitor to render it at once.
+		ContentCachingResponseWrapper[] rendered = new ContentCachingResponseWrapper[1];
+		Page page;
+		try {
+			page = CacheConfiguration.get(pages, key, () -> render(request, response, chain, rendered));
+		}
+		catch (NotKept ex) {
+			// The render failed or set a cookie: it is this visitor's alone, and the next may try again.
+			rendered[0].copyBodyToResponse();
 			return;
 		}
-		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
-		chain.doFilter(request, wrapper);
-		if (wrapper.getStatus() == HttpServletResponse.SC_OK && wrapper.getHeaders("Set-Cookie").isEmpty()) {
-			Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-			for (String name : wrapper.getHeaderNames()) {
-				if (!name.equalsIgnoreCase("Content-Length")) {
-					headers.put(name, new ArrayList<>(wrapper.getHeaders(name)));
-				}
+		catch (Rethrown ex) {
+			if (ex.getCause() instanceof ServletException servlet) {
+				throw servlet;
 			}
-			if (wrapper.getContentType() != null) {
-				headers.put("Content-Type", List.of(wrapper.getContentType()));
-			}
-			pages.put(key, new Page(HttpServletResponse.SC_OK, headers, wrapper.getContentAsByteArray()));
+			throw (IOException) ex.getCause();
 		}
-		wrapper.copyBodyToResponse();
+		if (rendered[0] != null) {
+			rendered[0].copyBodyToResponse();
+			return;
+		}
+		response.setStatus(page.status());
+		page.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+		response.setContentLength(page.body().length);
+		response.getOutputStream().write(page.body());
+	}
+
+	private static Page render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			ContentCachingResponseWrapper[] rendered) {
+		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		rendered[0] = wrapper;
+		try {
+			chain.doFilter(request, wrapper);
+		}
+		catch (IOException | ServletException ex) {
+			throw new Rethrown(ex);
+		}
+		if (wrapper.getStatus() != HttpServletResponse.SC_OK || !wrapper.getHeaders("Set-Cookie").isEmpty()) {
+			throw new NotKept();
+		}
+		Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+		for (String name : wrapper.getHeaderNames()) {
+			if (!name.equalsIgnoreCase("Content-Length")) {
+				headers.put(name, new ArrayList<>(wrapper.getHeaders(name)));
+			}
+		}
+		if (wrapper.getContentType() != null) {
+			headers.put("Content-Type", List.of(wrapper.getContentType()));
+		}
+		return new Page(HttpServletResponse.SC_OK, headers, wrapper.getContentAsByteArray());
+	}
+
+	/** An answer not to keep; its renderer sends it to its own visitor. */
+	private static final class NotKept extends RuntimeException {
+
+		NotKept() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/** A checked exception of the filter chain, carried through the cache to the filter. */
+	private static final class Rethrown extends RuntimeException {
+
+		Rethrown(Exception cause) {
+			super(cause);
+		}
+
 	}
 
 	private static String cookie(HttpServletRequest request, String name) {
