@@ -11,7 +11,6 @@ import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.Option;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,12 +42,12 @@ class AccountController {
 	static final String TYPED_EMAIL_COOKIE = "ASANLOGINEMAIL";
 
 	AccountController(AccountManagement management, Regions regions, Messages messages,
-			@Value("${asan.mail.mailbox:${asan.demo:false}}") boolean mailbox, az.asan.mektub.system.Collation collation) {
+			az.asan.mektub.system.AsanProperties asan, az.asan.mektub.system.Collation collation) {
 		this.collation = collation;
 		this.management = management;
 		this.regions = regions;
 		this.messages = messages;
-		this.mailbox = mailbox;
+		this.mailbox = asan.mailboxOpen();
 	}
 
 	@GetMapping("/login")

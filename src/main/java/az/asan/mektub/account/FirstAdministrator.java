@@ -2,11 +2,11 @@ package az.asan.mektub.account;
 
 import java.util.Set;
 
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.BeforeServing;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -29,12 +29,11 @@ class FirstAdministrator implements BeforeServing {
 
 	private final String password;
 
-	FirstAdministrator(Accounts accounts, AccountManagement management, @Value("${asan.admin.email:}") String email,
-			@Value("${asan.admin.password:}") String password) {
+	FirstAdministrator(Accounts accounts, AccountManagement management, AsanProperties asan) {
 		this.accounts = accounts;
 		this.management = management;
-		this.email = email;
-		this.password = password;
+		this.email = asan.admin().email() == null ? "" : asan.admin().email();
+		this.password = asan.admin().password() == null ? "" : asan.admin().password();
 	}
 
 	@Override

@@ -10,6 +10,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.letter.LetterHolds;
 import az.asan.mektub.letter.query.HoldLetters;
 import az.asan.mektub.notification.Mailer;
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.JobRuns;
 import az.asan.mektub.system.Links;
@@ -17,7 +18,6 @@ import az.asan.mektub.system.Links;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -55,7 +55,7 @@ public class HoldExpiry {
 	private final Counter holdsReleased;
 
 	HoldExpiry(TransactionTemplate tx, LetterHolds holds, HoldLetters holdLetters, AccountManagement accounts, Mailer mailer,
-			Links links, Formats formats, JobRuns jobRuns, @Value("${asan.holds.reminder-days:3}") int reminderDays,
+			Links links, Formats formats, JobRuns jobRuns, AsanProperties asan,
 			MeterRegistry meters) {
 		this.holdsReleased = Counter.builder("asan.holds.released")
 			.description("Holds past their due date released back to the tree on this node")
@@ -67,12 +67,12 @@ public class HoldExpiry {
 		this.mailer = mailer;
 		this.links = links;
 		this.formats = formats;
-		this.reminderDays = reminderDays;
+		this.reminderDays = asan.holds().reminderDays();
 		this.jobRuns = jobRuns;
 	}
 
 	/** Releases every hold whose due date has passed. */
-	@Scheduled(cron = "${asan.jobs.hold-expiry.cron:0 */15 * * * *}", zone = "Asia/Baku")
+	@Scheduled(cron = "#{@asanProperties.jobs().holdExpiry().cron()}", zone = "Asia/Baku")
 	@SchedulerLock(name = "holdExpiry", lockAtMostFor = "PT10M")
 	public void releaseExpired() {
 		java.time.Instant started = java.time.Instant.now();
@@ -94,7 +94,7 @@ public class HoldExpiry {
 	}
 
 	/** One reminder per hold, a few days before its due date. */
-	@Scheduled(cron = "${asan.jobs.hold-reminder.cron:0 0 10 * * *}", zone = "Asia/Baku")
+	@Scheduled(cron = "#{@asanProperties.jobs().holdReminder().cron()}", zone = "Asia/Baku")
 	@SchedulerLock(name = "holdReminder", lockAtMostFor = "PT10M")
 	public void remind() {
 		LocalDate today = LocalDate.now(Formats.BAKU);

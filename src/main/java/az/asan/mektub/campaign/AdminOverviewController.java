@@ -2,13 +2,13 @@ package az.asan.mektub.campaign;
 
 import java.util.List;
 
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.JobRuns;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.OnlineBackup;
 import az.asan.mektub.system.Option;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -26,10 +26,10 @@ class AdminOverviewController {
 	private final ObjectProvider<OnlineBackup> backups;
 
 	AdminOverviewController(JobRuns jobRuns, Messages messages,
-			@Value("${asan.retention.months:24}") int retentionMonths, ObjectProvider<OnlineBackup> backups) {
+			AsanProperties asan, ObjectProvider<OnlineBackup> backups) {
 		this.jobRuns = jobRuns;
 		this.messages = messages;
-		this.retentionMonths = retentionMonths;
+		this.retentionMonths = asan.retention().months();
 		this.backups = backups;
 	}
 

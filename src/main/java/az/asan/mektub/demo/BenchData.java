@@ -15,9 +15,9 @@ import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.BeforeServing;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -55,9 +55,9 @@ class BenchData implements BeforeServing {
 
 	private final AccountManagement accounts;
 
-	BenchData(@Value("${asan.bench.letters:0}") int letters, JdbcClient jdbc, TransactionTemplate tx,
+	BenchData(AsanProperties asan, JdbcClient jdbc, TransactionTemplate tx,
 			DemoLetters demoLetters, Campaigns campaigns, Regions regions, AccountManagement accounts) {
-		this.letters = letters;
+		this.letters = asan.bench().letters();
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.demoLetters = demoLetters;

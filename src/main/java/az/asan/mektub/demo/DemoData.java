@@ -13,12 +13,12 @@ import az.asan.mektub.letter.ChildDataRetention;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.BeforeServing;
 import az.asan.mektub.system.Localized;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -62,11 +62,11 @@ class DemoData implements BeforeServing {
 
 	private final ChildDataRetention retention;
 
-	DemoData(@Value("${asan.demo:false}") boolean enabled, JdbcClient jdbc, TransactionTemplate tx,
+	DemoData(AsanProperties asan, JdbcClient jdbc, TransactionTemplate tx,
 			AccountManagement accounts, Campaigns campaigns, Regions regions, DemoLetters letters,
 			ChildDataRetention retention) {
 		this.retention = retention;
-		this.enabled = enabled;
+		this.enabled = asan.demo();
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.accounts = accounts;

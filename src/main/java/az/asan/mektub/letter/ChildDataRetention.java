@@ -6,9 +6,9 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.JobRuns;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -34,18 +34,18 @@ public class ChildDataRetention {
 	private final int months;
 
 	ChildDataRetention(JdbcClient jdbc, TransactionTemplate tx, JobRuns jobRuns,
-			@Value("${asan.retention.months:24}") int months) {
+			AsanProperties asan) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.jobRuns = jobRuns;
-		this.months = months;
+		this.months = asan.retention().months();
 	}
 
 	public int months() {
 		return months;
 	}
 
-	@Scheduled(cron = "${asan.jobs.retention.cron:0 30 3 * * *}", zone = "Asia/Baku")
+	@Scheduled(cron = "#{@asanProperties.jobs().retention().cron()}", zone = "Asia/Baku")
 	@SchedulerLock(name = "retention", lockAtMostFor = "PT1H")
 	public void anonymiseExpired() {
 		run();

@@ -7,8 +7,8 @@ import java.util.Map;
 
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.letter.sql.LetterSql;
+import az.asan.mektub.system.AsanProperties;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -42,11 +42,10 @@ public class ForgottenLetters {
 
 	private final int undeliveredDays;
 
-	ForgottenLetters(JdbcClient jdbc, @Value("${asan.forgotten.unadopted-days:30}") int unadoptedDays,
-			@Value("${asan.forgotten.undelivered-days:7}") int undeliveredDays) {
+	ForgottenLetters(JdbcClient jdbc, AsanProperties asan) {
 		this.jdbc = jdbc;
-		this.unadoptedDays = unadoptedDays;
-		this.undeliveredDays = undeliveredDays;
+		this.unadoptedDays = asan.forgotten().unadoptedDays();
+		this.undeliveredDays = asan.forgotten().undeliveredDays();
 	}
 
 	public int unadoptedDays() {

@@ -54,7 +54,7 @@ public class LetterCounts {
 	}
 
 	/** Folds the changes recorded since the last run into the running counts. */
-	@Scheduled(fixedDelayString = "${asan.jobs.letter-counts.delay:PT1M}", initialDelayString = "PT20S")
+	@Scheduled(fixedDelayString = "#{@asanProperties.jobs().letterCounts().delay()}", initialDelayString = "PT20S")
 	@SchedulerLock(name = "letterCounts", lockAtMostFor = "PT10M")
 	public void compact() {
 		Instant started = Instant.now();

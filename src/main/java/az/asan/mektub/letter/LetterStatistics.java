@@ -1,12 +1,13 @@
 package az.asan.mektub.letter;
 
-import java.time.Duration;
-import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.CacheConfiguration;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,29 +21,20 @@ public class LetterStatistics {
 	public record Totals(long fulfilled, long regionsReached, long waiting) {
 	}
 
-	private static final Duration FRESH_FOR = Duration.ofSeconds(30);
-
 	private final LetterCounts counts;
 
 	private final Regions regions;
 
-	private volatile Totals cached;
+	private final Cache kept;
 
-	private volatile Instant cachedAt = Instant.EPOCH;
-
-	LetterStatistics(LetterCounts counts, Regions regions) {
+	LetterStatistics(LetterCounts counts, Regions regions, CacheManager caches) {
 		this.counts = counts;
 		this.regions = regions;
+		this.kept = caches.getCache(CacheConfiguration.HOME_TOTALS);
 	}
 
 	public Totals totals() {
-		if (cached != null && cachedAt.plus(FRESH_FOR).isAfter(Instant.now())) {
-			return cached;
-		}
-		Totals totals = fresh();
-		cached = totals;
-		cachedAt = Instant.now();
-		return totals;
+		return CacheConfiguration.get(kept, "totals", this::fresh);
 	}
 
 	public Totals fresh() {

@@ -12,13 +12,14 @@ import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.ShortLivedCache;
+import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.TemplateFragments;
 import az.asan.mektub.letter.sql.LetterSql;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -55,15 +56,15 @@ class VolunteerDeskController {
 
 	private final Collation collation;
 
-	private final ShortLivedCache<Shared> shared;
+	private final Cache shared;
 
 	private final TemplateFragments fragments;
 
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
 			LetterManagement letters, Messages messages, JdbcClient jdbc, Collation collation,
-			TemplateFragments fragments, @Value("${asan.desk.cache-seconds:5}") int cacheSeconds) {
+			TemplateFragments fragments, CacheManager caches) {
 		this.fragments = fragments;
-		this.shared = new ShortLivedCache<>(java.time.Duration.ofSeconds(cacheSeconds), 1_000);
+		this.shared = caches.getCache(CacheConfiguration.DESK);
 		this.collation = collation;
 		this.accounts = accounts;
 		this.regionOptions = regionOptions;
@@ -115,7 +116,7 @@ class VolunteerDeskController {
 				: scope.regionIds().stream().sorted().map(String::valueOf).collect(java.util.stream.Collectors.joining(","));
 		// Right after an action (its message is shown) the desk is read afresh, so the person sees its effect.
 		boolean afterAction = model.containsAttribute("success") || model.containsAttribute("failure");
-		Shared shared = afterAction ? shared(scope) : this.shared.get(key, () -> shared(scope));
+		Shared shared = afterAction ? shared(scope) : CacheConfiguration.get(this.shared, key, () -> shared(scope));
 		if (afterAction) {
 			this.shared.put(key, shared);
 		}

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.Links;
 import az.asan.mektub.system.NotFound;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -38,9 +38,9 @@ class MailboxController {
 
 	private final Links links;
 
-	MailboxController(JdbcClient jdbc, @Value("${asan.mail.mailbox:${asan.demo:false}}") boolean enabled, Links links) {
+	MailboxController(JdbcClient jdbc, AsanProperties asan, Links links) {
 		this.jdbc = jdbc;
-		this.enabled = enabled;
+		this.enabled = asan.mailboxOpen();
 		this.links = links;
 	}
 

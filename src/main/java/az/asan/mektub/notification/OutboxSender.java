@@ -5,12 +5,14 @@ import java.util.List;
 
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+
+import az.asan.mektub.system.AsanProperties;
+
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -40,17 +42,17 @@ public class OutboxSender {
 	private final String from;
 
 	OutboxSender(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> sender,
-			@Value("${asan.mail.from:ASAN Məktub <no-reply@asanmektub.az>}") String from) {
+			AsanProperties asan) {
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.sender = sender;
-		this.from = from;
+		this.from = asan.mail().from();
 	}
 
 	record Pending(long id, String recipient, String subject, String body, int attempts) {
 	}
 
-	@Scheduled(fixedDelayString = "${asan.jobs.mail.delay:PT10S}", initialDelayString = "PT5S")
+	@Scheduled(fixedDelayString = "#{@asanProperties.jobs().mail().delay()}", initialDelayString = "PT5S")
 	@SchedulerLock(name = "mailOutbox", lockAtMostFor = "PT5M")
 	public void sendPending() {
 		JavaMailSender mail = sender.getIfAvailable();
@@ -68,7 +70,7 @@ public class OutboxSender {
 	 * One-time links live at most a week (see account.AccountTokens); a mail still holding one after
 	 * that, never sent nor used, loses it, so old copies of the database hold no secrets at all.
 	 */
-	@Scheduled(fixedDelayString = "${asan.jobs.mail.forget-delay:PT1H}", initialDelayString = "PT1M")
+	@Scheduled(fixedDelayString = "#{@asanProperties.jobs().mail().forgetDelay()}", initialDelayString = "PT1M")
 	@SchedulerLock(name = "mailForgetLinks", lockAtMostFor = "PT10M")
 	public void forgetExpiredLinks() {
 		jdbc.sql("""

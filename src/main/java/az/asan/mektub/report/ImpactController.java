@@ -1,16 +1,16 @@
 package az.asan.mektub.report;
 
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import az.asan.mektub.letter.AdoptionChannels;
 import az.asan.mektub.letter.LetterStatistics;
+import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Messages;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,8 +23,6 @@ import org.springframework.web.bind.annotation.GetMapping;
  */
 @Controller
 class ImpactController {
-
-	private static final Duration FRESH_FOR = Duration.ofMinutes(1);
 
 	record Figures(LetterStatistics.Totals totals, List<ProgramReport.Year> years, List<RegionalReport.Row> regions,
 			String yearsChart, String regionsChart, Channels channels, Instant at) {
@@ -44,10 +42,11 @@ class ImpactController {
 
 	private final AdoptionChannels adoptionChannels;
 
-	private final Map<String, Figures> cache = new ConcurrentHashMap<>();
+	private final Cache cache;
 
 	ImpactController(LetterStatistics statistics, ProgramReport program, RegionalReport regional, Messages messages,
-			AdoptionChannels adoptionChannels) {
+			AdoptionChannels adoptionChannels, CacheManager caches) {
+		this.cache = caches.getCache(CacheConfiguration.IMPACT);
 		this.statistics = statistics;
 		this.adoptionChannels = adoptionChannels;
 		this.program = program;
@@ -57,11 +56,7 @@ class ImpactController {
 
 	@GetMapping("/impact")
 	String impact(Model model, Locale locale) {
-		Figures figures = cache.get(locale.getLanguage());
-		if (figures == null || figures.at().plus(FRESH_FOR).isBefore(Instant.now())) {
-			figures = compute(locale);
-			cache.put(locale.getLanguage(), figures);
-		}
+		Figures figures = CacheConfiguration.get(cache, locale.getLanguage(), () -> compute(locale));
 		model.addAttribute("figures", figures);
 		return "reports/impact";
 	}

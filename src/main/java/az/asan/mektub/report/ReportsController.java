@@ -20,9 +20,10 @@ import az.asan.mektub.system.Option;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import az.asan.mektub.system.ShortLivedCache;
+import az.asan.mektub.system.CacheConfiguration;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.http.ResponseEntity;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -59,14 +60,14 @@ class ReportsController {
 	 * scope) and carry nothing personal (their forms are GET forms, without a CSRF token). The layout
 	 * around it, with the person's name and menu, is rendered for each request. Exports are not kept.
 	 */
-	private final ShortLivedCache<String> bodies;
+	private final Cache bodies;
 
 	ReportsController(LetterStatistics statistics, ProgramReport program, RegionalReport regional,
 			ForgottenLetters forgotten, Campaigns campaigns, RegionOptions regionOptions, Messages messages,
 			TemplateFragments fragments,
-			@Value("${asan.reports.cache-seconds:5}") int cacheSeconds) {
+			CacheManager caches) {
 		this.fragments = fragments;
-		this.bodies = new ShortLivedCache<>(java.time.Duration.ofSeconds(cacheSeconds), 1_000);
+		this.bodies = caches.getCache(CacheConfiguration.REPORT_BODIES);
 		this.statistics = statistics;
 		this.program = program;
 		this.regional = regional;
@@ -78,7 +79,7 @@ class ReportsController {
 
 	@GetMapping("/reports")
 	String summary(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		model.addAttribute("reportBody", bodies.get("summary|" + locale.getLanguage(), () -> {
+		model.addAttribute("reportBody", CacheConfiguration.get(bodies, "summary|" + locale.getLanguage(), () -> {
 			Map<String, Object> body = new java.util.HashMap<>();
 			List<ProgramReport.Year> years = program.years();
 			body.put("totals", statistics.fresh());
@@ -108,7 +109,7 @@ class ReportsController {
 	String regions(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		String key = "regions|" + locale.getLanguage() + "|" + request.getQueryString();
-		model.addAttribute("reportBody", bodies.get(key, () -> {
+		model.addAttribute("reportBody", CacheConfiguration.get(bodies, key, () -> {
 			Map<String, Object> body = new java.util.HashMap<>();
 			RegionalReport.Result result = regional.run(filter, locale);
 			body.put("filter", filter);

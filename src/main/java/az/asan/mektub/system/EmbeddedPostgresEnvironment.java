@@ -17,15 +17,20 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import jakarta.validation.Validation;
 import org.apache.commons.logging.Log;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.bind.validation.ValidationBindHandler;
 import org.springframework.boot.logging.DeferredLogFactory;
 import org.springframework.core.Ordered;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.util.StringUtils;
+import org.springframework.validation.beanvalidation.SpringValidatorAdapter;
 
 /**
  * Zero-setup database: when no {@code spring.datasource.url} is configured, start a real
@@ -64,6 +69,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 	/** Crash recovery after a power cut may replay a lot of WAL; give it time before giving up. */
 	private static final Duration STARTUP_WAIT = Duration.ofSeconds(90);
 
+	private static final org.springframework.validation.Validator VALIDATOR = new SpringValidatorAdapter(
+			Validation.buildDefaultValidatorFactory().getValidator());
+
 	private final Log log;
 
 	public EmbeddedPostgresEnvironment(DeferredLogFactory logFactory) {
@@ -78,14 +86,18 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		// The settings, with their defaults, as the application context will bind them (AsanProperties);
+		// a wrong one stops the start here, before a database is started for nothing.
+		AsanProperties settings = Binder.get(environment)
+			.bindOrCreate("asan", Bindable.of(AsanProperties.class), new ValidationBindHandler(VALIDATOR));
 		if (StringUtils.hasText(environment.getProperty("spring.datasource.url"))
-				|| !environment.getProperty("asan.embedded-postgres.enabled", Boolean.class, true)) {
+				|| !settings.embeddedPostgres().enabled()) {
 			return;
 		}
-		boolean ephemeral = environment.getProperty("asan.embedded-postgres.ephemeral", Boolean.class, false);
+		boolean ephemeral = settings.embeddedPostgres().ephemeral();
 		// One throw-away database per JVM: every application context of a test run shares it.
-		Path dataDir = ephemeral ? EPHEMERAL : dataDir(environment);
-		String restoreFrom = environment.getProperty("asan.restore-from");
+		Path dataDir = ephemeral ? EPHEMERAL : dataDir(settings);
+		String restoreFrom = settings.restoreFrom();
 		Running running = RUNNING.computeIfAbsent(dataDir,
 				dir -> ephemeral ? start(ephemeralDir(), true) : start(dir, false, restoreFrom));
 		if (!ephemeral) {
@@ -107,8 +119,8 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		environment.getPropertySources().addFirst(new MapPropertySource("embeddedPostgres", properties));
 	}
 
-	static Path dataDir(ConfigurableEnvironment environment) {
-		return Path.of(environment.getProperty("asan.data-dir", "./data")).toAbsolutePath().normalize().resolve("postgres");
+	static Path dataDir(AsanProperties settings) {
+		return Path.of(settings.dataDir()).toAbsolutePath().normalize().resolve("postgres");
 	}
 
 	/** The server started for this folder key, if any (see {@link EmbeddedPostgresServer}). */

@@ -2,7 +2,7 @@ package az.asan.mektub.system;
 
 import java.net.URI;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
@@ -23,7 +23,9 @@ public class Links implements ApplicationListener<ServletWebServerInitializedEve
 
 	private volatile String local;
 
-	Links(@Value("${asan.base-url:}") String configured, @Value("${server.port:8080}") int port) {
+	Links(AsanProperties asan, ServerProperties server) {
+		int port = server.getPort() == null ? 8080 : server.getPort();
+		String configured = asan.baseUrl() == null ? "" : asan.baseUrl();
 		this.configured = configured.endsWith("/") ? configured.substring(0, configured.length() - 1) : configured;
 		this.local = "http://localhost:" + port;
 	}

@@ -4,7 +4,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
 
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -48,15 +47,12 @@ public class LoginThrottle {
 
 	private final Duration lockFor;
 
-	LoginThrottle(JdbcClient jdbc, @Value("${asan.login.slow-after:3}") int slowAfter,
-			@Value("${asan.login.lock-after:10}") int lockAfter,
-			@Value("${asan.login.lock-after-per-address:50}") int lockAfterPerAddress,
-			@Value("${asan.login.lock-for:PT15M}") Duration lockFor) {
+	LoginThrottle(JdbcClient jdbc, AsanProperties asan) {
 		this.jdbc = jdbc;
-		this.slowAfter = slowAfter;
-		this.lockAfter = lockAfter;
-		this.lockAfterPerAddress = lockAfterPerAddress;
-		this.lockFor = lockFor;
+		this.slowAfter = asan.login().slowAfter();
+		this.lockAfter = asan.login().lockAfter();
+		this.lockAfterPerAddress = asan.login().lockAfterPerAddress();
+		this.lockFor = asan.login().lockFor();
 	}
 
 	@Transactional(readOnly = true)

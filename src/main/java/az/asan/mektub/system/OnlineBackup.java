@@ -87,12 +87,11 @@ public class OnlineBackup {
 	private final JobRuns jobRuns;
 
 	OnlineBackup(@Value("${" + EmbeddedPostgresEnvironment.DATA_DIR_PROPERTY + "}") String dataDirKey,
-			@Value("${asan.backup.dir:./backups}") String backupDir, @Value("${asan.backup.keep-days:14}") int keepDays,
-			JobRuns jobRuns) {
+			AsanProperties asan, JobRuns jobRuns) {
 		this.dataDirKey = dataDirKey;
-		this.backupDir = Path.of(backupDir).toAbsolutePath().normalize();
+		this.backupDir = Path.of(asan.backup().dir()).toAbsolutePath().normalize();
 		// The archive just made is always kept, whatever the setting.
-		this.keepDays = Math.max(1, keepDays);
+		this.keepDays = Math.max(1, asan.backup().keepDays());
 		this.jobRuns = jobRuns;
 	}
 
@@ -105,7 +104,7 @@ public class OnlineBackup {
 	}
 
 	/** Once a night on one node of the cluster. */
-	@Scheduled(cron = "${asan.backup.cron:0 30 3 * * *}", zone = "Asia/Baku")
+	@Scheduled(cron = "#{@asanProperties.backup().cron()}", zone = "Asia/Baku")
 	@SchedulerLock(name = "backup", lockAtMostFor = "PT3H")
 	public void nightly() {
 		backup();

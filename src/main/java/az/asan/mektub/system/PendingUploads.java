@@ -71,7 +71,7 @@ public class PendingUploads {
 		}
 	}
 
-	@Scheduled(cron = "${asan.jobs.pending-uploads.cron:0 17 * * * *}")
+	@Scheduled(cron = "#{@asanProperties.jobs().pendingUploads().cron()}")
 	@SchedulerLock(name = "pendingUploadsCleanup")
 	@Transactional
 	public void dropOldOnes() {

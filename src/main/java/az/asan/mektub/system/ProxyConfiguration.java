@@ -1,6 +1,7 @@
 package az.asan.mektub.system;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.servlet.autoconfigure.MultipartProperties;
+import org.springframework.boot.tomcat.autoconfigure.TomcatServerProperties;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -15,8 +16,8 @@ import org.springframework.util.unit.DataSize;
 class ProxyConfiguration {
 
 	@Bean
-	FilterRegistrationBean<TrustedProxies> trustedProxies(@Value("${asan.trusted-proxies:}") String proxies) {
-		FilterRegistrationBean<TrustedProxies> registration = new FilterRegistrationBean<>(new TrustedProxies(proxies));
+	FilterRegistrationBean<TrustedProxies> trustedProxies(AsanProperties asan) {
+		FilterRegistrationBean<TrustedProxies> registration = new FilterRegistrationBean<>(new TrustedProxies(asan.trustedProxies()));
 		registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		registration.setDispatcherTypes(jakarta.servlet.DispatcherType.REQUEST, jakarta.servlet.DispatcherType.ASYNC,
 				jakarta.servlet.DispatcherType.ERROR);
@@ -25,9 +26,10 @@ class ProxyConfiguration {
 
 	@Bean
 	FilterRegistrationBean<RequestGuard> requestGuard(
-			@Value("${spring.servlet.multipart.max-request-size:25MB}") DataSize maxRequest,
-			@Value("${spring.servlet.multipart.max-file-size:20MB}") DataSize maxFile,
-			@Value("${server.tomcat.max-http-form-post-size:2MB}") DataSize maxForm) {
+			MultipartProperties multipart, TomcatServerProperties tomcat) {
+		DataSize maxRequest = multipart.getMaxRequestSize();
+		DataSize maxFile = multipart.getMaxFileSize();
+		DataSize maxForm = tomcat.getMaxHttpFormPostSize();
 		// Every upload form sends one file, so a body over the file limit holds a file too large.
 		FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
 				new RequestGuard(Math.min(maxRequest.toBytes(), maxFile.toBytes()), maxForm.toBytes()));

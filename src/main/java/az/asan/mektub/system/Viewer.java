@@ -123,8 +123,8 @@ public final class Viewer {
 
 		private final boolean mailboxOpen;
 
-		PerRequest(@org.springframework.beans.factory.annotation.Value("${asan.mail.mailbox:${asan.demo:false}}") boolean mailboxOpen) {
-			this.mailboxOpen = mailboxOpen;
+		PerRequest(AsanProperties asan) {
+			this.mailboxOpen = asan.mailboxOpen();
 		}
 
 		@Override

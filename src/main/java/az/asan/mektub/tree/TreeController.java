@@ -39,9 +39,10 @@ import az.asan.mektub.system.NotFound;
 import az.asan.mektub.system.Option;
 import az.asan.mektub.system.Pager;
 import az.asan.mektub.system.QrCodes;
-import az.asan.mektub.system.ShortLivedCache;
+import az.asan.mektub.system.CacheConfiguration;
 
-import org.springframework.beans.factory.annotation.Value;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -83,9 +84,9 @@ class TreeController {
 
 	private final TemplateFragments fragments;
 
-	private final ShortLivedCache<String> bodies;
+	private final Cache bodies;
 
-	private final ShortLivedCache<LetterPage> letterPages;
+	private final Cache letterPages;
 
 	/** A filter in use, shown as a chip that removes it (on a phone the form itself hides behind a button). */
 	record Chip(String label, String removeUrl) {
@@ -102,7 +103,7 @@ class TreeController {
 	TreeController(AccountManagement accounts, PaperTree paperTree, PaperTreeLocations paperTreeLocations,
 			HandoverPoints handoverPoints, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
 			LetterImages images, QrCodes qrCodes, Links links, Messages messages, TemplateFragments fragments,
-			@Value("${asan.tree.cache-seconds:5}") int cacheSeconds) {
+			CacheManager caches) {
 		this.accounts = accounts;
 		this.paperTree = paperTree;
 		this.paperTreeLocations = paperTreeLocations;
@@ -116,8 +117,8 @@ class TreeController {
 		this.links = links;
 		this.messages = messages;
 		this.fragments = fragments;
-		this.bodies = new ShortLivedCache<>(Duration.ofSeconds(cacheSeconds), 5_000);
-		this.letterPages = new ShortLivedCache<>(Duration.ofSeconds(cacheSeconds), 5_000);
+		this.bodies = caches.getCache(CacheConfiguration.TREE_BODIES);
+		this.letterPages = caches.getCache(CacheConfiguration.LETTER_PAGES);
 	}
 
 	/**
@@ -129,7 +130,7 @@ class TreeController {
 	String tree(@ModelAttribute("filter") TreeFilter filter, BindingResult ignoredMistypedValues, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		String key = locale.getLanguage() + "|" + request.getContextPath() + "|" + request.getQueryString();
-		model.addAttribute("treeBody", bodies.get(key, () -> renderBody(filter, locale, request, response)));
+		model.addAttribute("treeBody", CacheConfiguration.get(bodies, key, () -> renderBody(filter, locale, request, response)));
 		return "tree/tree";
 	}
 
@@ -281,7 +282,7 @@ class TreeController {
 		model.addAttribute("noindex", true);
 		if (user == null && !model.containsAttribute("success") && !model.containsAttribute("failure")) {
 			// The same for every visitor who has not signed in (nothing personal, no CSRF token), in a language.
-			LetterPage page = letterPages.get(locale.getLanguage() + "|" + code, () -> {
+			LetterPage page = CacheConfiguration.get(letterPages, locale.getLanguage() + "|" + code, () -> {
 				Map<String, Object> body = new HashMap<>();
 				TreeLetter letter = letterModel(code, body);
 				return new LetterPage(messages.get("public.title", letter.firstName()),

@@ -1,12 +1,9 @@
 package az.asan.mektub.tree;
 
 import java.io.IOException;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -14,7 +11,10 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import org.springframework.beans.factory.annotation.Value;
+import az.asan.mektub.system.CacheConfiguration;
+
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.core.Ordered;
 import org.springframework.stereotype.Component;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -23,8 +23,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 /**
  * The tree is the busiest page and the same for every visitor who is not signed in, so its HTML is
  * kept for a few seconds per address and language (a "micro-cache"): a rush of visitors costs one
- * render a few seconds, not one each; an expired page is still served while one request renders its
- * successor. Only a visitor without a session, asking plain GET /tree, is
+ * render a few seconds, not one each (the cache {@link CacheConfiguration#TREE_PAGES}). Only a visitor
+ * without a session, asking plain GET /tree, is
  * served from it, and only an answer that set no cookie is kept, so nothing personal (and no CSRF
  * token) is ever shared. A letter adopted meanwhile may show for those seconds; its page then says
  * it was taken.
@@ -32,18 +32,18 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
 @Component
 class TreePageCache extends OncePerRequestFilter implements Ordered {
 
-	private static final int MAX_ENTRIES = 5_000;
-
-	record Page(int status, Map<String, List<String>> headers, byte[] body, Instant until,
-			java.util.concurrent.atomic.AtomicBoolean refreshing) {
+	record Page(int status, Map<String, List<String>> headers, byte[] body) {
 	}
 
-	private final Duration keep;
+	private final Cache pages;
 
-	private final Map<String, Page> pages = new ConcurrentHashMap<>();
+	@org.springframework.beans.factory.annotation.Autowired
+	TreePageCache(CacheManager caches) {
+		this(caches.getCache(CacheConfiguration.TREE_PAGES));
+	}
 
-	TreePageCache(@Value("${asan.tree.cache-seconds:5}") int seconds) {
-		this.keep = Duration.ofSeconds(seconds);
+	TreePageCache(Cache pages) {
+		this.pages = pages;
 	}
 
 	@Override
@@ -53,7 +53,7 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
-		return keep.isZero() || !"GET".equals(request.getMethod())
+		return !CacheConfiguration.keeps(pages) || !"GET".equals(request.getMethod())
 				|| !(request.getContextPath() + "/tree").equals(request.getRequestURI())
 				|| request.getParameter("lang") != null || cookie(request, "ASANSESSION") != null;
 	}
@@ -66,47 +66,75 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 		// proxy can set one, see system.TrustedProxies).
 		String key = (lang == null ? "az" : lang) + "|" + request.getContextPath() + "|"
 				+ (request.getQueryString() == null ? "" : request.getQueryString());
-		Page page = pages.get(key);
-		// A fresh page is served; a stale one too, while a single request renders its successor, so
-		// that the moment a page expires does not send every visitor to render it at once.
-		if (page != null && (Instant.now().isBefore(page.until()) || !page.refreshing().compareAndSet(false, true))) {
-			response.setStatus(page.status());
-			page.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
-			response.setContentLength(page.body().length);
-			response.getOutputStream().write(page.body());
+		// A missing page is rendered by one request while the others asking for it wait and then share
+		// it, so that the moment a page expires does not send every visitor to render it at once.
+		ContentCachingResponseWrapper[] rendered = new ContentCachingResponseWrapper[1];
+		Page page;
+		try {
+			page = CacheConfiguration.get(pages, key, () -> render(request, response, chain, rendered));
+		}
+		catch (NotKept ex) {
+			// The render failed or set a cookie: it is this visitor's alone, and the next may try again.
+			rendered[0].copyBodyToResponse();
 			return;
 		}
+		catch (Rethrown ex) {
+			if (ex.getCause() instanceof ServletException servlet) {
+				throw servlet;
+			}
+			throw (IOException) ex.getCause();
+		}
+		if (rendered[0] != null) {
+			rendered[0].copyBodyToResponse();
+			return;
+		}
+		response.setStatus(page.status());
+		page.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+		response.setContentLength(page.body().length);
+		response.getOutputStream().write(page.body());
+	}
+
+	private static Page render(HttpServletRequest request, HttpServletResponse response, FilterChain chain,
+			ContentCachingResponseWrapper[] rendered) {
 		ContentCachingResponseWrapper wrapper = new ContentCachingResponseWrapper(response);
+		rendered[0] = wrapper;
 		try {
 			chain.doFilter(request, wrapper);
 		}
-		catch (IOException | ServletException | RuntimeException ex) {
-			if (page != null) {
-				pages.remove(key, page);
-			}
-			throw ex;
+		catch (IOException | ServletException ex) {
+			throw new Rethrown(ex);
 		}
-		if (wrapper.getStatus() == HttpServletResponse.SC_OK && wrapper.getHeaders("Set-Cookie").isEmpty()) {
-			Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
-			for (String name : wrapper.getHeaderNames()) {
-				if (!name.equalsIgnoreCase("Content-Length")) {
-					headers.put(name, new ArrayList<>(wrapper.getHeaders(name)));
-				}
-			}
-			if (wrapper.getContentType() != null) {
-				headers.put("Content-Type", List.of(wrapper.getContentType()));
-			}
-			if (pages.size() >= MAX_ENTRIES) {
-				pages.clear();
-			}
-			pages.put(key, new Page(HttpServletResponse.SC_OK, headers, wrapper.getContentAsByteArray(),
-					Instant.now().plus(keep), new java.util.concurrent.atomic.AtomicBoolean()));
+		if (wrapper.getStatus() != HttpServletResponse.SC_OK || !wrapper.getHeaders("Set-Cookie").isEmpty()) {
+			throw new NotKept();
 		}
-		else if (page != null) {
-			// The render failed or set a cookie: the next request may try again.
-			pages.remove(key, page);
+		Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
+		for (String name : wrapper.getHeaderNames()) {
+			if (!name.equalsIgnoreCase("Content-Length")) {
+				headers.put(name, new ArrayList<>(wrapper.getHeaders(name)));
+			}
 		}
-		wrapper.copyBodyToResponse();
+		if (wrapper.getContentType() != null) {
+			headers.put("Content-Type", List.of(wrapper.getContentType()));
+		}
+		return new Page(HttpServletResponse.SC_OK, headers, wrapper.getContentAsByteArray());
+	}
+
+	/** An answer not to keep; its renderer sends it to its own visitor. */
+	private static final class NotKept extends RuntimeException {
+
+		NotKept() {
+			super(null, null, false, false);
+		}
+
+	}
+
+	/** A checked exception of the filter chain, carried through the cache to the filter. */
+	private static final class Rethrown extends RuntimeException {
+
+		Rethrown(Exception cause) {
+			super(cause);
+		}
+
 	}
 
 	private static String cookie(HttpServletRequest request, String name) {

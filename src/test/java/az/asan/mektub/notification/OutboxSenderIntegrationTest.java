@@ -21,6 +21,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxSenderIntegrationTest {
 
 	@Autowired
+	az.asan.mektub.system.AsanProperties asan;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	@Autowired
@@ -85,7 +88,7 @@ class OutboxSenderIntegrationTest {
 		mail.setJavaMailProperties(properties);
 		StaticListableBeanFactory beans = new StaticListableBeanFactory();
 		beans.addBean("mailSender", mail);
-		return new OutboxSender(jdbc, tx, beans.getBeanProvider(JavaMailSender.class), "test@asanmektub.az");
+		return new OutboxSender(jdbc, tx, beans.getBeanProvider(JavaMailSender.class), asan);
 	}
 
 }

@@ -15,7 +15,8 @@ class TreePageCacheUnitTest {
 
 	private final AtomicInteger renders = new AtomicInteger();
 
-	private final TreePageCache cache = new TreePageCache(5);
+	private final TreePageCache cache = new TreePageCache(
+			az.asan.mektub.system.CacheConfiguration.shortLived("tree-pages", java.time.Duration.ofSeconds(5), 5_000));
 
 	@Test
 	void aVisitorWithoutASessionGetsTheSameRenderForAFewSeconds() throws Exception {
@@ -68,6 +69,24 @@ class TreePageCacheUnitTest {
 		assertThat(renders).hasValue(2);
 	}
 
+	@Test
+	void aRushOfVisitorsForAnExpiredPageCostsOneRender() throws Exception {
+		java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(6);
+		try {
+			java.util.List<java.util.concurrent.Future<String>> pages = new java.util.ArrayList<>();
+			for (int i = 0; i < 6; i++) {
+				pages.add(pool.submit(() -> get(request("rush=1"), false, 200).getContentAsString()));
+			}
+			for (java.util.concurrent.Future<String> page : pages) {
+				assertThat(page.get(10, java.util.concurrent.TimeUnit.SECONDS)).contains("render 1");
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+		assertThat(renders).hasValue(1);
+	}
+
 	private MockHttpServletRequest request(String query) {
 		MockHttpServletRequest request = new MockHttpServletRequest("GET", "/tree");
 		request.setQueryString(query);
@@ -79,11 +98,22 @@ class TreePageCacheUnitTest {
 	}
 
 	private MockHttpServletResponse get(MockHttpServletRequest request, boolean setsCookie) throws Exception {
+		return get(request, setsCookie, 0);
+	}
+
+	private MockHttpServletResponse get(MockHttpServletRequest request, boolean setsCookie, long renderMillis)
+			throws Exception {
 		MockHttpServletResponse response = new MockHttpServletResponse();
 		cache.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
 			@Override
 			protected void service(jakarta.servlet.http.HttpServletRequest req,
 					jakarta.servlet.http.HttpServletResponse res) throws java.io.IOException {
+				try {
+					Thread.sleep(renderMillis);
+				}
+				catch (InterruptedException ex) {
+					Thread.currentThread().interrupt();
+				}
 				res.setContentType("text/html;charset=UTF-8");
 				res.setHeader("Content-Security-Policy", "default-src 'self'");
 				if (setsCookie) {
