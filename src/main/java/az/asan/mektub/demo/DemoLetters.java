@@ -9,7 +9,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * Writes many letters at once through SQL (children, letters and their whole history), so that the
- * demo and the benchmark fill a database in seconds instead of minutes. Each generated letter walks
+ * demo fills a database in seconds instead of minutes. Each generated letter walks
  * the lifecycle up to the requested status with plausible dates.
  */
 @Component
