@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Adoption throughput: how many adoptions a second the app commits when many donors press "adopt"
 # on free letters (each commit waits for its WAL to reach the disk with durable commits). Fills a
-# database of its own with N letters through the app's bulk path (bench/data-adopt-N), then runs wrk
+# database of its own with N letters (the bench build's generator, see run.sh; bench/data-adopt-N), then runs wrk
 # with 49 signed-in donors pressing "adopt" on random letters of a pool of free ones; the committed
 # adoptions are the 302 answers (a letter taken meanwhile answers 409).
 #
@@ -14,7 +14,7 @@ cd "$(dirname "$0")/.."
 
 LETTERS=${1:-100000}
 DURATION=${2:-20s}
-JAR=${3:-$(ls target/mektub-*.jar 2>/dev/null | grep -v original | head -1 || true)}
+JAR=${3:-$(ls target/bench/mektub-*.jar 2>/dev/null | grep -v original | head -1 || true)}
 DATA=${BENCH_DATA:-bench/data-adopt-$LETTERS}
 PORT=${BENCH_PORT:-8091}
 POOL=${BENCH_POOL:-1500}
@@ -22,10 +22,10 @@ BASE="http://localhost:$PORT"
 WORK=bench/work-adopt-$LETTERS
 mkdir -p "$WORK"
 command -v wrk >/dev/null || { echo "wrk is missing: apt-get install wrk"; exit 1; }
-[ -n "$JAR" ] || { ./mvnw -q -B -DskipTests package; JAR=$(ls target/mektub-*.jar | grep -v original | head -1); }
+[ -n "$JAR" ] || { ./mvnw -q -B -Pbench -Dmaven.test.skip=true package; JAR=$(ls target/bench/mektub-*.jar | grep -v original | head -1); }
 
 echo "== starting $JAR on $LETTERS letters ($DATA)"
-ASAN_DATA_DIR=$DATA ASAN_BENCH_LETTERS=$LETTERS SERVER_PORT=$PORT ASAN_JOBS_MAIL_DELAY=PT1H \
+ASAN_DATA_DIR=$DATA ASAN_BENCH_LETTERS=$LETTERS SPRING_PROFILES_ACTIVE=bench SERVER_PORT=$PORT ASAN_JOBS_MAIL_DELAY=PT1H \
   java ${BENCH_JAVA_OPTS:--Xms512m -Xmx1g} -jar "$JAR" > "$WORK/app.log" 2>&1 &
 APP=$!
 trap 'kill $APP 2>/dev/null; wait $APP 2>/dev/null || true' EXIT

@@ -9,7 +9,7 @@ import az.asan.mektub.letter.query.LetterSeeding;
 import org.springframework.stereotype.Component;
 
 /**
- * Many letters at once for the demo and the benchmark. The letter module writes them
+ * Many letters at once for the demo. The letter module writes them
  * ({@link LetterSeeding}): the {@code letter} table and its statuses are its own.
  */
 @Component
@@ -26,13 +26,6 @@ public class DemoLetters {
 			LocalDate referenceDate, LocalDate createdFrom, int spreadDays, List<Long> donorIds, long volunteerId) {
 		seeding.insert(campaignId, status, count, regionIds, referenceDate, createdFrom, spreadDays, donorIds,
 				volunteerId);
-	}
-
-	/** The same with the status by its name, as the benchmark's data generator gives it. */
-	public void insert(long campaignId, String status, int count, List<Integer> regionIds, LocalDate referenceDate,
-			LocalDate createdFrom, int spreadDays, List<Long> donorIds, long volunteerId) {
-		insert(campaignId, LetterStatus.valueOf(status), count, regionIds, referenceDate, createdFrom, spreadDays,
-				donorIds, volunteerId);
 	}
 
 }

@@ -45,7 +45,7 @@ public record AsanProperties(
 		@Valid @DefaultValue Forgotten forgotten, @Valid @DefaultValue Holds holds,
 		@Valid @DefaultValue PageCache tree, @Valid @DefaultValue PageCache reports,
 		@Valid @DefaultValue PageCache desk, @Valid @DefaultValue Backup backup, @Valid @DefaultValue Login login,
-		@Valid @DefaultValue Bench bench, @Valid @DefaultValue Jobs jobs) {
+		@Valid @DefaultValue Jobs jobs) {
 
 	/** Whether {@code /me/mailbox} is open: as set, else whenever demo data is loaded. */
 	public boolean mailboxOpen() {
@@ -112,10 +112,6 @@ public record AsanProperties(
 	/** Sign-in throttling (see {@link LoginThrottle}). */
 	public record Login(@DefaultValue("3") @Min(1) int slowAfter, @DefaultValue("10") @Min(1) int lockAfter,
 			@DefaultValue("50") @Min(1) int lockAfterPerAddress, @DefaultValue("PT15M") @NotNull Duration lockFor) {
-	}
-
-	/** Benchmark data: this many letters are generated into an empty database (0: none). */
-	public record Bench(@DefaultValue("0") @Min(0) int letters) {
 	}
 
 	/** When the scheduled jobs run (cron in Baku time, {@code -}: never; delays between runs). */

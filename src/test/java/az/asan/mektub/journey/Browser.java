@@ -27,8 +27,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Debian's Chromium, headless, driven through Debian's chromedriver: nothing is downloaded, and the
- * flags keep Chromium off the network. Every page a journey visits is checked with axe-core for
+ * Chromium, headless, driven through its chromedriver, both found where the platform puts them
+ * ({@link ChromiumLocator}: CHROME_BIN/CHROMEDRIVER, the PATH, Debian/Ubuntu, macOS): nothing is
+ * downloaded (Selenium is handed both paths, so Selenium Manager never runs), and the flags keep
+ * Chromium off the network. Every page a journey visits is checked with axe-core for
  * serious or critical WCAG 2.1 AA violations.
  */
 final class Browser implements AutoCloseable {
@@ -51,11 +53,14 @@ final class Browser implements AutoCloseable {
 
 	/** With Chromium flags a journey needs beyond the usual ones (a fake camera, say). */
 	Browser(int port, List<String> extraArguments) throws IOException {
-		System.setProperty("webdriver.chrome.driver", "/usr/bin/chromedriver");
+		ChromiumLocator locator = ChromiumLocator.here();
+		Path chromium = locator.browser();
+		Path chromedriver = locator.driver();
+		System.setProperty("webdriver.chrome.driver", chromedriver.toString());
 		this.downloads = Files.createTempDirectory("asan-downloads-");
 		this.profile = Files.createTempDirectory("asan-chromium-");
 		ChromeOptions options = new ChromeOptions();
-		options.setBinary("/usr/bin/chromium");
+		options.setBinary(chromium.toFile());
 		options.addArguments("--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
 				"--disable-background-networking", "--disable-component-update", "--disable-sync",
 				"--disable-dev-shm-usage", "--window-size=1280,1000",
@@ -64,7 +69,7 @@ final class Browser implements AutoCloseable {
 		options.setExperimentalOption("prefs", Map.of("download.default_directory", downloads.toString(),
 				"download.prompt_for_download", false));
 		ChromeDriverService service = new ChromeDriverService.Builder()
-			.usingDriverExecutable(Path.of("/usr/bin/chromedriver").toFile())
+			.usingDriverExecutable(chromedriver.toFile())
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
