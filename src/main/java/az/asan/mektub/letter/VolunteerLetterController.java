@@ -12,6 +12,7 @@ import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
@@ -58,6 +59,8 @@ class VolunteerLetterController {
 
 	private final Campaigns campaigns;
 
+	private final CampaignOptions campaignOptions;
+
 	private final HandoverPoints handoverPoints;
 
 	private final RegionOptions regionOptions;
@@ -75,13 +78,14 @@ class VolunteerLetterController {
 	private final AuditLog auditLog;
 
 	VolunteerLetterController(AuditLog auditLog, LetterManagement letters, VolunteerLetterSearch search, AccountManagement accounts,
-			Campaigns campaigns, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
+			Campaigns campaigns, CampaignOptions campaignOptions, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
 			PendingUploads uploads, Messages messages, Validator validator, DonorMessages donorMessages) {
 		this.auditLog = auditLog;
 		this.letters = letters;
 		this.search = search;
 		this.accounts = accounts;
 		this.campaigns = campaigns;
+		this.campaignOptions = campaignOptions;
 		this.handoverPoints = handoverPoints;
 		this.regionOptions = regionOptions;
 		this.images = images;
@@ -104,7 +108,7 @@ class VolunteerLetterController {
 		model.addAttribute("pager", Pager.of(result.page(), result.total(), VolunteerLetterSearch.PAGE_SIZE));
 		model.addAttribute("statusOptions", messages.options("status.", LetterStatus.values()));
 		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id())));
-		model.addAttribute("campaignOptions", campaignOptions(false, locale));
+		model.addAttribute("campaignOptions", campaignOptions.all(locale));
 		return "volunteer/letters";
 	}
 
@@ -376,7 +380,7 @@ class VolunteerLetterController {
 	private String registrationPage(Model model, SignedInUser user, RegionScope scope, Locale locale,
 			LetterDetails existing) {
 		model.addAttribute("existing", existing);
-		model.addAttribute("campaignOptions", campaignOptions(true, locale));
+		model.addAttribute("campaignOptions", campaignOptions.takingLetters(locale));
 		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id())));
 		model.addAttribute("genderOptions", messages.options("gender.", Gender.values()));
 		model.addAttribute("careOptions", messages.options("careSetting.", CareSetting.values()));
@@ -390,14 +394,6 @@ class VolunteerLetterController {
 			model.addAttribute("duplicates", List.of());
 		}
 		return "volunteer/letter-form";
-	}
-
-	private List<Option> campaignOptions(boolean acceptingLettersOnly, Locale locale) {
-		return campaigns.findAllByOrderByStartsOnDesc()
-			.stream()
-			.filter(c -> !acceptingLettersOnly || c.getStatus() != CampaignStatus.CLOSED)
-			.map(c -> new Option(String.valueOf(c.getId()), c.name(locale)))
-			.toList();
 	}
 
 }

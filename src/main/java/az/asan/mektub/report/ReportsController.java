@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.letter.ForgottenLetters;
 import az.asan.mektub.letter.LetterStatistics;
 import az.asan.mektub.region.RegionOptions;
@@ -45,7 +45,7 @@ class ReportsController {
 
 	private final ForgottenLetters forgotten;
 
-	private final Campaigns campaigns;
+	private final CampaignOptions campaignOptions;
 
 	private final RegionOptions regionOptions;
 
@@ -62,7 +62,7 @@ class ReportsController {
 	private final ShortLivedCache<String> bodies;
 
 	ReportsController(LetterStatistics statistics, ProgramReport program, RegionalReport regional,
-			ForgottenLetters forgotten, Campaigns campaigns, RegionOptions regionOptions, Messages messages,
+			ForgottenLetters forgotten, CampaignOptions campaignOptions, RegionOptions regionOptions, Messages messages,
 			TemplateFragments fragments,
 			@Value("${asan.reports.cache-seconds:5}") int cacheSeconds) {
 		this.fragments = fragments;
@@ -71,7 +71,7 @@ class ReportsController {
 		this.program = program;
 		this.regional = regional;
 		this.forgotten = forgotten;
-		this.campaigns = campaigns;
+		this.campaignOptions = campaignOptions;
 		this.regionOptions = regionOptions;
 		this.messages = messages;
 	}
@@ -270,10 +270,7 @@ class ReportsController {
 	}
 
 	private void filters(Map<String, Object> model, Locale locale) {
-		model.put("campaignOptions", campaigns.findAllByOrderByStartsOnDesc()
-			.stream()
-			.map(c -> new Option(String.valueOf(c.getId()), c.name(locale)))
-			.toList());
+		model.put("campaignOptions", campaignOptions.all(locale));
 		model.put("yearOptions", program.years()
 			.stream()
 			.map(y -> y.year())
