@@ -111,10 +111,10 @@ public class DemoLetters {
 			.update();
 		// The history: each letter walks RECEIVED → … → status, one row a step.
 		jdbc.sql("""
-				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, note)
+				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, reason)
 				SELECT l.id, step.from_status, step.to_status,
 				       CASE WHEN step.to_status = 'ADOPTED' THEN l.donor_id ELSE :volunteer END,
-				       l.created_at + step.after, step.note
+				       l.created_at + step.after, step.reason
 				FROM letter l
 				JOIN demo_src s ON s.letter_id = l.id
 				JOIN (VALUES
@@ -125,7 +125,7 @@ public class DemoLetters {
 				    (3, 'PUBLISHED', 'WITHDRAWN', interval '6 days', 'DUPLICATE'),
 				    (4, 'ADOPTED', 'GIFT_RECEIVED', interval '14 days', NULL),
 				    (5, 'GIFT_RECEIVED', 'FULFILLED', interval '20 days', NULL)
-				) AS step(no, from_status, to_status, after, note)
+				) AS step(no, from_status, to_status, after, reason)
 				  ON step.to_status = ANY (CASE :status
 				        WHEN 'RECEIVED' THEN ARRAY['RECEIVED']
 				        WHEN 'INCOMPLETE' THEN ARRAY['RECEIVED', 'INCOMPLETE']

@@ -141,7 +141,7 @@ public class Letter {
 		letter.registeredBy = volunteerId;
 		letter.createdAt = Instant.now();
 		letter.status = LetterStatus.RECEIVED;
-		letter.record(null, LetterStatus.RECEIVED, volunteerId, null);
+		letter.record(null, LetterStatus.RECEIVED, volunteerId, null, null);
 		return letter;
 	}
 
@@ -167,10 +167,10 @@ public class Letter {
 		this.estimatedCost = estimatedCost;
 		this.scanShareable = scanShareable;
 		if (status == LetterStatus.INCOMPLETE) {
-			resubmit(volunteerId, "AMENDED");
+			resubmit(volunteerId, "AMENDED", null);
 		}
 		else {
-			record(status, status, volunteerId, "AMENDED");
+			record(status, status, volunteerId, "AMENDED", null);
 		}
 	}
 
@@ -182,7 +182,7 @@ public class Letter {
 		}
 		this.publicWish = reviewedPublicWish.trim();
 		this.publishedAt = Instant.now();
-		move(LetterStatus.PUBLISHED, volunteerId, null);
+		move(LetterStatus.PUBLISHED, volunteerId, null, null);
 	}
 
 	/** RECEIVED → INCOMPLETE: sent back with a reason the registering volunteer sees. */
@@ -191,15 +191,19 @@ public class Letter {
 		Objects.requireNonNull(reason, "reason");
 		this.statusReason = reason.name();
 		this.statusNote = note;
-		move(LetterStatus.INCOMPLETE, volunteerId, reason.name() + (note == null || note.isBlank() ? "" : ": " + note));
+		move(LetterStatus.INCOMPLETE, volunteerId, reason.name(), blankToNull(note));
 	}
 
 	/** INCOMPLETE → RECEIVED: fixed, ready for review again. */
 	public void resubmit(long volunteerId, String note) {
+		resubmit(volunteerId, null, blankToNull(note));
+	}
+
+	private void resubmit(long volunteerId, String reason, String note) {
 		require(EnumSet.of(LetterStatus.INCOMPLETE), LetterStatus.RECEIVED);
 		this.statusReason = null;
 		this.statusNote = null;
-		move(LetterStatus.RECEIVED, volunteerId, note);
+		move(LetterStatus.RECEIVED, volunteerId, reason, note);
 	}
 
 	/** PUBLISHED → ADOPTED: one donor holds the letter until the due date. */
@@ -210,7 +214,7 @@ public class Letter {
 		this.adoptedAt = Instant.now();
 		this.dueDate = dueDate;
 		this.handoverPointId = handoverPointId;
-		move(LetterStatus.ADOPTED, donorId, null);
+		move(LetterStatus.ADOPTED, donorId, null, null);
 	}
 
 	/**
@@ -230,7 +234,7 @@ public class Letter {
 		this.adoptedAt = Instant.now();
 		this.dueDate = dueDate;
 		this.handoverPointId = handoverPointId;
-		move(LetterStatus.ADOPTED, volunteerId, "WALK_IN");
+		move(LetterStatus.ADOPTED, volunteerId, "WALK_IN", null);
 	}
 
 	/** The donor says where they will hand the gift in; only while they hold the letter. */
@@ -273,7 +277,7 @@ public class Letter {
 		}
 		this.handoverPointId = handoverPointId;
 		this.giftReceivedAt = Instant.now();
-		move(LetterStatus.GIFT_RECEIVED, volunteerId, null);
+		move(LetterStatus.GIFT_RECEIVED, volunteerId, null, null);
 	}
 
 	/** GIFT_RECEIVED → FULFILLED: the child has the gift. Terminal. */
@@ -289,7 +293,7 @@ public class Letter {
 		}
 		this.fulfilledOn = handedOn;
 		this.fulfilmentNote = note;
-		move(LetterStatus.FULFILLED, volunteerId, note);
+		move(LetterStatus.FULFILLED, volunteerId, null, blankToNull(note));
 	}
 
 	/** Any state before GIFT_RECEIVED → WITHDRAWN, with a reason. Terminal. */
@@ -299,10 +303,10 @@ public class Letter {
 		Objects.requireNonNull(reason, "reason");
 		this.statusReason = reason.name();
 		this.statusNote = note;
-		move(LetterStatus.WITHDRAWN, volunteerId, reason.name() + (note == null || note.isBlank() ? "" : ": " + note));
+		move(LetterStatus.WITHDRAWN, volunteerId, reason.name(), blankToNull(note));
 	}
 
-	private void release(Long actor, String note) {
+	private void release(Long actor, String reason) {
 		this.donorId = null;
 		this.walkIn = false;
 		this.walkInName = null;
@@ -312,7 +316,7 @@ public class Letter {
 		this.adoptedAt = null;
 		this.dueDate = null;
 		this.handoverPointId = null;
-		move(LetterStatus.PUBLISHED, actor, note);
+		move(LetterStatus.PUBLISHED, actor, reason, null);
 	}
 
 	/**
@@ -325,16 +329,21 @@ public class Letter {
 		}
 	}
 
-	private void move(LetterStatus target, Long actor, String note) {
+	private void move(LetterStatus target, Long actor, String reason, String note) {
 		LetterStatus from = this.status;
 		this.status = target;
-		record(from, target, actor, note);
+		record(from, target, actor, reason, note);
 	}
 
-	private void record(LetterStatus from, LetterStatus to, Long actor, String note) {
+	/** A history row: the reason is a code (shown in the reader's language), the note what a person typed. */
+	private void record(LetterStatus from, LetterStatus to, Long actor, String reason, String note) {
 		Instant now = Instant.now();
 		this.updatedAt = now;
-		history.add(new LetterStatusChange(this, from, to, actor, now, note));
+		history.add(new LetterStatusChange(this, from, to, actor, now, reason, note));
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
 	}
 
 	public Long getId() {

@@ -322,7 +322,7 @@ public class LetterImport {
 			}
 		});
 		jdbcTemplate.batchUpdate("""
-				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, note)
+				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, reason)
 				VALUES (?, NULL, 'RECEIVED', ?, ?, 'IMPORTED')""", new Batch(rows.size()) {
 			@Override
 			public void setValues(PreparedStatement ps, int i) throws SQLException {

@@ -250,25 +250,16 @@ public class LetterManagement {
 
 	private List<LetterDetails.HistoryEntry> history(long letterId) {
 		return jdbc.sql("""
-				SELECT h.from_status, h.to_status, h.changed_at, h.note, u.full_name, u.role
+				SELECT h.from_status, h.to_status, h.changed_at, h.reason, h.note_text, u.full_name, u.role
 				FROM letter_status_change h LEFT JOIN app_user u ON u.id = h.changed_by
 				WHERE h.letter_id = ? ORDER BY h.changed_at, h.id""")
 			.param(letterId)
 			.query((rs, n) -> {
-				String note = rs.getString("note");
-				String noteCode = null;
-				String noteText = note;
-				if (note != null) {
-					String head = note.contains(": ") ? note.substring(0, note.indexOf(": ")) : note;
-					if (head.matches("[A-Z_]+")) {
-						noteCode = head;
-						noteText = note.length() > head.length() ? note.substring(head.length() + 2) : null;
-					}
-				}
 				String from = rs.getString("from_status");
 				return new LetterDetails.HistoryEntry(from == null ? null : LetterStatus.valueOf(from),
 						LetterStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("changed_at").toInstant(),
-						rs.getString("full_name"), rs.getString("role"), noteCode, noteText);
+						rs.getString("full_name"), rs.getString("role"), rs.getString("reason"),
+						rs.getString("note_text"));
 			})
 			.list();
 	}
