@@ -123,6 +123,14 @@ public class Letter {
 	/** A letter as a volunteer registers it: private, waiting for review. */
 	public static Letter register(Child child, long campaignId, int age, String originalWish, String publicWish,
 			Category category, String sizes, BigDecimal estimatedCost, boolean scanShareable, long volunteerId) {
+		return register(child, campaignId, age, originalWish, publicWish, category, sizes, estimatedCost, scanShareable,
+				volunteerId, null);
+	}
+
+	/** The same, saying in its first history row how it came (IMPORTED from a file). */
+	public static Letter register(Child child, long campaignId, int age, String originalWish, String publicWish,
+			Category category, String sizes, BigDecimal estimatedCost, boolean scanShareable, long volunteerId,
+			String reason) {
 		Letter letter = new Letter();
 		letter.code = LetterCodes.publicCode();
 		letter.giftTagCode = LetterCodes.giftTagCode();
@@ -141,7 +149,7 @@ public class Letter {
 		letter.registeredBy = volunteerId;
 		letter.createdAt = Instant.now();
 		letter.status = LetterStatus.RECEIVED;
-		letter.record(null, LetterStatus.RECEIVED, volunteerId, null, null);
+		letter.record(null, LetterStatus.RECEIVED, volunteerId, reason, null);
 		return letter;
 	}
 
@@ -468,6 +476,10 @@ public class Letter {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
 	}
 
 	public List<LetterStatusChange> getHistory() {

@@ -70,9 +70,23 @@ public class LetterManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<Duplicate> check(LetterForm form, RegionScope scope, Errors errors, String exceptCode) {
-		Campaign campaign = null;
+		checkRules(form, scope, errors);
+		return duplicates(form, exceptCode);
+	}
+
+	/**
+	 * The campaign takes letters, the region is the volunteer's and takes letters, the child's age
+	 * fits the campaign: for the registration page and for each row of an import alike.
+	 */
+	@Transactional(readOnly = true)
+	public void checkRules(LetterForm form, RegionScope scope, Errors errors) {
+		checkRules(form, form.campaignId() == null ? null : campaigns.findById(form.campaignId()).orElse(null), scope,
+				errors);
+	}
+
+	/** The same, for a caller that already holds the form's campaign (the import: one for every row). */
+	void checkRules(LetterForm form, Campaign campaign, RegionScope scope, Errors errors) {
 		if (form.campaignId() != null) {
-			campaign = campaigns.findById(form.campaignId()).orElse(null);
 			if (campaign == null) {
 				errors.rejectValue("campaignId", "letter.campaign.unknown");
 			}
@@ -94,6 +108,9 @@ public class LetterManagement {
 						campaign.getMaxAge(), formats.date(campaign.getAgeReferenceDate()) }, null);
 			}
 		}
+	}
+
+	private List<Duplicate> duplicates(LetterForm form, String exceptCode) {
 		if (form.campaignId() == null || form.regionId() == null || form.birthDate() == null
 				|| form.firstName() == null || form.firstName().isBlank()) {
 			return List.of();
@@ -118,16 +135,25 @@ public class LetterManagement {
 	@Transactional
 	public String register(LetterForm form, long volunteerId, byte[] scan) {
 		Campaign campaign = campaigns.findById(form.campaignId()).orElseThrow(NotFound::new);
-		Child child = new Child(form.firstName(), form.surname(), form.birthDate(), form.gender(), form.regionId(),
-				form.careSetting(), blankToNull(form.contact()));
-		Letter letter = Letter.register(child, campaign.getId(), campaign.ageOn(form.birthDate()),
-				form.originalWish().strip(), form.publicWish().strip(), form.category(), blankToNull(form.sizes()),
-				form.estimatedCost(), form.shareable(), volunteerId);
+		Letter letter = newLetter(form, campaign, volunteerId, null);
 		letters.save(letter);
 		if (scan != null) {
 			images.store(letter.getId(), LetterImages.Kind.SCAN, scan);
 		}
 		return letter.getCode();
+	}
+
+	/**
+	 * The letter (with its child and its first history row) a checked form describes, not yet saved:
+	 * the registration page saves one, the import writes many in batches. The reason goes into the
+	 * first history row (the import's is IMPORTED).
+	 */
+	Letter newLetter(LetterForm form, Campaign campaign, long volunteerId, String reason) {
+		Child child = new Child(form.firstName(), form.surname(), form.birthDate(), form.gender(), form.regionId(),
+				form.careSetting(), blankToNull(form.contact()));
+		return Letter.register(child, campaign.getId(), campaign.ageOn(form.birthDate()), form.originalWish().strip(),
+				form.publicWish().strip(), form.category(), blankToNull(form.sizes()), form.estimatedCost(),
+				form.shareable(), volunteerId, reason);
 	}
 
 	/** Corrects a letter not yet on the tree; one sent back as INCOMPLETE returns to review. */
