@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -174,6 +175,7 @@ class VolunteerLetterController {
 	}
 
 	@PostMapping("/volunteer/letters/{code}/edit")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String processAmendForm(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@ModelAttribute("letterForm") LetterForm form, BindingResult result,
 			@RequestParam(required = false) MultipartFile scan, Model model, Locale locale,
@@ -191,19 +193,14 @@ class VolunteerLetterController {
 		if (result.hasErrors()) {
 			return registrationPage(model, user, scope, locale, letter);
 		}
-		try {
-			letters.amend(code, scope, form, user.id(), keptScan(form, user));
-		}
-		catch (LetterTransitionException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
-			return "redirect:/volunteer/letters/" + code;
-		}
+		letters.amend(code, scope, form, user.id(), keptScan(form, user));
 		uploads.discard(form.scanToken());
 		redirect.addFlashAttribute("success", messages.get("letter.amended"));
 		return "redirect:/volunteer/letters/" + code;
 	}
 
 	@PostMapping("/volunteer/letters/{code}/publish")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String publish(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String publicWish, @RequestParam(defaultValue = "false") boolean confirmed,
 			@RequestParam(defaultValue = "false") boolean acknowledged, RedirectAttributes redirect) {
@@ -212,31 +209,34 @@ class VolunteerLetterController {
 				letters.publish(code, accounts.regionScope(user), user.id(), publicWish, confirmed, acknowledged);
 			}
 			catch (PrivacyWarning warning) {
-				redirect.addFlashAttribute("privacyWarnings", warning.findings().stream().map(messages::get).toList());
+				LetterRefusals.keep("privacyWarnings", warning.findings().stream().map(messages::get).toList());
 				throw warning;
 			}
-		}, () -> redirect.addFlashAttribute("publishText", publicWish));
+		}, Map.of("publishText", publicWish));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/incomplete")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String markIncomplete(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) IncompleteReason reason, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
 		return step(code, redirect, "letter.markedIncomplete",
 				() -> letters.markIncomplete(code, accounts.regionScope(user), user.id(), reason, note),
-				() -> redirect.addFlashAttribute("incompleteNote", note));
+				Map.of("incompleteNote", note));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/gift-received")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String receiveGift(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String tagCode, @RequestParam(required = false) Long handoverPointId,
 			RedirectAttributes redirect) {
 		return step(code, redirect, "letter.giftReceived",
 				() -> letters.receiveGift(code, accounts.regionScope(user), user.id(), tagCode, handoverPointId),
-				() -> redirect.addFlashAttribute("typedTagCode", tagCode));
+				Map.of("typedTagCode", tagCode));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/fulfilled")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String fulfil(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) LocalDate handedOn, @RequestParam(defaultValue = "") String note,
 			@RequestParam(required = false) MultipartFile photo, RedirectAttributes redirect) {
@@ -254,10 +254,11 @@ class VolunteerLetterController {
 		}
 		return step(code, redirect, "letter.fulfilled",
 				() -> letters.fulfil(code, accounts.regionScope(user), user.id(), handedOn, note, photoBytes),
-				() -> redirect.addFlashAttribute("fulfilNote", note));
+				Map.of("fulfilNote", note));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/withdraw")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String withdraw(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) WithdrawReason reason, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
@@ -268,7 +269,7 @@ class VolunteerLetterController {
 				auditLog.record(user.id(), AuditLog.Kind.LETTER, "LETTER_WITHDRAWN", null, code + " " + reason, code,
 						new AuditLog.Key("withdrawReason." + reason));
 			}
-		}, () -> redirect.addFlashAttribute("withdrawNote", note));
+		}, Map.of("withdrawNote", note));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/messages/{id}")
@@ -313,21 +314,19 @@ class VolunteerLetterController {
 
 	/**
 	 * Runs one step of the letter's life and says how it went. A refused step (or one that lost a
-	 * race with another volunteer) changes nothing; what was typed goes back to the page.
+	 * race with another volunteer) changes nothing; what was typed goes back to the page. A refusal
+	 * is said by {@link LetterRefusals}, as on every page.
 	 */
 	private String step(String code, RedirectAttributes redirect, String successKey, Runnable action,
-			Runnable keepTyped) {
+			Map<String, ?> typed) {
+		typed.forEach(LetterRefusals::keep);
 		try {
 			action.run();
 			redirect.addFlashAttribute("success", messages.get(successKey));
 		}
-		catch (LetterTransitionException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
-			keepTyped.run();
-		}
 		catch (OptimisticLockingFailureException ex) {
 			redirect.addFlashAttribute("failure", messages.get("letter.error.concurrent"));
-			keepTyped.run();
+			typed.forEach(redirect::addFlashAttribute);
 		}
 		return "redirect:/volunteer/letters/" + code;
 	}
