@@ -52,7 +52,9 @@ import org.springframework.validation.Validator;
  * any row is wrong, the answer lists each problem by line and column and nothing is imported. A row
  * whose child already has a letter in the campaign counts as imported before, so the same file
  * imported twice creates no duplicates. The rows go in through JDBC batches, so ten thousand take
- * seconds.
+ * seconds. Each row is checked by the registration page's own rules ({@link LetterForm} and
+ * {@link LetterManagement#checkRules}) and built by its factory ({@link LetterManagement#newLetter}),
+ * so a rule changed there holds here too.
  */
 @Service
 public class LetterImport {
@@ -91,8 +93,6 @@ public class LetterImport {
 			Map.entry("contact", "contact"), Map.entry("originalWish", "original_wish"),
 			Map.entry("publicWish", "public_wish"), Map.entry("category", "category"), Map.entry("sizes", "sizes"),
 			Map.entry("estimatedCost", "estimated_cost"));
-
-
 
 	private final Campaigns campaigns;
 
