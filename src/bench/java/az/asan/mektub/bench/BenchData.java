@@ -322,10 +322,10 @@ class BenchData implements BeforeServing {
 		time = lap("letters", time);
 		// The history: each letter walks RECEIVED → … → its status, one row a step.
 		jdbc.sql("""
-				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, note)
+				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, reason)
 				SELECT s.letter_id, step.from_status, step.to_status,
 				       CASE WHEN step.to_status = 'ADOPTED' THEN s.donor_id ELSE :volunteer END,
-				       s.created_at + step.after, step.note
+				       s.created_at + step.after, step.reason
 				FROM bench_src s
 				JOIN (VALUES
 				    ('RECEIVED', NULL, 'RECEIVED', interval '0 days', NULL),
@@ -348,7 +348,7 @@ class BenchData implements BeforeServing {
 				    ('WITHDRAWN', NULL, 'RECEIVED', interval '0 days', NULL),
 				    ('WITHDRAWN', 'RECEIVED', 'PUBLISHED', interval '2 days', NULL),
 				    ('WITHDRAWN', 'PUBLISHED', 'WITHDRAWN', interval '6 days', 'DUPLICATE')
-				) AS step(status, from_status, to_status, after, note) ON step.status = s.status""")
+				) AS step(status, from_status, to_status, after, reason) ON step.status = s.status""")
 			.param("volunteer", volunteer)
 			.update();
 		time = lap("history", time);

@@ -7,7 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.DonorMessages;
-import az.asan.mektub.letter.LetterTransitionException;
+import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;
 import az.asan.mektub.tree.TreeQueries;
@@ -101,41 +101,29 @@ class AdoptionController {
 	}
 
 	@PostMapping("/me/adoptions/{code}/handover-point")
+	@LetterRefusals.Otherwise("/me/adoptions/{code}")
 	String chooseHandoverPoint(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) Long handoverPointId, RedirectAttributes redirect) {
-		try {
-			adoptions.chooseHandoverPoint(code, user.id(), handoverPointId);
-			redirect.addFlashAttribute("success", messages.get("adoption.pointChosen"));
-		}
-		catch (LetterTransitionException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
-		}
+		adoptions.chooseHandoverPoint(code, user.id(), handoverPointId);
+		redirect.addFlashAttribute("success", messages.get("adoption.pointChosen"));
 		return "redirect:/me/adoptions/" + code;
 	}
 
 	@PostMapping("/me/adoptions/{code}/cancel")
+	@LetterRefusals.Otherwise("/me/adoptions")
 	String cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, RedirectAttributes redirect) {
-		try {
-			adoptions.cancel(code, user.id());
-			redirect.addFlashAttribute("success", messages.get("adoption.cancelled"));
-		}
-		catch (LetterTransitionException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
-		}
+		adoptions.cancel(code, user.id());
+		redirect.addFlashAttribute("success", messages.get("adoption.cancelled"));
 		return "redirect:/me/adoptions";
 	}
 
 	@PostMapping("/me/adoptions/{code}/message")
+	@LetterRefusals.Otherwise("/me/adoptions/{code}")
 	String writeMessage(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String text, RedirectAttributes redirect) {
-		try {
-			donorMessages.write(code, user.id(), text);
-			redirect.addFlashAttribute("success", messages.get("message.saved"));
-		}
-		catch (LetterTransitionException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
-			redirect.addFlashAttribute("messageText", text);
-		}
+		LetterRefusals.keep("messageText", text);
+		donorMessages.write(code, user.id(), text);
+		redirect.addFlashAttribute("success", messages.get("message.saved"));
 		return "redirect:/me/adoptions/" + code;
 	}
 

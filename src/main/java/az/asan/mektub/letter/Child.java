@@ -96,6 +96,10 @@ public class Child {
 		return contact;
 	}
 
+	public Instant getCreatedAt() {
+		return createdAt;
+	}
+
 	public Instant getAnonymisedAt() {
 		return anonymisedAt;
 	}

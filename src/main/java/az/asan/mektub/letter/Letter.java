@@ -129,6 +129,14 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 	/** A letter as a volunteer registers it: private, waiting for review. */
 	public static Letter register(Child child, long campaignId, int age, String originalWish, String publicWish,
 			Category category, String sizes, BigDecimal estimatedCost, boolean scanShareable, long volunteerId) {
+		return register(child, campaignId, age, originalWish, publicWish, category, sizes, estimatedCost, scanShareable,
+				volunteerId, null);
+	}
+
+	/** The same, saying in its first history row how it came (IMPORTED from a file). */
+	public static Letter register(Child child, long campaignId, int age, String originalWish, String publicWish,
+			Category category, String sizes, BigDecimal estimatedCost, boolean scanShareable, long volunteerId,
+			String reason) {
 		Letter letter = new Letter();
 		letter.code = LetterCodes.publicCode();
 		letter.giftTagCode = LetterCodes.giftTagCode();
@@ -147,7 +155,7 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		letter.registeredBy = volunteerId;
 		letter.createdAt = Instant.now();
 		letter.status = LetterStatus.RECEIVED;
-		letter.record(null, LetterStatus.RECEIVED, volunteerId, null);
+		letter.record(null, LetterStatus.RECEIVED, volunteerId, reason, null);
 		return letter;
 	}
 
@@ -173,10 +181,10 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		this.estimatedCost = estimatedCost;
 		this.scanShareable = scanShareable;
 		if (status == LetterStatus.INCOMPLETE) {
-			resubmit(volunteerId, "AMENDED");
+			resubmit(volunteerId, "AMENDED", null);
 		}
 		else {
-			record(status, status, volunteerId, "AMENDED");
+			record(status, status, volunteerId, "AMENDED", null);
 		}
 	}
 
@@ -188,7 +196,7 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		}
 		this.publicWish = reviewedPublicWish.trim();
 		this.publishedAt = Instant.now();
-		move(LetterStatus.PUBLISHED, volunteerId, null);
+		move(LetterStatus.PUBLISHED, volunteerId, null, null);
 	}
 
 	/** RECEIVED → INCOMPLETE: sent back with a reason the registering volunteer sees. */
@@ -197,15 +205,19 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		Objects.requireNonNull(reason, "reason");
 		this.statusReason = reason.name();
 		this.statusNote = note;
-		move(LetterStatus.INCOMPLETE, volunteerId, reason.name() + (note == null || note.isBlank() ? "" : ": " + note));
+		move(LetterStatus.INCOMPLETE, volunteerId, reason.name(), blankToNull(note));
 	}
 
 	/** INCOMPLETE → RECEIVED: fixed, ready for review again. */
 	void resubmit(long volunteerId, String note) {
+		resubmit(volunteerId, null, blankToNull(note));
+	}
+
+	private void resubmit(long volunteerId, String reason, String note) {
 		require(EnumSet.of(LetterStatus.INCOMPLETE), LetterStatus.RECEIVED);
 		this.statusReason = null;
 		this.statusNote = null;
-		move(LetterStatus.RECEIVED, volunteerId, note);
+		move(LetterStatus.RECEIVED, volunteerId, reason, note);
 	}
 
 	/** PUBLISHED → ADOPTED: one donor holds the letter until the due date. */
@@ -216,7 +228,7 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		this.adoptedAt = Instant.now();
 		this.dueDate = dueDate;
 		this.handoverPointId = handoverPointId;
-		move(LetterStatus.ADOPTED, donorId, null);
+		move(LetterStatus.ADOPTED, donorId, null, null);
 	}
 
 	/**
@@ -236,7 +248,7 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		this.adoptedAt = Instant.now();
 		this.dueDate = dueDate;
 		this.handoverPointId = handoverPointId;
-		move(LetterStatus.ADOPTED, volunteerId, "WALK_IN");
+		move(LetterStatus.ADOPTED, volunteerId, "WALK_IN", null);
 	}
 
 	/** The donor says where they will hand the gift in; only while they hold the letter. */
@@ -280,7 +292,7 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		}
 		this.handoverPointId = handoverPointId;
 		this.giftReceivedAt = Instant.now();
-		move(LetterStatus.GIFT_RECEIVED, volunteerId, null);
+		move(LetterStatus.GIFT_RECEIVED, volunteerId, null, null);
 	}
 
 	/** GIFT_RECEIVED → FULFILLED: the child has the gift. Terminal. */
@@ -296,7 +308,7 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		}
 		this.fulfilledOn = handedOn;
 		this.fulfilmentNote = note;
-		move(LetterStatus.FULFILLED, volunteerId, note);
+		move(LetterStatus.FULFILLED, volunteerId, null, blankToNull(note));
 		registerEvent(new LetterFulfilled(id, code, donorId));
 	}
 
@@ -307,10 +319,10 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		Objects.requireNonNull(reason, "reason");
 		this.statusReason = reason.name();
 		this.statusNote = note;
-		move(LetterStatus.WITHDRAWN, volunteerId, reason.name() + (note == null || note.isBlank() ? "" : ": " + note));
+		move(LetterStatus.WITHDRAWN, volunteerId, reason.name(), blankToNull(note));
 	}
 
-	private void release(Long actor, String note) {
+	private void release(Long actor, String reason) {
 		this.donorId = null;
 		this.walkIn = false;
 		this.walkInName = null;
@@ -320,7 +332,7 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		this.adoptedAt = null;
 		this.dueDate = null;
 		this.handoverPointId = null;
-		move(LetterStatus.PUBLISHED, actor, note);
+		move(LetterStatus.PUBLISHED, actor, reason, null);
 	}
 
 	/**
@@ -333,16 +345,21 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		}
 	}
 
-	private void move(LetterStatus target, Long actor, String note) {
+	private void move(LetterStatus target, Long actor, String reason, String note) {
 		LetterStatus from = this.status;
 		this.status = target;
-		record(from, target, actor, note);
+		record(from, target, actor, reason, note);
 	}
 
-	private void record(LetterStatus from, LetterStatus to, Long actor, String note) {
+	/** A history row: the reason is a code (shown in the reader's language), the note what a person typed. */
+	private void record(LetterStatus from, LetterStatus to, Long actor, String reason, String note) {
 		Instant now = Instant.now();
 		this.updatedAt = now;
-		history.add(new LetterStatusChange(this, from, to, actor, now, note));
+		history.add(new LetterStatusChange(this, from, to, actor, now, reason, note));
+	}
+
+	private static String blankToNull(String text) {
+		return text == null || text.isBlank() ? null : text;
 	}
 
 	public Long getId() {
@@ -467,6 +484,10 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 
 	public Instant getCreatedAt() {
 		return createdAt;
+	}
+
+	public Instant getUpdatedAt() {
+		return updatedAt;
 	}
 
 	public List<LetterStatusChange> getHistory() {

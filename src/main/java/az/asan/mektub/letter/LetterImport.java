@@ -33,11 +33,19 @@ import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.letter.sql.LetterSql;
 
+import az.asan.mektub.system.Messages;
+
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.jdbc.core.BatchPreparedStatementSetter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.validation.BindingResult;
+import org.springframework.validation.DirectFieldBindingResult;
+import org.springframework.validation.FieldError;
+import org.springframework.validation.Validator;
 
 /**
  * Many letters at once from a spreadsheet saved as CSV (UTF-8; comma or semicolon, as spreadsheet
@@ -45,7 +53,9 @@ import org.springframework.transaction.annotation.Transactional;
  * any row is wrong, the answer lists each problem by line and column and nothing is imported. A row
  * whose child already has a letter in the campaign counts as imported before, so the same file
  * imported twice creates no duplicates. The rows go in through JDBC batches, so ten thousand take
- * seconds.
+ * seconds. Each row is checked by the registration page's own rules ({@link LetterForm} and
+ * {@link LetterManagement#checkRules}) and built by its factory ({@link LetterManagement#newLetter}),
+ * so a rule changed there holds here too.
  */
 @Service
 public class LetterImport {
@@ -54,8 +64,6 @@ public class LetterImport {
 			"region_code", "care_setting", "contact", "original_wish", "public_wish", "category", "sizes",
 			"estimated_cost");
 
-	static final Set<String> OPTIONAL = Set.of("sizes");
-
 	/** More problems than this are not listed one by one; the first ones say enough. */
 	static final int MAX_PROBLEMS = 200;
 
@@ -63,7 +71,8 @@ public class LetterImport {
 
 	private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu");
 
-	public record Problem(long line, String column, String messageKey, List<Object> args) {
+	/** A problem of the file, said in the user's language. */
+	public record Problem(long line, String column, String message) {
 	}
 
 	public record Result(int imported, int alreadyPresent, List<Problem> problems, boolean moreProblems) {
@@ -74,22 +83,42 @@ public class LetterImport {
 
 	}
 
-	private record Row(long line, String firstName, String surname, LocalDate birthDate, Gender gender, int regionId,
-			CareSetting careSetting, String contact, String originalWish, String publicWish, Category category,
-			String sizes, BigDecimal cost, int age, String key) {
+	/** A checked row: the letter the registration page's factory built from it, and the child's identity. */
+	private record Row(long line, Letter letter, String key) {
 	}
+
+	/** Where each field of the registration form comes from in the file. */
+	private static final Map<String, String> COLUMN_OF = Map.ofEntries(Map.entry("campaignId", ""),
+			Map.entry("firstName", "first_name"), Map.entry("surname", "surname"), Map.entry("birthDate", "birth_date"),
+			Map.entry("gender", "gender"), Map.entry("regionId", "region_code"), Map.entry("careSetting", "care_setting"),
+			Map.entry("contact", "contact"), Map.entry("originalWish", "original_wish"),
+			Map.entry("publicWish", "public_wish"), Map.entry("category", "category"), Map.entry("sizes", "sizes"),
+			Map.entry("estimatedCost", "estimated_cost"));
 
 	private final Campaigns campaigns;
 
 	private final Regions regions;
 
+	private final LetterManagement letters;
+
+	private final Validator validator;
+
+	private final Messages messages;
+
+	private final MessageSource messageSource;
+
 	private final JdbcClient jdbc;
 
 	private final JdbcTemplate jdbcTemplate;
 
-	LetterImport(Campaigns campaigns, Regions regions, JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	LetterImport(Campaigns campaigns, Regions regions, LetterManagement letters, Validator validator, Messages messages,
+			MessageSource messageSource, JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
 		this.campaigns = campaigns;
 		this.regions = regions;
+		this.letters = letters;
+		this.validator = validator;
+		this.messages = messages;
+		this.messageSource = messageSource;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
 	}
@@ -106,13 +135,12 @@ public class LetterImport {
 		List<Problem> problems = new ArrayList<>();
 		Campaign campaign = campaignId == null ? null : campaigns.findById(campaignId).orElse(null);
 		if (campaign == null || campaign.getStatus() == CampaignStatus.CLOSED) {
-			problems.add(new Problem(0, "", campaign == null ? "import.campaign.required" : "letter.campaign.closed",
-					List.of()));
+			problems.add(problem(0, "", campaign == null ? "import.campaign.required" : "letter.campaign.closed"));
 			return new Result(0, 0, problems, false);
 		}
 		String text = readAll(csv);
 		if (text.isBlank()) {
-			problems.add(new Problem(0, "", "import.empty", List.of()));
+			problems.add(problem(0, "", "import.empty"));
 			return new Result(0, 0, problems, false);
 		}
 		String firstLine = text.lines().findFirst().orElse("");
@@ -130,12 +158,12 @@ public class LetterImport {
 			parser.getHeaderMap().forEach((name, index) -> header.put(name.strip().toLowerCase(Locale.ROOT), index));
 			for (String column : COLUMNS) {
 				if (!header.containsKey(column)) {
-					problems.add(new Problem(1, column, "import.column.missing", List.of(column)));
+					problems.add(problem(1, column, "import.column.missing", column));
 				}
 			}
 			for (String column : header.keySet()) {
 				if (!COLUMNS.contains(column)) {
-					problems.add(new Problem(1, column, "import.column.unknown", List.of(column)));
+					problems.add(problem(1, column, "import.column.unknown", column));
 				}
 			}
 			if (!problems.isEmpty()) {
@@ -146,82 +174,66 @@ public class LetterImport {
 				if (problems.size() > MAX_PROBLEMS) {
 					break;
 				}
-				Row row = check(record, header, campaign, scope, problems);
+				Row row = check(record, header, campaign, scope, volunteerId, problems);
 				if (row == null) {
 					continue;
 				}
 				Long earlier = seen.putIfAbsent(row.key(), row.line());
 				if (earlier != null) {
-					problems.add(new Problem(row.line(), "first_name", "import.duplicateInFile", List.of(earlier)));
+					problems.add(problem(row.line(), "first_name", "import.duplicateInFile", earlier));
 					continue;
 				}
 				rows.add(row);
 			}
 		}
 		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException ex) {
-			problems.add(new Problem(0, "", "import.unreadable", List.of()));
+			problems.add(problem(0, "", "import.unreadable"));
 		}
 		if (!problems.isEmpty()) {
 			boolean more = problems.size() > MAX_PROBLEMS;
 			return new Result(0, 0, more ? problems.subList(0, MAX_PROBLEMS) : problems, more);
 		}
 		if (rows.isEmpty()) {
-			problems.add(new Problem(0, "", "import.noRows", List.of()));
+			problems.add(problem(0, "", "import.noRows"));
 			return new Result(0, 0, problems, false);
 		}
 		Set<String> present = existingKeys(campaign.getId());
-		List<Row> fresh = rows.stream().filter(r -> !present.contains(r.key())).toList();
-		insert(fresh, campaign.getId(), volunteerId);
+		List<Letter> fresh = rows.stream().filter(r -> !present.contains(r.key())).map(Row::letter).toList();
+		insert(fresh);
 		return new Result(fresh.size(), rows.size() - fresh.size(), List.of(), false);
 	}
 
+	/**
+	 * One row, checked as the registration page checks its form: the cells are converted (a value
+	 * that does not convert is reported in the file's terms, with what was typed), then the same
+	 * {@link LetterForm} is validated by its own annotations and by {@link LetterManagement#checkRules},
+	 * so that a rule says the same thing here as on the page; the letter is built by the same factory.
+	 */
 	private Row check(CSVRecord record, Map<String, Integer> header, Campaign campaign, RegionScope scope,
-			List<Problem> problems) {
+			long volunteerId, List<Problem> problems) {
 		long line = record.getParser().getCurrentLineNumber();
-		int before = problems.size();
 		Map<String, String> v = new HashMap<>();
 		for (String column : COLUMNS) {
 			int index = header.get(column);
-			String value = index < record.size() ? record.get(index).strip() : "";
-			v.put(column, value);
-			if (value.isEmpty() && !OPTIONAL.contains(column)) {
-				problems.add(new Problem(line, column, "import.required", List.of()));
-			}
+			v.put(column, index < record.size() ? record.get(index).strip() : "");
 		}
-		length(v, "first_name", 60, line, problems);
-		length(v, "surname", 80, line, problems);
-		length(v, "contact", 300, line, problems);
-		length(v, "original_wish", 2000, line, problems);
-		length(v, "public_wish", 300, line, problems);
-		length(v, "sizes", 100, line, problems);
-
+		List<Problem> found = new ArrayList<>();
 		LocalDate birthDate = null;
 		if (!v.get("birth_date").isEmpty()) {
 			birthDate = parseDate(v.get("birth_date"));
 			if (birthDate == null) {
-				problems.add(new Problem(line, "birth_date", "import.date.invalid", List.of(v.get("birth_date"))));
-			}
-		}
-		int age = 0;
-		if (birthDate != null) {
-			age = campaign.ageOn(birthDate);
-			if (!campaign.acceptsAge(age)) {
-				problems.add(new Problem(line, "birth_date", "import.age.outOfRange",
-						List.of(age, campaign.getMinAge(), campaign.getMaxAge())));
+				found.add(problem(line, "birth_date", "import.date.invalid", v.get("birth_date")));
 			}
 		}
 		Gender gender = gender(v.get("gender"));
 		if (gender == null && !v.get("gender").isEmpty()) {
-			problems.add(new Problem(line, "gender", "import.gender.invalid", List.of(v.get("gender"))));
+			found.add(problem(line, "gender", "import.gender.invalid", v.get("gender")));
 		}
 		Integer regionId = null;
 		if (!v.get("region_code").isEmpty()) {
 			Optional<Region> region = regions.byCode(v.get("region_code"));
-			if (region.isEmpty() || !region.get().acceptsLetters()) {
-				problems.add(new Problem(line, "region_code", "import.region.unknown", List.of(v.get("region_code"))));
-			}
-			else if (!scope.includes(region.get().id())) {
-				problems.add(new Problem(line, "region_code", "import.region.notYours", List.of(v.get("region_code"))));
+			if (region.isEmpty()) {
+				found.add(problem(line, "region_code", "import.region.unknown", v.get("region_code")));
 			}
 			else {
 				regionId = region.get().id();
@@ -229,34 +241,68 @@ public class LetterImport {
 		}
 		CareSetting care = constant(CareSetting.class, v.get("care_setting"));
 		if (care == null && !v.get("care_setting").isEmpty()) {
-			problems.add(new Problem(line, "care_setting", "import.choice.invalid",
-					List.of(v.get("care_setting"), String.join(", ", names(CareSetting.values())))));
+			found.add(problem(line, "care_setting", "import.choice.invalid", v.get("care_setting"),
+					String.join(", ", names(CareSetting.values()))));
 		}
 		Category category = constant(Category.class, v.get("category"));
 		if (category == null && !v.get("category").isEmpty()) {
-			problems.add(new Problem(line, "category", "import.choice.invalid",
-					List.of(v.get("category"), String.join(", ", names(Category.values())))));
+			found.add(problem(line, "category", "import.choice.invalid", v.get("category"),
+					String.join(", ", names(Category.values()))));
 		}
 		BigDecimal cost = null;
 		if (!v.get("estimated_cost").isEmpty()) {
 			cost = money(v.get("estimated_cost"));
-			if (cost == null || cost.signum() < 0 || cost.compareTo(new BigDecimal("5000")) > 0) {
-				problems.add(new Problem(line, "estimated_cost", "import.cost.invalid", List.of(v.get("estimated_cost"))));
+			if (cost == null) {
+				found.add(problem(line, "estimated_cost", "import.cost.invalid", v.get("estimated_cost")));
+			}
+		}
+		LetterForm form = new LetterForm(campaign.getId(), v.get("first_name"), v.get("surname"), birthDate, gender,
+				regionId, care, v.get("contact"), v.get("original_wish"), v.get("public_wish"), category, v.get("sizes"),
+				cost, false, null, false);
+		BindingResult errors = new DirectFieldBindingResult(form, "letterForm");
+		validator.validate(form, errors);
+		letters.checkRules(form, campaign, scope, errors);
+		Set<String> unconverted = new HashSet<>();
+		found.forEach(p -> unconverted.add(p.column()));
+		for (FieldError error : errors.getFieldErrors()) {
+			String column = COLUMN_OF.getOrDefault(error.getField(), "");
+			if (unconverted.add(column)) {
+				found.add(new Problem(line, column, ruleMessage(error, v.get(column))));
 			}
 		}
 		if (!v.get("public_wish").isEmpty()) {
 			for (String finding : PersonalDataCheck.findings(v.get("public_wish"), v.get("surname"), v.get("contact"))) {
-				problems.add(new Problem(line, "public_wish", finding, List.of()));
+				found.add(problem(line, "public_wish", finding));
 			}
 		}
-		if (problems.size() > before) {
+		if (!found.isEmpty()) {
+			found.sort(java.util.Comparator.comparingInt(p -> COLUMNS.indexOf(p.column())));
+			problems.addAll(found);
 			return null;
 		}
-		String key = PersonalDataCheck.fold(v.get("first_name")) + "|" + PersonalDataCheck.fold(v.get("surname")) + "|"
+		String key = PersonalDataCheck.fold(form.firstName()) + "|" + PersonalDataCheck.fold(form.surname()) + "|"
 				+ birthDate + "|" + regionId;
-		return new Row(line, v.get("first_name"), v.get("surname"), birthDate, gender, regionId, care,
-				v.get("contact"), v.get("original_wish"), v.get("public_wish"), category,
-				v.get("sizes").isEmpty() ? null : v.get("sizes"), cost, age, key);
+		return new Row(line, letters.newLetter(form, campaign, volunteerId, "IMPORTED"), key);
+	}
+
+	/**
+	 * What the page says beside the field, in the user's language. A region is named in the file by
+	 * its code, so the code leads the message. Two rules keep the file's own wording (the same rule,
+	 * the same numbers): the age, as the file has no reference-date column, and the length, as a
+	 * column is not a field one types into.
+	 */
+	private String ruleMessage(FieldError error, String typed) {
+		Object[] args = error.getArguments();
+		String text = switch (String.valueOf(error.getCode())) {
+			case "letter.age.outOfRange" -> messages.get("import.age.outOfRange", args[0], args[1], args[2]);
+			case "Size" -> messages.get("import.tooLong", args[1]);
+			default -> messageSource.getMessage(error, LocaleContextHolder.getLocale());
+		};
+		return "regionId".equals(error.getField()) ? messages.get("import.cell", typed, text) : text;
+	}
+
+	private Problem problem(long line, String column, String key, Object... args) {
+		return new Problem(line, column, messages.get(key, args));
 	}
 
 	private Set<String> existingKeys(long campaignId) {
@@ -267,71 +313,77 @@ public class LetterImport {
 			.param(campaignId).query(String.class).list());
 	}
 
-	private void insert(List<Row> rows, long campaignId, long volunteerId) {
+	/** The letters built by {@link LetterManagement#newLetter}, written in three JDBC batches. */
+	private void insert(List<Letter> rows) {
 		if (rows.isEmpty()) {
 			return;
 		}
 		List<Long> childIds = ids("child_id_seq", rows.size());
 		List<Long> letterIds = ids("letter_id_seq", rows.size());
-		Timestamp now = Timestamp.from(Instant.now());
 		jdbcTemplate.batchUpdate("""
 				INSERT INTO child (id, first_name, surname, birth_date, gender, region_id, care_setting, contact, created_at)
 				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)""", new Batch(rows.size()) {
 			@Override
 			public void setValues(PreparedStatement ps, int i) throws SQLException {
-				Row r = rows.get(i);
+				Child c = rows.get(i).getChild();
 				ps.setLong(1, childIds.get(i));
-				ps.setString(2, r.firstName());
-				ps.setString(3, r.surname());
-				ps.setDate(4, Date.valueOf(r.birthDate()));
-				ps.setString(5, r.gender().name());
-				ps.setInt(6, r.regionId());
-				ps.setString(7, r.careSetting().name());
-				ps.setString(8, r.contact());
-				ps.setTimestamp(9, now);
+				ps.setString(2, c.getFirstName());
+				ps.setString(3, c.getSurname());
+				ps.setDate(4, Date.valueOf(c.getBirthDate()));
+				ps.setString(5, c.getGender().name());
+				ps.setInt(6, c.getRegionId());
+				ps.setString(7, c.getCareSetting().name());
+				ps.setString(8, c.getContact());
+				ps.setTimestamp(9, Timestamp.from(c.getCreatedAt()));
 			}
 		});
 		jdbcTemplate.batchUpdate("""
 				INSERT INTO letter (id, code, gift_tag_code, campaign_id, child_id, region_id, first_name, age, gender,
-				                    status, original_wish, public_wish, category, sizes, estimated_cost, registered_by,
-				                    created_at, updated_at)
-				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, %s, ?, ?, ?, ?, ?, ?, ?, ?)""".formatted(
-				LetterSql.literal(LetterStatus.RECEIVED)), new Batch(rows.size()) {
+				                    status, original_wish, public_wish, category, sizes, estimated_cost, scan_shareable,
+				                    registered_by, created_at, updated_at)
+				VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""", new Batch(rows.size()) {
 			@Override
 			public void setValues(PreparedStatement ps, int i) throws SQLException {
-				Row r = rows.get(i);
+				Letter l = rows.get(i);
 				ps.setLong(1, letterIds.get(i));
-				ps.setString(2, LetterCodes.publicCode());
-				ps.setString(3, LetterCodes.giftTagCode());
-				ps.setLong(4, campaignId);
+				ps.setString(2, l.getCode());
+				ps.setString(3, l.getGiftTagCode());
+				ps.setLong(4, l.getCampaignId());
 				ps.setLong(5, childIds.get(i));
-				ps.setInt(6, r.regionId());
-				ps.setString(7, r.firstName());
-				ps.setShort(8, (short) r.age());
-				ps.setString(9, r.gender().name());
-				ps.setString(10, r.originalWish());
-				ps.setString(11, r.publicWish());
-				ps.setString(12, r.category().name());
-				if (r.sizes() == null) {
-					ps.setNull(13, Types.VARCHAR);
+				ps.setInt(6, l.getRegionId());
+				ps.setString(7, l.getFirstName());
+				ps.setShort(8, (short) l.getAge());
+				ps.setString(9, l.getGender().name());
+				ps.setString(10, l.getStatus().name());
+				ps.setString(11, l.getOriginalWish());
+				ps.setString(12, l.getPublicWish());
+				ps.setString(13, l.getCategory().name());
+				if (l.getSizes() == null) {
+					ps.setNull(14, Types.VARCHAR);
 				}
 				else {
-					ps.setString(13, r.sizes());
+					ps.setString(14, l.getSizes());
 				}
-				ps.setBigDecimal(14, r.cost());
-				ps.setLong(15, volunteerId);
-				ps.setTimestamp(16, now);
-				ps.setTimestamp(17, now);
+				ps.setBigDecimal(15, l.getEstimatedCost());
+				ps.setBoolean(16, l.isScanShareable());
+				ps.setLong(17, l.getRegisteredBy());
+				ps.setTimestamp(18, Timestamp.from(l.getCreatedAt()));
+				ps.setTimestamp(19, Timestamp.from(l.getUpdatedAt()));
 			}
 		});
 		jdbcTemplate.batchUpdate("""
-				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, note)
-				VALUES (?, NULL, %s, ?, ?, 'IMPORTED')""".formatted(LetterSql.literal(LetterStatus.RECEIVED)), new Batch(rows.size()) {
+				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, reason, note_text)
+				VALUES (?, ?, ?, ?, ?, ?, ?)""", new Batch(rows.size()) {
 			@Override
 			public void setValues(PreparedStatement ps, int i) throws SQLException {
+				LetterStatusChange h = rows.get(i).getHistory().get(0);
 				ps.setLong(1, letterIds.get(i));
-				ps.setLong(2, volunteerId);
-				ps.setTimestamp(3, now);
+				ps.setString(2, h.getFromStatus() == null ? null : h.getFromStatus().name());
+				ps.setString(3, h.getToStatus().name());
+				ps.setLong(4, h.getChangedBy());
+				ps.setTimestamp(5, Timestamp.from(h.getChangedAt()));
+				ps.setString(6, h.getReason());
+				ps.setString(7, h.getNoteText());
 			}
 		});
 	}
@@ -353,12 +405,6 @@ public class LetterImport {
 			return size;
 		}
 
-	}
-
-	private static void length(Map<String, String> v, String column, int max, long line, List<Problem> problems) {
-		if (v.get(column).length() > max) {
-			problems.add(new Problem(line, column, "import.tooLong", List.of(max)));
-		}
 	}
 
 	static LocalDate parseDate(String text) {

@@ -8,10 +8,8 @@ import java.util.Locale;
 
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.campaign.CampaignStatus;
-import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.Option;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -34,14 +32,14 @@ class LetterImportController {
 
 	private final AccountManagement accounts;
 
-	private final Campaigns campaigns;
+	private final CampaignOptions campaignOptions;
 
 	private final Messages messages;
 
-	LetterImportController(LetterImport importer, AccountManagement accounts, Campaigns campaigns, Messages messages) {
+	LetterImportController(LetterImport importer, AccountManagement accounts, CampaignOptions campaignOptions, Messages messages) {
 		this.importer = importer;
 		this.accounts = accounts;
-		this.campaigns = campaigns;
+		this.campaignOptions = campaignOptions;
 		this.messages = messages;
 	}
 
@@ -81,11 +79,7 @@ class LetterImportController {
 	}
 
 	private String page(Model model, Long campaignId, LetterImport.Result result, Locale locale) {
-		model.addAttribute("campaignOptions", campaigns.findAllByOrderByStartsOnDesc()
-			.stream()
-			.filter(c -> c.getStatus() != CampaignStatus.CLOSED)
-			.map(c -> new Option(String.valueOf(c.getId()), c.name(locale)))
-			.toList());
+		model.addAttribute("campaignOptions", campaignOptions.takingLetters(locale));
 		model.addAttribute("campaignId", campaignId);
 		model.addAttribute("result", result);
 		model.addAttribute("columns", LetterImport.COLUMNS);

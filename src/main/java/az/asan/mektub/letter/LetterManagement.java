@@ -67,9 +67,23 @@ public class LetterManagement {
 	 */
 	@Transactional(readOnly = true)
 	public List<Duplicate> check(LetterForm form, RegionScope scope, Errors errors, String exceptCode) {
-		Campaign campaign = null;
+		checkRules(form, scope, errors);
+		return duplicates(form, exceptCode);
+	}
+
+	/**
+	 * The campaign takes letters, the region is the volunteer's and takes letters, the child's age
+	 * fits the campaign: for the registration page and for each row of an import alike.
+	 */
+	@Transactional(readOnly = true)
+	public void checkRules(LetterForm form, RegionScope scope, Errors errors) {
+		checkRules(form, form.campaignId() == null ? null : campaigns.findById(form.campaignId()).orElse(null), scope,
+				errors);
+	}
+
+	/** The same, for a caller that already holds the form's campaign (the import: one for every row). */
+	void checkRules(LetterForm form, Campaign campaign, RegionScope scope, Errors errors) {
 		if (form.campaignId() != null) {
-			campaign = campaigns.findById(form.campaignId()).orElse(null);
 			if (campaign == null) {
 				errors.rejectValue("campaignId", "letter.campaign.unknown");
 			}
@@ -91,6 +105,9 @@ public class LetterManagement {
 						campaign.getMaxAge(), formats.date(campaign.getAgeReferenceDate()) }, null);
 			}
 		}
+	}
+
+	private List<Duplicate> duplicates(LetterForm form, String exceptCode) {
 		if (form.campaignId() == null || form.regionId() == null || form.birthDate() == null
 				|| form.firstName() == null || form.firstName().isBlank()) {
 			return List.of();
@@ -115,16 +132,25 @@ public class LetterManagement {
 	@Transactional
 	public String register(LetterForm form, long volunteerId, byte[] scan) {
 		Campaign campaign = campaigns.findById(form.campaignId()).orElseThrow(NotFound::new);
-		Child child = new Child(form.firstName(), form.surname(), form.birthDate(), form.gender(), form.regionId(),
-				form.careSetting(), blankToNull(form.contact()));
-		Letter letter = Letter.register(child, campaign.getId(), campaign.ageOn(form.birthDate()),
-				form.originalWish().strip(), form.publicWish().strip(), form.category(), blankToNull(form.sizes()),
-				form.estimatedCost(), form.shareable(), volunteerId);
+		Letter letter = newLetter(form, campaign, volunteerId, null);
 		letters.save(letter);
 		if (scan != null) {
 			images.store(letter.getId(), LetterImages.Kind.SCAN, scan);
 		}
 		return letter.getCode();
+	}
+
+	/**
+	 * The letter (with its child and its first history row) a checked form describes, not yet saved:
+	 * the registration page saves one, the import writes many in batches. The reason goes into the
+	 * first history row (the import's is IMPORTED).
+	 */
+	Letter newLetter(LetterForm form, Campaign campaign, long volunteerId, String reason) {
+		Child child = new Child(form.firstName(), form.surname(), form.birthDate(), form.gender(), form.regionId(),
+				form.careSetting(), blankToNull(form.contact()));
+		return Letter.register(child, campaign.getId(), campaign.ageOn(form.birthDate()), form.originalWish().strip(),
+				form.publicWish().strip(), form.category(), blankToNull(form.sizes()), form.estimatedCost(),
+				form.shareable(), volunteerId, reason);
 	}
 
 	/** Corrects a letter not yet on the tree; one sent back as INCOMPLETE returns to review. */
@@ -247,25 +273,16 @@ public class LetterManagement {
 
 	private List<LetterDetails.HistoryEntry> history(long letterId) {
 		return jdbc.sql("""
-				SELECT h.from_status, h.to_status, h.changed_at, h.note, u.full_name, u.role
+				SELECT h.from_status, h.to_status, h.changed_at, h.reason, h.note_text, u.full_name, u.role
 				FROM letter_status_change h LEFT JOIN app_user u ON u.id = h.changed_by
 				WHERE h.letter_id = ? ORDER BY h.changed_at, h.id""")
 			.param(letterId)
 			.query((rs, n) -> {
-				String note = rs.getString("note");
-				String noteCode = null;
-				String noteText = note;
-				if (note != null) {
-					String head = note.contains(": ") ? note.substring(0, note.indexOf(": ")) : note;
-					if (head.matches("[A-Z_]+")) {
-						noteCode = head;
-						noteText = note.length() > head.length() ? note.substring(head.length() + 2) : null;
-					}
-				}
 				String from = rs.getString("from_status");
 				return new LetterDetails.HistoryEntry(from == null ? null : LetterStatus.valueOf(from),
 						LetterStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("changed_at").toInstant(),
-						rs.getString("full_name"), rs.getString("role"), noteCode, noteText);
+						rs.getString("full_name"), rs.getString("role"), rs.getString("reason"),
+						rs.getString("note_text"));
 			})
 			.list();
 	}

@@ -12,7 +12,10 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 
-/** One row of a letter's history: who, when, from, to, note. Written only by {@link Letter}. */
+/**
+ * One row of a letter's history: who, when, from, to, why (a reason code such as HOLD_EXPIRED, shown
+ * in the user's language) and what the person noted. Written only by {@link Letter}.
+ */
 @Entity
 public class LetterStatusChange {
 
@@ -34,18 +37,22 @@ public class LetterStatusChange {
 
 	private Instant changedAt;
 
-	private String note;
+	private String reason;
+
+	private String noteText;
 
 	protected LetterStatusChange() {
 	}
 
-	LetterStatusChange(Letter letter, LetterStatus from, LetterStatus to, Long changedBy, Instant at, String note) {
+	LetterStatusChange(Letter letter, LetterStatus from, LetterStatus to, Long changedBy, Instant at, String reason,
+			String noteText) {
 		this.letter = letter;
 		this.fromStatus = from;
 		this.toStatus = to;
 		this.changedBy = changedBy;
 		this.changedAt = at;
-		this.note = note;
+		this.reason = reason;
+		this.noteText = noteText;
 	}
 
 	public LetterStatus getFromStatus() {
@@ -64,8 +71,12 @@ public class LetterStatusChange {
 		return changedAt;
 	}
 
-	public String getNote() {
-		return note;
+	public String getReason() {
+		return reason;
+	}
+
+	public String getNoteText() {
+		return noteText;
 	}
 
 }

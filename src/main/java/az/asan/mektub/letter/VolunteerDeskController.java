@@ -167,6 +167,7 @@ class VolunteerDeskController {
 
 	/** The gift reached the child today: the commonest last step, one click from the forgotten list. */
 	@PostMapping("/volunteer/quick/{code}/handed-today")
+	@LetterRefusals.Otherwise("/volunteer")
 	String handedToday(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
@@ -176,6 +177,7 @@ class VolunteerDeskController {
 
 	/** A hold past its due date goes back on the tree now, without waiting for the nightly job. */
 	@PostMapping("/volunteer/quick/{code}/release")
+	@LetterRefusals.Otherwise("/volunteer")
 	String release(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
@@ -193,6 +195,11 @@ class VolunteerDeskController {
 			ok = true;
 		}
 		catch (LetterTransitionException ex) {
+			if (htmx == null) {
+				// a plain form: the refusal is a message on the page, as everywhere (LetterRefusals)
+				throw ex;
+			}
+			// htmx: the answer replaces the row in place, with the reason
 			message = messages.get(ex.messageKey(), ex.arguments());
 			ok = false;
 		}

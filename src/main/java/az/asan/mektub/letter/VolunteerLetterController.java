@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import jakarta.validation.Valid;
 
@@ -12,6 +13,7 @@ import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
@@ -59,6 +61,8 @@ class VolunteerLetterController {
 
 	private final Campaigns campaigns;
 
+	private final CampaignOptions campaignOptions;
+
 	private final HandoverPoints handoverPoints;
 
 	private final RegionOptions regionOptions;
@@ -78,7 +82,7 @@ class VolunteerLetterController {
 	private final WalkInDonors walkInDonors;
 
 	VolunteerLetterController(AuditLog auditLog, LetterManagement letters, VolunteerLetterSearch search, AccountManagement accounts,
-			Campaigns campaigns, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
+			Campaigns campaigns, CampaignOptions campaignOptions, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
 			PendingUploads uploads, Messages messages, Validator validator, DonorMessages donorMessages,
 			WalkInDonors walkInDonors) {
 		this.auditLog = auditLog;
@@ -87,6 +91,7 @@ class VolunteerLetterController {
 		this.search = search;
 		this.accounts = accounts;
 		this.campaigns = campaigns;
+		this.campaignOptions = campaignOptions;
 		this.handoverPoints = handoverPoints;
 		this.regionOptions = regionOptions;
 		this.images = images;
@@ -109,7 +114,7 @@ class VolunteerLetterController {
 		model.addAttribute("pager", Pager.of(result.page(), result.total(), VolunteerLetterSearch.PAGE_SIZE));
 		model.addAttribute("statusOptions", messages.options("status.", LetterStatus.values()));
 		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id())));
-		model.addAttribute("campaignOptions", campaignOptions(false, locale));
+		model.addAttribute("campaignOptions", campaignOptions.all(locale));
 		return "volunteer/letters";
 	}
 
@@ -179,6 +184,7 @@ class VolunteerLetterController {
 	}
 
 	@PostMapping("/volunteer/letters/{code}/edit")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String processAmendForm(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@ModelAttribute("letterForm") LetterForm form, BindingResult result,
 			@RequestParam(required = false) MultipartFile scan, Model model, Locale locale,
@@ -196,19 +202,14 @@ class VolunteerLetterController {
 		if (result.hasErrors()) {
 			return registrationPage(model, user, scope, locale, letter);
 		}
-		try {
-			letters.amend(code, scope, form, user.id(), keptScan(form, user));
-		}
-		catch (LetterTransitionException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
-			return "redirect:/volunteer/letters/" + code;
-		}
+		letters.amend(code, scope, form, user.id(), keptScan(form, user));
 		uploads.discard(form.scanToken());
 		redirect.addFlashAttribute("success", messages.get("letter.amended"));
 		return "redirect:/volunteer/letters/" + code;
 	}
 
 	@PostMapping("/volunteer/letters/{code}/publish")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String publish(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String publicWish, @RequestParam(defaultValue = "false") boolean confirmed,
 			@RequestParam(defaultValue = "false") boolean acknowledged, RedirectAttributes redirect) {
@@ -217,31 +218,34 @@ class VolunteerLetterController {
 				letters.publish(code, accounts.regionScope(user), user.id(), publicWish, confirmed, acknowledged);
 			}
 			catch (PrivacyWarning warning) {
-				redirect.addFlashAttribute("privacyWarnings", warning.findings().stream().map(messages::get).toList());
+				LetterRefusals.keep("privacyWarnings", warning.findings().stream().map(messages::get).toList());
 				throw warning;
 			}
-		}, () -> redirect.addFlashAttribute("publishText", publicWish));
+		}, Map.of("publishText", publicWish));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/incomplete")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String markIncomplete(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) IncompleteReason reason, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
 		return step(code, redirect, "letter.markedIncomplete",
 				() -> letters.markIncomplete(code, accounts.regionScope(user), user.id(), reason, note),
-				() -> redirect.addFlashAttribute("incompleteNote", note));
+				Map.of("incompleteNote", note));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/gift-received")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String receiveGift(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String tagCode, @RequestParam(required = false) Long handoverPointId,
 			RedirectAttributes redirect) {
 		return step(code, redirect, "letter.giftReceived",
 				() -> letters.receiveGift(code, accounts.regionScope(user), user.id(), tagCode, handoverPointId),
-				() -> redirect.addFlashAttribute("typedTagCode", tagCode));
+				Map.of("typedTagCode", tagCode));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/fulfilled")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String fulfil(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) LocalDate handedOn, @RequestParam(defaultValue = "") String note,
 			@RequestParam(required = false) MultipartFile photo, RedirectAttributes redirect) {
@@ -259,10 +263,11 @@ class VolunteerLetterController {
 		}
 		return step(code, redirect, "letter.fulfilled",
 				() -> letters.fulfil(code, accounts.regionScope(user), user.id(), handedOn, note, photoBytes),
-				() -> redirect.addFlashAttribute("fulfilNote", note));
+				Map.of("fulfilNote", note));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/withdraw")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String withdraw(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) WithdrawReason reason, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
@@ -273,7 +278,7 @@ class VolunteerLetterController {
 				auditLog.record(user.id(), AuditLog.Kind.LETTER, "LETTER_WITHDRAWN", null, code + " " + reason, code,
 						new AuditLog.Key("withdrawReason." + reason));
 			}
-		}, () -> redirect.addFlashAttribute("withdrawNote", note));
+		}, Map.of("withdrawNote", note));
 	}
 
 	@PostMapping("/volunteer/letters/{code}/messages/{id}")
@@ -318,21 +323,19 @@ class VolunteerLetterController {
 
 	/**
 	 * Runs one step of the letter's life and says how it went. A refused step (or one that lost a
-	 * race with another volunteer) changes nothing; what was typed goes back to the page.
+	 * race with another volunteer) changes nothing; what was typed goes back to the page. A refusal
+	 * is said by {@link LetterRefusals}, as on every page.
 	 */
 	private String step(String code, RedirectAttributes redirect, String successKey, Runnable action,
-			Runnable keepTyped) {
+			Map<String, ?> typed) {
+		typed.forEach(LetterRefusals::keep);
 		try {
 			action.run();
 			redirect.addFlashAttribute("success", messages.get(successKey));
 		}
-		catch (LetterTransitionException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.messageKey(), ex.arguments()));
-			keepTyped.run();
-		}
 		catch (OptimisticLockingFailureException ex) {
 			redirect.addFlashAttribute("failure", messages.get("letter.error.concurrent"));
-			keepTyped.run();
+			typed.forEach(redirect::addFlashAttribute);
 		}
 		return "redirect:/volunteer/letters/" + code;
 	}
@@ -385,7 +388,7 @@ class VolunteerLetterController {
 	private String registrationPage(Model model, SignedInUser user, RegionScope scope, Locale locale,
 			LetterDetails existing) {
 		model.addAttribute("existing", existing);
-		model.addAttribute("campaignOptions", campaignOptions(true, locale));
+		model.addAttribute("campaignOptions", campaignOptions.takingLetters(locale));
 		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id())));
 		model.addAttribute("genderOptions", messages.options("gender.", Gender.values()));
 		model.addAttribute("careOptions", messages.options("careSetting.", CareSetting.values()));
@@ -399,14 +402,6 @@ class VolunteerLetterController {
 			model.addAttribute("duplicates", List.of());
 		}
 		return "volunteer/letter-form";
-	}
-
-	private List<Option> campaignOptions(boolean acceptingLettersOnly, Locale locale) {
-		return campaigns.findAllByOrderByStartsOnDesc()
-			.stream()
-			.filter(c -> !acceptingLettersOnly || c.getStatus() != CampaignStatus.CLOSED)
-			.map(c -> new Option(String.valueOf(c.getId()), c.name(locale)))
-			.toList();
 	}
 
 }

@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.letter.ForgottenLetters;
 import az.asan.mektub.letter.LetterStatistics;
 import az.asan.mektub.region.RegionOptions;
@@ -46,7 +46,7 @@ class ReportsController {
 
 	private final ForgottenLetters forgotten;
 
-	private final Campaigns campaigns;
+	private final CampaignOptions campaignOptions;
 
 	private final RegionOptions regionOptions;
 
@@ -63,7 +63,7 @@ class ReportsController {
 	private final Cache bodies;
 
 	ReportsController(LetterStatistics statistics, ProgramReport program, RegionalReport regional,
-			ForgottenLetters forgotten, Campaigns campaigns, RegionOptions regionOptions, Messages messages,
+			ForgottenLetters forgotten, CampaignOptions campaignOptions, RegionOptions regionOptions, Messages messages,
 			TemplateFragments fragments,
 			CacheManager caches) {
 		this.fragments = fragments;
@@ -72,7 +72,7 @@ class ReportsController {
 		this.program = program;
 		this.regional = regional;
 		this.forgotten = forgotten;
-		this.campaigns = campaigns;
+		this.campaignOptions = campaignOptions;
 		this.regionOptions = regionOptions;
 		this.messages = messages;
 	}
@@ -271,10 +271,7 @@ class ReportsController {
 	}
 
 	private void filters(Map<String, Object> model, Locale locale) {
-		model.put("campaignOptions", campaigns.findAllByOrderByStartsOnDesc()
-			.stream()
-			.map(c -> new Option(String.valueOf(c.getId()), c.name(locale)))
-			.toList());
+		model.put("campaignOptions", campaignOptions.all(locale));
 		model.put("yearOptions", program.years()
 			.stream()
 			.map(y -> y.year())

@@ -19,6 +19,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.campaign.Campaign;
+import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
@@ -142,7 +143,7 @@ class TreeController {
 			.filter(c -> c.getId().equals(filter.campaign()))
 			.findFirst()
 			.orElse(open.isEmpty() ? null : open.get(0));
-		List<Option> campaignOptions = open.stream().map(c -> new Option(String.valueOf(c.getId()), c.name(locale))).toList();
+		List<Option> campaignOptions = CampaignOptions.of(open, locale);
 		List<Option> economicRegionOptions = regionOptions.economicRegions();
 		model.put("campaignOptions", campaignOptions);
 		model.put("economicRegionOptions", economicRegionOptions);

@@ -130,10 +130,10 @@ public class LetterSeeding {
 			.update();
 		// The history: each letter walks RECEIVED → … → status, one row a step.
 		jdbc.sql("""
-				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, note)
+				INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at, reason)
 				SELECT l.id, step.from_status, step.to_status,
 				       CASE WHEN step.to_status = %s THEN l.donor_id ELSE :volunteer END,
-				       l.created_at + step.after, step.note
+				       l.created_at + step.after, step.reason
 				FROM letter l
 				JOIN demo_src s ON s.letter_id = l.id
 				JOIN (VALUES
@@ -144,7 +144,7 @@ public class LetterSeeding {
 				    (3, %s, interval '6 days', 'DUPLICATE'),
 				    (4, %s, interval '14 days', NULL),
 				    (5, %s, interval '20 days', NULL)
-				) AS step(no, from_status, to_status, after, note)
+				) AS step(no, from_status, to_status, after, reason)
 				  ON step.to_status = ANY (CAST(:path AS varchar[]))""".formatted(LetterSql.literal(ADOPTED),
 				step(null, RECEIVED), step(RECEIVED, INCOMPLETE), step(RECEIVED, PUBLISHED), step(PUBLISHED, ADOPTED),
 				step(PUBLISHED, WITHDRAWN), step(ADOPTED, GIFT_RECEIVED), step(GIFT_RECEIVED, FULFILLED)))
