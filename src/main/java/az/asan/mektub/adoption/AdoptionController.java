@@ -6,7 +6,6 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoints;
-import az.asan.mektub.letter.DonorMessages;
 import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;

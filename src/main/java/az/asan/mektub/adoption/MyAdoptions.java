@@ -10,7 +10,6 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 import az.asan.mektub.letter.Category;
-import az.asan.mektub.letter.DonorMessages;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.system.Formats;

@@ -9,7 +9,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.Campaigns;
-import az.asan.mektub.letter.ChildDataRetention;
+import az.asan.mektub.letter.privacy.ChildDataRetention;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;

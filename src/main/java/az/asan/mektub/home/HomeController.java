@@ -1,6 +1,6 @@
 package az.asan.mektub.home;
 
-import az.asan.mektub.letter.LetterStatistics;
+import az.asan.mektub.letter.query.LetterStatistics;
 
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;

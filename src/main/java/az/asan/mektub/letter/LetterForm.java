@@ -11,6 +11,8 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Past;
 import jakarta.validation.constraints.Size;
 
+import az.asan.mektub.letter.query.LetterDetails;
+
 /**
  * What a volunteer types to register a letter, or to correct one sent back as incomplete. The
  * scan itself travels beside the form; once re-encoded it is kept under {@code scanToken} so that a

@@ -11,11 +11,14 @@ import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.privacy.PersonalDataCheck;
+import az.asan.mektub.letter.privacy.PrivacyWarning;
+import az.asan.mektub.letter.query.LetterDetails;
+import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.NotFound;
-import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -82,7 +85,7 @@ public class LetterManagement {
 	}
 
 	/** The same, for a caller that already holds the form's campaign (the import: one for every row). */
-	void checkRules(LetterForm form, Campaign campaign, RegionScope scope, Errors errors) {
+	public void checkRules(LetterForm form, Campaign campaign, RegionScope scope, Errors errors) {
 		if (form.campaignId() != null) {
 			if (campaign == null) {
 				errors.rejectValue("campaignId", "letter.campaign.unknown");
@@ -145,7 +148,7 @@ public class LetterManagement {
 	 * the registration page saves one, the import writes many in batches. The reason goes into the
 	 * first history row (the import's is IMPORTED).
 	 */
-	Letter newLetter(LetterForm form, Campaign campaign, long volunteerId, String reason) {
+	public Letter newLetter(LetterForm form, Campaign campaign, long volunteerId, String reason) {
 		Child child = new Child(form.firstName(), form.surname(), form.birthDate(), form.gender(), form.regionId(),
 				form.careSetting(), blankToNull(form.contact()));
 		return Letter.register(child, campaign.getId(), campaign.ageOn(form.birthDate()), form.originalWish().strip(),

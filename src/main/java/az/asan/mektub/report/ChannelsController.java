@@ -8,7 +8,7 @@ import java.util.Map;
 
 import az.asan.mektub.handover.HandoverPoint;
 import az.asan.mektub.handover.HandoverPoints;
-import az.asan.mektub.letter.AdoptionChannels;
+import az.asan.mektub.letter.query.AdoptionChannels;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;

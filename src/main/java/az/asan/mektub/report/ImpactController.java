@@ -4,8 +4,8 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
-import az.asan.mektub.letter.AdoptionChannels;
-import az.asan.mektub.letter.LetterStatistics;
+import az.asan.mektub.letter.query.AdoptionChannels;
+import az.asan.mektub.letter.query.LetterStatistics;
 import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Messages;
 

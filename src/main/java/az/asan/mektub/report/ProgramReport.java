@@ -9,7 +9,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
-import az.asan.mektub.letter.LetterCounts;
+import az.asan.mektub.letter.query.LetterCounts;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.query.ReportLetters;
 import az.asan.mektub.region.Regions;

@@ -10,7 +10,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.IntFunction;
 
-import az.asan.mektub.letter.LetterCounts;
+import az.asan.mektub.letter.query.LetterCounts;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.query.ReportLetters;
 import az.asan.mektub.region.EconomicRegion;

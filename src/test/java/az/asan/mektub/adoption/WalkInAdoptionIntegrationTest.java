@@ -19,7 +19,7 @@ import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.letter.ChildDataRetention;
+import az.asan.mektub.letter.privacy.ChildDataRetention;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;

@@ -13,8 +13,8 @@ import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.letter.ChildDataRetention;
-import az.asan.mektub.letter.LetterStatistics;
+import az.asan.mektub.letter.privacy.ChildDataRetention;
+import az.asan.mektub.letter.query.LetterStatistics;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 

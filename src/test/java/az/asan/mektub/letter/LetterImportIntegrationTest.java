@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.letter.importing.LetterImport;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

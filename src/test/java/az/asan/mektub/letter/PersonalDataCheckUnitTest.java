@@ -2,6 +2,8 @@ package az.asan.mektub.letter;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.letter.privacy.PersonalDataCheck;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PersonalDataCheckUnitTest {

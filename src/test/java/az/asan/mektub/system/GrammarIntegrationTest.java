@@ -21,7 +21,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.Gender;
-import az.asan.mektub.letter.LetterImport;
+import az.asan.mektub.letter.importing.LetterImport;
 import az.asan.mektub.letter.Letters;
 
 import org.springframework.beans.factory.annotation.Autowired;

@@ -76,7 +76,7 @@ class FormTourIntegrationTest {
 	TransactionTemplate tx;
 
 	@Autowired
-	az.asan.mektub.letter.ForgottenLetters forgotten;
+	az.asan.mektub.letter.query.ForgottenLetters forgotten;
 
 	TestLetters testLetters;
 
@@ -403,8 +403,8 @@ class FormTourIntegrationTest {
 		jdbc.sql("UPDATE letter SET gift_received_at = now() - interval '7 days' WHERE code = ?").param(sevenDays).update();
 		jdbc.sql("UPDATE letter SET gift_received_at = now() - interval '8 days' WHERE code = ?").param(eightDays).update();
 		List<String> forgottenCodes = forgotten
-			.list(az.asan.mektub.letter.ForgottenLetters.Kind.UNDELIVERED, az.asan.mektub.account.RegionScope.all(), 100_000)
-			.stream().map(az.asan.mektub.letter.ForgottenLetters.Row::code).toList();
+			.list(az.asan.mektub.letter.query.ForgottenLetters.Kind.UNDELIVERED, az.asan.mektub.account.RegionScope.all(), 100_000)
+			.stream().map(az.asan.mektub.letter.query.ForgottenLetters.Row::code).toList();
 		assertThat(forgottenCodes).contains(eightDays).doesNotContain(sevenDays);
 	}
 
@@ -412,7 +412,7 @@ class FormTourIntegrationTest {
 	@Order(11)
 	void aVolunteerImportsAFileAndIsToldWhatIsWrongWithABadOne() {
 		Visitor volunteer = volunteer();
-		String header = String.join(",", az.asan.mektub.letter.LetterImport.COLUMNS) + "\n";
+		String header = String.join(",", az.asan.mektub.letter.importing.LetterImport.COLUMNS) + "\n";
 		Page bad = volunteer.open("/volunteer/letters/import").form("#import-form").set("campaignId", String.valueOf(campaign))
 			.attach("file", "letters.csv", "text/csv",
 					(header + "Kənan,Babayev,31.13.2015,M,AZ-GA,HOME,Ev,Top,Top,BALL,,pulsuz\n").getBytes(StandardCharsets.UTF_8))

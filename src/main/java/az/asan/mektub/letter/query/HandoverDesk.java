@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.query;
 
 import java.time.LocalDate;
 import java.util.List;
@@ -7,6 +7,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.LetterCodes;
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.privacy;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
@@ -10,13 +10,27 @@ import jakarta.validation.Valid;
 
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.AuditLog;
-import az.asan.mektub.account.Role;
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.CareSetting;
+import az.asan.mektub.letter.Category;
+import az.asan.mektub.letter.Gender;
+import az.asan.mektub.letter.IncompleteReason;
+import az.asan.mektub.letter.LetterForm;
+import az.asan.mektub.letter.LetterImages;
+import az.asan.mektub.letter.LetterManagement;
+import az.asan.mektub.letter.LetterPageSection;
+import az.asan.mektub.letter.LetterRefusals;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.WithdrawReason;
+import az.asan.mektub.letter.privacy.PrivacyWarning;
+import az.asan.mektub.letter.query.LetterDetails;
+import az.asan.mektub.letter.query.VolunteerLetterSearch;
 import az.asan.mektub.letter.query.WalkInDonors;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.Formats;
@@ -28,6 +42,7 @@ import az.asan.mektub.system.Option;
 import az.asan.mektub.system.Pager;
 import az.asan.mektub.system.PendingUploads;
 
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.http.CacheControl;
 import org.springframework.http.MediaType;
@@ -75,7 +90,7 @@ class VolunteerLetterController {
 
 	private final Validator validator;
 
-	private final DonorMessages donorMessages;
+	private final ObjectProvider<LetterPageSection> pageSections;
 
 	private final AuditLog auditLog;
 
@@ -83,7 +98,7 @@ class VolunteerLetterController {
 
 	VolunteerLetterController(AuditLog auditLog, LetterManagement letters, VolunteerLetterSearch search, AccountManagement accounts,
 			Campaigns campaigns, CampaignOptions campaignOptions, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
-			PendingUploads uploads, Messages messages, Validator validator, DonorMessages donorMessages,
+			PendingUploads uploads, Messages messages, Validator validator, ObjectProvider<LetterPageSection> pageSections,
 			WalkInDonors walkInDonors) {
 		this.auditLog = auditLog;
 		this.walkInDonors = walkInDonors;
@@ -98,7 +113,7 @@ class VolunteerLetterController {
 		this.uploads = uploads;
 		this.messages = messages;
 		this.validator = validator;
-		this.donorMessages = donorMessages;
+		this.pageSections = pageSections;
 	}
 
 	@GetMapping("/volunteer/letters")
@@ -163,7 +178,8 @@ class VolunteerLetterController {
 		model.addAttribute("incompleteOptions", messages.options("incompleteReason.", IncompleteReason.values()));
 		model.addAttribute("withdrawOptions", messages.options("withdrawReason.", WithdrawReason.values()));
 		model.addAttribute("today", LocalDate.now(Formats.BAKU));
-		model.addAttribute("donorMessages", donorMessages.of(List.of(letter.id())));
+		// what other modules show on the page (adoption: the donor's messages to the child)
+		pageSections.orderedStream().forEach(section -> section.addTo(letter.id(), model));
 		// taken off a centre's paper tree: the walk-in donor, seen here by volunteers and staff only
 		WalkInDonors.WalkIn walkIn = walkInDonors.of(letter.id()).orElse(null);
 		model.addAttribute("walkIn", walkIn);
@@ -279,14 +295,6 @@ class VolunteerLetterController {
 						new AuditLog.Key("withdrawReason." + reason));
 			}
 		}, Map.of("withdrawNote", note));
-	}
-
-	@PostMapping("/volunteer/letters/{code}/messages/{id}")
-	String reviewMessage(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, @PathVariable long id,
-			@RequestParam(defaultValue = "false") boolean approve, RedirectAttributes redirect) {
-		donorMessages.review(id, accounts.regionScope(user), user.id(), approve);
-		redirect.addFlashAttribute("success", messages.get(approve ? "message.approved" : "message.rejected"));
-		return "redirect:/volunteer/letters/" + code;
 	}
 
 	/** A tag for a letter on the tree, to hang on the physical tree of a service centre. */

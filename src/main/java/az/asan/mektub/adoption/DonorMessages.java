@@ -1,10 +1,12 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.adoption;
 
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.LetterTransitionException;
+import az.asan.mektub.letter.privacy.PersonalDataCheck;
 import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.system.NotFound;
 
@@ -13,7 +15,7 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A donor's short message to the child. It travels with the gift, so it belongs to the letter; a
+ * A donor's short message to the child, written while they hold the letter, so it is adoption's; a
  * volunteer of the letter's region reads it and approves it before it is passed on, and it may
  * carry no contact details (the donor and the child never exchange addresses).
  */

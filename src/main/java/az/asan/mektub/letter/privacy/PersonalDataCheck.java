@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.privacy;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * clean, which is why a volunteer still confirms it, but it catches the common slips. Donors'
  * messages to a child pass the same check.
  */
-final class PersonalDataCheck {
+public final class PersonalDataCheck {
 
 	private static final Locale AZ = Locale.forLanguageTag("az");
 
@@ -30,7 +30,7 @@ final class PersonalDataCheck {
 	}
 
 	/** Message keys of what the text gives away; empty when nothing was found. */
-	static List<String> findings(String publicText, String surname, String contact) {
+	public static List<String> findings(String publicText, String surname, String contact) {
 		List<String> found = new ArrayList<>();
 		if (publicText == null || publicText.isBlank()) {
 			return found;
@@ -101,7 +101,7 @@ final class PersonalDataCheck {
 	 * institution), a social-media handle or link, digits written as words. These can be innocent
 	 * ("ev üçün", a wish for a birthday), so the volunteer is warned and decides.
 	 */
-	static List<String> warnings(String publicText, String firstName, String contact) {
+	public static List<String> warnings(String publicText, String firstName, String contact) {
 		List<String> found = new ArrayList<>();
 		if (publicText == null || publicText.isBlank()) {
 			return found;
@@ -241,7 +241,7 @@ final class PersonalDataCheck {
 	}
 
 	/** The Java twin of the database's {@code az_fold}: Azerbaijani case, then plain Latin letters. */
-	static String fold(String text) {
+	public static String fold(String text) {
 		String lower = text.toLowerCase(AZ);
 		StringBuilder out = new StringBuilder(lower.length());
 		for (char c : lower.toCharArray()) {

@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.query;
 
 import java.time.Instant;
 import java.util.Collection;
@@ -6,6 +6,7 @@ import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.system.JobRuns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.query;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.system.AsanProperties;
 

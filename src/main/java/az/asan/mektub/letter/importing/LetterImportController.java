@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.importing;
 
 import java.io.IOException;
 import java.io.InputStreamReader;

@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.web;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -14,6 +14,7 @@ import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoint;
 import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.PaperTree;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.NotFound;
 import az.asan.mektub.system.Option;

@@ -1,8 +1,9 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.query;
 
 import java.util.HashSet;
 import java.util.Set;
 
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.CacheConfiguration;
 

@@ -1,6 +1,8 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.privacy;
 
 import java.util.List;
+
+import az.asan.mektub.letter.LetterTransitionException;
 
 /**
  * The public text may hold personal data (see {@link PersonalDataCheck#warnings}): nothing changed,
@@ -10,7 +12,7 @@ public class PrivacyWarning extends LetterTransitionException {
 
 	private final List<String> findings;
 
-	PrivacyWarning(List<String> findings) {
+	public PrivacyWarning(List<String> findings) {
 		super("letter.privacy.review");
 		this.findings = List.copyOf(findings);
 	}

@@ -1,9 +1,14 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.query;
 
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+
+import az.asan.mektub.letter.CareSetting;
+import az.asan.mektub.letter.Category;
+import az.asan.mektub.letter.Gender;
+import az.asan.mektub.letter.LetterStatus;
 
 /**
  * Everything a volunteer of the letter's region may see of one letter, read in one go so that a page

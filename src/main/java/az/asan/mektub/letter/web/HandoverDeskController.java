@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.web;
 
 import java.time.LocalDate;
 import java.util.Locale;
@@ -11,6 +11,8 @@ import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoint;
 import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.query.HandoverDesk;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;

@@ -1,8 +1,10 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.web;
 
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotNull;
+
+import az.asan.mektub.letter.PaperTree;
 
 /** What a volunteer chooses before printing tags for a centre's paper tree. */
 public record PaperTreeForm(

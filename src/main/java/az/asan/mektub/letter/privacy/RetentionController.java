@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.privacy;
 
 import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.SignedInUser;

@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.web;
 
 import java.time.LocalDate;
 import java.util.EnumMap;
@@ -8,13 +8,18 @@ import java.util.Map;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.letter.LetterManagement;
+import az.asan.mektub.letter.LetterRefusals;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.LetterTransitionException;
+import az.asan.mektub.letter.query.ForgottenLetters;
+import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.TemplateFragments;
-import az.asan.mektub.letter.sql.LetterSql;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,4 +1,4 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.importing;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -25,14 +25,24 @@ import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
 
+
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.letter.CareSetting;
+import az.asan.mektub.letter.Category;
+import az.asan.mektub.letter.Child;
+import az.asan.mektub.letter.Gender;
+import az.asan.mektub.letter.Letter;
+import az.asan.mektub.letter.LetterForm;
+import az.asan.mektub.letter.LetterManagement;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.LetterStatusChange;
+import az.asan.mektub.letter.privacy.PersonalDataCheck;
+import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.letter.sql.LetterSql;
-
 import az.asan.mektub.system.Messages;
 
 import org.springframework.context.MessageSource;

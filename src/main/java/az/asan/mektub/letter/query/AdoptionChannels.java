@@ -1,7 +1,8 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.query;
 
 import java.util.List;
 
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

@@ -1,9 +1,10 @@
-package az.asan.mektub.letter;
+package az.asan.mektub.letter.query;
 
 import java.time.Instant;
 import java.util.List;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;

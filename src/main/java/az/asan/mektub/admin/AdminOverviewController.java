@@ -1,4 +1,4 @@
-package az.asan.mektub.campaign;
+package az.asan.mektub.admin;
 
 import java.util.List;
 

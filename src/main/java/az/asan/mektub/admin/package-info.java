@@ -1,0 +1,5 @@
+/**
+ * The staff's start page: the way to every admin section, and whether the scheduled jobs and the
+ * backups are alive. Each section itself belongs to its feature's module.
+ */
+package az.asan.mektub.admin;
