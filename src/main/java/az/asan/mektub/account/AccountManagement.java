@@ -262,15 +262,18 @@ public class AccountManagement {
 		// a session passes from one person to another at sign-in.
 		String key = "asan.regions@" + user.id();
 		RequestAttributes request = RequestContextHolder.getRequestAttributes();
-		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_SESSION) instanceof int[] kept) {
-			return RegionScope.of(java.util.Arrays.stream(kept).boxed().collect(java.util.stream.Collectors.toSet()));
+		// kept as text: Spring writes a mutable session value back after every request that read it
+		if (request != null && request.getAttribute(key, RequestAttributes.SCOPE_SESSION) instanceof String kept) {
+			return RegionScope.of(kept.isEmpty() ? Set.of()
+					: java.util.Arrays.stream(kept.split(",")).map(Integer::valueOf).collect(java.util.stream.Collectors.toSet()));
 		}
 		List<Integer> ids = jdbc.sql("SELECT region_id FROM volunteer_region WHERE user_id = ?")
 			.param(user.id())
 			.query(Integer.class)
 			.list();
 		if (request != null) {
-			request.setAttribute(key, ids.stream().mapToInt(Integer::intValue).toArray(), RequestAttributes.SCOPE_SESSION);
+			request.setAttribute(key, ids.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(",")),
+					RequestAttributes.SCOPE_SESSION);
 		}
 		return RegionScope.of(Set.copyOf(ids));
 	}
