@@ -8,6 +8,7 @@ import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.Letter;
+import az.asan.mektub.letter.LetterCodes;
 import az.asan.mektub.letter.LetterHolds;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.LetterTransitionException;
@@ -36,6 +37,10 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class AdoptionManagement {
+
+	/** A letter in these states was taken by someone (online or at a centre). */
+	private static final java.util.Set<LetterStatus> TAKEN_STATES = java.util.EnumSet.of(LetterStatus.ADOPTED,
+			LetterStatus.GIFT_RECEIVED, LetterStatus.FULFILLED);
 
 	private final Letters letters;
 
@@ -133,11 +138,12 @@ public class AdoptionManagement {
 	@Transactional
 	public Adopted adoptWalkIn(String code, RegionScope scope, long volunteerId, long handoverPointId,
 			String donorName, String donorPhone) {
-		String normalised = code == null ? "" : code.strip().toUpperCase(java.util.Locale.ROOT);
+		String normalised = LetterCodes.normaliseCode(code);
 		Letter letter = letters.lockByCode(normalised).filter(l -> scope.includes(l.getRegionId()))
 			.orElseThrow(() -> new AdoptionRefused(AdoptionRefused.Reason.UNKNOWN_CODE));
 		if (letter.getStatus() != LetterStatus.PUBLISHED) {
-			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
+			throw new AdoptionRefused(TAKEN_STATES.contains(letter.getStatus()) ? AdoptionRefused.Reason.TAKEN
+					: AdoptionRefused.Reason.NOT_ON_TREE);
 		}
 		Campaign campaign = campaigns.findById(letter.getCampaignId()).orElseThrow(NotFound::new);
 		if (!campaign.isOpen()) {

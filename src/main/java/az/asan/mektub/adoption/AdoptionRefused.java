@@ -15,6 +15,11 @@ public class AdoptionRefused extends RuntimeException {
 		NOT_A_DONOR,
 		/** The campaign no longer takes adoptions. */
 		CAMPAIGN_CLOSED,
+		/**
+		 * The letter is not on the tree and never was in this state: still waiting for its review, sent
+		 * back, or withdrawn. Nobody took it, so "taken" would mislead the volunteer at the desk.
+		 */
+		NOT_ON_TREE,
 		/** No letter of the volunteer's regions has the code typed or scanned at the desk. */
 		UNKNOWN_CODE
 

@@ -11,8 +11,10 @@ import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoint;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.Letter;
+import az.asan.mektub.letter.LetterCodes;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
+import az.asan.mektub.letter.PaperTree;
 import az.asan.mektub.system.NotFound;
 import az.asan.mektub.system.Option;
 
@@ -42,8 +44,11 @@ class WalkInController {
 
 	private final Letters letters;
 
+	private final PaperTree paperTree;
+
 	WalkInController(AdoptionManagement adoptions, AccountManagement accounts, HandoverPoints handoverPoints,
-			Letters letters) {
+			Letters letters, PaperTree paperTree) {
+		this.paperTree = paperTree;
 		this.adoptions = adoptions;
 		this.accounts = accounts;
 		this.handoverPoints = handoverPoints;
@@ -54,11 +59,24 @@ class WalkInController {
 	record Receipt(GiftTag tag, String donorName, String donorPhone) {
 	}
 
+	/** The letter of the tag in the volunteer's hand, shown so the volunteer sees it is the right one. */
+	record TagPreview(String firstName, int age, String wish) {
+	}
+
 	@GetMapping("/volunteer/walk-in")
+	@Transactional(readOnly = true)
 	String initWalkInForm(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String code,
 			Model model, Locale locale) {
-		model.addAttribute("walkInForm", WalkInForm.forCode(code));
-		return form(accounts.regionScope(user), model, locale);
+		RegionScope scope = accounts.regionScope(user);
+		// a tag from a paper tree: the centre whose tree it hung on is where the citizen stands
+		Long hangingAt = code == null || code.isBlank() ? null
+				: paperTree.hangingAt(LetterCodes.normaliseCode(code))
+					.filter(id -> point(id, scope).isPresent())
+					.orElse(null);
+		WalkInForm form = WalkInForm.forCode(code);
+		model.addAttribute("walkInForm", new WalkInForm(form.code(), "", "", hangingAt));
+		model.addAttribute("hangsHere", hangingAt != null);
+		return form(scope, form.code(), model, locale);
 	}
 
 	@PostMapping("/volunteer/walk-in")
@@ -69,7 +87,7 @@ class WalkInController {
 			result.rejectValue("handoverPointId", "paperTree.point.notYours");
 		}
 		if (result.hasErrors()) {
-			return form(scope, model, locale);
+			return form(scope, walkInForm.code(), model, locale);
 		}
 		try {
 			AdoptionManagement.Adopted adopted = adoptions.adoptWalkIn(walkInForm.code(), scope, user.id(),
@@ -78,7 +96,7 @@ class WalkInController {
 		}
 		catch (AdoptionRefused refused) {
 			result.reject("walkIn.refused." + refused.reason().name());
-			return form(scope, model, locale);
+			return form(scope, walkInForm.code(), model, locale);
 		}
 	}
 
@@ -96,11 +114,15 @@ class WalkInController {
 		return "adoption/walk-in-receipt";
 	}
 
-	private String form(RegionScope scope, Model model, Locale locale) {
-		model.addAttribute("pointOptions", handoverPoints.accepting().stream()
-			.filter(p -> scope.includes(p.regionId()))
+	private String form(RegionScope scope, String code, Model model, Locale locale) {
+		model.addAttribute("pointOptions", handoverPoints.atDesk(scope).stream()
 			.map(p -> new Option(String.valueOf(p.id()), p.name(locale)))
 			.toList());
+		model.addAttribute("preview", code == null || code.isBlank() ? null
+				: letters.findByCode(LetterCodes.normaliseCode(code))
+					.filter(l -> l.getStatus() == LetterStatus.PUBLISHED && scope.includes(l.getRegionId()))
+					.map(l -> new TagPreview(l.getFirstName(), l.getAge(), l.getPublicWish()))
+					.orElse(null));
 		return "adoption/walk-in";
 	}
 

@@ -9,7 +9,9 @@ import jakarta.validation.constraints.Size;
 public record WalkInForm(
 		@NotBlank @Size(max = 40) String code,
 		@NotBlank @Size(max = 120) String donorName,
-		@NotBlank @Pattern(regexp = "\\+?[0-9 ()-]{7,20}") String donorPhone,
+		// one message for an empty and a wrong number alike, saying what to type (never the pattern)
+		@NotNull(message = "{walkIn.donorPhone.invalid}") @Pattern(regexp = "\\s*\\+?[0-9 ()-]{7,20}\\s*",
+				message = "{walkIn.donorPhone.invalid}") String donorPhone,
 		@NotNull Long handoverPointId) {
 
 	public static WalkInForm forCode(String code) {

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.system.Localized;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -29,6 +30,14 @@ public class HandoverPoints {
 
 	public List<HandoverPoint> accepting() {
 		return jdbc.sql(SELECT + "WHERE accepting ORDER BY name_az COLLATE \"az-x-icu\", id").query(HandoverPoints::map).list();
+	}
+
+	/**
+	 * The centres a volunteer works at: accepting, in the volunteer's regions. The one list of the desk's
+	 * forms (walk-in, handover desk, gift received), so that they offer the same centres.
+	 */
+	public List<HandoverPoint> atDesk(RegionScope scope) {
+		return accepting().stream().filter(p -> scope.includes(p.regionId())).toList();
 	}
 
 	public Optional<HandoverPoint> byId(Long id) {

@@ -25,13 +25,42 @@ public final class LetterCodes {
 		return raw.substring(0, 4) + "-" + raw.substring(4);
 	}
 
-	/** What a volunteer types may differ in case, spaces and the dash; the code itself may not. */
+	/**
+	 * A letter's public code as a person typed it: {@link #compact(String)}, so that a code read off a
+	 * tag with its spaces or dashes, in lower case or with an O for a zero, finds its letter.
+	 */
+	public static String normaliseCode(String typed) {
+		return compact(typed);
+	}
+
+	/** A gift tag code as a person typed it: {@link #compact(String)}, with the dash put back after four. */
 	public static String normaliseTag(String typed) {
+		String compact = compact(typed);
+		return compact.length() == 8 ? compact.substring(0, 4) + "-" + compact.substring(4) : compact;
+	}
+
+	/**
+	 * The one rule for every typed code: trimmed, without spaces, dashes or dots, in capitals, and with
+	 * the letters the alphabet leaves out read as the digits they look like (O as 0, I and L as 1), as
+	 * Crockford's alphabet intends. Anything else that is no letter or digit is dropped too.
+	 */
+	public static String compact(String typed) {
 		if (typed == null) {
 			return "";
 		}
-		String compact = typed.toUpperCase().replaceAll("[^0-9A-Z]", "");
-		return compact.length() == 8 ? compact.substring(0, 4) + "-" + compact.substring(4) : compact;
+		StringBuilder out = new StringBuilder(typed.length());
+		for (char c : typed.strip().toUpperCase(java.util.Locale.ROOT).toCharArray()) {
+			switch (c) {
+				case 'O' -> out.append('0');
+				case 'I', 'L', '\u0130' -> out.append('1'); // İ, an Azerbaijani keyboard's capital i
+				default -> {
+					if ((c >= '0' && c <= '9') || (c >= 'A' && c <= 'Z')) {
+						out.append(c);
+					}
+				}
+			}
+		}
+		return out.toString();
 	}
 
 	private static String random(int length) {

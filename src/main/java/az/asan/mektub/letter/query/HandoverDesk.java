@@ -50,7 +50,7 @@ public class HandoverDesk {
 			return Optional.empty();
 		}
 		Matcher url = LETTER_URL.matcher(typed);
-		String code = url.find() ? url.group(1).toUpperCase() : typed.strip().toUpperCase();
+		String code = LetterCodes.normaliseCode(url.find() ? url.group(1) : typed);
 		return jdbc.sql("""
 				SELECT code, status FROM letter
 				WHERE (gift_tag_code = :tag OR code = :code)
@@ -73,6 +73,22 @@ public class HandoverDesk {
 	@Transactional(readOnly = true)
 	public List<Row> expected(long handoverPointId, LocalDate until, RegionScope scope) {
 		return rows(LetterSql.is("l", LetterStatus.ADOPTED) + " AND l.due_date <= :until", handoverPointId, until, scope);
+	}
+
+	/**
+	 * How many holds at the point fall due after {@code until}: a walk-in's hold runs for the campaign's
+	 * days (fourteen by default), longer than the daily list looks ahead, and the desk should know the
+	 * gifts are coming all the same.
+	 */
+	@Transactional(readOnly = true)
+	public long expectedLater(long handoverPointId, LocalDate until, RegionScope scope) {
+		return jdbc.sql("SELECT count(*) FROM letter l WHERE " + LetterSql.is("l", LetterStatus.ADOPTED)
+				+ " AND l.due_date > :until AND l.handover_point_id = :point AND " + LetterSql.inScope("l"))
+			.param("point", handoverPointId)
+			.param("until", until)
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
+			.query(Long.class)
+			.single();
 	}
 
 	/** Gifts handed in at the point and not yet delivered to the child. */

@@ -76,7 +76,7 @@ class HandoverDeskController {
 			model.addAttribute("failure", messages.get("handoverDesk.unknown", tagCode.strip()));
 		}
 		model.addAttribute("tagCode", tagCode == null ? "" : tagCode);
-		model.addAttribute("points", handoverPoints.accepting().stream().filter(p -> scope.includes(p.regionId())).toList());
+		model.addAttribute("points", handoverPoints.atDesk(scope));
 		return "volunteer/handover";
 	}
 
@@ -88,7 +88,11 @@ class HandoverDeskController {
 		LocalDate today = LocalDate.now(Formats.BAKU);
 		model.addAttribute("point", point);
 		model.addAttribute("today", today);
-		model.addAttribute("expected", desk.expected(pointId, today.plusDays(DUE_SOON_DAYS), scope));
+		LocalDate until = today.plusDays(DUE_SOON_DAYS);
+		model.addAttribute("dueSoonDays", DUE_SOON_DAYS);
+		model.addAttribute("until", until);
+		model.addAttribute("expected", desk.expected(pointId, until, scope));
+		model.addAttribute("expectedLater", desk.expectedLater(pointId, until, scope));
 		model.addAttribute("received", desk.received(pointId, scope));
 		return "volunteer/handover-daily";
 	}

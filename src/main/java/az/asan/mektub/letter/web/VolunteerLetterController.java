@@ -170,9 +170,12 @@ class VolunteerLetterController {
 		model.addAttribute("letter", letter);
 		model.addAttribute("regionName", regionOptions.name(letter.regionId()));
 		model.addAttribute("handoverPoint", handoverPoints.byId(letter.handoverPointId()).orElse(null));
+		// the centres of the volunteer's regions, as the walk-in form offers, and the one the donor chose
+		RegionScope deskScope = accounts.regionScope(user);
 		model.addAttribute("handoverOptions", handoverPoints.all()
 			.stream()
-			.filter(p -> p.accepting() || p.id() == (letter.handoverPointId() == null ? -1 : letter.handoverPointId()))
+			.filter(p -> (p.accepting() && deskScope.includes(p.regionId()))
+					|| p.id() == (letter.handoverPointId() == null ? -1 : letter.handoverPointId()))
 			.map(p -> new Option(String.valueOf(p.id()), p.name(locale)))
 			.toList());
 		model.addAttribute("incompleteOptions", messages.options("incompleteReason.", IncompleteReason.values()));
