@@ -9,8 +9,9 @@ import jakarta.validation.constraints.Size;
 public record WalkInForm(
 		@NotBlank @Size(max = 40) String code,
 		@NotBlank @Size(max = 120) String donorName,
-		// one message for an empty and a wrong number alike, saying what to type (never the pattern)
-		@NotNull(message = "{walkIn.donorPhone.invalid}") @Pattern(regexp = "\\s*\\+?[0-9 ()-]{7,20}\\s*",
+		// one message for an empty and a wrong number alike, saying what to type (never the pattern);
+		// the page always sends the field, so @NotNull (the generic message) only guards a forged request
+		@NotNull @Pattern(regexp = "\\s*\\+?[0-9 ()-]{7,20}\\s*",
 				message = "{walkIn.donorPhone.invalid}") String donorPhone,
 		@NotNull Long handoverPointId) {
 
