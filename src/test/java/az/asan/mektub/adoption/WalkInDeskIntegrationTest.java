@@ -245,7 +245,7 @@ class WalkInDeskIntegrationTest {
 	}
 
 	@Test
-	void aTagFromAPaperTreeOpensTheFormWithItsCentreChosenAndTheChildShown() {
+	void aTagFromAPaperTreeOpensTheFormWithItsCentreChosenAndTheChildShown() throws Exception {
 		// given: a letter hanging on the Ganja paper tree
 		long ganja = point("AZ-GA");
 		String code = testLetters.published(campaign, Spec.of("Günel", 6).wish("Rəngli karandaşlar", az.asan.mektub.letter.Category.SCHOOL));
@@ -265,6 +265,11 @@ class WalkInDeskIntegrationTest {
 			.contains("Wish: Rəngli karandaşlar");
 		Page receipt = form.form("#walk-in-form").set("donorName", NAME).set("donorPhone", PHONE).submit();
 		assertThat(receipt.url()).isEqualTo("/volunteer/walk-in/" + code + "/receipt");
+		// the gift code is one word on a phone's narrow receipt, never "JZJB-" over "4JB2"
+		String css = volunteer.request(receipt.document().select("link[rel=stylesheet][href*=/css/app]").attr("href"))
+			.getResponse().getContentAsString(java.nio.charset.StandardCharsets.UTF_8);
+		assertThat(css.replaceAll("\\s", "")).containsPattern("\\.gift-tag-tagcode\\{[^}]*white-space:nowrap");
+		assertThat(receipt.document().select(".gift-tag-tagcode").text()).matches("[0-9A-Z]{4}-[0-9A-Z]{4}");
 		assertThat(jdbc.sql("SELECT walk_in_point_id FROM letter WHERE code = ?").param(code).query(Long.class).single())
 			.isEqualTo(ganja);
 
