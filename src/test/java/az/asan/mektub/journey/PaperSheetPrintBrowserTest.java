@@ -141,11 +141,11 @@ class PaperSheetPrintBrowserTest extends JourneyTest {
 	void theDrawnTreesCardsSayWhichBakuCentreAndKeepTheirTextOnTheCard() {
 		long campaign = TestCampaigns.open(jdbc);
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
-		String school = testLetters.published(campaign, Spec.of("Nərmin", 25).region("AZ-BA").wish("Məktəb çantası", Category.SCHOOL));
+		String school = testLetters.published(campaign, Spec.of("Nərmin", 24).region("AZ-BA").wish("Məktəb çantası", Category.SCHOOL));
 		long baku = jdbc.sql("""
 				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = 'AZ-BA'""")
 			.query(Long.class).single();
-		assertThat(paperTree.print(new PaperTree.Choice(null, 25, 25, 1, true), baku, RegionScope.all())).isPresent();
+		assertThat(paperTree.print(new PaperTree.Choice(null, 24, 24, 1, true), baku, RegionScope.all())).isPresent();
 		String centreNumber = jdbc.sql("SELECT name_en FROM handover_point WHERE id = ?").param(baku).query(String.class)
 			.single().replaceAll(".*(No\\. \\d+)$", "$1");
 
