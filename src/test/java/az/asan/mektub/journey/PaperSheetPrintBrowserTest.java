@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class PaperSheetPrintBrowserTest extends JourneyTest {
 
+	static final java.nio.file.Path SHOTS = java.nio.file.Path.of("target", "paper-sheet-print");
+
 	/** Ages no demo letter has, one per sheet, so each sheet holds only this test's letters. */
 	static final int SEVEN = 18, EIGHT = 19, NINETEEN = 20;
 
@@ -87,7 +89,7 @@ class PaperSheetPrintBrowserTest extends JourneyTest {
 			for (var sheet : Map.of(seven, 1, eight, 1, nineteen, 3).entrySet()) {
 				browser.open(sheet.getKey() + "&lang=" + lang);
 				int tags = browser.all(".paper-tag").size();
-				assertThat(tagsPastTheirCutLines()).as("tags past their cut lines on " + sheet.getKey() + " in " + lang)
+				assertThat(tagsPastTheirCutLines(lang + "-" + tags)).as("tags past their cut lines on " + sheet.getKey() + " in " + lang)
 					.isEmpty();
 				assertThat(pages(print())).as("A4 pages for " + tags + " tags in " + lang).isEqualTo(sheet.getValue());
 			}
@@ -183,11 +185,16 @@ class PaperSheetPrintBrowserTest extends JourneyTest {
 	}
 
 	/** In the print layout at A4's printable width, the tags whose text box overflows the tag. */
-	private String tagsPastTheirCutLines() {
+	private String tagsPastTheirCutLines(String name) throws java.io.IOException {
 		ChromeDriver chrome = (ChromeDriver) browser.driver();
 		chrome.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
 		size(718, 1047);
 		try {
+			// a picture of the print layout in target/paper-sheet-print, for a person to look at
+			java.nio.file.Files.createDirectories(SHOTS);
+			Map<String, Object> shot = chrome.executeCdpCommand("Page.captureScreenshot",
+					Map.of("format", "png", "captureBeyondViewport", true));
+			java.nio.file.Files.write(SHOTS.resolve(name + ".png"), Base64.getDecoder().decode((String) shot.get("data")));
 			return (String) js("""
 					const over = e => e.scrollHeight > e.clientHeight + 1 || e.scrollWidth > e.clientWidth + 1;
 					return [...document.querySelectorAll('.paper-tag')].filter(t => over(t) || over(t.querySelector('.paper-tag-text'))
