@@ -26,6 +26,21 @@ public class PaperTree {
 
 	/** One tag of a sheet: what a passer-by reads, and the way to the letter. */
 	public record Tag(String code, String firstName, int age, String wish) {
+
+		/**
+		 * The code as printed for reading aloud and typing back: groups of four joined by dashes
+		 * (ABCD-EFGH-JKLM), as gift tag codes are; the desk takes it back with or without them.
+		 */
+		public String readableCode() {
+			StringBuilder grouped = new StringBuilder(code.length() + 3);
+			for (int i = 0; i < code.length(); i += 4) {
+				if (i > 0) {
+					grouped.append('-');
+				}
+				grouped.append(code, i, Math.min(code.length(), i + 4));
+			}
+			return grouped.toString();
+		}
 	}
 
 	public static final int MAX_COUNT = 200;

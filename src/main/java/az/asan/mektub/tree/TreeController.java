@@ -180,7 +180,7 @@ class TreeController {
 	 * A letter that also hangs on a service centre's paper tree: the centre, said in full on the phone's
 	 * cards and the list, and cut to the width of a card on the drawn tree.
 	 */
-	record OnPaper(String said, String cardLine) {
+	record OnPaper(String said, String cardLine, String cardLineEnd) {
 	}
 
 	/** Letters are drawn on cards of 170 units: about this many characters of the small type fit a line. */
@@ -199,8 +199,9 @@ class TreeController {
 			points.forEach((code, point) -> {
 				String centre = centres.get(point);
 				if (centre != null) {
-					marks.put(code, new OnPaper(messages.get("tree.card.alsoAt", centre),
-							cardLine(messages.get("tree.card.alsoAtShort", centre))));
+					String short_ = messages.get("tree.card.alsoAtShort", centre);
+					marks.put(code, new OnPaper(messages.get("tree.card.alsoAt", centre), cardLine(short_),
+							cardLineEnd(short_)));
 				}
 			});
 		}
@@ -214,6 +215,24 @@ class TreeController {
 		}
 		int cut = line.lastIndexOf(' ', CARD_LINE - 1);
 		return line.substring(0, cut > CARD_LINE / 2 ? cut : CARD_LINE - 1) + "…";
+	}
+
+	/**
+	 * The second line of a centre's name on a drawn card, so that Baku's four centres can be told apart:
+	 * what the first line cut off, or its end after "…" when that is too long for one line as well;
+	 * empty when the first line said it all.
+	 */
+	static String cardLineEnd(String line) {
+		String first = cardLine(line);
+		if (first.equals(line)) {
+			return "";
+		}
+		String rest = line.substring(first.length() - 1).strip();
+		if (rest.length() <= CARD_LINE) {
+			return rest;
+		}
+		int from = line.indexOf(' ', line.length() - CARD_LINE + 1);
+		return "…" + line.substring(from > 0 && from < line.length() - CARD_LINE / 2 ? from + 1 : line.length() - CARD_LINE + 1);
 	}
 
 	/** The filters in use, each with the address of the same tree without it. */
