@@ -220,11 +220,15 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		move(LetterStatus.RECEIVED, volunteerId, reason, note);
 	}
 
-	/** PUBLISHED → ADOPTED: one donor holds the letter until the due date. */
+	/**
+	 * PUBLISHED → ADOPTED: one donor holds the letter until the due date. Every adoption gets a gift
+	 * tag code of its own, so a gift of an earlier, released hold is not taken for this one.
+	 */
 	void adopt(long donorId, LocalDate dueDate, Long handoverPointId) {
 		require(EnumSet.of(LetterStatus.PUBLISHED), LetterStatus.ADOPTED);
 		Objects.requireNonNull(dueDate, "dueDate");
 		this.donorId = donorId;
+		this.giftTagCode = LetterCodes.giftTagCode();
 		this.adoptedAt = Instant.now();
 		this.dueDate = dueDate;
 		this.handoverPointId = handoverPointId;
@@ -245,6 +249,7 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		this.walkInPhone = donorPhone.strip();
 		this.walkInPointId = handoverPointId;
 		this.walkInBy = volunteerId;
+		this.giftTagCode = LetterCodes.giftTagCode();
 		this.adoptedAt = Instant.now();
 		this.dueDate = dueDate;
 		this.handoverPointId = handoverPointId;

@@ -32,7 +32,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /** The staff's reports, each with its filters in the URL and its exports. */
 @Controller
@@ -79,7 +78,7 @@ class ReportsController {
 
 	@GetMapping("/reports")
 	String summary(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		model.addAttribute("reportBody", CacheConfiguration.get(bodies, "summary|" + locale.getLanguage(), () -> {
+		model.addAttribute("reportBody", CacheConfiguration.get(bodies, "summary|" + locale.getLanguage() + "|" + request.getContextPath(), () -> {
 			Map<String, Object> body = new java.util.HashMap<>();
 			List<ProgramReport.Year> years = program.years();
 			body.put("totals", statistics.fresh());
@@ -108,7 +107,7 @@ class ReportsController {
 	@GetMapping("/reports/regions")
 	String regions(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		String key = "regions|" + locale.getLanguage() + "|" + request.getQueryString();
+		String key = "regions|" + locale.getLanguage() + "|" + request.getContextPath() + "|" + request.getQueryString();
 		model.addAttribute("reportBody", CacheConfiguration.get(bodies, key, () -> {
 			Map<String, Object> body = new java.util.HashMap<>();
 			RegionalReport.Result result = regional.run(filter, locale);
@@ -283,26 +282,26 @@ class ReportsController {
 	/** Links that sort the table by a column, flipping the direction when it is already sorted by it. */
 	private Map<String, String> sortLinks() {
 		Map<String, String> links = new java.util.HashMap<>();
-		var current = ServletUriComponentsBuilder.fromCurrentRequest().build();
-		String sort = current.getQueryParams().getFirst("sort");
-		String dir = current.getQueryParams().getFirst("dir");
+		var request = ((org.springframework.web.context.request.ServletRequestAttributes)
+				org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+		String sort = request.getParameter("sort");
+		String dir = request.getParameter("dir");
 		for (String column : List.of("name", "economic", "registered", "waitingReview", "published", "adopted", "giftReceived",
 				"fulfilled", "withdrawn", "rate", "median", "overdue")) {
 			String next = column.equals(sort == null ? "name" : sort) && !"desc".equals(dir) ? "desc" : "asc";
-			var uri = ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("sort", column)
-				.replaceQueryParam("dir", next)
-				.build(true)
-				.toUri();
-			links.put(column, uri.getRawPath() + "?" + uri.getRawQuery());
+			Map<String, String> set = new java.util.LinkedHashMap<>();
+			set.put("sort", column);
+			set.put("dir", next);
+			links.put(column, az.asan.mektub.system.Links.current(set));
 		}
 		return links;
 	}
 
 	/** The current filters as a query string, for the export links. */
 	private static String query() {
-		String query = ServletUriComponentsBuilder.fromCurrentRequest().build(true).getQuery();
-		return query == null ? "" : "?" + query;
+		String current = az.asan.mektub.system.Links.current(Map.of());
+		int query = current.indexOf('?');
+		return query < 0 ? "" : current.substring(query);
 	}
 
 }

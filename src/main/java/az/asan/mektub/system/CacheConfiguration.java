@@ -42,19 +42,19 @@ public class CacheConfiguration {
 
 	/**
 	 * A letter's public page as rendered for visitors who are not signed in (title and body), keyed by
-	 * language and letter code. {@code asan.tree.cache-seconds}.
+	 * language, context path and letter code. {@code asan.tree.cache-seconds}.
 	 */
 	public static final String LETTER_PAGES = "letter-pages";
 
 	/**
-	 * The summary's and the regional report's content, keyed by report, language and query string.
+	 * The summary's and the regional report's content, keyed by report, language, context path and query string.
 	 * {@code asan.reports.cache-seconds}.
 	 */
 	public static final String REPORT_BODIES = "report-bodies";
 
 	/**
 	 * The volunteer desk's counts and lists, keyed by the volunteer's region scope ({@code "all"} or
-	 * the sorted region ids); right after an action the desk puts what it read afresh.
+	 * the sorted region ids), its HTML per language and context path; right after an action the desk puts what it read afresh.
 	 * {@code asan.desk.cache-seconds}.
 	 */
 	public static final String DESK = "desk";

@@ -36,6 +36,9 @@ class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServletWebS
 
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
+		// Tomcat answers TRACE itself with a bare 405 and no headers; let it reach Spring Security's
+		// firewall, which refuses it (system.RejectedRequests) before any servlet could echo it.
+		factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
 		factory.addContextCustomizers(context -> {
 			if (context.getParent() instanceof StandardHost host) {
 				for (Valve valve : host.getPipeline().getValves()) {

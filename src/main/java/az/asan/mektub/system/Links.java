@@ -1,13 +1,14 @@
 package az.asan.mektub.system;
 
-import java.net.URI;
+import java.net.URLDecoder;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 
 import org.springframework.boot.web.server.autoconfigure.ServerProperties;
 import org.springframework.boot.web.server.servlet.context.ServletWebServerInitializedEvent;
 import org.springframework.context.ApplicationListener;
 import org.springframework.stereotype.Component;
 import org.springframework.util.StringUtils;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Absolute links for mail and QR codes. {@code asan.base-url} names the public address of a real
@@ -35,12 +36,54 @@ public class Links implements ApplicationListener<ServletWebServerInitializedEve
 	 * dropped, for links such as "shake the tree" or "show as a list" that keep every filter.
 	 */
 	public String withParam(String name, Object value) {
-		URI uri = ServletUriComponentsBuilder.fromCurrentRequest()
-			.replaceQueryParam("page")
-			.replaceQueryParam(name, value)
-			.build(true)
-			.toUri();
-		return uri.getRawPath() + "?" + uri.getRawQuery();
+		return current(java.util.Map.of(name, value), "page");
+	}
+
+	/**
+	 * The current request's path and query with the parameters of {@code set} set to their values (at
+	 * the end, in its order; left out when a value is null) and the {@code dropped} ones left out.
+	 * Every name and value is decoded and encoded again, so whatever a visitor typed ({@code q=a=b},
+	 * {@code ;}, {@code +}) stays theirs and never breaks the link.
+	 */
+	public static String current(java.util.Map<String, ?> set, String... dropped) {
+		jakarta.servlet.http.HttpServletRequest request = ((org.springframework.web.context.request.ServletRequestAttributes)
+				org.springframework.web.context.request.RequestContextHolder.currentRequestAttributes()).getRequest();
+		java.util.Set<String> left = new java.util.HashSet<>(java.util.Arrays.asList(dropped));
+		left.addAll(set.keySet());
+		StringBuilder query = new StringBuilder();
+		String raw = request.getQueryString();
+		for (String pair : raw == null ? new String[0] : raw.split("&")) {
+			if (pair.isEmpty()) {
+				continue;
+			}
+			int equals = pair.indexOf('=');
+			try {
+				String key = URLDecoder.decode(equals < 0 ? pair : pair.substring(0, equals), StandardCharsets.UTF_8);
+				if (!left.contains(key)) {
+					append(query, key,
+							equals < 0 ? null : URLDecoder.decode(pair.substring(equals + 1), StandardCharsets.UTF_8));
+				}
+			}
+			catch (IllegalArgumentException malformed) {
+				// not a parameter the app could have read either
+			}
+		}
+		set.forEach((name, value) -> {
+			if (value != null) {
+				append(query, name, String.valueOf(value));
+			}
+		});
+		return request.getRequestURI() + (query.isEmpty() ? "" : "?" + query);
+	}
+
+	private static void append(StringBuilder query, String key, String value) {
+		if (!query.isEmpty()) {
+			query.append('&');
+		}
+		query.append(URLEncoder.encode(key, StandardCharsets.UTF_8));
+		if (value != null) {
+			query.append('=').append(URLEncoder.encode(value, StandardCharsets.UTF_8));
+		}
 	}
 
 	/** The port the server really listens on ({@code server.port=0} picks a free one). */

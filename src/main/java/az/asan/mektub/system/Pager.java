@@ -1,9 +1,5 @@
 package az.asan.mektub.system;
 
-import java.net.URI;
-
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
-
 /**
  * Links to the previous and next page of a list, keeping every other parameter of the current
  * request, so a filtered list stays filtered while paging and can be shared as a link.
@@ -17,8 +13,7 @@ public record Pager(int page, int pages, String previous, String next) {
 
 	/** The current request's path and query with another page number; relative, so no host leaks in. */
 	public static String link(int page) {
-		URI uri = ServletUriComponentsBuilder.fromCurrentRequest().replaceQueryParam("page", page).build(true).toUri();
-		return uri.getRawPath() + "?" + uri.getRawQuery();
+		return Links.current(java.util.Map.of("page", page));
 	}
 
 }

@@ -30,6 +30,8 @@ class RequestId extends OncePerRequestFilter implements Ordered {
 
 	private static final SecureRandom RANDOM = new SecureRandom();
 
+	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RequestId.class);
+
 	@Override
 	public int getOrder() {
 		// Before everything else, the outage page among them, so that it shows the id too.
@@ -54,6 +56,16 @@ class RequestId extends OncePerRequestFilter implements Ordered {
 		MDC.put(ATTRIBUTE, id);
 		try {
 			chain.doFilter(request, response);
+		}
+		catch (ServletException | IOException | RuntimeException ex) {
+			if (response.isCommitted() || request.getDispatcherType() != jakarta.servlet.DispatcherType.REQUEST) {
+				throw ex;
+			}
+			// Logged here, while the id is on the line: the container would log it after this filter,
+			// without the id the error page shows. It then shows that page as for any other 500.
+			LOG.error("{} {} failed", request.getMethod(), request.getRequestURI(), ex);
+			request.setAttribute(jakarta.servlet.RequestDispatcher.ERROR_EXCEPTION, ex);
+			response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
 		}
 		finally {
 			if (outer == null) {

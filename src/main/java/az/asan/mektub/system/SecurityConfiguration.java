@@ -33,6 +33,7 @@ import org.springframework.security.web.authentication.SavedRequestAwareAuthenti
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
 import org.springframework.security.web.savedrequest.CookieRequestCache;
 import org.springframework.security.web.savedrequest.RequestCache;
 import org.springframework.security.web.savedrequest.SavedRequest;
@@ -109,11 +110,56 @@ class SecurityConfiguration {
 		return http.build();
 	}
 
-	static CookieCsrfTokenRepository csrfTokens() {
+	static CsrfTokenRepository csrfTokens() {
 		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
 		tokens.setCookieName(CSRF_COOKIE);
 		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
-		return tokens;
+		return new SessionOrCookieCsrfTokens(tokens);
+	}
+
+	/**
+	 * A signed-in person's CSRF token lives in their session (a row in PostgreSQL, read once per
+	 * request anyway), so a cookie planted by a sibling subdomain, with a token of its own, is never
+	 * compared for them; it is replaced at sign-in (Spring's CsrfAuthenticationStrategy). Visitors
+	 * who have not signed in have no session and keep theirs in a cookie, which creates none.
+	 */
+	static final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
+
+		private final CsrfTokenRepository cookie;
+
+		private final org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository session =
+				new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository();
+
+		SessionOrCookieCsrfTokens(CsrfTokenRepository cookie) {
+			this.cookie = cookie;
+		}
+
+		private static boolean hasSession(HttpServletRequest request) {
+			return request.getSession(false) != null;
+		}
+
+		@Override
+		public org.springframework.security.web.csrf.CsrfToken generateToken(HttpServletRequest request) {
+			return cookie.generateToken(request);
+		}
+
+		@Override
+		public void saveToken(org.springframework.security.web.csrf.CsrfToken token, HttpServletRequest request,
+				HttpServletResponse response) {
+			if (hasSession(request)) {
+				session.saveToken(token, request, response);
+			}
+			if (token == null || !hasSession(request)) {
+				// removed (sign-in, sign-out) or a visitor without a session: the cookie is the one to change
+				cookie.saveToken(token, request, response);
+			}
+		}
+
+		@Override
+		public org.springframework.security.web.csrf.CsrfToken loadToken(HttpServletRequest request) {
+			return hasSession(request) ? session.loadToken(request) : cookie.loadToken(request);
+		}
+
 	}
 
 	/**

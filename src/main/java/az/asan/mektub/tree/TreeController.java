@@ -1,6 +1,5 @@
 package az.asan.mektub.tree;
 
-import java.net.URI;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -53,7 +52,6 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.util.DigestUtils;
@@ -265,23 +263,13 @@ class TreeController {
 
 	private void chip(List<Chip> chips, String param, String labelKey, Object value) {
 		if (value != null) {
-			URI uri = ServletUriComponentsBuilder.fromCurrentRequest()
-				.replaceQueryParam("page")
-				.replaceQueryParam(param)
-				.build(true)
-				.toUri();
-			String url = uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+			String url = without(param);
 			chips.add(new Chip(messages.get(labelKey) + ": " + value, url));
 		}
 	}
 
 	private static String without(String param) {
-		URI uri = ServletUriComponentsBuilder.fromCurrentRequest()
-			.replaceQueryParam("page")
-			.replaceQueryParam(param)
-			.build(true)
-			.toUri();
-		return uri.getRawPath() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+		return Links.current(java.util.Map.of(), "page", param);
 	}
 
 	private static String label(List<Option> options, Object value) {
@@ -302,7 +290,9 @@ class TreeController {
 		model.addAttribute("noindex", true);
 		if (user == null && !model.containsAttribute("success") && !model.containsAttribute("failure")) {
 			// The same for every visitor who has not signed in (nothing personal, no CSRF token), in a language.
-			LetterPage page = CacheConfiguration.get(letterPages, locale.getLanguage() + "|" + code, () -> {
+			// Keyed by all that shapes it: the language and the path prefix its links carry (a trusted proxy's).
+			String key = locale.getLanguage() + "|" + request.getContextPath() + "|" + code;
+			LetterPage page = CacheConfiguration.get(letterPages, key, () -> {
 				Map<String, Object> body = new HashMap<>();
 				TreeLetter letter = letterModel(code, body);
 				return new LetterPage(messages.get("public.title", letter.firstName()),

@@ -34,7 +34,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  */
 @IntegrationTest
 @TestPropertySource(properties = { "asan.tree.cache-seconds=60", "asan.reports.cache-seconds=60",
-		"asan.desk.cache-seconds=60" })
+		"asan.desk.cache-seconds=60", "asan.trusted-proxies=127.0.0.1" })
 class SharedPageCachesIntegrationTest {
 
 	@Autowired

@@ -44,12 +44,15 @@ class PaperTreeController {
 
 	private final RegionOptions regionOptions;
 
+	private final az.asan.mektub.region.Regions regions;
+
 	PaperTreeController(PaperTree paperTree, AccountManagement accounts, HandoverPoints handoverPoints,
-			RegionOptions regionOptions) {
+			RegionOptions regionOptions, az.asan.mektub.region.Regions regions) {
 		this.paperTree = paperTree;
 		this.accounts = accounts;
 		this.handoverPoints = handoverPoints;
 		this.regionOptions = regionOptions;
+		this.regions = regions;
 	}
 
 	@GetMapping("/volunteer/paper-tree")
@@ -62,8 +65,15 @@ class PaperTreeController {
 	String processPrintForm(@AuthenticationPrincipal SignedInUser user, @Valid PaperTreeForm paperTreeForm,
 			BindingResult result, Model model, Locale locale) {
 		RegionScope scope = accounts.regionScope(user);
-		if (paperTreeForm.handoverPointId() != null && point(paperTreeForm.handoverPointId(), scope).isEmpty()) {
+		Optional<HandoverPoint> centre = paperTreeForm.handoverPointId() == null ? Optional.empty()
+				: point(paperTreeForm.handoverPointId(), scope);
+		if (paperTreeForm.handoverPointId() != null && centre.isEmpty()) {
 			result.rejectValue("handoverPointId", "paperTree.point.notYours");
+		}
+		// A centre's desk handles its own region's letters only: Quba's tags on a Baku tree would be stuck.
+		if (paperTreeForm.regionId() != null && centre.isPresent()
+				&& reporting(paperTreeForm.regionId()) != reporting(centre.get().regionId())) {
+			result.rejectValue("regionId", "paperTree.region.notCentres");
 		}
 		if (paperTreeForm.regionId() != null && !scope.includes(paperTreeForm.regionId())) {
 			result.rejectValue("regionId", "letter.region.notYours");
@@ -75,7 +85,8 @@ class PaperTreeController {
 		if (result.hasErrors()) {
 			return form(scope, model, locale);
 		}
-		Optional<Instant> printed = paperTree.print(paperTreeForm.choice(), paperTreeForm.handoverPointId(), scope);
+		Optional<Instant> printed = paperTree.print(paperTreeForm.choice(), paperTreeForm.handoverPointId(),
+				centresRegions(scope, centre.orElseThrow().regionId()));
 		if (printed.isEmpty()) {
 			result.reject("paperTree.none");
 			return form(scope, model, locale);
@@ -96,6 +107,11 @@ class PaperTreeController {
 		catch (DateTimeParseException ex) {
 			throw new NotFound();
 		}
+		int year = printedAt.atZone(java.time.ZoneOffset.UTC).getYear();
+		if (year < 1900 || year > 2199) {
+			// bounded before the query, as every date from a request (PostgreSQL refuses year 999999999)
+			throw new org.springframework.web.server.ResponseStatusException(org.springframework.http.HttpStatus.BAD_REQUEST);
+		}
 		List<PaperTree.Tag> tags = paperTree.sheet(point, printedAt, scope);
 		List<List<PaperTree.Tag>> pages = new ArrayList<>();
 		for (int i = 0; i < tags.size(); i += TAGS_PER_PAGE) {
@@ -115,6 +131,21 @@ class PaperTreeController {
 			.toList());
 		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id())));
 		return "volunteer/paper-tree";
+	}
+
+	/** The region a region reports to: itself, or Baku for one of its city districts. */
+	private int reporting(int regionId) {
+		return regions.byId(regionId).map(az.asan.mektub.region.Region::reportingRegionId).orElse(regionId);
+	}
+
+	/** The person's regions that belong to the centre's region: whose letters its desk handles. */
+	private RegionScope centresRegions(RegionScope scope, int centreRegionId) {
+		int centre = reporting(centreRegionId);
+		return RegionScope.of(regions.all()
+			.stream()
+			.filter(r -> r.reportingRegionId() == centre && scope.includes(r.id()))
+			.map(az.asan.mektub.region.Region::id)
+			.collect(java.util.stream.Collectors.toSet()));
 	}
 
 	private Optional<HandoverPoint> point(long id, RegionScope scope) {

@@ -125,7 +125,8 @@ class VolunteerDeskController {
 		if (afterAction) {
 			this.shared.put(key, shared);
 		}
-		Html html = shared.html().computeIfAbsent(locale.toLanguageTag(), language -> {
+		// per language and path prefix (a trusted proxy's), the two things besides the data that shape it
+		Html html = shared.html().computeIfAbsent(locale.toLanguageTag() + "|" + request.getContextPath(), language -> {
 			Map<String, Object> content = new java.util.HashMap<>();
 			content.put("counts", shared.counts());
 			content.put("review", shared.review());
