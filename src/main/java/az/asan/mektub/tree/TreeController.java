@@ -288,26 +288,34 @@ class TreeController {
 			HttpServletResponse response, Model model, Locale locale) {
 		// A child's wish is short-lived: search engines may follow the tree but should not keep the letter.
 		model.addAttribute("noindex", true);
-		if (user == null && !model.containsAttribute("success") && !model.containsAttribute("failure")) {
-			// The same for every visitor who has not signed in (nothing personal, no CSRF token), in a language.
+		if (!model.containsAttribute("success") && !model.containsAttribute("failure")) {
+			// A volunteer or staff member who scans a tag lands on the letter's working page, in their regions.
+			if (user != null && user.role() != Role.DONOR && request.getParameterMap().containsKey("qr")) {
+				TreeQueries.PublicLetter found = queries.publicLetter(code).orElseThrow(NotFound::new);
+				if (accounts.regionScope(user).includes(found.letter().regionId())) {
+					return "redirect:/volunteer/letters/" + code;
+				}
+			}
+			// The same for every visitor who has not signed in (nothing personal, no CSRF token), in a language;
+			// and the same for everyone signed in, whose copy's adoption form gets the reader's own CSRF token
+			// (issue 17: rendering it per request made the signed-in page a third of the anonymous one).
 			// Keyed by all that shapes it: the language and the path prefix its links carry (a trusted proxy's).
-			String key = locale.getLanguage() + "|" + request.getContextPath() + "|" + code;
+			boolean signedIn = user != null;
+			String key = (signedIn ? "signed-in|" : "") + locale.getLanguage() + "|" + request.getContextPath() + "|"
+					+ code;
 			LetterPage page = CacheConfiguration.get(letterPages, key, () -> {
 				Map<String, Object> body = new HashMap<>();
 				TreeLetter letter = letterModel(code, body);
 				return new LetterPage(messages.get("public.title", letter.firstName()),
-						fragments.render("tree/letter-body", body, locale, request, response));
+						signedIn ? fragments.renderShared("tree/letter-body", body, locale, request, response)
+								: fragments.render("tree/letter-body", body, locale, request, response));
 			});
 			model.addAttribute("letterTitle", page.title());
-			model.addAttribute("letterBody", page.body());
+			model.addAttribute("letterBody", signedIn ? TemplateFragments.withCsrf(page.body(), request) : page.body());
 			return "tree/letter";
 		}
+		// Right after an adoption was refused (its message is shown), the letter is read afresh.
 		TreeQueries.PublicLetter found = queries.publicLetter(code).orElseThrow(NotFound::new);
-		boolean scanned = request.getParameterMap().containsKey("qr");
-		if (scanned && user != null && user.role() != Role.DONOR
-				&& accounts.regionScope(user).includes(found.letter().regionId())) {
-			return "redirect:/volunteer/letters/" + code;
-		}
 		Map<String, Object> body = new HashMap<>();
 		TreeLetter letter = letterModel(found, body);
 		model.addAllAttributes(body);
@@ -315,7 +323,7 @@ class TreeController {
 		return "tree/letter";
 	}
 
-	/** A letter's public page as rendered for visitors who are not signed in, kept for a few seconds. */
+	/** A letter's public page as rendered for visitors (signed in or not), kept for a few seconds. */
 	private record LetterPage(String title, String body) {
 	}
 
