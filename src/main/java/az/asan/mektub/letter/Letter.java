@@ -346,7 +346,10 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 	 */
 	private void require(Set<LetterStatus> sources, LetterStatus target) {
 		if (!sources.contains(status) || !status.canMoveTo(target)) {
-			throw new LetterTransitionException("letter.error.transition", status, target);
+			// The third argument lets the message say "already …" in plain words when a step is asked
+			// twice (a double tap, a second volunteer): "cannot move from X to X" reads like a fault.
+			throw new LetterTransitionException("letter.error.transition", status, target,
+					status == target ? "same" : "other");
 		}
 	}
 

@@ -24,4 +24,9 @@ public class LetterTransitionException extends RuntimeException {
 		return arguments;
 	}
 
+	/** The step asked for is the state the letter is already in: done before, by this person or another. */
+	public boolean alreadyDone() {
+		return "letter.error.transition".equals(messageKey) && arguments.length >= 2 && arguments[0] == arguments[1];
+	}
+
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
+import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.handover.HandoverPoint;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.query.AdoptionChannels;
@@ -13,16 +14,20 @@ import az.asan.mektub.region.Region;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.Option;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * Adoptions online and at service centres, per region (Baku's districts in Baku) and per centre, on the
  * page and as CSV or XLSX. Counts only: a walk-in donor's name and phone are on the letter's own page.
+ * By default the open campaigns only: letters were taken at centres only since paper trees came, so a
+ * split over the whole history (also a choice, "all") compares a decade online with one campaign.
  */
 @Controller
 class ChannelsController {
@@ -40,8 +45,11 @@ class ChannelsController {
 
 	private final Messages messages;
 
+	private final CampaignOptions campaignOptions;
+
 	ChannelsController(AdoptionChannels channels, Regions regions, RegionOptions regionOptions,
-			HandoverPoints handoverPoints, Messages messages) {
+			HandoverPoints handoverPoints, Messages messages, CampaignOptions campaignOptions) {
+		this.campaignOptions = campaignOptions;
 		this.messages = messages;
 		this.channels = channels;
 		this.regions = regions;
@@ -53,23 +61,51 @@ class ChannelsController {
 	private record Report(List<Row> regionRows, List<Row> centreRows, Row total) {
 	}
 
+	/** Which campaigns: "" the open ones (the default), "all" the whole history, or one campaign's id. */
+	private record Scope(String value, List<Long> campaigns, String description) {
+	}
+
+	private Scope scope(String campaign, Locale locale) {
+		if ("all".equals(campaign)) {
+			return new Scope("all", null, messages.get("reports.channels.scopeAll"));
+		}
+		List<Option> all = campaignOptions.all(locale);
+		for (Option option : all) {
+			if (option.value().equals(campaign)) {
+				return new Scope(option.value(), List.of(Long.valueOf(option.value())),
+						messages.get("reports.channels.scopeOne", option.label()));
+			}
+		}
+		List<Option> open = campaignOptions.takingLetters(locale);
+		return new Scope("", open.stream().map(o -> Long.valueOf(o.value())).toList(), messages.get(
+				"impact.channels.scope", open.size(), String.join(", ", open.stream().map(Option::label).toList())));
+	}
+
 	@GetMapping("/reports/channels")
-	String channels(Model model, Locale locale) {
-		Report report = report(locale);
+	String channels(@RequestParam(required = false) String campaign, Model model, Locale locale) {
+		Scope scope = scope(campaign, locale);
+		Report report = report(scope.campaigns(), locale);
 		model.addAttribute("regionRows", report.regionRows());
 		model.addAttribute("centreRows", report.centreRows());
 		model.addAttribute("total", report.total());
+		model.addAttribute("campaign", scope.value());
+		model.addAttribute("scope", scope.description());
+		model.addAttribute("campaignOptions", campaignOptions.all(locale));
+		model.addAttribute("exportQuery", scope.value().isEmpty() ? "" : "?campaign=" + scope.value());
 		return "reports/channels";
 	}
 
 	/** The same counts as a table to download: a row per region, then a row per centre. Counts only. */
 	@GetMapping("/reports/channels.{format:csv|xlsx}")
-	ResponseEntity<byte[]> channelsExport(@PathVariable String format, Locale locale) {
-		Report report = report(locale);
+	ResponseEntity<byte[]> channelsExport(@PathVariable String format,
+			@RequestParam(required = false) String campaign, Locale locale) {
+		Report report = report(scope(campaign, locale).campaigns(), locale);
 		List<List<Object>> rows = new ArrayList<>();
 		for (Row r : report.regionRows()) {
 			rows.add(List.of(messages.get("letterForm.region"), r.name(), r.online(), r.atCentres()));
 		}
+		rows.add(List.of(messages.get("letterForm.region"), messages.get("reports.channels.totalRow"),
+				report.total().online(), report.total().atCentres()));
 		for (Row r : report.centreRows()) {
 			rows.add(List.of(messages.get("paperTree.point"), r.name(), "", r.atCentres()));
 		}
@@ -79,11 +115,11 @@ class ChannelsController {
 			.as(format);
 	}
 
-	private Report report(Locale locale) {
+	private Report report(List<Long> campaigns, Locale locale) {
 		Map<Integer, long[]> byRegion = new LinkedHashMap<>();
 		long online = 0;
 		long atCentres = 0;
-		for (AdoptionChannels.Count c : channels.byRegion()) {
+		for (AdoptionChannels.Count c : channels.byRegion(campaigns)) {
 			int key = regions.byId((int) c.key()).map(Region::reportingRegionId).orElse((int) c.key());
 			long[] sums = byRegion.computeIfAbsent(key, k -> new long[2]);
 			sums[0] += c.online();
@@ -96,7 +132,7 @@ class ChannelsController {
 		regionRows.sort((a, b) -> Long.compare(b.online() + b.atCentres(), a.online() + a.atCentres()));
 		Map<Long, HandoverPoint> points = new LinkedHashMap<>();
 		handoverPoints.all().forEach(p -> points.put(p.id(), p));
-		List<Row> centreRows = channels.byCentre().stream()
+		List<Row> centreRows = channels.byCentre(campaigns).stream()
 			.filter(c -> points.containsKey(c.key()))
 			.map(c -> new Row(points.get(c.key()).name(locale), 0, c.atCentres()))
 			.sorted((a, b) -> Long.compare(b.atCentres(), a.atCentres()))

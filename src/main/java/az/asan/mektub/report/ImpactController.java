@@ -4,10 +4,12 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 
+import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.letter.query.AdoptionChannels;
 import az.asan.mektub.letter.query.LetterStatistics;
 import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.Option;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -28,8 +30,17 @@ class ImpactController {
 			String yearsChart, String regionsChart, Channels channels, Instant at) {
 	}
 
-	/** Letters taken (held, gift in, or fulfilled) by a donor account online, and at a centre's desk. */
-	record Channels(long online, long atCentres) {
+	/**
+	 * Letters taken (held, gift in, or fulfilled) by a donor account online, and at a centre's desk, in
+	 * the open campaigns only: before paper trees every letter was taken online, so the program's whole
+	 * history would read as a website's triumph over centres that did not take letters yet (issue 16).
+	 */
+	record Channels(long online, long atCentres, List<String> campaigns) {
+
+		public long taken() {
+			return online + atCentres;
+		}
+
 	}
 
 	private final LetterStatistics statistics;
@@ -44,8 +55,11 @@ class ImpactController {
 
 	private final Cache cache;
 
+	private final CampaignOptions campaignOptions;
+
 	ImpactController(LetterStatistics statistics, ProgramReport program, RegionalReport regional, Messages messages,
-			AdoptionChannels adoptionChannels, CacheManager caches) {
+			AdoptionChannels adoptionChannels, CampaignOptions campaignOptions, CacheManager caches) {
+		this.campaignOptions = campaignOptions;
 		this.cache = caches.getCache(CacheConfiguration.IMPACT);
 		this.statistics = statistics;
 		this.adoptionChannels = adoptionChannels;
@@ -76,12 +90,14 @@ class ImpactController {
 				messages.get("reports.yearFulfilled"), top.stream().map(RegionalReport.Row::fulfilled).toList(), true);
 		long online = 0;
 		long atCentres = 0;
-		for (AdoptionChannels.Count count : adoptionChannels.byRegion()) {
+		List<Option> open = campaignOptions.takingLetters(locale);
+		for (AdoptionChannels.Count count : adoptionChannels
+			.byRegion(open.stream().map(o -> Long.valueOf(o.value())).toList())) {
 			online += count.online();
 			atCentres += count.atCentres();
 		}
 		return new Figures(statistics.fresh(), years, regions, yearsChart, regionsChart,
-				new Channels(online, atCentres), Instant.now());
+				new Channels(online, atCentres, open.stream().map(Option::label).toList()), Instant.now());
 	}
 
 }

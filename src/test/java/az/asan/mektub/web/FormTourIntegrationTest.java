@@ -625,6 +625,16 @@ class FormTourIntegrationTest {
 	}
 
 	@Test
+	@Order(20)
+	void staffChooseTheCampaignsOfTheChannelsReport() {
+		Page filtered = staff().open("/reports/channels").form("#channels-filters").set("campaign", String.valueOf(campaign))
+			.submit();
+		assertThat(filtered.status()).isEqualTo(200);
+		assertThat(filtered.url()).contains("campaign=" + campaign);
+		assertThat(filtered.document().select("#c-campaign option[selected]").attr("value")).isEqualTo(String.valueOf(campaign));
+	}
+
+	@Test
 	@Order(100)
 	void everyFormInTheTemplatesWasSubmittedAsServed() {
 		Set<String> missing = new TreeSet<>(TemplateForms.all());

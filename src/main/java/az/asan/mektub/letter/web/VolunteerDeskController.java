@@ -177,7 +177,7 @@ class VolunteerDeskController {
 	String handedToday(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
-		return quick(code, htmx, model, redirect, "letter.fulfilled", () -> letters.fulfil(code,
+		return quick(code, htmx, model, redirect, "letter.fulfilled", "desk.quick.alreadyHanded", () -> letters.fulfil(code,
 				accounts.regionScope(user), user.id(), LocalDate.now(Formats.BAKU), null, null));
 	}
 
@@ -187,39 +187,52 @@ class VolunteerDeskController {
 	String release(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
 			RedirectAttributes redirect) {
-		return quick(code, htmx, model, redirect, "letter.released",
+		return quick(code, htmx, model, redirect, "letter.released", "desk.quick.alreadyReleased",
 				() -> letters.releaseOverdueHold(code, accounts.regionScope(user), user.id()));
 	}
 
 	private String quick(String code, String htmx, Model model, RedirectAttributes redirect, String successKey,
-			Runnable action) {
+			String alreadyKey, Runnable action) {
 		String message;
-		boolean ok;
+		String outcome;
 		try {
 			action.run();
 			message = messages.get(successKey);
-			ok = true;
+			outcome = "success";
 		}
 		catch (LetterTransitionException ex) {
-			if (htmx == null) {
+			if (ex.alreadyDone()) {
+				// A second tap, or a colleague was quicker: the letter is where the person wanted it, so
+				// say so in plain words. A plain form keeps the flash kind it always had for a refused
+				// release ("failure"), a repeated hand-over reads as done.
+				message = messages.get(alreadyKey);
+				outcome = htmx != null || "desk.quick.alreadyHanded".equals(alreadyKey) ? "already" : "failure";
+			}
+			else if (htmx == null) {
 				// a plain form: the refusal is a message on the page, as everywhere (LetterRefusals)
 				throw ex;
 			}
-			// htmx: the answer replaces the row in place, with the reason
-			message = messages.get(ex.messageKey(), ex.arguments());
-			ok = false;
+			else {
+				// htmx: the answer replaces the row in place, with the reason
+				message = messages.get(ex.messageKey(), ex.arguments());
+				outcome = "failure";
+			}
 		}
 		catch (OptimisticLockingFailureException ex) {
 			message = messages.get("letter.error.concurrent");
-			ok = false;
+			outcome = "failure";
 		}
+		// The kept desk no longer tells the truth about this letter: the next load reads afresh. This
+		// clears this node's copy only; other nodes keep theirs for at most asan.desk.keep (seconds).
+		shared.clear();
 		if (htmx != null) {
 			model.addAttribute("code", code);
 			model.addAttribute("message", message);
-			model.addAttribute("ok", ok);
+			model.addAttribute("ok", !"failure".equals(outcome));
+			model.addAttribute("already", "already".equals(outcome));
 			return "volunteer/desk :: quickResult";
 		}
-		redirect.addFlashAttribute(ok ? "success" : "failure", message);
+		redirect.addFlashAttribute("failure".equals(outcome) ? "failure" : "success", message);
 		return "redirect:/volunteer";
 	}
 
