@@ -1,7 +1,9 @@
 package az.asan.mektub.adoption;
 
 import java.util.Locale;
+import java.util.Map;
 
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import az.asan.mektub.account.SignedInUser;
@@ -9,6 +11,8 @@ import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;
+import az.asan.mektub.system.PageShell;
+import az.asan.mektub.system.TemplateFragments;
 import az.asan.mektub.tree.TreeQueries;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -36,8 +40,11 @@ class AdoptionController {
 
 	private final Messages messages;
 
+	private final TemplateFragments fragments;
+
 	AdoptionController(AdoptionManagement adoptions, MyAdoptions mine, TreeQueries tree, HandoverPoints handoverPoints,
-			DonorMessages donorMessages, Messages messages) {
+			DonorMessages donorMessages, Messages messages, TemplateFragments fragments) {
+		this.fragments = fragments;
 		this.adoptions = adoptions;
 		this.mine = mine;
 		this.tree = tree;
@@ -77,9 +84,12 @@ class AdoptionController {
 	}
 
 	@GetMapping("/me/adoptions")
-	String list(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("adoptions", mine.of(user.id()));
-		model.addAttribute("points", handoverPoints.all());
+	String list(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		// The donor's own cards, rendered for them; the page around them is kept for every donor (issue 17).
+		model.addAttribute("cards", fragments.render("adoption/list-cards",
+				Map.of("adoptions", mine.listOf(user.id()), "points", handoverPoints.all()), locale, request, response));
+		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("", "cards"));
 		return "adoption/list";
 	}
 

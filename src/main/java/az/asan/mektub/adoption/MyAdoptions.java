@@ -61,6 +61,17 @@ class MyAdoptions {
 		return load(donorId, null);
 	}
 
+	/** A donor's letters as their list shows them: without the steps and messages, which only a letter's page shows. */
+	@Transactional(readOnly = true)
+	List<Adoption> listOf(long donorId) {
+		return donorLetters.adoptedBy(donorId, null)
+			.stream()
+			.map(a -> new Adoption(a.id(), a.code(), a.firstName(), a.age(), a.regionId(), a.publicWish(), a.category(),
+					a.estimatedCost(), a.status(), a.dueDate(), a.handoverPointId(), a.adoptedAt(), a.fulfilledOn(),
+					a.giftTagCode(), List.of(), List.of()))
+			.toList();
+	}
+
 	@Transactional(readOnly = true)
 	Optional<Adoption> one(long donorId, String code) {
 		return load(donorId, code).stream().findFirst();

@@ -59,6 +59,13 @@ public class CacheConfiguration {
 	 */
 	public static final String DESK = "desk";
 
+	/**
+	 * Whole pages kept for everyone they look the same for, in pieces around the reader's name, CSRF
+	 * token and per-request parts ({@link PageShells}), keyed by view, the page's own key, language,
+	 * context path and kind of viewer. {@code asan.tree.cache-seconds}.
+	 */
+	public static final String PAGE_SHELLS = "page-shells";
+
 	/** The program's headline figures on the home page, keyed by {@code "totals"}. 30 seconds. */
 	public static final String HOME_TOTALS = "home-totals";
 
@@ -75,6 +82,7 @@ public class CacheConfiguration {
 		manager.setCaches(List.of(shortLived(TREE_PAGES, asan.tree().keep(), 5_000),
 				shortLived(TREE_BODIES, asan.tree().keep(), 5_000), shortLived(LETTER_PAGES, asan.tree().keep(), 5_000),
 				shortLived(REPORT_BODIES, asan.reports().keep(), 1_000), shortLived(DESK, asan.desk().keep(), 1_000),
+				shortLived(PAGE_SHELLS, asan.tree().keep(), 2_000),
 				shortLived(HOME_TOTALS, HOME_TOTALS_KEEP, 1), shortLived(IMPACT, IMPACT_KEEP, 10)));
 		return manager;
 	}

@@ -41,7 +41,7 @@ public class TemplateFragments {
 	 * Stands for the visitor's CSRF token in content rendered once for many people: {@link #withCsrf}
 	 * puts each person's own token in its place when the content is served.
 	 */
-	static final String CSRF_PLACEHOLDER = "asan-csrf-token-of-the-reader";
+	static final String CSRF_PLACEHOLDER = "asan-csrf-token-of-the-reader-" + Placeholders.NONCE;
 
 	/**
 	 * Renders content that is the same for many signed-in people and may contain forms: each form gets

@@ -118,6 +118,30 @@ public final class Viewer {
 		return name;
 	}
 
+	/**
+	 * What of the layout differs between viewers apart from the name: signed in or not, and which
+	 * menu entries they get. Pages kept for many people ({@link PageShell}) are keyed by it.
+	 */
+	String shape() {
+		know();
+		return (signedIn ? "S" : "a") + (donor ? "d" : "") + (isDesk() ? "v" : "") + (isStaff() ? "s" : "")
+				+ (isMailbox() ? "m" : "");
+	}
+
+	/** This viewer as a page kept for everyone of the same {@link #shape()} sees them: a placeholder for the name. */
+	Viewer standIn() {
+		know();
+		Viewer standIn = new Viewer(mailboxOpen);
+		standIn.known = true;
+		standIn.signedIn = signedIn;
+		standIn.donor = donor;
+		standIn.volunteer = volunteer;
+		standIn.staff = staff;
+		standIn.admin = admin;
+		standIn.name = signedIn ? Placeholders.NAME : null;
+		return standIn;
+	}
+
 	@Configuration(proxyBeanMethods = false)
 	static class PerRequest implements WebMvcConfigurer, HandlerInterceptor {
 

@@ -37,6 +37,7 @@ import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.TemplateFragments;
 import az.asan.mektub.system.NotFound;
 import az.asan.mektub.system.Option;
+import az.asan.mektub.system.PageShell;
 import az.asan.mektub.system.Pager;
 import az.asan.mektub.system.QrCodes;
 import az.asan.mektub.system.CacheConfiguration;
@@ -130,6 +131,8 @@ class TreeController {
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		String key = locale.getLanguage() + "|" + request.getContextPath() + "|" + request.getQueryString();
 		model.addAttribute("treeBody", CacheConfiguration.get(bodies, key, () -> renderBody(filter, locale, request, response)));
+		// The page around it is the same for everyone with the same menu: kept, their name put in (issue 17).
+		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("", "treeBody"));
 		return "tree/tree";
 	}
 

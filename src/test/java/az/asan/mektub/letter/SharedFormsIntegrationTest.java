@@ -1,16 +1,9 @@
 package az.asan.mektub.letter;
 
 import java.io.IOException;
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 import org.junit.jupiter.api.AfterAll;
@@ -18,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import az.asan.mektub.HttpBrowser;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
@@ -87,7 +81,7 @@ class SharedFormsIntegrationTest {
 		testLetters.moveTo(overdue, LetterStatus.ADOPTED, donor);
 		jdbc.sql("UPDATE letter SET due_date = current_date - 400 WHERE code = ?").param(overdue).update();
 
-		Browser first = new Browser();
+		HttpBrowser first = new HttpBrowser(port);
 		first.signIn("first@desk.test", "birinci-parol-71");
 		Document firstDesk = first.page("/volunteer");
 		Element firstForm = firstDesk.selectFirst("#row-" + overdue + " form");
@@ -95,7 +89,7 @@ class SharedFormsIntegrationTest {
 
 		// what the second volunteer sees comes from the kept desk: a change in between does not show yet
 		jdbc.sql("UPDATE letter SET first_name = 'Dəyişdi' WHERE code = ?").param(overdue).update();
-		Browser second = new Browser();
+		HttpBrowser second = new HttpBrowser(port);
 		second.signIn("second@desk.test", "ikinci-parol-72");
 		Document secondDesk = second.page("/volunteer");
 		Element secondForm = secondDesk.selectFirst("#row-" + overdue + " form");
@@ -125,14 +119,14 @@ class SharedFormsIntegrationTest {
 	void aDonorAdoptsFromALettersPageKeptForEveryoneSignedInWithTheirOwnToken() throws Exception {
 		String code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Nurlan", 8).region("AZ-SR"));
 
-		Browser volunteer = new Browser();
+		HttpBrowser volunteer = new HttpBrowser(port);
 		volunteer.signIn("first@desk.test", "birinci-parol-71");
 		Document first = volunteer.page("/letters/" + code);
 		assertThat(first.select("form#adopt-form[method=post]")).hasSize(1);
 
 		// the donor's page comes from the kept one: a change in between does not show yet
 		jdbc.sql("UPDATE letter SET public_wish = 'Dəyişmiş arzu' WHERE code = ?").param(code).update();
-		Browser donor = new Browser();
+		HttpBrowser donor = new HttpBrowser(port);
 		donor.signIn("donor@demo.az", "demo12345");
 		Document page = donor.page("/letters/" + code);
 		assertThat(page.text()).doesNotContain("Dəyişmiş arzu");
@@ -153,47 +147,6 @@ class SharedFormsIntegrationTest {
 
 	private String status(String code) {
 		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
-	}
-
-	/** One browser: its own cookies, following no redirects. */
-	private final class Browser {
-
-		private final HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-
-		HttpResponse<String> get(String path) throws IOException, InterruptedException {
-			return http.send(HttpRequest.newBuilder(uri(path)).header("Accept", "text/html").build(),
-					HttpResponse.BodyHandlers.ofString());
-		}
-
-		Document page(String path) throws IOException, InterruptedException {
-			HttpResponse<String> response = get(path);
-			assertThat(response.statusCode()).as(path).isEqualTo(200);
-			return Jsoup.parse(response.body());
-		}
-
-		HttpResponse<String> post(String path, String token) throws IOException, InterruptedException {
-			return post(path, "", token);
-		}
-
-		HttpResponse<String> post(String path, String form, String token) throws IOException, InterruptedException {
-			return http.send(HttpRequest.newBuilder(uri(path))
-				.header("Content-Type", "application/x-www-form-urlencoded")
-				.POST(HttpRequest.BodyPublishers.ofString(form + "&_csrf=" + URLEncoder.encode(token, StandardCharsets.UTF_8)))
-				.build(), HttpResponse.BodyHandlers.ofString());
-		}
-
-		void signIn(String email, String password) throws IOException, InterruptedException {
-			String token = page("/login").select("input[name=_csrf]").val();
-			HttpResponse<String> response = post("/login", "email=" + URLEncoder.encode(email, StandardCharsets.UTF_8)
-					+ "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8), token);
-			assertThat(response.statusCode()).isEqualTo(302);
-			assertThat(response.headers().firstValue("Location").orElseThrow()).doesNotContain("error");
-		}
-
-		private URI uri(String path) {
-			return URI.create("http://localhost:" + port + path);
-		}
-
 	}
 
 }

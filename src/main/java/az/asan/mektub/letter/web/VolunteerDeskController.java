@@ -19,6 +19,7 @@ import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.PageShell;
 import az.asan.mektub.system.TemplateFragments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -136,12 +137,22 @@ class VolunteerDeskController {
 			content.put("undeliveredDays", forgotten.undeliveredDays());
 			return Html.of(fragments.renderShared("volunteer/desk-shared", content, locale, request, response));
 		});
-		model.addAttribute("desk", html.personal(request));
+		Html mine = html.personal(request);
+		model.addAttribute("deskCounts", mine.counts());
+		model.addAttribute("deskReview", mine.review());
+		model.addAttribute("deskForgotten", mine.forgotten());
 		model.addAttribute("allRegions", scope.isAll());
 		model.addAttribute("regionNames", scope.isAll() ? java.util.List.of()
 				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name));
 		model.addAttribute("noRegions", scope.isEmpty());
-		model.addAttribute("sentBack", queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me", scope, user.id()));
+		// The person's own letters sent back to them: the one part of the desk that is theirs alone.
+		java.util.List<QueueRow> sentBack = queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me",
+				scope, user.id());
+		model.addAttribute("sentBack", sentBack.isEmpty() ? ""
+				: fragments.render("volunteer/desk-sent-back", Map.of("sentBack", sentBack), locale, request, response));
+		// The rest of the page is the same for every volunteer with these regions (issue 17).
+		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("regions=" + key, "deskCounts", "deskReview", "deskForgotten",
+				"sentBack"));
 		return "volunteer/desk";
 	}
 

@@ -1,0 +1,207 @@
+package az.asan.mektub.system;
+
+import java.net.http.HttpResponse;
+import java.util.List;
+import java.util.Set;
+
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import az.asan.mektub.HttpBrowser;
+import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.account.Role;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.Letters;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * A signed-in person's tree, "My letters" and desk are kept whole for everyone they look the same
+ * for and put together per request (issue 17, {@link PageShells}). With the caches on, as in
+ * production, over real HTTP: each person sees their own name (escaped), their own CSRF token (which
+ * signs them out), their own letters and their own menu, never another's, and no placeholder is left.
+ */
+@IntegrationTest
+@TestPropertySource(properties = { "asan.tree.cache-seconds=300", "asan.desk.cache-seconds=300" })
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class KeptPagesForSignedInPeopleIntegrationTest {
+
+	private static final String ODD_NAME = "Ayşə <i>\"Qızıl\"</i> & 'Ko'";
+
+	@LocalServerPort
+	int port;
+
+	@Autowired
+	AccountManagement accounts;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Letters letters;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	long campaign;
+
+	int sheki;
+
+	int ganja;
+
+	@BeforeAll
+	void people() {
+		cleanUp();
+		campaign = TestCampaigns.open(jdbc);
+		sheki = region("AZ-SAK");
+		ganja = region("AZ-GA");
+		accounts.create("first@kept.test", "birinci-parol-71", "Birinci Donor", Role.DONOR, Set.of());
+		accounts.create("second@kept.test", "ikinci-parol-72", ODD_NAME, Role.DONOR, Set.of());
+		accounts.create("sheki@kept.test", "seki-parol-73", "Şəki Könüllüsü", Role.VOLUNTEER, Set.of(sheki));
+		accounts.create("sheki2@kept.test", "seki-parol-74", "İkinci Şəki Könüllüsü", Role.VOLUNTEER, Set.of(sheki));
+		accounts.create("ganja@kept.test", "gence-parol-75", "Gəncə Könüllüsü", Role.VOLUNTEER, Set.of(ganja));
+		accounts.create("staff@kept.test", "isci-parol-76", "Agentlik İşçisi", Role.STAFF, Set.of());
+	}
+
+	@AfterAll
+	void cleanUp() {
+		TestCampaigns.dropAll(jdbc);
+		jdbc.sql("DELETE FROM login_attempt").update();
+		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@kept.test')")
+			.update();
+		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@kept.test'").update();
+	}
+
+	@Test
+	void twoDonorsOnTheKeptTreeSeeTheirOwnNameAndSignOutWithTheirOwnToken() throws Exception {
+		HttpBrowser first = signedIn("first@kept.test", "birinci-parol-71");
+		HttpBrowser second = signedIn("second@kept.test", "ikinci-parol-72");
+		for (String language : List.of("az", "en", "ru")) {
+			Document firstTree = first.page("/tree?lang=" + language);
+			HttpResponse<String> secondAnswer = second.get("/tree?lang=" + language);
+			Document secondTree = org.jsoup.Jsoup.parse(secondAnswer.body());
+			assertThat(secondAnswer.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html")
+				.containsIgnoringCase("utf-8");
+			assertThat(secondAnswer.headers().firstValue("Content-Language").orElseThrow()).isEqualTo(language);
+			assertThat(firstTree.select(".nav-name").text()).isEqualTo("Birinci Donor");
+			assertThat(secondTree.select(".nav-name").text()).isEqualTo(ODD_NAME);
+			assertThat(secondTree.select(".nav-name").attr("title")).isEqualTo(ODD_NAME);
+			assertThat(secondAnswer.body()).doesNotContain("<i>\"Qızıl\"</i>").doesNotContain("Birinci Donor");
+			assertThat(secondTree.select("html").attr("lang")).isEqualTo(language);
+			for (Document tree : List.of(firstTree, secondTree)) {
+				assertThat(tree.html()).doesNotContain("asan-name-of-the-reader")
+					.doesNotContain("asan-csrf-token-of-the-reader")
+					.doesNotContain("asan-hole-");
+				assertThat(tree.select("a[href$=/me/adoptions]")).isNotEmpty();
+				assertThat(tree.select("a[href$=/volunteer], a[href$=/reports]")).isEmpty();
+			}
+		}
+		String firstToken = first.page("/tree").select("form[action$=/logout] input[name=_csrf]").val();
+		String secondToken = second.page("/tree").select("form[action$=/logout] input[name=_csrf]").val();
+		assertThat(firstToken).isNotBlank().isNotEqualTo(secondToken);
+		// the first donor's token does not sign the second one out; their own does
+		assertThat(second.post("/logout", firstToken).statusCode()).isEqualTo(403);
+		assertThat(second.post("/logout", secondToken).statusCode()).isEqualTo(302);
+		assertThat(second.get("/me/adoptions").statusCode()).isEqualTo(302);
+		assertThat(first.page("/me/adoptions").select(".nav-name").text()).isEqualTo("Birinci Donor");
+	}
+
+	@Test
+	void eachDonorsLettersAreTheirOwnOnTheKeptPage() throws Exception {
+		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
+		long firstDonor = account("first@kept.test");
+		String held = testLetters.published(campaign, Spec.of("Tofiq", 9).region("AZ-SAK"));
+		testLetters.moveTo(held, LetterStatus.ADOPTED, firstDonor);
+
+		HttpBrowser first = signedIn("first@kept.test", "birinci-parol-71");
+		HttpBrowser second = signedIn("second@kept.test", "ikinci-parol-72");
+		Document firstList = first.page("/me/adoptions");
+		Document secondList = second.page("/me/adoptions");
+		assertThat(firstList.select("article.adoption[data-code=" + held + "]")).hasSize(1);
+		assertThat(secondList.select("article.adoption")).isEmpty();
+		assertThat(secondList.text()).doesNotContain("Tofiq");
+		assertThat(secondList.select("a[href$=/tree].btn")).isNotEmpty();
+		assertThat(firstList.select(".nav-name").text()).isEqualTo("Birinci Donor");
+		assertThat(secondList.select(".nav-name").text()).isEqualTo(ODD_NAME);
+
+		// after cancelling, the list says so (the message is the reader's alone) and the letter is gone
+		String token = firstList.select("form[action$=/logout] input[name=_csrf]").val();
+		assertThat(first.post("/me/adoptions/" + held + "/cancel", token).statusCode()).isEqualTo(302);
+		Document afterwards = first.page("/me/adoptions");
+		assertThat(afterwards.select(".alert-success")).hasSize(1);
+		assertThat(afterwards.select("article.adoption[data-code=" + held + "]")).isEmpty();
+		assertThat(first.page("/me/adoptions").select(".alert-success")).isEmpty();
+	}
+
+	@Test
+	void theKeptDeskShowsEachVolunteerTheirRegionsAndOnlyTheirOwnSentBackLetters() throws Exception {
+		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
+		long shekiVolunteer = account("sheki@kept.test");
+		String sentBack = testLetters.published(campaign, Spec.of("Rəşad", 7).region("AZ-SAK"));
+		// sent back to the volunteer who registered it (as a reviewer's "incomplete" leaves it)
+		jdbc.sql("UPDATE letter SET status = ?, status_reason = 'MISSING_CONSENT', registered_by = ? WHERE code = ?")
+			.params(LetterStatus.INCOMPLETE.name(), shekiVolunteer, sentBack)
+			.update();
+
+		HttpBrowser sheki1 = signedIn("sheki@kept.test", "seki-parol-73");
+		HttpBrowser sheki2 = signedIn("sheki2@kept.test", "seki-parol-74");
+		HttpBrowser ganja1 = signedIn("ganja@kept.test", "gence-parol-75");
+		Document own = sheki1.page("/volunteer");
+		Document colleague = sheki2.page("/volunteer");
+		Document other = ganja1.page("/volunteer");
+		assertThat(own.select("#sent-back a[href$=/volunteer/letters/" + sentBack + "/edit]")).hasSize(1);
+		assertThat(colleague.select("#sent-back")).isEmpty();
+		assertThat(other.select("#sent-back")).isEmpty();
+		assertThat(own.select(".nav-name").text()).isEqualTo("Şəki Könüllüsü");
+		assertThat(colleague.select(".nav-name").text()).isEqualTo("İkinci Şəki Könüllüsü");
+		assertThat(own.text()).contains("Şəki");
+		assertThat(other.text()).contains("Gəncə").doesNotContain("Rəşad");
+		for (Document desk : List.of(own, colleague, other)) {
+			assertThat(desk.html()).doesNotContain("asan-name-of-the-reader")
+				.doesNotContain("asan-csrf-token-of-the-reader")
+				.doesNotContain("asan-hole-");
+			assertThat(desk.select("a[href$=/reports]")).isEmpty();
+		}
+		// a different menu is a different kept page: the staff see theirs
+		Document staffDesk = signedIn("staff@kept.test", "isci-parol-76").page("/volunteer");
+		assertThat(staffDesk.select("a[href$=/reports]")).isNotEmpty();
+		assertThat(staffDesk.select(".nav-name").text()).isEqualTo("Agentlik İşçisi");
+	}
+
+	@Test
+	void aVisitorWhoHasNotSignedInGetsTheKeptTreeWithoutAnyName() throws Exception {
+		signedIn("first@kept.test", "birinci-parol-71").page("/tree");
+		Document anonymous = new HttpBrowser(port).page("/tree");
+		assertThat(anonymous.select(".nav-name")).isEmpty();
+		assertThat(anonymous.select("a[href$=/login]")).isNotEmpty();
+		assertThat(anonymous.html()).doesNotContain("Birinci Donor").doesNotContain("asan-name-of-the-reader").doesNotContain("asan-hole-");
+	}
+
+	private HttpBrowser signedIn(String email, String password) throws Exception {
+		HttpBrowser browser = new HttpBrowser(port);
+		browser.signIn(email, password);
+		return browser;
+	}
+
+	private long account(String email) {
+		return jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
+	}
+
+	private int region(String code) {
+		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
+	}
+
+}
