@@ -65,6 +65,21 @@ database_work() {
   fi
 }
 
+# CPU time used so far, in clock ticks: "app postgres" (the app's JVM; the embedded PostgreSQL's postmaster
+# and its backends). Read before and after a page to say where its requests' CPU went.
+TICK=$(getconf CLK_TCK)
+cpu_ticks() {
+  local app pg=0 pm
+  app=$(awk '{print $14 + $15}' /proc/$APP/stat 2>/dev/null || echo 0)
+  pm=$(sed -n 1p "$(find "bench/data-$LETTERS" -maxdepth 2 -name postmaster.pid | sed -n 1p)" 2>/dev/null || true)
+  if [ -n "$pm" ]; then
+    for p in $pm $(pgrep -P "$pm" || true); do
+      pg=$(( pg + $(awk '{print $14 + $15}' /proc/$p/stat 2>/dev/null || echo 0) ))
+    done
+  fi
+  echo "$app $pg"
+}
+
 # Signs one person in through the login form; prints "Cookie-header<TAB>csrf-token".
 session() {
   local jar="$WORK/jar-$1-$3"
@@ -114,8 +129,9 @@ measure() { # name url [sessions-file] [connections]
     java -jar "$AP_JAR" profiler -e itimer -d "${DURATION%s}" -o collapsed -f "$(pwd)/$WORK/profile-$name.collapsed" "$APP" > /dev/null 2>&1 &
     PROFILER=$!
   fi
-  local before
+  local before cpu_before
   before=$(database_work)
+  cpu_before=$(cpu_ticks)
   local out
   out=$(BENCH_SESSIONS="$WORK/$sessions" BENCH_THREADS=$THREADS wrk "${args[@]}" -d"$DURATION" "$BASE$url")
   if [ -n "${PROFILER:-}" ]; then
@@ -126,9 +142,12 @@ measure() { # name url [sessions-file] [connections]
     cat "$WORK/profile-$name.txt"
   fi
   echo "$out" > "$WORK/$name.txt"
-  local after requests per_request
+  local after requests per_request cpu
   after=$(database_work)
   requests=$(echo "$out" | awk '/requests in/ {print $1}')
+  # CPU per request in microseconds: the app, PostgreSQL
+  cpu=$(awk -v b="$cpu_before" -v a="$(cpu_ticks)" -v r="$requests" -v t="$TICK" 'BEGIN { split(b, x, " "); split(a, y, " ");
+    if (r > 0) printf "%.0f / %.0f", (y[1] - x[1]) * 1e6 / t / r, (y[2] - x[2]) * 1e6 / t / r; else print "-" }')
   per_request=$(awk -v b="$before" -v a="$after" -v r="$requests" 'BEGIN { split(b, x, " "); split(a, y, " ");
     if (r > 0 && b != "" && a != "") printf "%.2f / %.2f", (y[1] - x[1]) / r, (y[2] - x[2]) / r; else print "-" }')
   local rps p50 p99 errors
@@ -139,8 +158,8 @@ measure() { # name url [sessions-file] [connections]
   [ -z "$FLOOR_RPS" ] && FLOOR_RPS=$rps
   local ratio
   ratio=$(awk -v a="$rps" -v b="$FLOOR_RPS" 'BEGIN { printf "%.2f", a / b }')
-  ROWS+=("| $name | \`$url\` | ${sessions:-anonymous} | $conns | $load | $rps | $p50 | $p99 | $ratio | $per_request | $errors |")
-  echo "  $name: $rps req/s, p50 $p50, p99 $p99 (x$ratio of the floor; load $load at start)"
+  ROWS+=("| $name | \`$url\` | ${sessions:-anonymous} | $conns | $load | $rps | $p50 | $p99 | $ratio | $cpu | $per_request | $errors |")
+  echo "  $name: $rps req/s, p50 $p50, p99 $p99 (x$ratio of the floor; load $load at start; CPU µs/request app / PostgreSQL: $cpu)"
 }
 
 # Where a profiled page's CPU time goes: the share of samples whose stack passes through each part
@@ -167,6 +186,7 @@ summarise() { # collapsed-stacks-file
 
 series() {
 measure floor "/about"
+measure floor-signed-in "/about" donors
 measure static-file "/css/app.css"
 measure home "/"
 measure tree "/tree"
@@ -183,8 +203,10 @@ measure floor-again "/about"
 # pages share (the layout, security, the session store) only after minutes of mixed load, and a floor
 # measured before that ran at half the speed of the same floor measured last. Then each page gets a
 # short warm-up of its own (BENCH_REWARM, 5 s) and is measured.
-echo "== warming every page: $WARM each (discarded)"
+echo "== warming every page: $WARM each (discarded), for at least ${BENCH_MIN_WARM:-240} s in all"
+WARM_STARTED=$(date +%s)
 WARMING_ONLY=yes series
+while [ $(( $(date +%s) - WARM_STARTED )) -lt "${BENCH_MIN_WARM:-240}" ]; do WARMING_ONLY=yes series; done
 echo "== measuring: ${BENCH_REWARM:-5s} warm-up again (discarded) + $DURATION measured per page, $CONNECTIONS connections"
 ROWS=()
 WARM_NOW=${BENCH_REWARM:-5s} series
@@ -192,7 +214,7 @@ SIGNED_IN_AFTER=$(for f in donors volunteers staff; do head -1 "$WORK/$f" | cut 
   | while read -r cookie; do curl -s -o /dev/null -w '%{http_code} ' -H "Cookie: $cookie" "$BASE/me"; done)
 
 if [ -n "${BENCH_ONLY:-}" ] && [[ " $BENCH_ONLY " != *" adoption-contention "* ]]; then
-  printf '| page | URL | sessions | connections | load avg at start | req/s | p50 | p99 | × floor | transactions / session updates per request | errors/non-2xx |\n'
+  printf '| page | URL | sessions | connections | load avg at start | req/s | p50 | p99 | × floor | CPU µs per request: app / PostgreSQL | transactions / session updates per request | errors/non-2xx |\n'
   printf '%s\n' "${ROWS[@]}"
   echo "Sessions still signed in after the run: $SIGNED_IN_AFTER"
   exit 0
@@ -211,7 +233,7 @@ A_P50=$(echo "$ADOPT" | awk '$1 == "50%" {print $2}')
 A_P99=$(echo "$ADOPT" | awk '$1 == "99%" {print $2}')
 A_STATUS=$(echo "$ADOPT" | grep '^status' | tr '\n' ' ')
 WON=$(for c in $(cat "$WORK/letters"); do curl -s -o /dev/null -w '%{http_code}\n' "$BASE/letters/$c"; done | grep -c 404 || true)
-ROWS+=("| adoption-contention | \`POST /letters/{code}/adopt\` (49 donors, 5 letters) | donors | $CONNECTIONS | $(cut -d' ' -f1 /proc/loadavg) | $A_RPS | $A_P50 | $A_P99 | $(awk -v a="$A_RPS" -v b="$FLOOR_RPS" 'BEGIN { printf "%.2f", a / b }') | - | $A_STATUS |")
+ROWS+=("| adoption-contention | \`POST /letters/{code}/adopt\` (49 donors, 5 letters) | donors | $CONNECTIONS | $(cut -d' ' -f1 /proc/loadavg) | $A_RPS | $A_P50 | $A_P99 | $(awk -v a="$A_RPS" -v b="$FLOOR_RPS" 'BEGIN { printf "%.2f", a / b }') | - | - | $A_STATUS |")
 
 HOT=""
 if [ -n "$PG_JAR" ] && [ -n "$PG_PORT" ]; then
@@ -224,8 +246,8 @@ echo
 echo "Command: \`bench/run.sh $LETTERS $DURATION $WARM\` on $(nproc) cores ($(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ //')), $(free -g | awk '/Mem/ {print $2}') GiB, $(java -version 2>&1 | sed -n 1p)."
 echo "Letters in the database: $(grep -o 'Benchmark data[^"]*' "$WORK/app.log" | tail -1)."
 echo
-echo "| page | URL | sessions | connections | load avg at start | req/s | p50 | p99 | × floor | transactions / session updates per request | errors/non-2xx |"
-echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
+echo "| page | URL | sessions | connections | load avg at start | req/s | p50 | p99 | × floor | CPU µs per request: app / PostgreSQL | transactions / session updates per request | errors/non-2xx |"
+echo "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |"
 printf '%s\n' "${ROWS[@]}"
 echo
 echo "Sessions still signed in after the run (GET /me of one donor, volunteer, staff): $SIGNED_IN_AFTER"

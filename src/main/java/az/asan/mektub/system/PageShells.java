@@ -71,11 +71,11 @@ public class PageShells {
 				switch (slot.kind()) {
 					case NAME -> {
 						String name = viewer.getName();
-						page.append(name == null ? "" : HtmlUtils.htmlEscape(name));
+						page.append(name == null ? "" : HtmlUtils.htmlEscape(name, "UTF-8"));
 					}
 					case CSRF -> {
 						CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-						page.append(token == null ? "" : HtmlUtils.htmlEscape(token.getToken()));
+						page.append(token == null ? "" : HtmlUtils.htmlEscape(token.getToken(), "UTF-8"));
 					}
 					case HOLE -> {
 						Object part = model.get(holes.get(slot.hole()));

@@ -40,6 +40,7 @@ import az.asan.mektub.system.Option;
 import az.asan.mektub.system.PageShell;
 import az.asan.mektub.system.Pager;
 import az.asan.mektub.system.QrCodes;
+import az.asan.mektub.system.QueryRecords;
 import az.asan.mektub.system.CacheConfiguration;
 
 import org.springframework.cache.Cache;
@@ -49,9 +50,7 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.web.context.request.WebRequest;
@@ -100,10 +99,13 @@ class TreeController {
 
 	private final PaperTreeLocations paperTreeLocations;
 
-	TreeController(AccountManagement accounts, PaperTree paperTree, PaperTreeLocations paperTreeLocations,
+	private final QueryRecords queryRecords;
+
+	TreeController(QueryRecords queryRecords, AccountManagement accounts, PaperTree paperTree, PaperTreeLocations paperTreeLocations,
 			HandoverPoints handoverPoints, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
 			LetterImages images, QrCodes qrCodes, Links links, Messages messages, TemplateFragments fragments,
 			CacheManager caches) {
+		this.queryRecords = queryRecords;
 		this.accounts = accounts;
 		this.paperTree = paperTree;
 		this.paperTreeLocations = paperTreeLocations;
@@ -127,10 +129,11 @@ class TreeController {
 	 * name, their menu) is rendered for each.
 	 */
 	@GetMapping("/tree")
-	String tree(@ModelAttribute("filter") TreeFilter filter, BindingResult ignoredMistypedValues, Model model,
-			Locale locale, HttpServletRequest request, HttpServletResponse response) {
+	String tree(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		String key = locale.getLanguage() + "|" + request.getContextPath() + "|" + request.getQueryString();
-		model.addAttribute("treeBody", CacheConfiguration.get(bodies, key, () -> renderBody(filter, locale, request, response)));
+		// the filter is read from the query only when the content is made afresh (a mistyped value is not applied)
+		model.addAttribute("treeBody", CacheConfiguration.get(bodies, key,
+				() -> renderBody(queryRecords.bind(TreeFilter.class, request), locale, request, response)));
 		// The page around it is the same for everyone with the same menu: kept, their name put in (issue 17).
 		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("", "treeBody"));
 		return "tree/tree";

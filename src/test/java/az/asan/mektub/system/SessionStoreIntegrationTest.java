@@ -217,6 +217,25 @@ class SessionStoreIntegrationTest {
 	}
 
 	@Test
+	void nothingASignedInRequestReadsFromItsSessionIsJavaSerialised() throws Exception {
+		int region = jdbc.sql("SELECT id FROM region WHERE code = 'AZ-SAK'").query(Integer.class).single();
+		accounts.create("desk@sessions.test", PASSWORD, "Sessiya Könüllüsü", Role.VOLUNTEER, Set.of(region));
+		Browser volunteer = new Browser();
+		volunteer.signIn("desk@sessions.test");
+		String desk = volunteer.get("/volunteer").body();
+		assertThat(desk).contains("Sessiya Könüllüsü").contains("Şəki");
+		assertThat(volunteer.get("/volunteer").body()).contains("Şəki");
+
+		List<String> stored = jdbc.sql("""
+				SELECT a.attribute_name || '=' || get_byte(a.attribute_bytes, 0) FROM spring_session_attributes a
+				JOIN spring_session s ON s.primary_id = a.session_primary_id WHERE s.principal_name = 'desk@sessions.test'""")
+			.query(String.class)
+			.list();
+		// the security context, the CSRF token and the volunteer's regions, each in its own compact form
+		assertThat(stored).hasSizeGreaterThanOrEqualTo(3).noneMatch(attribute -> attribute.endsWith("=172"));
+	}
+
+	@Test
 	void aVisitorWhoHasNotSignedInHasNoSessionRow() throws Exception {
 		long campaign = TestCampaigns.open(jdbc);
 		String code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Sessiyasız", 8));
