@@ -101,6 +101,13 @@ sessions() { # file email-pattern password count
   echo "   $1: $valid of $4 sessions signed in"
 }
 
+# Statements to run before measuring (BENCH_SQL_BEFORE, separated by ";;"), e.g. to measure one build
+# without an index another build adds.
+if [ -n "${BENCH_SQL_BEFORE:-}" ]; then
+  IFS=$'\n' read -r -d '' -a STATEMENTS < <(echo "${BENCH_SQL_BEFORE}" | sed 's/;;/\n/g'; printf '\0') || true
+  for statement in "${STATEMENTS[@]}"; do [ -n "$statement" ] && { echo "   SQL: $statement"; sql "$statement"; }; done
+fi
+
 echo "== signing in: $CONNECTIONS donors, $CONNECTIONS volunteer sessions, 4 staff sessions"
 sessions donors 'bench-donor-%d@bench.az' bench12345 "$CONNECTIONS"
 sessions volunteers 'volunteer@demo.az' demo12345 "$CONNECTIONS"

@@ -114,7 +114,18 @@ class BenchData implements BeforeServing {
 		List<Long> donors = jdbc.sql("SELECT id FROM app_user WHERE email LIKE 'bench-holder-%' ORDER BY id")
 			.query(Long.class)
 			.list();
-		// Donors who sign in for the adoption-under-contention run: they hold nothing yet. The first is
+		// Volunteers who registered the letters: a thousand, the demo volunteer one of them (about a
+		// thousand letters over the years, as a busy volunteer would have, not every letter of the country).
+		jdbc.sql("""
+				INSERT INTO app_user (email, full_name, role, email_confirmed_at)
+				SELECT 'bench-registrar-' || g || '@bench.az', 'Bench Registrar ' || g, 'VOLUNTEER', now()
+				FROM generate_series(1, 999) g ON CONFLICT DO NOTHING""").update();
+		List<Long> registrars = new ArrayList<>(List.of(volunteer));
+		registrars.addAll(jdbc.sql("SELECT id FROM app_user WHERE email LIKE 'bench-registrar-%' ORDER BY id")
+			.query(Long.class)
+			.list());
+		// Donors who sign in for the signed-in pages and the adoption-under-contention run (after loading,
+		// each is given a repeat donor's letters: two under way, six fulfilled in earlier years). The first is
 		// opened as the account module opens one; the others share its password hash (bcrypt fifty times
 		// over costs seconds).
 		if (jdbc.sql("SELECT count(*) FROM app_user WHERE email = 'bench-donor-1@bench.az'").query(Long.class).single() == 0) {
@@ -142,7 +153,17 @@ class BenchData implements BeforeServing {
 		List<Segment> plan = plan(letters - existing);
 		long added = plan.stream().mapToLong(Segment::count).sum();
 		tx.executeWithoutResult(status -> withoutNetworkTimeout(DataSourceUtils.getConnection(dataSource),
-				() -> load(plan, added, weighted, donors, volunteer)));
+				() -> load(plan, added, weighted, donors, volunteer, registrars)));
+		jdbc.sql("""
+				WITH d AS (SELECT id, row_number() OVER (ORDER BY id) - 1 AS n FROM app_user WHERE email LIKE 'bench-donor-%'),
+				     picked AS (
+				         SELECT l.id, l.status, row_number() OVER (PARTITION BY l.status ORDER BY l.id) - 1 AS n
+				         FROM letter l
+				         WHERE l.status IN ('ADOPTED', 'FULFILLED')
+				           AND l.donor_id IN (SELECT id FROM app_user WHERE email LIKE 'bench-holder-%'))
+				UPDATE letter l SET donor_id = d.id
+				FROM picked p JOIN d ON d.n = CASE WHEN p.status = 'ADOPTED' THEN p.n / 2 ELSE p.n / 6 END
+				WHERE l.id = p.id""").update();
 		long loaded = System.currentTimeMillis();
 		try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
 			withoutNetworkTimeout(connection, () -> {
@@ -217,7 +238,8 @@ class BenchData implements BeforeServing {
 	}
 
 	/** Writes every letter, child and history row of the plan in one transaction. */
-	private void load(List<Segment> plan, long total, List<Integer> regionIds, List<Long> donorIds, long volunteer) {
+	private void load(List<Segment> plan, long total, List<Integer> regionIds, List<Long> donorIds, long volunteer,
+			List<Long> registrars) {
 		jdbc.sql("SET LOCAL maintenance_work_mem = '256MB'").update();
 		jdbc.sql("SET LOCAL work_mem = '64MB'").update();
 		long time = System.currentTimeMillis();
@@ -299,7 +321,8 @@ class BenchData implements BeforeServing {
 				            THEN s.created_at + interval '2 days' END,
 				       CASE WHEN s.status IN ('GIFT_RECEIVED', 'FULFILLED') THEN s.created_at + interval '14 days' END,
 				       CASE WHEN s.status = 'FULFILLED' THEN (s.created_at + interval '20 days')::date END,
-				       :volunteer, s.created_at, s.created_at + interval '20 days'
+				       (CAST(:registrars AS bigint[]))[1 + (s.g % cardinality(CAST(:registrars AS bigint[])))::int],
+				       s.created_at, s.created_at + interval '20 days'
 				FROM bench_src s
 				CROSS JOIN (SELECT min(id) AS first FROM handover_point) h
 				JOIN (VALUES
@@ -317,7 +340,7 @@ class BenchData implements BeforeServing {
 				) AS w(no, category, wish) ON w.no = s.wish_no"""
 			.replace("{code}", code("s.letter_id", 12, 0x5DEECE66DL, 0x2545F4914F6CDD1L, -1))
 			.replace("{giftTag}", code("s.letter_id", 8, 0x9E3779B1L, 0x1B873593L, 4)))
-			.param("volunteer", volunteer)
+			.param("registrars", registrars.toArray(Long[]::new))
 			.update();
 		time = lap("letters", time);
 		// The history: each letter walks RECEIVED → … → its status, one row a step.

@@ -12,6 +12,7 @@ import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;
 import az.asan.mektub.system.PageShell;
+import az.asan.mektub.system.Pager;
 import az.asan.mektub.system.TemplateFragments;
 import az.asan.mektub.tree.TreeQueries;
 
@@ -83,12 +84,26 @@ class AdoptionController {
 		}
 	}
 
+	/** Letters on one page of "My letters". */
+	static final int PAGE_SIZE = 24;
+
 	@GetMapping("/me/adoptions")
-	String list(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) {
+	String list(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "1") int page, Model model,
+			Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		int asked = Math.max(1, Math.min(page, 10_000));
+		MyAdoptions.ListPage found = mine.page(user.id(), asked, PAGE_SIZE);
+		int last = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
+		if (found.adoptions().isEmpty() && asked > last) {
+			// a page past the end (an old link, a typed number) shows the last one
+			asked = last;
+			found = mine.page(user.id(), asked, PAGE_SIZE);
+		}
+		Map<String, Object> cards = new java.util.HashMap<>();
+		cards.put("adoptions", found.adoptions());
+		cards.put("points", handoverPoints.shown());
+		cards.put("pager", Pager.of(asked, found.total(), PAGE_SIZE));
 		// The donor's own cards, rendered for them; the page around them is kept for every donor (issue 17).
-		model.addAttribute("cards", fragments.render("adoption/list-cards",
-				Map.of("adoptions", mine.listOf(user.id()), "points", handoverPoints.all()), locale, request, response));
+		model.addAttribute("cards", fragments.render("adoption/list-cards", cards, locale, request, response));
 		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("", "cards"));
 		return "adoption/list";
 	}

@@ -61,15 +61,22 @@ class MyAdoptions {
 		return load(donorId, null);
 	}
 
-	/** A donor's letters as their list shows them: without the steps and messages, which only a letter's page shows. */
-	@Transactional(readOnly = true)
-	List<Adoption> listOf(long donorId) {
-		return donorLetters.adoptedBy(donorId, null)
+	/** A page of a donor's list, and how many letters they have in all. */
+	record ListPage(List<Adoption> adoptions, long total) {
+	}
+
+	/**
+	 * A page of a donor's letters as their list shows them (under way first, then the fulfilled ones,
+	 * newest first): without the steps and messages, which only a letter's own page shows. One statement.
+	 */
+	ListPage page(long donorId, int page, int pageSize) {
+		DonorLetters.DonorLetterPage found = donorLetters.adoptedBy(donorId, (page - 1) * pageSize, pageSize);
+		return new ListPage(found.letters()
 			.stream()
 			.map(a -> new Adoption(a.id(), a.code(), a.firstName(), a.age(), a.regionId(), a.publicWish(), a.category(),
 					a.estimatedCost(), a.status(), a.dueDate(), a.handoverPointId(), a.adoptedAt(), a.fulfilledOn(),
 					a.giftTagCode(), List.of(), List.of()))
-			.toList();
+			.toList(), found.total());
 	}
 
 	@Transactional(readOnly = true)

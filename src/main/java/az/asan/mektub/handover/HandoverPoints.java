@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Optional;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Localized;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 @Component
@@ -20,12 +24,24 @@ public class HandoverPoints {
 
 	private final JdbcClient jdbc;
 
-	HandoverPoints(JdbcClient jdbc) {
+	private final Cache shown;
+
+	HandoverPoints(JdbcClient jdbc, CacheManager caches) {
 		this.jdbc = jdbc;
+		this.shown = caches.getCache(CacheConfiguration.HANDOVER_POINTS);
 	}
 
 	public List<HandoverPoint> all() {
 		return jdbc.sql(SELECT + "ORDER BY name_az COLLATE \"az-x-icu\", id").query(HandoverPoints::map).list();
+	}
+
+	/**
+	 * Every centre, to name the ones a page shows (a donor's letters): read once every few seconds,
+	 * never used to decide anything — forms that offer or check a centre read {@link #accepting()}.
+	 */
+	@Transactional(propagation = Propagation.SUPPORTS)
+	public List<HandoverPoint> shown() {
+		return CacheConfiguration.get(shown, "all", this::all);
 	}
 
 	public List<HandoverPoint> accepting() {
@@ -49,6 +65,7 @@ public class HandoverPoints {
 
 	@Transactional
 	public long create(HandoverPointForm form) {
+		shown.clear();
 		return jdbc.sql("""
 				INSERT INTO handover_point (region_id, name_az, name_en, name_ru, address, hours, accepting)
 				VALUES (:region, :az, :en, :ru, :address, :hours, :accepting) RETURNING id""")
@@ -59,6 +76,7 @@ public class HandoverPoints {
 
 	@Transactional
 	public boolean update(long id, HandoverPointForm form) {
+		shown.clear();
 		return jdbc.sql("""
 				UPDATE handover_point SET region_id = :region, name_az = :az, name_en = :en, name_ru = :ru,
 				       address = :address, hours = :hours, accepting = :accepting, version = version + 1

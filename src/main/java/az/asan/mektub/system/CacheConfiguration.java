@@ -66,6 +66,13 @@ public class CacheConfiguration {
 	 */
 	public static final String PAGE_SHELLS = "page-shells";
 
+	/**
+	 * Every handover centre, to name the ones a page shows ({@code handover.HandoverPoints#shown}),
+	 * keyed by {@code "all"}; this node's copy is dropped when a centre is added or changed.
+	 * {@code asan.tree.cache-seconds}.
+	 */
+	public static final String HANDOVER_POINTS = "handover-points";
+
 	/** The program's headline figures on the home page, keyed by {@code "totals"}. 30 seconds. */
 	public static final String HOME_TOTALS = "home-totals";
 
@@ -82,7 +89,7 @@ public class CacheConfiguration {
 		manager.setCaches(List.of(shortLived(TREE_PAGES, asan.tree().keep(), 5_000),
 				shortLived(TREE_BODIES, asan.tree().keep(), 5_000), shortLived(LETTER_PAGES, asan.tree().keep(), 5_000),
 				shortLived(REPORT_BODIES, asan.reports().keep(), 1_000), shortLived(DESK, asan.desk().keep(), 1_000),
-				shortLived(PAGE_SHELLS, asan.tree().keep(), 2_000),
+				shortLived(PAGE_SHELLS, asan.tree().keep(), 2_000), shortLived(HANDOVER_POINTS, asan.tree().keep(), 1),
 				shortLived(HOME_TOTALS, HOME_TOTALS_KEEP, 1), shortLived(IMPACT, IMPACT_KEEP, 10)));
 		return manager;
 	}

@@ -150,6 +150,36 @@ class KeptPagesForSignedInPeopleIntegrationTest {
 	}
 
 	@Test
+	void aDonorWithManyLettersReadsThemAPageAtATimeTheOnesUnderWayFirst() throws Exception {
+		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
+		long donor = account("second@kept.test");
+		List<String> fulfilled = new java.util.ArrayList<>();
+		for (int i = 0; i < 28; i++) {
+			String code = testLetters.published(campaign, Spec.of("Keçmiş", 5 + i % 9).region("AZ-SAK"));
+			testLetters.moveTo(code, LetterStatus.FULFILLED, donor);
+			fulfilled.add(code);
+		}
+		String underWay = testLetters.published(campaign, Spec.of("İndiki", 7).region("AZ-GA"));
+		testLetters.moveTo(underWay, LetterStatus.ADOPTED, donor);
+
+		HttpBrowser second = signedIn("second@kept.test", "ikinci-parol-72");
+		Document first = second.page("/me/adoptions");
+		assertThat(first.select("article.adoption")).hasSize(24);
+		assertThat(first.select("article.adoption").first().attr("data-code")).isEqualTo(underWay);
+		assertThat(first.select("a[rel=next]").attr("href")).contains("page=2");
+		Document next = second.page("/me/adoptions?page=2");
+		assertThat(next.select("article.adoption")).hasSize(5);
+		assertThat(next.select("article.adoption").eachAttr("data-code")).doesNotContain(underWay)
+			.allSatisfy(code -> assertThat(fulfilled).contains(code));
+		// a page past the end shows the last one; a mistyped page is the app's own answer
+		assertThat(second.page("/me/adoptions?page=99").select("article.adoption")).hasSize(5);
+		assertThat(second.page("/me/adoptions?page=-3").select("article.adoption")).hasSize(24);
+		assertThat(second.get("/me/adoptions?page=abc").statusCode()).isEqualTo(400);
+		assertThat(second.page("/me/adoptions?lang=ru").select(".nav-name").text()).isEqualTo(ODD_NAME);
+		jdbc.sql("UPDATE letter SET donor_id = NULL, status = 'WITHDRAWN' WHERE donor_id = ?").param(donor).update();
+	}
+
+	@Test
 	void theKeptDeskShowsEachVolunteerTheirRegionsAndOnlyTheirOwnSentBackLetters() throws Exception {
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		long shekiVolunteer = account("sheki@kept.test");

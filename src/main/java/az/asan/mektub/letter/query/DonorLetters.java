@@ -65,13 +65,54 @@ public class DonorLetters {
 				LetterSql.is(null, FULFILLED)))
 			.param("donor", donorId)
 			.param("code", code)
-			.query((rs, n) -> new DonorLetter(rs.getLong("id"), rs.getString("code"), rs.getString("first_name"),
-					rs.getInt("age"), rs.getInt("region_id"), rs.getString("public_wish"),
-					Category.valueOf(rs.getString("category")), rs.getBigDecimal("estimated_cost"),
-					LetterStatus.valueOf(rs.getString("status")), rs.getObject("due_date", LocalDate.class),
-					(Long) rs.getObject("handover_point_id"), rs.getTimestamp("adopted_at").toInstant(),
-					rs.getObject("fulfilled_on", LocalDate.class), rs.getString("gift_tag_code")))
+			.query((rs, n) -> donorLetter(rs))
 			.list();
+	}
+
+	/** A page of a donor's letters, and how many they have in all. */
+	public record DonorLetterPage(List<DonorLetter> letters, long total) {
+	}
+
+	/**
+	 * A page of the letters a donor adopted for their list, the ones still under way first, newest
+	 * first: one statement, without a transaction around it (a company may have given hundreds of
+	 * gifts over the years; the list shows them a page at a time).
+	 */
+	public DonorLetterPage adoptedBy(long donorId, int offset, int limit) {
+		long[] total = { 0 };
+		List<DonorLetter> letters = jdbc.sql("""
+				SELECT id, code, first_name, age, region_id, public_wish, category, estimated_cost, status, due_date,
+				       handover_point_id, adopted_at, fulfilled_on, gift_tag_code, count(*) OVER () AS total
+				FROM letter
+				WHERE donor_id = :donor AND %s
+				ORDER BY (%s), adopted_at DESC, id DESC LIMIT :limit OFFSET :offset""".formatted(
+				LetterSql.in(null, ADOPTED, GIFT_RECEIVED, FULFILLED), LetterSql.is(null, FULFILLED)))
+			.param("donor", donorId)
+			.param("limit", limit)
+			.param("offset", offset)
+			.query((rs, n) -> {
+				total[0] = rs.getLong("total");
+				return donorLetter(rs);
+			})
+			.list();
+		if (letters.isEmpty() && offset > 0) {
+			// past the last page: say how many there are, so the list can show its last page
+			total[0] = jdbc.sql("SELECT count(*) FROM letter WHERE donor_id = ? AND "
+					+ LetterSql.in(null, ADOPTED, GIFT_RECEIVED, FULFILLED))
+				.param(donorId)
+				.query(Long.class)
+				.single();
+		}
+		return new DonorLetterPage(letters, total[0]);
+	}
+
+	private static DonorLetter donorLetter(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return new DonorLetter(rs.getLong("id"), rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
+				rs.getInt("region_id"), rs.getString("public_wish"), Category.valueOf(rs.getString("category")),
+				rs.getBigDecimal("estimated_cost"), LetterStatus.valueOf(rs.getString("status")),
+				rs.getObject("due_date", LocalDate.class), (Long) rs.getObject("handover_point_id"),
+				rs.getTimestamp("adopted_at").toInstant(), rs.getObject("fulfilled_on", LocalDate.class),
+				rs.getString("gift_tag_code"));
 	}
 
 	/** The steps of some letters since their adoption, oldest first, in one query. */
