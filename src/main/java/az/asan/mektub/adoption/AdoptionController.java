@@ -100,7 +100,9 @@ class AdoptionController {
 		}
 		Map<String, Object> cards = new java.util.HashMap<>();
 		cards.put("adoptions", found.adoptions());
-		cards.put("points", handoverPoints.shown());
+		Map<Long, String> pointNames = new java.util.HashMap<>();
+		handoverPoints.shown().forEach(p -> pointNames.put(p.id(), p.name(locale)));
+		cards.put("pointNames", pointNames);
 		cards.put("pager", Pager.of(asked, found.total(), PAGE_SIZE));
 		// The donor's own cards, rendered for them; the page around them is kept for every donor (issue 17).
 		model.addAttribute("cards", fragments.render("adoption/list-cards", cards, locale, request, response));

@@ -144,7 +144,7 @@ public class PageShells {
 				HttpServletResponse response) throws Exception {
 			Object asked = model.get(PageShell.ATTRIBUTE);
 			Viewer viewer = (Viewer) request.getAttribute(Viewer.ATTRIBUTE);
-			if (!(asked instanceof PageShell shell) || viewer == null || personal(model)
+			if (!(asked instanceof PageShell shell) || viewer == null
 					|| (markupSelectors != null && !markupSelectors.isEmpty())) {
 				super.renderFragment(markupSelectors, model, request, response);
 				return;
@@ -155,7 +155,9 @@ public class PageShells {
 			Locale locale = RequestContextUtils.getLocale(request);
 			String key = getTemplateName() + "|" + shell.key() + "|" + locale.toLanguageTag() + "|"
 					+ request.getContextPath() + "|" + viewer.shape();
-			Shell kept = CacheConfiguration.get(this.shells.shells, key, () -> render(shell, model, request, response, viewer));
+			// A page with a message for its reader is put together the same way, but not kept.
+			Shell kept = personal(model) ? render(shell, model, request, response, viewer)
+					: CacheConfiguration.get(this.shells.shells, key, () -> render(shell, model, request, response, viewer));
 			String page = kept.fill(request, viewer, model, shell.holes());
 			response.setLocale(locale);
 			if (kept.contentType() != null) {

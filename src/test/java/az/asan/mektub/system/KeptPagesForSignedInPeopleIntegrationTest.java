@@ -215,6 +215,32 @@ class KeptPagesForSignedInPeopleIntegrationTest {
 	}
 
 	@Test
+	void afterAQuickActionTheKeptDeskIsNeverShownAgain() throws Exception {
+		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
+		// a region no other test here looks at, so that its desk is read for the first time below
+		accounts.create("shirvan@kept.test", "sirvan-parol-77", "Şirvan Könüllüsü", Role.VOLUNTEER, Set.of(region("AZ-SR")));
+		String overdue = testLetters.published(campaign, Spec.of("Vaxtı keçmiş", 9).region("AZ-SR"));
+		testLetters.moveTo(overdue, LetterStatus.ADOPTED, account("first@kept.test"));
+		jdbc.sql("UPDATE letter SET due_date = current_date - 400 WHERE code = ?").param(overdue).update();
+
+		HttpBrowser volunteer = signedIn("shirvan@kept.test", "sirvan-parol-77");
+		Document desk = volunteer.page("/volunteer");
+		org.jsoup.nodes.Element form = desk.selectFirst("#row-" + overdue + " form");
+		assertThat(form).isNotNull();
+		HttpResponse<String> pressed = volunteer.post(form.attr("action"), form.select("input[name=_csrf]").val());
+		assertThat(pressed.statusCode()).isEqualTo(302);
+		Document withMessage = volunteer.page("/volunteer");
+		assertThat(withMessage.select(".alert-success")).hasSize(1);
+		assertThat(withMessage.select("#row-" + overdue)).isEmpty();
+		// reloaded: no message, and not the page kept from before the action either
+		Document reloaded = volunteer.page("/volunteer");
+		assertThat(reloaded.select(".alert-success")).isEmpty();
+		assertThat(reloaded.select("#row-" + overdue)).isEmpty();
+		assertThat(reloaded.select("form[method=post] input[name=_csrf]")).allSatisfy(
+				token -> assertThat(token.val()).isNotBlank().doesNotContain("asan-"));
+	}
+
+	@Test
 	void aVisitorWhoHasNotSignedInGetsTheKeptTreeWithoutAnyName() throws Exception {
 		signedIn("first@kept.test", "birinci-parol-71").page("/tree");
 		Document anonymous = new HttpBrowser(port).page("/tree");

@@ -87,15 +87,19 @@ class VolunteerDeskController {
 	 * What the desk shows that depends only on the regions, not on the person: the same for every
 	 * volunteer with the same regions, so it is read once every few seconds per set of regions.
 	 */
-	private record Shared(Map<LetterStatus, Long> counts, java.util.List<QueueRow> review,
-			Map<ForgottenLetters.Kind, Long> forgottenCounts, Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten,
+	private record Shared(long generation, java.util.List<String> regionNames, Map<LetterStatus, Long> counts,
+			java.util.List<QueueRow> review, Map<ForgottenLetters.Kind, Long> forgottenCounts,
+			Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten,
 			java.util.concurrent.ConcurrentMap<String, Html> html) {
 	}
+
+	/** Numbers each reading of the shared part, so that a page kept from an older one is never used with it. */
+	private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
 
 	/**
 	 * The shared part of the desk as HTML, rendered once per language for as long as its figures are
 	 * kept: most of the desk's time went into rendering the same lists for every volunteer (issue 17).
-	 * Its forms carry a placeholder for the CSRF token until {@link #personal} puts the reader's in.
+	 * Its forms carry a placeholder for the CSRF token until the page puts the reader's in ({@link PageShell}).
 	 */
 	record Html(String counts, String review, String forgotten) {
 
@@ -105,11 +109,6 @@ class VolunteerDeskController {
 				throw new IllegalStateException("volunteer/desk-shared must have three parts, not " + parts.length);
 			}
 			return new Html(parts[0], parts[1], parts[2]);
-		}
-
-		Html personal(HttpServletRequest request) {
-			return new Html(counts, TemplateFragments.withCsrf(review, request),
-					TemplateFragments.withCsrf(forgotten, request));
 		}
 
 	}
@@ -137,22 +136,21 @@ class VolunteerDeskController {
 			content.put("undeliveredDays", forgotten.undeliveredDays());
 			return Html.of(fragments.renderShared("volunteer/desk-shared", content, locale, request, response));
 		});
-		Html mine = html.personal(request);
-		model.addAttribute("deskCounts", mine.counts());
-		model.addAttribute("deskReview", mine.review());
-		model.addAttribute("deskForgotten", mine.forgotten());
+		// made with a placeholder for the CSRF token: the page (PageShell, below) puts each reader's in
+		model.addAttribute("deskCounts", html.counts());
+		model.addAttribute("deskReview", html.review());
+		model.addAttribute("deskForgotten", html.forgotten());
 		model.addAttribute("allRegions", scope.isAll());
-		model.addAttribute("regionNames", scope.isAll() ? java.util.List.of()
-				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name));
+		model.addAttribute("regionNames", shared.regionNames());
 		model.addAttribute("noRegions", scope.isEmpty());
 		// The person's own letters sent back to them: the one part of the desk that is theirs alone.
 		java.util.List<QueueRow> sentBack = queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me",
 				scope, user.id());
 		model.addAttribute("sentBack", sentBack.isEmpty() ? ""
 				: fragments.render("volunteer/desk-sent-back", Map.of("sentBack", sentBack), locale, request, response));
-		// The rest of the page is the same for every volunteer with these regions (issue 17).
-		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("regions=" + key, "deskCounts", "deskReview", "deskForgotten",
-				"sentBack"));
+		// The rest of the page is the same for every volunteer with these regions, as long as the shared
+		// part it shows is the one read last (issue 17).
+		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("regions=" + key + "|" + shared.generation(), "sentBack"));
 		return "volunteer/desk";
 	}
 
@@ -179,7 +177,10 @@ class VolunteerDeskController {
 		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
 			lists.put(kind, forgotten.list(kind, scope, LIST_SIZE));
 		}
-		return new Shared(counts, review, forgottenCounts, lists, new java.util.concurrent.ConcurrentHashMap<>());
+		java.util.List<String> regionNames = scope.isAll() ? java.util.List.of()
+				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name);
+		return new Shared(GENERATIONS.incrementAndGet(), regionNames, counts, review, forgottenCounts, lists,
+				new java.util.concurrent.ConcurrentHashMap<>());
 	}
 
 	/** The gift reached the child today: the commonest last step, one click from the forgotten list. */
