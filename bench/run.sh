@@ -6,16 +6,22 @@
 #
 #   bench/run.sh 100000              # 100 000 letters, 20 s warm-up + 15 s measured per page
 #   bench/run.sh 1000000 30s 20s     # 1 000 000 letters, 30 s measured after 20 s warm-up
-#   BENCH_PROFILE=tree-signed-in bench/run.sh 100000   # also profile that page (async-profiler)
+#   BENCH_PROFILE="tree-signed-in my-letters" bench/run.sh 100000   # also profile these pages (async-profiler)
 #   BENCH_ONLY="floor tree-signed-in floor-again" BENCH_JAR=other.jar bench/run.sh   # some pages, another build
 #   BENCH_ONLY=start bench/run.sh 1000000   # only fill (or reuse) the database, start the app, sign in, check one page
 #
-# Each page is first loaded for the warm-up time with the same connections and sessions, and that load
-# is thrown away: the JIT compiles the hot code then, as it would in production after a minute. The floor
-# (/about: the layout, no data) and a static file are measured in the same run, the floor twice (first
-# and last) to show drift. Signed-in pages use one session per connection (bench/sessions.lua), signed
-# in beforehand through the login form. The load average when each page starts is recorded: on a shared
-# machine compare ratios within one run, not absolute figures across runs.
+# First every page is loaded in turn for the warm-up time, rounds over all of them for at least
+# BENCH_MIN_WARM seconds (240), and that load is thrown away: the JIT compiles the code all pages share
+# only after minutes of mixed load (a floor measured after 20 s of itself ran at half the speed of the
+# same floor measured last). Then each page gets BENCH_REWARM (5 s) of its own again and is measured.
+# The floor (/about: the layout, no data), the same page signed in (what a session costs) and a static
+# file are measured in the same run, the floor twice (first and last) to show drift. Signed-in pages use
+# one session per connection (bench/sessions.lua), signed in beforehand through the login form. Each row
+# says where the CPU went: the app's JVM and the embedded PostgreSQL (postmaster and backends), in
+# microseconds per request (the rest of the two cores is wrk's). The load average when each page starts
+# is recorded: on a shared machine compare ratios within one run, not absolute figures across runs.
+# BENCH_SQL_BEFORE runs statements (separated by ";;") before measuring, e.g. to measure a build without
+# an index a later build adds.
 #
 # Needs wrk (Debian: apt-get install wrk) and curl. Not part of ./mvnw verify. The database stays in
 # bench/data-N (git-ignored), so a second run at the same size skips the filling.

@@ -1,5 +1,7 @@
 package az.asan.mektub.adoption;
 
+import java.time.LocalDate;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
@@ -9,6 +11,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.LetterRefusals;
+import az.asan.mektub.system.CacheConfiguration;
+import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;
 import az.asan.mektub.system.PageShell;
@@ -16,6 +20,8 @@ import az.asan.mektub.system.Pager;
 import az.asan.mektub.system.TemplateFragments;
 import az.asan.mektub.tree.TreeQueries;
 
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -43,9 +49,12 @@ class AdoptionController {
 
 	private final TemplateFragments fragments;
 
+	private final Cache cards;
+
 	AdoptionController(AdoptionManagement adoptions, MyAdoptions mine, TreeQueries tree, HandoverPoints handoverPoints,
-			DonorMessages donorMessages, Messages messages, TemplateFragments fragments) {
+			DonorMessages donorMessages, Messages messages, TemplateFragments fragments, CacheManager caches) {
 		this.fragments = fragments;
+		this.cards = caches.getCache(CacheConfiguration.ADOPTION_CARDS);
 		this.adoptions = adoptions;
 		this.mine = mine;
 		this.tree = tree;
@@ -84,6 +93,11 @@ class AdoptionController {
 		}
 	}
 
+	/** What a card of "My letters" shows, to keep its rendering by (adoption/list-card). */
+	private record Card(MyAdoptions.Adoption adoption, String pointName, String language, String contextPath,
+			LocalDate today) {
+	}
+
 	/** Letters on one page of "My letters". */
 	static final int PAGE_SIZE = 24;
 
@@ -98,11 +112,23 @@ class AdoptionController {
 			asked = last;
 			found = mine.page(user.id(), asked, PAGE_SIZE);
 		}
-		Map<String, Object> cards = new java.util.HashMap<>();
-		cards.put("adoptions", found.adoptions());
 		Map<Long, String> pointNames = new java.util.HashMap<>();
 		handoverPoints.shown().forEach(p -> pointNames.put(p.id(), p.name(locale)));
-		cards.put("pointNames", pointNames);
+		LocalDate today = LocalDate.now(Formats.BAKU);
+		List<String> rendered = new java.util.ArrayList<>();
+		for (MyAdoptions.Adoption a : found.adoptions()) {
+			String pointName = a.handoverPointId() == null ? null : pointNames.get(a.handoverPointId());
+			// keyed by everything the card shows, so a kept card is never out of date
+			Card key = new Card(a, pointName, locale.toLanguageTag(), request.getContextPath(), today);
+			rendered.add(CacheConfiguration.get(this.cards, key, () -> {
+				Map<String, Object> card = new java.util.HashMap<>();
+				card.put("a", a);
+				card.put("pointName", pointName);
+				return fragments.render("adoption/list-card", card, locale, request, response);
+			}));
+		}
+		Map<String, Object> cards = new java.util.HashMap<>();
+		cards.put("cards", rendered);
 		cards.put("pager", Pager.of(asked, found.total(), PAGE_SIZE));
 		// The donor's own cards, rendered for them; the page around them is kept for every donor (issue 17).
 		model.addAttribute("cards", fragments.render("adoption/list-cards", cards, locale, request, response));
