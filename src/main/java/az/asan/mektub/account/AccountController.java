@@ -123,13 +123,39 @@ class AccountController {
 	@PostMapping("/me")
 	String updateProfile(@AuthenticationPrincipal SignedInUser user,
 			@Valid @ModelAttribute("profileForm") ProfileForm form, BindingResult result, Model model, Locale locale,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
 		if (result.hasErrors()) {
 			return mePage(management.profile(user.id()).orElseThrow(), model, locale);
 		}
 		management.updateProfile(user.id(), form);
+		showNewName(user, form, request, response);
 		redirect.addFlashAttribute("success", messages.get("me.saved"));
 		return "redirect:/me";
+	}
+
+	/**
+	 * The name at the top of every page comes from the session: after a person renames themselves,
+	 * their session holds the new name (the pages kept for many put it in per request).
+	 */
+	private static void showNewName(SignedInUser user, ProfileForm form, jakarta.servlet.http.HttpServletRequest request,
+			jakarta.servlet.http.HttpServletResponse response) {
+		org.springframework.security.core.Authentication current = org.springframework.security.core.context.SecurityContextHolder
+			.getContext()
+			.getAuthentication();
+		String newName = form.fullName() == null ? null : form.fullName().strip();
+		if (current == null || newName == null || newName.isEmpty() || newName.equals(user.fullName())) {
+			return;
+		}
+		org.springframework.security.authentication.UsernamePasswordAuthenticationToken renamed = org.springframework.security.authentication.UsernamePasswordAuthenticationToken
+			.authenticated(user.renamed(newName), null, current.getAuthorities());
+		renamed.setDetails(current.getDetails());
+		org.springframework.security.core.context.SecurityContext context = org.springframework.security.core.context.SecurityContextHolder
+			.createEmptyContext();
+		context.setAuthentication(renamed);
+		org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+		new org.springframework.security.web.context.HttpSessionSecurityContextRepository().saveContext(context, request,
+				response);
 	}
 
 	@PostMapping("/me/confirmation")

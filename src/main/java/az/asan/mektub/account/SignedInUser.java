@@ -54,6 +54,11 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 		this.enabled = enabled;
 	}
 
+	/** The same person under a new name, as their session should show them after they changed it. */
+	SignedInUser renamed(String newName) {
+		return new SignedInUser(id, email, newName, role, locked, enabled);
+	}
+
 	boolean locked() {
 		return locked;
 	}

@@ -11,6 +11,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.LetterRefusals;
+import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
@@ -51,8 +52,12 @@ class AdoptionController {
 
 	private final Cache cards;
 
+	private final DonorLetters donorLetters;
+
 	AdoptionController(AdoptionManagement adoptions, MyAdoptions mine, TreeQueries tree, HandoverPoints handoverPoints,
-			DonorMessages donorMessages, Messages messages, TemplateFragments fragments, CacheManager caches) {
+			DonorMessages donorMessages, Messages messages, TemplateFragments fragments, CacheManager caches,
+			DonorLetters donorLetters) {
+		this.donorLetters = donorLetters;
 		this.fragments = fragments;
 		this.cards = caches.getCache(CacheConfiguration.ADOPTION_CARDS);
 		this.adoptions = adoptions;
@@ -78,6 +83,11 @@ class AdoptionController {
 					return "redirect:/me";
 				}
 				case TAKEN -> {
+					if (mine.one(user.id(), code).isPresent()) {
+						// pressed again (a kept page, a second tab): it is theirs, not another donor's
+						redirect.addFlashAttribute("success", messages.get("adoption.alreadyYours"));
+						return "redirect:/me/adoptions/" + code;
+					}
 					response.setStatus(HttpServletResponse.SC_CONFLICT);
 					model.addAttribute("similar", tree.similar(code, 6));
 					return "adoption/taken";
@@ -102,9 +112,10 @@ class AdoptionController {
 	static final int PAGE_SIZE = 24;
 
 	@GetMapping("/me/adoptions")
-	String list(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "1") int page, Model model,
+	String list(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String page, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		int asked = Math.max(1, Math.min(page, 10_000));
+		// a page number that is not one shows the first page, as on the tree
+		int asked = page != null && page.strip().matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(page.strip())) : 1;
 		MyAdoptions.ListPage found = mine.page(user.id(), asked, PAGE_SIZE);
 		int last = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
 		if (found.adoptions().isEmpty() && asked > last) {
@@ -137,8 +148,18 @@ class AdoptionController {
 	}
 
 	@GetMapping("/me/adoptions/{code}")
-	String show(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model) {
-		model.addAttribute("a", mine.one(user.id(), code).orElseThrow(NotFound::new));
+	String show(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model,
+			RedirectAttributes redirect) {
+		java.util.Optional<MyAdoptions.Adoption> adoption = mine.one(user.id(), code);
+		if (adoption.isEmpty()) {
+			if (!donorLetters.onceHeldBy(code, user.id())) {
+				throw new NotFound();
+			}
+			// given back (or released): the list says so rather than "page not found"
+			redirect.addFlashAttribute("failure", messages.get("adoptions.noLongerYours"));
+			return "redirect:/me/adoptions";
+		}
+		model.addAttribute("a", adoption.get());
 		model.addAttribute("points", handoverPoints.accepting());
 		model.addAttribute("allPoints", handoverPoints.all());
 		return "adoption/show";
@@ -164,7 +185,17 @@ class AdoptionController {
 	@PostMapping("/me/adoptions/{code}/cancel")
 	@LetterRefusals.Otherwise("/me/adoptions")
 	String cancel(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, RedirectAttributes redirect) {
-		adoptions.cancel(code, user.id());
+		try {
+			adoptions.cancel(code, user.id());
+		}
+		catch (NotFound notHeld) {
+			if (!donorLetters.onceHeldBy(code, user.id())) {
+				throw notHeld;
+			}
+			// given back already (a page from before, a second press): say so on the list
+			redirect.addFlashAttribute("failure", messages.get("adoptions.noLongerYours"));
+			return "redirect:/me/adoptions";
+		}
 		redirect.addFlashAttribute("success", messages.get("adoption.cancelled"));
 		return "redirect:/me/adoptions";
 	}

@@ -111,6 +111,19 @@ public class CacheConfiguration {
 				false);
 	}
 
+	/** Drops this node's values whose keys match (a Caffeine cache; any other is cleared). */
+	public static void evictWhere(Cache cache, java.util.function.Predicate<Object> key) {
+		if (cache == null) {
+			return;
+		}
+		if (cache.getNativeCache() instanceof com.github.benmanes.caffeine.cache.Cache<?, ?> caffeine) {
+			caffeine.asMap().keySet().removeIf(key);
+		}
+		else {
+			cache.clear();
+		}
+	}
+
 	/** Whether the cache keeps anything at all (its setting is not 0). */
 	public static boolean keeps(Cache cache) {
 		return !(cache instanceof NoOpCache);

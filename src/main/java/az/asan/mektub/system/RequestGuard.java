@@ -23,6 +23,8 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * to the multipart parser, the size error would surface inside the CSRF check (which reads the
  * token from the body) or as the container's bare page. The body is still read up to
  * {@code server.tomcat.max-swallow-size}, so that the browser receives the page;</li>
+ * <li>more parameters than {@code server.tomcat.max-parameter-count} (1 000): 400, rather than the
+ * container's failure to read any of them surfacing as a 500;</li>
  * <li>parameters holding a NUL character: 400. No person types one, and PostgreSQL refuses it in
  * text, which would otherwise answer a 500 from deep inside a query. Multipart bodies are not parsed
  * here; their text fields are validated by their forms.</li>
@@ -51,7 +53,17 @@ class RequestGuard extends OncePerRequestFilter {
 			return;
 		}
 		if (!multipart) {
-			for (String[] values : request.getParameterMap().values()) {
+			Map<String, String[]> parameters;
+			try {
+				parameters = request.getParameterMap();
+			}
+			catch (IllegalStateException tooMany) {
+				// more than server.tomcat.max-parameter-count: the container refuses to parse them, and every
+				// later look at a parameter would fail the same way
+				refuse(request, response, HttpServletResponse.SC_BAD_REQUEST, "Too many parameters");
+				return;
+			}
+			for (String[] values : parameters.values()) {
 				for (String value : values) {
 					if (value != null && value.indexOf('\u0000') >= 0) {
 						SecurityHeaders.apply(response, request.isSecure());
@@ -71,10 +83,16 @@ class RequestGuard extends OncePerRequestFilter {
 	 */
 	private static void tooLarge(HttpServletRequest request, HttpServletResponse response)
 			throws ServletException, IOException {
-		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		refuse(request, response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, "Upload too large");
+	}
+
+	/** The app's error page for a request whose parameters cannot be read, rendered for a body-less GET. */
+	private static void refuse(HttpServletRequest request, HttpServletResponse response, int status, String message)
+			throws ServletException, IOException {
+		request.setAttribute(RequestDispatcher.ERROR_STATUS_CODE, status);
 		request.setAttribute(RequestDispatcher.ERROR_REQUEST_URI, request.getRequestURI());
-		request.setAttribute(RequestDispatcher.ERROR_MESSAGE, "Upload too large");
-		response.setStatus(HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE);
+		request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message);
+		response.setStatus(status);
 		SecurityHeaders.apply(response, request.isSecure());
 		HttpServletRequest bodyless = new HttpServletRequestWrapper(request) {
 

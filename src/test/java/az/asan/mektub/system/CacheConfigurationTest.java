@@ -34,7 +34,12 @@ class CacheConfigurationTest {
 	private void everyCacheExistsWithTheTimeItsSettingGives(CacheManager caches) {
 		assertThat(caches.getCacheNames()).containsExactlyInAnyOrder(CacheConfiguration.TREE_PAGES,
 				CacheConfiguration.TREE_BODIES, CacheConfiguration.LETTER_PAGES, CacheConfiguration.REPORT_BODIES,
-				CacheConfiguration.DESK, CacheConfiguration.HOME_TOTALS, CacheConfiguration.IMPACT);
+				CacheConfiguration.DESK, CacheConfiguration.PAGE_SHELLS, CacheConfiguration.HANDOVER_POINTS,
+				CacheConfiguration.ADOPTION_CARDS, CacheConfiguration.HOME_TOTALS, CacheConfiguration.IMPACT);
+		for (String keptAsTheTree : new String[] { CacheConfiguration.PAGE_SHELLS, CacheConfiguration.HANDOVER_POINTS,
+				CacheConfiguration.ADOPTION_CARDS }) {
+			assertThat(CacheConfiguration.keeps(caches.getCache(keptAsTheTree))).as(keptAsTheTree).isFalse();
+		}
 		Cache tree = caches.getCache(CacheConfiguration.TREE_BODIES);
 		assertThat(CacheConfiguration.keeps(tree)).isFalse();
 		CacheConfiguration.get(tree, "k", computed::incrementAndGet);

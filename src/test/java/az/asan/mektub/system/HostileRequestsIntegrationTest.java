@@ -89,6 +89,25 @@ class HostileRequestsIntegrationTest {
 	}
 
 	@Test
+	void moreParametersThanTheContainerReadsIsA400OnTheAppsOwnPageWithItsHeaders() throws Exception {
+		String many = String.join("&", java.util.Collections.nCopies(1001, "a=1"));
+		for (String path : new String[] { "/tree?", "/about?lang=en&", "/letters/NOSUCHLETTER?" }) {
+			HttpResponse<String> response = send(request(path + many));
+			assertThat(response.statusCode()).as(path).isEqualTo(400);
+			assertThat(response.headers().firstValue("Content-Security-Policy")).as(path).isPresent();
+			assertThat(response.headers().firstValue("Content-Type").orElseThrow()).startsWith("text/html");
+			assertThat(response.body()).doesNotContain("Exception").contains("<html");
+		}
+		String form = String.join("&", java.util.Collections.nCopies(1001, "b=2"));
+		HttpResponse<String> posted = send(request("/login").header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString(form)));
+		assertThat(posted.statusCode()).isIn(400, 403);
+		assertThat(posted.headers().firstValue("Content-Security-Policy")).isPresent();
+		assertThat(send(request("/tree?" + String.join("&", java.util.Collections.nCopies(999, "a=1")))).statusCode())
+			.isEqualTo(200);
+	}
+
+	@Test
 	void aNulCharacterInAParameterIsA400OnTheAppsOwnPage() throws Exception {
 		HttpResponse<String> response = send(request("/tree?q=%00&lang=en"));
 		assertThat(response.statusCode()).isEqualTo(400);

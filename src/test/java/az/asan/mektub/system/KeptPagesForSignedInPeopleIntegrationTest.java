@@ -56,6 +56,9 @@ class KeptPagesForSignedInPeopleIntegrationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	az.asan.mektub.letter.LetterManagement letterManagement;
+
 	long campaign;
 
 	int sheki;
@@ -154,6 +157,7 @@ class KeptPagesForSignedInPeopleIntegrationTest {
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		long donor = account("second@kept.test");
 		List<String> fulfilled = new java.util.ArrayList<>();
+		try {
 		for (int i = 0; i < 28; i++) {
 			String code = testLetters.published(campaign, Spec.of("Keçmiş", 5 + i % 9).region("AZ-SAK"));
 			testLetters.moveTo(code, LetterStatus.FULFILLED, donor);
@@ -171,12 +175,16 @@ class KeptPagesForSignedInPeopleIntegrationTest {
 		assertThat(next.select("article.adoption")).hasSize(5);
 		assertThat(next.select("article.adoption").eachAttr("data-code")).doesNotContain(underWay)
 			.allSatisfy(code -> assertThat(fulfilled).contains(code));
-		// a page past the end shows the last one; a mistyped page is the app's own answer
+		// a page past the end shows the last one; a page number that is not one shows the first, as on the tree
 		assertThat(second.page("/me/adoptions?page=99").select("article.adoption")).hasSize(5);
-		assertThat(second.page("/me/adoptions?page=-3").select("article.adoption")).hasSize(24);
-		assertThat(second.get("/me/adoptions?page=abc").statusCode()).isEqualTo(400);
+		for (String odd : List.of("-3", "0", "abc", "1.5", "%20", "99999999999")) {
+			assertThat(second.page("/me/adoptions?page=" + odd).select("article.adoption")).as(odd).hasSize(24);
+		}
 		assertThat(second.page("/me/adoptions?lang=ru").select(".nav-name").text()).isEqualTo(ODD_NAME);
-		jdbc.sql("UPDATE letter SET donor_id = NULL, status = 'WITHDRAWN' WHERE donor_id = ?").param(donor).update();
+		}
+		finally {
+			jdbc.sql("UPDATE letter SET donor_id = NULL, status = 'WITHDRAWN' WHERE donor_id = ?").param(donor).update();
+		}
 	}
 
 	@Test
@@ -238,6 +246,73 @@ class KeptPagesForSignedInPeopleIntegrationTest {
 		assertThat(reloaded.select("#row-" + overdue)).isEmpty();
 		assertThat(reloaded.select("form[method=post] input[name=_csrf]")).allSatisfy(
 				token -> assertThat(token.val()).isNotBlank().doesNotContain("asan-"));
+	}
+
+	@Test
+	void aDonorWhoHasJustAdoptedALetterIsNeverOfferedItAgainNorToldSomeoneElseTookIt() throws Exception {
+		String code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Günel", 6).region("AZ-GA"));
+		HttpBrowser donor = signedIn("first@kept.test", "birinci-parol-71");
+		Document offered = donor.page("/letters/" + code);
+		org.jsoup.nodes.Element form = offered.selectFirst("form#adopt-form[method=post]");
+		assertThat(form).isNotNull();
+		String token = form.select("input[name=_csrf]").val();
+		HttpResponse<String> adopted = donor.post(form.attr("action"), token);
+		assertThat(adopted.statusCode()).isEqualTo(302);
+		assertThat(donor.page("/me/adoptions/" + code).select(".alert-success")).hasSize(1);
+
+		// the kept page of the letter is forgotten once it is taken: no adopt button for anyone here
+		assertThat(donor.page("/letters/" + code).select("form#adopt-form")).isEmpty();
+		assertThat(signedIn("second@kept.test", "ikinci-parol-72").page("/letters/" + code).select("form#adopt-form"))
+			.isEmpty();
+		// pressing it again (a second tab) says it is theirs, on their own page of it
+		HttpResponse<String> again = donor.post(form.attr("action"), token);
+		assertThat(again.statusCode()).isEqualTo(302);
+		assertThat(again.headers().firstValue("Location").orElseThrow()).endsWith("/me/adoptions/" + code);
+		assertThat(donor.page("/me/adoptions/" + code).select(".alert-success").text())
+			.isEqualTo("Bu məktub artıq sizdədir.");
+
+		// given back: its old page and a second "give back" lead to the list, which says so
+		assertThat(donor.post("/me/adoptions/" + code + "/cancel", token).statusCode()).isEqualTo(302);
+		assertThat(donor.page("/me/adoptions").select(".alert-success")).hasSize(1);
+		for (int i = 0; i < 2; i++) {
+			HttpResponse<String> late = i == 0 ? donor.get("/me/adoptions/" + code)
+					: donor.post("/me/adoptions/" + code + "/cancel", token);
+			assertThat(late.statusCode()).isEqualTo(302);
+			assertThat(late.headers().firstValue("Location").orElseThrow()).endsWith("/me/adoptions");
+			assertThat(donor.page("/me/adoptions").select(".alert-danger").text())
+				.isEqualTo("Bu məktub artıq sizin məktublarınızda deyil.");
+		}
+		// someone who never held it still finds nothing there
+		assertThat(signedIn("second@kept.test", "ikinci-parol-72").get("/me/adoptions/" + code).statusCode()).isEqualTo(404);
+		assertThat(donor.page("/me/adoptions?page=abc").select("h1")).isNotEmpty();
+	}
+
+	@Test
+	void aPersonWhoRenamesThemselvesSeesTheNewNameAtTheTopAtOnce() throws Exception {
+		accounts.create("rename@kept.test", "ad-parol-79", "Köhnə Ad", Role.DONOR, Set.of());
+		HttpBrowser donor = signedIn("rename@kept.test", "ad-parol-79");
+		String token = donor.page("/tree").select("form[action$=/logout] input[name=_csrf]").val();
+		HttpResponse<String> saved = donor.post("/me", "fullName=" + java.net.URLEncoder.encode("Yeni Ad", "UTF-8")
+				+ "&phone=&language=az", token);
+		assertThat(saved.statusCode()).isEqualTo(302);
+		assertThat(donor.page("/me").select(".nav-name").text()).isEqualTo("Yeni Ad");
+		assertThat(donor.page("/tree").select(".nav-name").text()).isEqualTo("Yeni Ad");
+		assertThat(donor.page("/me/adoptions").select(".nav-name").text()).isEqualTo("Yeni Ad");
+	}
+
+	@Test
+	void aVolunteersOwnActionShowsOnTheirDeskAtOnce() throws Exception {
+		accounts.create("quba@kept.test", "quba-parol-78", "Quba Könüllüsü", Role.VOLUNTEER, Set.of(region("AZ-QBA")));
+		String received = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Aytac", 8).region("AZ-QBA"));
+		// back to "received", waiting for review, as a newly registered letter is
+		jdbc.sql("UPDATE letter SET status = 'RECEIVED', published_at = NULL WHERE code = ?").param(received).update();
+		HttpBrowser volunteer = signedIn("quba@kept.test", "quba-parol-78");
+		Document desk = volunteer.page("/volunteer");
+		assertThat(desk.select("#review-queue a[href$=/volunteer/letters/" + received + "]")).hasSize(1);
+		letterManagement.publish(received, az.asan.mektub.account.RegionScope.all(), account("quba@kept.test"),
+				"Velosiped istəyirəm", true, true);
+		assertThat(volunteer.page("/volunteer").select("#review-queue a[href$=/volunteer/letters/" + received + "]"))
+			.isEmpty();
 	}
 
 	@Test

@@ -132,6 +132,17 @@ public class DonorLetters {
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
 	}
 
+	/** Whether a donor once held a letter (its history says they adopted it), though they may not now. */
+	public boolean onceHeldBy(String code, long donorId) {
+		return jdbc.sql("""
+				SELECT EXISTS (SELECT 1 FROM letter_status_change h JOIN letter l ON l.id = h.letter_id
+				               WHERE l.code = ? AND h.to_status IN %s AND h.changed_by = ?)"""
+			.formatted(LetterSql.list(ADOPTED)))
+			.params(code, donorId)
+			.query(Boolean.class)
+			.single();
+	}
+
 	/** Where a letter stands, read without taking any lock. */
 	@Transactional(readOnly = true)
 	public Optional<LetterStatus> statusOf(String code) {
