@@ -59,7 +59,7 @@ class AdoptionController {
 			DonorLetters donorLetters) {
 		this.donorLetters = donorLetters;
 		this.fragments = fragments;
-		this.cards = caches.getCache(CacheConfiguration.ADOPTION_CARDS);
+		this.cards = caches.getCache(CacheConfiguration.RENDERED_PARTS);
 		this.adoptions = adoptions;
 		this.mine = mine;
 		this.tree = tree;

@@ -74,11 +74,12 @@ public class CacheConfiguration {
 	public static final String HANDOVER_POINTS = "handover-points";
 
 	/**
-	 * A card of a donor's "My letters", keyed by everything it shows (the letter as it stands, the
-	 * centre's name, language, context path and today's date), so a kept card is never out of date.
-	 * {@code asan.tree.cache-seconds}.
+	 * Parts of a person's page rendered once for what they show and keyed by all of it (a card of "My
+	 * letters": the letter as it stands, the centre's name, language, context path and the day; a
+	 * volunteer's "sent back to you" list: its rows, language and context path), so a kept part is never
+	 * out of date. {@code asan.tree.cache-seconds}.
 	 */
-	public static final String ADOPTION_CARDS = "adoption-cards";
+	public static final String RENDERED_PARTS = "rendered-parts";
 
 	/** The program's headline figures on the home page, keyed by {@code "totals"}. 30 seconds. */
 	public static final String HOME_TOTALS = "home-totals";
@@ -97,7 +98,7 @@ public class CacheConfiguration {
 				shortLived(TREE_BODIES, asan.tree().keep(), 5_000), shortLived(LETTER_PAGES, asan.tree().keep(), 5_000),
 				shortLived(REPORT_BODIES, asan.reports().keep(), 1_000), shortLived(DESK, asan.desk().keep(), 1_000),
 				shortLived(PAGE_SHELLS, asan.tree().keep(), 2_000), shortLived(HANDOVER_POINTS, asan.tree().keep(), 1),
-				shortLived(ADOPTION_CARDS, asan.tree().keep(), 10_000),
+				shortLived(RENDERED_PARTS, asan.tree().keep(), 10_000),
 				shortLived(HOME_TOTALS, HOME_TOTALS_KEEP, 1), shortLived(IMPACT, IMPACT_KEEP, 10)));
 		return manager;
 	}

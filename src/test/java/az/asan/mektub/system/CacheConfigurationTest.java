@@ -35,9 +35,9 @@ class CacheConfigurationTest {
 		assertThat(caches.getCacheNames()).containsExactlyInAnyOrder(CacheConfiguration.TREE_PAGES,
 				CacheConfiguration.TREE_BODIES, CacheConfiguration.LETTER_PAGES, CacheConfiguration.REPORT_BODIES,
 				CacheConfiguration.DESK, CacheConfiguration.PAGE_SHELLS, CacheConfiguration.HANDOVER_POINTS,
-				CacheConfiguration.ADOPTION_CARDS, CacheConfiguration.HOME_TOTALS, CacheConfiguration.IMPACT);
+				CacheConfiguration.RENDERED_PARTS, CacheConfiguration.HOME_TOTALS, CacheConfiguration.IMPACT);
 		for (String keptAsTheTree : new String[] { CacheConfiguration.PAGE_SHELLS, CacheConfiguration.HANDOVER_POINTS,
-				CacheConfiguration.ADOPTION_CARDS }) {
+				CacheConfiguration.RENDERED_PARTS }) {
 			assertThat(CacheConfiguration.keeps(caches.getCache(keptAsTheTree))).as(keptAsTheTree).isFalse();
 		}
 		Cache tree = caches.getCache(CacheConfiguration.TREE_BODIES);

@@ -64,6 +64,9 @@ class VolunteerDeskController {
 
 	private final Cache shared;
 
+	/** The "sent back to you" lists, rendered once for what they show ({@link CacheConfiguration#RENDERED_PARTS}). */
+	private final Cache sentBackHtml;
+
 	private final TemplateFragments fragments;
 
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
@@ -71,6 +74,7 @@ class VolunteerDeskController {
 			TemplateFragments fragments, CacheManager caches) {
 		this.fragments = fragments;
 		this.shared = caches.getCache(CacheConfiguration.DESK);
+		this.sentBackHtml = caches.getCache(CacheConfiguration.RENDERED_PARTS);
 		this.collation = collation;
 		this.accounts = accounts;
 		this.regionOptions = regionOptions;
@@ -81,6 +85,10 @@ class VolunteerDeskController {
 	}
 
 	record QueueRow(String code, String firstName, int age, int regionId, String reason, String note) {
+	}
+
+	/** What the "sent back to you" list shows, to keep its rendering by. */
+	private record SentBack(java.util.List<QueueRow> rows, String language, String contextPath) {
 	}
 
 	/**
@@ -146,8 +154,11 @@ class VolunteerDeskController {
 		// The person's own letters sent back to them: the one part of the desk that is theirs alone.
 		java.util.List<QueueRow> sentBack = queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me",
 				scope, user.id());
+		// rendered once for the rows it shows (keyed by them, so never out of date)
 		model.addAttribute("sentBack", sentBack.isEmpty() ? ""
-				: fragments.render("volunteer/desk-sent-back", Map.of("sentBack", sentBack), locale, request, response));
+				: CacheConfiguration.get(this.sentBackHtml, new SentBack(sentBack, locale.toLanguageTag(), request.getContextPath()),
+						() -> fragments.render("volunteer/desk-sent-back", Map.of("sentBack", sentBack), locale, request,
+								response)));
 		// The rest of the page is the same for every volunteer with these regions, as long as the shared
 		// part it shows is the one read last (issue 17).
 		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("regions=" + key + "|" + shared.generation(), "sentBack"));
