@@ -11,7 +11,13 @@ import java.util.HexFormat;
  */
 final class Placeholders {
 
-	static final String NONCE = HexFormat.of().formatHex(new SecureRandom().generateSeed(12));
+	static final String NONCE = nonce();
+
+	private static String nonce() {
+		byte[] bytes = new byte[12];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
 
 	/** The signed-in reader's name in the layout. */
 	static final String NAME = "asan-name-of-the-reader-" + NONCE;
