@@ -56,11 +56,6 @@ class MyAdoptions {
 		this.messages = messages;
 	}
 
-	@Transactional(readOnly = true)
-	List<Adoption> of(long donorId) {
-		return load(donorId, null);
-	}
-
 	/** A page of a donor's list, and how many letters they have in all. */
 	record ListPage(List<Adoption> adoptions, long total) {
 	}

@@ -12,7 +12,6 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import org.thymeleaf.spring6.view.ThymeleafView;
@@ -24,7 +23,6 @@ import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.web.csrf.CsrfToken;
-import org.springframework.security.web.csrf.DefaultCsrfToken;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.HtmlUtils;
 
@@ -192,29 +190,18 @@ public class PageShells {
 	}
 
 	/** The request as a page kept for many sees it: a stand-in for the viewer and for the CSRF token. */
-	private static final class StandIn extends HttpServletRequestWrapper {
+	private static final class StandIn extends TemplateFragments.PlaceholderCsrf {
 
 		private final Viewer viewer;
-
-		private final CsrfToken csrf;
 
 		StandIn(HttpServletRequest request, Viewer viewer) {
 			super(request);
 			this.viewer = viewer;
-			CsrfToken real = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-			this.csrf = real == null ? null
-					: new DefaultCsrfToken(real.getHeaderName(), real.getParameterName(), TemplateFragments.CSRF_PLACEHOLDER);
 		}
 
 		@Override
 		public Object getAttribute(String name) {
-			if (Viewer.ATTRIBUTE.equals(name)) {
-				return this.viewer;
-			}
-			if (this.csrf != null && (CsrfToken.class.getName().equals(name) || "_csrf".equals(name))) {
-				return this.csrf;
-			}
-			return super.getAttribute(name);
+			return Viewer.ATTRIBUTE.equals(name) ? this.viewer : super.getAttribute(name);
 		}
 
 	}

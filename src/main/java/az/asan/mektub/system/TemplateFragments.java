@@ -80,7 +80,7 @@ public class TemplateFragments {
 	}
 
 	/** The request as the shared content sees it: the same, except for a placeholder CSRF token. */
-	private static final class PlaceholderCsrf extends HttpServletRequestWrapper {
+	static class PlaceholderCsrf extends HttpServletRequestWrapper {
 
 		private final CsrfToken placeholder;
 
