@@ -88,7 +88,24 @@ purge = { String css ->
     return out.toString()
 }
 
+// Sass runs only when what it reads changed: the stylesheets and the words that decide which rules stay.
+// A stamp of both sits beside the output; the same stamp and every output present means nothing to do.
 Files.createDirectories(output)
+def digest = java.security.MessageDigest.getInstance('SHA-256')
+digest.update(version.getBytes('UTF-8'))
+new TreeSet<String>(words).each { digest.update(it.getBytes('UTF-8')); digest.update((byte) 0) }
+List<Path> stylesheets = Files.walk(base.resolve('src/main/scss')).withCloseable { paths ->
+    paths.filter { Files.isRegularFile(it) }.sorted().toList()
+}
+stylesheets.each { digest.update(base.relativize(it).toString().getBytes('UTF-8')); digest.update(Files.readAllBytes(it)) }
+String stamp = digest.digest().encodeHex().toString()
+Path stampFile = target.resolve('sass.stamp')
+boolean outputsPresent = stylesheets.findAll { !it.fileName.toString().startsWith('_') && it.parent == base.resolve('src/main/scss') }
+        .every { Files.exists(output.resolve(it.fileName.toString().replaceAll(/\.scss$/, '.css'))) }
+if (outputsPresent && Files.exists(stampFile) && Files.readString(stampFile) == stamp) {
+    log.info('sass: stylesheets and the words they keep are unchanged; nothing to compile')
+    return
+}
 SassCompilerFactory.bundled().withCloseable { sass ->
     sass.outputStyle = OutputStyle.COMPRESSED
     sass.loadPaths = [scss.toFile()]
@@ -108,6 +125,7 @@ SassCompilerFactory.bundled().withCloseable { sass ->
         }
     }
 }
+Files.writeString(stampFile, stamp)
 
 /** Selectors split at top-level commas (not those inside :not(a, b) or attribute values). */
 static List<String> splitSelectors(String prelude) {
