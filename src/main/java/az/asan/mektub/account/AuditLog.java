@@ -33,7 +33,7 @@ public class AuditLog {
 	/** What a change was about: the filter of the audit page. */
 	public enum Kind {
 
-		PERSON, CAMPAIGN, HANDOVER_POINT, RETENTION, LETTER
+		PERSON, CAMPAIGN, HANDOVER_POINT, RETENTION, LETTER, JOB
 
 	}
 

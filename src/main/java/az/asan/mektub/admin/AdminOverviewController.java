@@ -23,6 +23,8 @@ class AdminOverviewController {
 
 	private final int retentionMonths;
 
+	private final int holdReminderDays;
+
 	private final ObjectProvider<OnlineBackup> backups;
 
 	AdminOverviewController(JobRuns jobRuns, Messages messages,
@@ -30,6 +32,7 @@ class AdminOverviewController {
 		this.jobRuns = jobRuns;
 		this.messages = messages;
 		this.retentionMonths = asan.retention().months();
+		this.holdReminderDays = asan.holds().reminderDays();
 		this.backups = backups;
 	}
 
@@ -41,6 +44,7 @@ class AdminOverviewController {
 				new Option("/admin/audit", messages.get("admin.audit")), new Option("/impact", messages.get("impact.heading"))));
 		model.addAttribute("jobs", jobRuns.all());
 		model.addAttribute("retentionMonths", retentionMonths);
+		model.addAttribute("holdReminderDays", holdReminderDays);
 		// Online backups exist for the embedded database only; a deployment's own PostgreSQL has its tools.
 		OnlineBackup backup = backups.getIfAvailable();
 		if (backup != null) {

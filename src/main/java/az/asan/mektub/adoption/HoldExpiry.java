@@ -1,6 +1,7 @@
 package az.asan.mektub.adoption;
 
 import java.time.LocalDate;
+import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
@@ -27,7 +28,7 @@ import org.springframework.transaction.support.TransactionTemplate;
  * holds past it (back on the tree, a history row, the donor told). Each runs on one node of the
  * cluster at a time (ShedLock), and each letter is taken with {@code FOR UPDATE SKIP LOCKED} in a
  * transaction of its own, so even two runs at once release a hold once and one bad letter does not
- * stop the rest.
+ * stop the rest. Staff may run either now from the jobs page; that run takes the same lock.
  */
 @Component
 public class HoldExpiry {
@@ -75,6 +76,19 @@ public class HoldExpiry {
 	@Scheduled(cron = "#{@asanProperties.jobs().holdExpiry().cron()}", zone = "Asia/Baku")
 	@SchedulerLock(name = "holdExpiry", lockAtMostFor = "PT10M")
 	public void releaseExpired() {
+		release();
+	}
+
+	/**
+	 * The same, now, for staff: under the same lock, so it runs once in the cluster. Empty when another
+	 * node runs it at this moment; else how many holds it released.
+	 */
+	@SchedulerLock(name = "holdExpiry", lockAtMostFor = "PT10M")
+	public Optional<Integer> releaseExpiredNow() {
+		return Optional.of(release());
+	}
+
+	private int release() {
 		java.time.Instant started = java.time.Instant.now();
 		LocalDate today = LocalDate.now(Formats.BAKU);
 		int released = 0;
@@ -91,23 +105,50 @@ public class HoldExpiry {
 			log.info("Released " + released + " holds past their due date");
 		}
 		jobRuns.finished("holdExpiry", started, String.valueOf(released));
+		return released;
 	}
 
 	/** One reminder per hold, a few days before its due date. */
 	@Scheduled(cron = "#{@asanProperties.jobs().holdReminder().cron()}", zone = "Asia/Baku")
 	@SchedulerLock(name = "holdReminder", lockAtMostFor = "PT10M")
 	public void remind() {
+		sendReminders();
+	}
+
+	/**
+	 * The same, now, for staff and for the demo's first start: under the same lock, so it runs once in
+	 * the cluster. Empty when another node runs it at this moment; else how many reminders it queued.
+	 */
+	@SchedulerLock(name = "holdReminder", lockAtMostFor = "PT10M")
+	public Optional<Integer> remindNow() {
+		return Optional.of(sendReminders());
+	}
+
+	private int sendReminders() {
+		java.time.Instant started = java.time.Instant.now();
 		LocalDate today = LocalDate.now(Formats.BAKU);
-		tx.executeWithoutResult(status -> {
+		Integer sent = tx.execute(status -> {
+			int queued = 0;
 			for (HoldLetters.Due letter : holdLetters.toRemind(today, today.plusDays(reminderDays))) {
-				accounts.contact(letter.donorId())
-					.filter(AccountManagement.Contact::reachable)
-					.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "reminder", donor.fullName(),
-							letter.firstName(), formats.date(letter.dueDate()),
-							links.absolute("/me/adoptions/" + letter.code())));
+				Optional<AccountManagement.Contact> donor = accounts.contact(letter.donorId())
+					.filter(AccountManagement.Contact::reachable);
+				if (donor.isPresent()) {
+					mailer.queue(donor.get().email(), donor.get().language(), "reminder", donor.get().fullName(),
+							letter.firstName(), formats.date(letter.dueDate()), links.absolute("/me/adoptions/" + letter.code()));
+					queued++;
+				}
 				holds.reminded(letter.id());
 			}
+			return queued;
 		});
+		int reminded = sent == null ? 0 : sent;
+		jobRuns.finished("holdReminder", started, String.valueOf(reminded));
+		return reminded;
+	}
+
+	/** How many days before its due date a donor is reminded of a hold. */
+	public int reminderDays() {
+		return reminderDays;
 	}
 
 	void tellDonorTheHoldExpired(Long donorId, String firstName, LocalDate due) {

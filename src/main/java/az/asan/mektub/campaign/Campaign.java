@@ -1,8 +1,10 @@
 package az.asan.mektub.campaign;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.EnumSet;
 import java.util.Locale;
 
 import jakarta.persistence.Entity;
@@ -23,6 +25,9 @@ public class Campaign {
 		YEAR_ROUND, SEASONAL
 
 	}
+
+	/** How long after closing an administrator may still reopen a campaign. */
+	public static final Duration REOPEN_WINDOW = Duration.ofDays(30);
 
 	@Id
 	@GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -121,6 +126,54 @@ public class Campaign {
 		}
 		this.status = CampaignStatus.CLOSED;
 		this.closedAt = Instant.now();
+	}
+
+	/**
+	 * CLOSED → OPEN, by an administrator within {@link #REOPEN_WINDOW} of closing: a campaign closed by
+	 * mistake takes letters and adoptions again, as it was (its letters never left it).
+	 */
+	public void reopen(Instant now) {
+		if (status != CampaignStatus.CLOSED) {
+			throw new IllegalStateException("campaign.error.notClosed");
+		}
+		if (!reopenableAt(now)) {
+			throw new IllegalStateException("campaign.error.reopenTooLate");
+		}
+		this.status = CampaignStatus.OPEN;
+		this.closedAt = null;
+	}
+
+	/** Whether an administrator may still reopen it at {@code now}. */
+	public boolean reopenableAt(Instant now) {
+		return status == CampaignStatus.CLOSED && closedAt != null && now.isBefore(closedAt.plus(REOPEN_WINDOW));
+	}
+
+	public boolean isReopenable() {
+		return reopenableAt(Instant.now());
+	}
+
+	/** The first moment it can no longer be reopened; null unless closed. */
+	public Instant reopenableUntil() {
+		return closedAt == null ? null : closedAt.plus(REOPEN_WINDOW);
+	}
+
+	/**
+	 * What opening it on {@code today} would do that staff should confirm first: open before its
+	 * start, give holds shorter than the campaign's hold days (they never run past its end), or run
+	 * beside another open campaign of its kind.
+	 */
+	public EnumSet<OpeningWarning> openingWarnings(LocalDate today, boolean anotherOfItsKindOpen) {
+		EnumSet<OpeningWarning> warnings = EnumSet.noneOf(OpeningWarning.class);
+		if (startsOn.isAfter(today)) {
+			warnings.add(OpeningWarning.STARTS_LATER);
+		}
+		if (today.plusDays(holdDays).isAfter(endsOn)) {
+			warnings.add(OpeningWarning.HOLDS_PAST_END);
+		}
+		if (anotherOfItsKindOpen) {
+			warnings.add(OpeningWarning.ANOTHER_OPEN);
+		}
+		return warnings;
 	}
 
 	/** Changes what staff may change; a closed campaign keeps its figures as they were. */

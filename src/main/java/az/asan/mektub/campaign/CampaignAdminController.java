@@ -1,13 +1,18 @@
 package az.asan.mektub.campaign;
 
+import java.util.Set;
+import java.util.function.Supplier;
+
 import jakarta.validation.Valid;
 
 import az.asan.mektub.account.AuditLog;
+import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.system.Forms;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -17,9 +22,10 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff manage campaigns: create, change, open, close. */
+/** Staff manage campaigns: create, change, open, close (each confirmed where it must be); administrators reopen. */
 @Controller
 class CampaignAdminController {
 
@@ -99,29 +105,105 @@ class CampaignAdminController {
 		return "redirect:/admin/campaigns";
 	}
 
+	/** Opens at once when nothing warns; else (or when asked directly) the page that confirms it. */
 	@PostMapping("/admin/campaigns/{id}/open")
-	String open(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return step(redirect, "campaign.opened", () -> {
-			management.open(id);
-			audit(user, "CAMPAIGN_OPENED", campaigns.findById(id).orElseThrow());
+	String open(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@RequestParam(name = "confirmed", required = false) Set<OpeningWarning> confirmed,
+			RedirectAttributes redirect) {
+		return step(redirect, "campaign.opened", "/admin/campaigns/" + id + "/open", () -> {
+			CampaignManagement.Step step = management.open(id, confirmed == null ? Set.of() : confirmed);
+			if (step.done()) {
+				audit(user, "CAMPAIGN_OPENED", campaigns.findById(id).orElseThrow());
+			}
+			return step.done();
 		});
 	}
 
+	@GetMapping("/admin/campaigns/{id}/open")
+	String confirmOpening(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		CampaignManagement.OpeningCheck check = management.openingCheck(id);
+		if (check.campaign().getStatus() != CampaignStatus.PLANNED) {
+			redirect.addFlashAttribute("failure", messages.get("campaign.error.notPlanned"));
+			return "redirect:/admin/campaigns";
+		}
+		return confirmation(model, "open", check, null);
+	}
+
+	/** Closing always asks first: the list's button leads to the page that says what it does. */
 	@PostMapping("/admin/campaigns/{id}/close")
-	String close(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
-		return step(redirect, "campaign.closedNow", () -> {
-			management.close(id);
-			audit(user, "CAMPAIGN_CLOSED", campaigns.findById(id).orElseThrow());
+	String close(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
+		return step(redirect, "campaign.closedNow", "/admin/campaigns/" + id + "/close", () -> {
+			boolean done = management.close(id, confirmed);
+			if (done) {
+				audit(user, "CAMPAIGN_CLOSED", campaigns.findById(id).orElseThrow());
+			}
+			return done;
 		});
+	}
+
+	@GetMapping("/admin/campaigns/{id}/close")
+	String confirmClosing(@PathVariable long id, Model model, RedirectAttributes redirect) {
+		CampaignManagement.ClosingCheck check = management.closingCheck(id);
+		if (check.campaign().getStatus() == CampaignStatus.CLOSED) {
+			redirect.addFlashAttribute("failure", messages.get("campaign.error.closed"));
+			return "redirect:/admin/campaigns";
+		}
+		return confirmation(model, "close", null, check);
+	}
+
+	/** An administrator takes back a closing within 30 days; what opening warns of is confirmed first. */
+	@PostMapping("/admin/campaigns/{id}/reopen")
+	String reopen(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
+			@RequestParam(name = "confirmed", required = false) Set<OpeningWarning> confirmed,
+			RedirectAttributes redirect) {
+		return step(redirect, "campaign.reopened", "/admin/campaigns/" + id + "/reopen", () -> {
+			CampaignManagement.Step step = management.reopen(id, confirmed == null ? Set.of() : confirmed, user);
+			if (step.done()) {
+				audit(user, "CAMPAIGN_REOPENED", campaigns.findById(id).orElseThrow());
+			}
+			return step.done();
+		});
+	}
+
+	@GetMapping("/admin/campaigns/{id}/reopen")
+	String confirmReopening(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, Model model,
+			RedirectAttributes redirect) {
+		if (user.role() != Role.ADMIN) {
+			throw new AccessDeniedException("Only administrators reopen campaigns");
+		}
+		CampaignManagement.OpeningCheck check = management.openingCheck(id);
+		if (!check.campaign().isReopenable()) {
+			redirect.addFlashAttribute("failure", messages.get(check.campaign().getStatus() == CampaignStatus.CLOSED
+					? "campaign.error.reopenTooLate" : "campaign.error.notClosed"));
+			return "redirect:/admin/campaigns";
+		}
+		return confirmation(model, "reopen", check, null);
+	}
+
+	private String confirmation(Model model, String step, CampaignManagement.OpeningCheck opening,
+			CampaignManagement.ClosingCheck closing) {
+		model.addAttribute("step", step);
+		model.addAttribute("opening", opening);
+		model.addAttribute("closing", closing);
+		model.addAttribute("campaign", opening != null ? opening.campaign() : closing.campaign());
+		return "admin/campaign-confirm";
 	}
 
 	private void audit(SignedInUser user, String action, Campaign campaign) {
 		auditLog.record(user.id(), AuditLog.Kind.CAMPAIGN, action, null, campaign.getCode(), campaign.getName());
 	}
 
-	private String step(RedirectAttributes redirect, String successKey, Runnable action) {
+	/**
+	 * Runs a step; when it is done the list says so, when it waits for its confirmation the page that
+	 * asks for it answers (nothing changed), and a step the campaign's state refuses is explained.
+	 */
+	private String step(RedirectAttributes redirect, String successKey, String confirmationPage,
+			Supplier<Boolean> action) {
 		try {
-			action.run();
+			if (!action.get()) {
+				return "redirect:" + confirmationPage;
+			}
 			redirect.addFlashAttribute("success", messages.get(successKey));
 		}
 		catch (IllegalStateException ex) {

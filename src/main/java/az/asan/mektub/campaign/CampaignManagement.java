@@ -1,20 +1,61 @@
 package az.asan.mektub.campaign;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Set;
+
+import az.asan.mektub.account.Role;
+import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Localized;
 import az.asan.mektub.system.NotFound;
 
+import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.validation.Errors;
 
-/** Creating and changing campaigns, and moving them from planned to open to closed. */
+/**
+ * Creating and changing campaigns, and moving them from planned to open to closed. Whatever cannot be
+ * taken back by the person who did it, or surprises, is confirmed first: closing always; opening when
+ * it warns of something ({@link OpeningWarning}). An administrator may reopen a closed campaign for
+ * {@link Campaign#REOPEN_WINDOW}.
+ */
 @Service
 public class CampaignManagement {
 
+	/** What the page that confirms opening (or reopening) a campaign says. */
+	public record OpeningCheck(Campaign campaign, Set<OpeningWarning> warnings, List<Campaign> othersOpen,
+			LocalDate holdDueToday) {
+
+		public boolean warns(OpeningWarning warning) {
+			return warnings.contains(warning);
+		}
+
+	}
+
+	/** What the page that confirms closing a campaign says. */
+	public record ClosingCheck(Campaign campaign, CampaignLetters.InPlay letters) {
+	}
+
+	/** The result of a step: done, or nothing changed because these warnings were not confirmed. */
+	public record Step(Set<OpeningWarning> unconfirmed) {
+
+		public boolean done() {
+			return unconfirmed.isEmpty();
+		}
+
+	}
+
 	private final Campaigns campaigns;
 
-	CampaignManagement(Campaigns campaigns) {
+	private final CampaignLetters letters;
+
+	CampaignManagement(Campaigns campaigns, CampaignLetters letters) {
 		this.campaigns = campaigns;
+		this.letters = letters;
 	}
 
 	/** The checks that need the database: the code is unique. */
@@ -40,14 +81,96 @@ public class CampaignManagement {
 		campaigns.findById(id).orElseThrow(NotFound::new).update(form);
 	}
 
-	@Transactional
-	public void open(long id) {
-		campaigns.findById(id).orElseThrow(NotFound::new).open();
+	/** What opening (or reopening) the campaign today would warn of. */
+	@Transactional(readOnly = true)
+	public OpeningCheck openingCheck(long id) {
+		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
+		return openingCheck(campaign, campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN));
 	}
 
+	/** What closing the campaign would touch. */
+	@Transactional(readOnly = true)
+	public ClosingCheck closingCheck(long id) {
+		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
+		return new ClosingCheck(campaign, letters.inPlay(id));
+	}
+
+	/**
+	 * PLANNED → OPEN when every warning opening gives now was {@code confirmed}; else nothing changes
+	 * and the step names the warnings still to confirm.
+	 */
 	@Transactional
-	public void close(long id) {
-		campaigns.findById(id).orElseThrow(NotFound::new).close();
+	public Step open(long id, Set<OpeningWarning> confirmed) {
+		Campaign campaign = lockedWithItsKind(id);
+		if (campaign.getStatus() != CampaignStatus.PLANNED) {
+			throw new IllegalStateException("campaign.error.notPlanned");
+		}
+		Step step = step(campaign, confirmed);
+		if (step.done()) {
+			campaign.open();
+		}
+		return step;
+	}
+
+	/** OPEN → CLOSED, only with the confirmation of its page. */
+	@Transactional
+	public boolean close(long id, boolean confirmed) {
+		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
+		if (campaign.getStatus() == CampaignStatus.CLOSED) {
+			throw new IllegalStateException("campaign.error.closed");
+		}
+		if (!confirmed) {
+			return false;
+		}
+		campaign.close();
+		return true;
+	}
+
+	/**
+	 * CLOSED → OPEN by an administrator within {@link Campaign#REOPEN_WINDOW} of closing, with the same
+	 * warnings as opening.
+	 */
+	@Transactional
+	public Step reopen(long id, Set<OpeningWarning> confirmed, SignedInUser actor) {
+		if (actor.role() != Role.ADMIN) {
+			throw new AccessDeniedException("Only administrators reopen campaigns");
+		}
+		Campaign campaign = lockedWithItsKind(id);
+		if (!campaign.reopenableAt(Instant.now())) {
+			throw new IllegalStateException(campaign.getStatus() == CampaignStatus.CLOSED
+					? "campaign.error.reopenTooLate" : "campaign.error.notClosed");
+		}
+		Step step = step(campaign, confirmed);
+		if (step.done()) {
+			campaign.reopen(Instant.now());
+		}
+		return step;
+	}
+
+	/**
+	 * The campaign, with every campaign of its kind locked: two people opening two campaigns of one
+	 * kind at once are then told of each other's.
+	 */
+	private Campaign lockedWithItsKind(long id) {
+		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
+		campaigns.lockByKind(campaign.getKind());
+		return campaigns.findById(id).orElseThrow(NotFound::new);
+	}
+
+	private Step step(Campaign campaign, Set<OpeningWarning> confirmed) {
+		Set<OpeningWarning> unconfirmed = EnumSet.noneOf(OpeningWarning.class);
+		unconfirmed.addAll(openingCheck(campaign, campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN)).warnings());
+		unconfirmed.removeAll(confirmed);
+		return new Step(unconfirmed);
+	}
+
+	private static OpeningCheck openingCheck(Campaign campaign, List<Campaign> open) {
+		LocalDate today = LocalDate.now(Formats.BAKU);
+		List<Campaign> others = open.stream()
+			.filter(c -> c.getKind() == campaign.getKind() && !c.getId().equals(campaign.getId()))
+			.toList();
+		return new OpeningCheck(campaign, campaign.openingWarnings(today, !others.isEmpty()), others,
+				campaign.holdDueDate(today));
 	}
 
 }

@@ -26,9 +26,12 @@ public class CampaignOptions {
 		return where(c -> true, locale);
 	}
 
-	/** The campaigns a letter can still be registered or imported into (not closed). */
+	/**
+	 * The campaigns a letter can be registered or imported into: the open ones (a planned campaign takes
+	 * letters once it opens). The same campaigns are the current ones of the public figures.
+	 */
 	public List<Option> takingLetters(Locale locale) {
-		return where(c -> c.getStatus() != CampaignStatus.CLOSED, locale);
+		return where(Campaign::isOpen, locale);
 	}
 
 	public List<Option> where(Predicate<Campaign> filter, Locale locale) {

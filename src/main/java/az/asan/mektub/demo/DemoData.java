@@ -7,6 +7,7 @@ import java.util.Set;
 import az.asan.mektub.account.Account;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
+import az.asan.mektub.adoption.HoldExpiry;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.letter.privacy.ChildDataRetention;
@@ -62,9 +63,12 @@ class DemoData implements BeforeServing {
 
 	private final ChildDataRetention retention;
 
+	private final HoldExpiry holdExpiry;
+
 	DemoData(AsanProperties asan, JdbcClient jdbc, TransactionTemplate tx,
 			AccountManagement accounts, Campaigns campaigns, Regions regions, DemoLetters letters,
-			ChildDataRetention retention) {
+			ChildDataRetention retention, HoldExpiry holdExpiry) {
+		this.holdExpiry = holdExpiry;
 		this.retention = retention;
 		this.enabled = asan.demo();
 		this.jdbc = jdbc;
@@ -95,6 +99,8 @@ class DemoData implements BeforeServing {
 		if (loaded[0]) {
 			// what the nightly job would do: campaigns closed long ago keep no private child data
 			retention.run();
+			// and the morning's: the demo donor's mailbox shows the reminder of a hold due soon
+			holdExpiry.remindNow();
 		}
 	}
 
@@ -168,7 +174,9 @@ class DemoData implements BeforeServing {
 		letters.insert(id, LetterStatus.PUBLISHED, 24, volunteerOnes, ref, today.minusDays(30), 28, pastDonors, v);
 		letters.insert(id, LetterStatus.RECEIVED, 12, volunteerOnes, ref, today.minusDays(6), 5, pastDonors, v);
 		letters.insert(id, LetterStatus.INCOMPLETE, 4, volunteerOnes, ref, today.minusDays(10), 5, pastDonors, v);
-		letters.insert(id, LetterStatus.ADOPTED, 2, volunteerOnes, ref, today.minusDays(8), 3, List.of(donor.getId()), v);
+		// the demo donor holds two letters: one due in two days, so the first start reminds her of it
+		letters.insert(id, LetterStatus.ADOPTED, 1, volunteerOnes, ref, today.minusDays(8), 3, List.of(donor.getId()), v);
+		letters.insert(id, LetterStatus.ADOPTED, 1, volunteerOnes, ref, today.minusDays(17), 1, List.of(donor.getId()), v);
 		letters.insert(id, LetterStatus.ADOPTED, 14, everywhere, ref, today.minusDays(40), 30, pastDonors, v);
 		letters.insert(id, LetterStatus.GIFT_RECEIVED, 8, volunteerOnes, ref, today.minusDays(45), 25, pastDonors, v);
 		letters.insert(id, LetterStatus.WITHDRAWN, 6, everywhere, ref, today.minusDays(60), 40, pastDonors, v);

@@ -94,6 +94,11 @@ public class LetterManagement {
 				errors.rejectValue("campaignId", "letter.campaign.closed");
 				campaign = null;
 			}
+			else if (!campaign.isOpen()) {
+				// a planned campaign takes letters once it opens (product.md: "A campaign's life")
+				errors.rejectValue("campaignId", "letter.campaign.notOpen");
+				campaign = null;
+			}
 		}
 		if (form.regionId() != null) {
 			Optional<Region> region = regions.byId(form.regionId());

@@ -17,6 +17,7 @@ import az.asan.mektub.letter.privacy.ChildDataRetention;
 import az.asan.mektub.letter.query.LetterStatistics;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
+import az.asan.mektub.web.Visitor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
@@ -96,7 +97,7 @@ class StaffAdministrationIntegrationTest {
 		long id = jdbc.sql("SELECT id FROM campaign WHERE code = 'TEST-BQSI'").query(Long.class).single();
 		assertThat(campaignStatus(id)).isEqualTo("PLANNED");
 
-		mvc.perform(post("/admin/campaigns/" + id + "/close").with(csrf()).with(user(staff())));
+		closeThroughTheServedConfirmation(id);
 		mvc.perform(post("/admin/campaigns/" + id + "/open").with(csrf()).with(user(staff())))
 			.andExpect(flash().attribute("failure", containsString("Yalnız planlaşdırılmış")));
 		assertThat(campaignStatus(id)).isEqualTo("CLOSED");
@@ -116,7 +117,7 @@ class StaffAdministrationIntegrationTest {
 	void aClosedCampaignTakesNoAdoptions() throws Exception {
 		long campaign = TestCampaigns.open(jdbc);
 		String code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Səid", 8));
-		mvc.perform(post("/admin/campaigns/" + campaign + "/close").with(csrf()).with(user(staff())));
+		closeThroughTheServedConfirmation(campaign);
 		mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(users.loadUserByUsername("donor@demo.az"))))
 			.andExpect(status().isConflict())
 			.andExpect(content().string(containsString("yeni öhdəlik qəbul etmir")));
@@ -228,6 +229,13 @@ class StaffAdministrationIntegrationTest {
 				+ "AND c.closed_at > now() - interval '24 months')")
 			.query(Long.class)
 			.single()).isZero();
+	}
+
+	/** Closing asks first: the list's button leads to the page whose form closes the campaign. */
+	private void closeThroughTheServedConfirmation(long campaign) {
+		Visitor.signedIn(mvc, staff()).open("/admin/campaigns/" + campaign + "/close")
+			.formTo("/admin/campaigns/" + campaign + "/close")
+			.submit();
 	}
 
 	private SignedInUser staff() {

@@ -448,9 +448,28 @@ class FormTourIntegrationTest {
 			.submit();
 		assertThat(jdbc.sql("SELECT name_en FROM campaign WHERE id = ?").param(id).query(String.class).single())
 			.isEqualTo("Tour campaign, renamed");
-		staff.open("/admin/campaigns").formTo("/admin/campaigns/" + id + "/open").submit();
+		// another year-round campaign is open: opening asks first, and the second step opens it
+		Page openingAsked = staff.open("/admin/campaigns").formTo("/admin/campaigns/" + id + "/open").submit();
+		assertThat(openingAsked.document().select("#campaign-warnings [data-warning=ANOTHER_OPEN]"))
+			.as(openingAsked.messages()).isNotEmpty();
+		assertThat(campaignStatus("TEST-TOUR")).isEqualTo("PLANNED");
+		openingAsked.formTo("/admin/campaigns/" + id + "/open").submit();
 		assertThat(campaignStatus("TEST-TOUR")).isEqualTo("OPEN");
-		staff.open("/admin/campaigns").formTo("/admin/campaigns/" + id + "/close").submit();
+		// closing always asks first
+		Page closingAsked = staff.open("/admin/campaigns").formTo("/admin/campaigns/" + id + "/close").submit();
+		assertThat(closingAsked.document().select("#campaign-closing")).as(closingAsked.messages()).isNotEmpty();
+		assertThat(campaignStatus("TEST-TOUR")).isEqualTo("OPEN");
+		closingAsked.formTo("/admin/campaigns/" + id + "/close").submit();
+		assertThat(campaignStatus("TEST-TOUR")).isEqualTo("CLOSED");
+
+		// an administrator reopens it (asked first, as for opening), and closes it again
+		Visitor admin = Visitor.signedIn(mvc, users.loadUserByUsername("admin@demo.az"));
+		Page reopeningAsked = admin.open("/admin/campaigns").formTo("/admin/campaigns/" + id + "/reopen").submit();
+		assertThat(campaignStatus("TEST-TOUR")).isEqualTo("CLOSED");
+		Page reopened = reopeningAsked.formTo("/admin/campaigns/" + id + "/reopen").submit();
+		assertThat(reopened.document().select(".alert-success")).as(reopened.messages()).isNotEmpty();
+		assertThat(campaignStatus("TEST-TOUR")).isEqualTo("OPEN");
+		admin.open("/admin/campaigns/" + id + "/close").formTo("/admin/campaigns/" + id + "/close").submit();
 		assertThat(campaignStatus("TEST-TOUR")).isEqualTo("CLOSED");
 	}
 
@@ -525,6 +544,13 @@ class FormTourIntegrationTest {
 		assertThat(ran.document().select(".alert-success")).as(ran.messages()).isNotEmpty();
 		assertThat(jdbc.sql("SELECT count(*) FROM job_run WHERE name = 'retention' AND finished_at > now() - interval '1 minute'")
 			.query(Long.class).single()).isEqualTo(1);
+		// and the hold jobs, now
+		Page reminded = staff.open("/admin").formTo("/admin/jobs/hold-reminder").submit();
+		assertThat(reminded.document().select(".alert-success")).as(reminded.messages()).isNotEmpty();
+		Page released = staff.open("/admin").formTo("/admin/jobs/hold-expiry").submit();
+		assertThat(released.document().select(".alert-success")).as(released.messages()).isNotEmpty();
+		assertThat(jdbc.sql("SELECT count(*) FROM job_run WHERE name IN ('holdReminder', 'holdExpiry') "
+				+ "AND finished_at > now() - interval '1 minute'").query(Long.class).single()).isEqualTo(2);
 
 		for (String report : List.of("/reports/regions", "/reports/donors", "/reports/duplicates")) {
 			Page filtered = staff.open(report).form("#report-filters").set("campaign", String.valueOf(campaign)).submit();
