@@ -114,8 +114,13 @@ public record AsanProperties(
 			@DefaultValue("50") @Min(1) int lockAfterPerAddress, @DefaultValue("PT15M") @NotNull Duration lockFor) {
 	}
 
-	/** The volunteers' file import: a file with more letter rows than this is refused before any row is checked. */
-	public record LetterImport(@DefaultValue("20000") @Min(1) int maxRows) {
+	/**
+	 * The volunteers' file import: a file with more letter rows than {@code maxRows} is refused before
+	 * any row is checked; one with more than {@code backgroundAboveRows} runs in the background while
+	 * its page shows the progress.
+	 */
+	public record LetterImport(@DefaultValue("20000") @Min(1) int maxRows,
+			@DefaultValue("10000") @Min(0) int backgroundAboveRows) {
 	}
 
 	/** When the scheduled jobs run (cron in Baku time, {@code -}: never; delays between runs). */

@@ -279,6 +279,67 @@ class LetterImportFilesIntegrationTest {
 	}
 
 	@Test
+	void aLongFileRunsInTheBackgroundAndItsPageShowsTheProgressThenTheResult() throws Exception {
+		// given: more rows than are imported within the request (10 000 by default)
+		StringBuilder csv = new StringBuilder(String.join(",", LetterImport.COLUMNS) + "\n");
+		for (int i = 0; i < 10_001; i++) {
+			csv.append("Uşaq").append(i).append(",Soyad,14.05.2016,F,AZ-SM,FAMILY,Ana,Top,Top,TOY,,10\n");
+		}
+
+		// when
+		String run = upload("letters.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "en")
+			.andExpect(status().is3xxRedirection())
+			.andReturn()
+			.getResponse()
+			.getRedirectedUrl();
+
+		// then: the page tells how far it has come, reloading itself without script, until the result
+		assertThat(run).startsWith("/volunteer/letters/import/runs/");
+		String page = followUntilFinished(run);
+		assertThat(page).contains("id=\"import-run-done\"").contains("10 001").contains("UTF-8");
+		assertThat(count()).isEqualTo(10_001);
+		String fragment = mvc.perform(get(run + "/progress").with(user(volunteer())))
+			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+		assertThat(fragment).contains("id=\"import-run\"").doesNotContain("<html").doesNotContain("hx-trigger");
+		// another person's import is not theirs to see
+		mvc.perform(get(run).with(user((SignedInUser) users.loadUserByUsername("staff@demo.az"))))
+			.andExpect(status().isNotFound());
+		mvc.perform(get("/volunteer/letters/import/runs/not-a-run").with(user(volunteer())))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
+	void aLongFileWithAMistakeIsRefusedOnItsPageWithTheRowNamed() throws Exception {
+		StringBuilder csv = new StringBuilder(String.join(",", LetterImport.COLUMNS) + "\n");
+		for (int i = 0; i < 10_000; i++) {
+			csv.append("Uşaq").append(i).append(",Soyad,14.05.2016,F,AZ-SM,FAMILY,Ana,Top,Top,TOY,,10\n");
+		}
+		csv.append("Son,Soyad,14.05.2016,F,AZ-SM,FAMILY,Ana,To\u0000p,Top,TOY,,10\n");
+		String run = upload("letters.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "en")
+			.andExpect(status().is3xxRedirection()).andReturn().getResponse().getRedirectedUrl();
+		String page = followUntilFinished(run);
+		assertThat(page).containsPattern("<td>10002</td>\\s*<td><code>original_wish</code></td>\\s*<td>[^<]*U\\+0000");
+		assertThat(count()).isZero();
+	}
+
+	/** Reloads the run's page as a browser without script does (its Refresh header) until it has a result. */
+	private String followUntilFinished(String run) throws Exception {
+		long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.MINUTES.toNanos(3);
+		while (true) {
+			MvcResult page = mvc.perform(get(run).param("lang", "en").with(user(volunteer())))
+				.andExpect(status().isOk()).andReturn();
+			String refresh = page.getResponse().getHeader("Refresh");
+			String html = HtmlUtils.htmlUnescape(page.getResponse().getContentAsString(StandardCharsets.UTF_8));
+			if (refresh == null) {
+				return html;
+			}
+			assertThat(html).contains("Rows checked:").contains("hx-trigger=\"every 2s\"");
+			assertThat(System.nanoTime()).as("the import finishes within minutes").isLessThan(deadline);
+			java.util.concurrent.locks.LockSupport.parkNanos(java.util.concurrent.TimeUnit.MILLISECONDS.toNanos(300));
+		}
+	}
+
+	@Test
 	void bothTemplatesDownloadAndImportAsTheyAre() throws Exception {
 		for (String name : List.of("template.csv", "template.xlsx")) {
 			byte[] template = mvc.perform(get("/volunteer/letters/import/" + name).with(user(volunteer())))

@@ -70,6 +70,9 @@ public class LetterImport {
 			"region_code", "care_setting", "contact", "original_wish", "public_wish", "category", "sizes",
 			"estimated_cost");
 
+	/** How often (in rows) a long import tells how far it has come. */
+	private static final int PROGRESS_EVERY = 250;
+
 	/** More problems than this are not listed one by one; the first ones say enough. */
 	static final int MAX_PROBLEMS = 200;
 
@@ -124,12 +127,15 @@ public class LetterImport {
 
 	private final int maxRows;
 
+	private final int backgroundAboveRows;
+
 	LetterImport(Campaigns campaigns, RegionNames regionNames, LetterManagement letters, Validator validator,
 			Messages messages, MessageSource messageSource, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
 			AsanProperties asan) {
 		this.campaigns = campaigns;
 		this.regionNames = regionNames;
 		this.maxRows = asan.letterImport().maxRows();
+		this.backgroundAboveRows = asan.letterImport().backgroundAboveRows();
 		this.letters = letters;
 		this.validator = validator;
 		this.messages = messages;
@@ -154,8 +160,56 @@ public class LetterImport {
 	 * rows counted against the cap), then, if all are right, the letters are built and written in
 	 * batches, so neither the file nor its letters are held whole.
 	 */
+	/** How far a long import has come, told as it goes (the background run keeps it in the database). */
+	public interface Progress {
+
+		Progress NONE = new Progress() {
+		};
+
+		default void checked(int rows) {
+		}
+
+		default void written(int rows) {
+		}
+
+	}
+
 	@Transactional
 	public Result run(ImportFile.Source file, Long campaignId, RegionScope scope, long volunteerId) throws IOException {
+		return run(file, campaignId, scope, volunteerId, Progress.NONE);
+	}
+
+	/**
+	 * The letter rows of a file, counted quickly to decide whether it runs in the background; -1 for
+	 * a file that cannot be read (the import itself then says why).
+	 */
+	public int rowsIn(ImportFile.Source file) {
+		try {
+			ImportFile.Format format = ImportFile.detect(file);
+			int[] rows = { -1 };
+			ImportFile.rows(format, file, (line, cells) -> {
+				if (rows[0] < 0 || cells.stream().anyMatch(c -> !c.isBlank())) {
+					rows[0]++;
+				}
+				if (rows[0] > maxRows) {
+					throw new ImportFile.Stop();
+				}
+			});
+			return Math.max(rows[0], 0);
+		}
+		catch (ImportFile.Unreadable | IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** Whether a file of this many rows runs in the background (and is not refused outright by the cap). */
+	public boolean runsInBackground(int rows) {
+		return rows > backgroundAboveRows && rows <= maxRows;
+	}
+
+	@Transactional
+	public Result run(ImportFile.Source file, Long campaignId, RegionScope scope, long volunteerId, Progress progress)
+			throws IOException {
 		List<Problem> problems = new ArrayList<>();
 		Campaign campaign = campaignId == null ? null : campaigns.findById(campaignId).orElse(null);
 		if (campaign == null || campaign.getStatus() == CampaignStatus.CLOSED) {
@@ -171,7 +225,7 @@ public class LetterImport {
 			return new Result(0, 0, problems, false);
 		}
 		String encoding = messages.get(format.key());
-		Checking checking = new Checking(campaign, scope, volunteerId, encoding, problems);
+		Checking checking = new Checking(campaign, scope, volunteerId, encoding, problems, progress);
 		try {
 			if (rowsAtMost(format, file, maxRows)) {
 				ImportFile.rows(format, file, checking);
@@ -194,7 +248,7 @@ public class LetterImport {
 			problems.add(problem(0, "", "import.noRows"));
 			return new Result(0, 0, problems, false, encoding);
 		}
-		Writing writing = new Writing(checking, existingKeys(campaign.getId()));
+		Writing writing = new Writing(checking, existingKeys(campaign.getId()), progress);
 		ImportFile.rows(format, file, writing);
 		writing.flush();
 		return new Result(writing.imported, checking.rows - writing.imported, List.of(), false, encoding);
@@ -233,7 +287,11 @@ public class LetterImport {
 
 		final Map<String, Long> seen = new HashMap<>();
 
-		Checking(Campaign campaign, RegionScope scope, long volunteerId, String encoding, List<Problem> problems) {
+		final Progress progress;
+
+		Checking(Campaign campaign, RegionScope scope, long volunteerId, String encoding, List<Problem> problems,
+				Progress progress) {
+			this.progress = progress;
 			this.campaign = campaign;
 			this.scope = scope;
 			this.volunteerId = volunteerId;
@@ -251,6 +309,9 @@ public class LetterImport {
 				return;
 			}
 			rows++;
+			if (rows % PROGRESS_EVERY == 0) {
+				progress.checked(rows);
+			}
 			if (problems.size() > MAX_PROBLEMS) {
 				return;
 			}
@@ -372,13 +433,18 @@ public class LetterImport {
 
 		private final List<Letter> batch = new ArrayList<>();
 
+		private final Progress progress;
+
 		private boolean headerSeen;
+
+		private int done;
 
 		int imported;
 
-		Writing(Checking checked, Set<String> present) {
+		Writing(Checking checked, Set<String> present, Progress progress) {
 			this.checked = checked;
 			this.present = present;
+			this.progress = progress;
 		}
 
 		@Override
@@ -390,6 +456,7 @@ public class LetterImport {
 			if (cells.stream().allMatch(String::isBlank)) {
 				return;
 			}
+			done++;
 			List<Problem> none = new ArrayList<>();
 			Row row = check(line, checked.values(cells), checked.campaign, checked.scope, checked.volunteerId, none,
 					false);
@@ -406,6 +473,7 @@ public class LetterImport {
 			insert(batch);
 			imported += batch.size();
 			batch.clear();
+			progress.written(done);
 		}
 
 	}

@@ -3,11 +3,15 @@ package az.asan.mektub.letter.importing;
 import java.io.IOException;
 import java.util.Locale;
 import java.util.Map;
+import java.util.UUID;
+
+import jakarta.servlet.http.HttpServletResponse;
 
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.NotFound;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -18,6 +22,7 @@ import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.multipart.MultipartFile;
@@ -38,16 +43,19 @@ class LetterImportController {
 
 	private final ImportTemplates templates;
 
+	private final ImportRuns runs;
+
 	private final AccountManagement accounts;
 
 	private final CampaignOptions campaignOptions;
 
 	private final Messages messages;
 
-	LetterImportController(LetterImport importer, ImportTemplates templates, AccountManagement accounts,
+	LetterImportController(LetterImport importer, ImportTemplates templates, ImportRuns runs, AccountManagement accounts,
 			CampaignOptions campaignOptions, Messages messages) {
 		this.importer = importer;
 		this.templates = templates;
+		this.runs = runs;
 		this.accounts = accounts;
 		this.campaignOptions = campaignOptions;
 		this.messages = messages;
@@ -65,6 +73,11 @@ class LetterImportController {
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("failure", messages.get("import.fileRequired"));
 			return page(model, campaignId, null, locale);
+		}
+		int rows = importer.rowsIn(file::getInputStream);
+		if (importer.runsInBackground(rows)) {
+			UUID run = runs.start(file, campaignId, accounts.regionScope(user), user.id(), rows);
+			return "redirect:/volunteer/letters/import/runs/" + run;
 		}
 		LetterImport.Result result = importer.run(file::getInputStream, campaignId, accounts.regionScope(user), user.id());
 		if (!result.ok()) {
@@ -92,6 +105,42 @@ class LetterImportController {
 		}
 		return ResponseEntity.ok(Map.of("imported", result.imported(), "alreadyPresent", result.alreadyPresent(),
 				"encoding", result.encoding(), "message", done(result)));
+	}
+
+	/**
+	 * A long import's page: its progress while it runs (refreshed by htmx, or by the Refresh header
+	 * in a browser without script), then its result. Only the volunteer who started it sees it.
+	 */
+	@GetMapping("/volunteer/letters/import/runs/{id}")
+	String run(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model,
+			HttpServletResponse response) {
+		ImportRuns.Run run = run(user, id, model);
+		if (run.running()) {
+			response.setHeader("Refresh", "3");
+		}
+		return "volunteer/import-run";
+	}
+
+	@GetMapping("/volunteer/letters/import/runs/{id}/progress")
+	String runProgress(@AuthenticationPrincipal SignedInUser user, @PathVariable String id, Model model) {
+		run(user, id, model);
+		return "volunteer/import-run :: progress";
+	}
+
+	private ImportRuns.Run run(SignedInUser user, String id, Model model) {
+		UUID uuid;
+		try {
+			uuid = UUID.fromString(id);
+		}
+		catch (IllegalArgumentException ex) {
+			throw new NotFound();
+		}
+		ImportRuns.Run run = runs.find(uuid, user.id()).orElseThrow(NotFound::new);
+		model.addAttribute("run", run);
+		if (run.state() == ImportRuns.State.DONE) {
+			model.addAttribute("done", done(run.result()));
+		}
+		return run;
 	}
 
 	@GetMapping("/volunteer/letters/import/template.csv")
