@@ -55,20 +55,20 @@ class ImportRuns {
 	record Run(UUID id, State state, int rowsTotal, int rowsChecked, int rowsWritten, Integer imported,
 			Integer alreadyPresent, String encoding, List<LetterImport.Problem> problems, boolean moreProblems) {
 
-		boolean running() {
+		public boolean running() {
 			return state == State.RUNNING;
 		}
 
 		/** Rows checked and written, of twice the total, for one progress bar over both readings. */
-		int steps() {
+		public int steps() {
 			return rowsChecked + rowsWritten;
 		}
 
-		int allSteps() {
+		public int allSteps() {
 			return Math.max(1, rowsTotal * 2);
 		}
 
-		LetterImport.Result result() {
+		public LetterImport.Result result() {
 			return new LetterImport.Result(imported == null ? 0 : imported, alreadyPresent == null ? 0 : alreadyPresent,
 					problems, moreProblems, encoding == null ? "" : encoding);
 		}
