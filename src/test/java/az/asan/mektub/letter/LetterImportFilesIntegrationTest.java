@@ -146,10 +146,14 @@ class LetterImportFilesIntegrationTest {
 	void aNameTwoRegionsShareIsNotGuessedAndAnUnknownOneIsNamed() throws Exception {
 		String csv = String.join(",", LetterImport.COLUMNS) + "\n"
 				+ "Aysel,Məmmədova,14.05.2016,F,Şəki,FAMILY,Ana,Top,Top,TOY,,10\n"
-				+ "Aysel,Quliyeva,14.05.2016,F,Atlantida,FAMILY,Ana,Top,Top,TOY,,10\n";
+				+ "Aysel,Quliyeva,14.05.2016,F,Atlantida,FAMILY,Ana,Top,Top,TOY,,10\n"
+				+ "Aysel,Həsənova,14.05.2016,F,Şəki rayonu,FAMILY,Ana,Top,Top,TOY,,10\n";
 		String page = page(upload("letters.csv", csv.getBytes(StandardCharsets.UTF_8), "en"));
 		assertThat(page).contains("“Şəki” is the name of more than one region").contains("AZ-SA").contains("AZ-SAK");
 		assertThat(page).contains("“Atlantida” is neither a region code nor a region name");
+		// the kind written after the name says which one: found, and then refused as not the volunteer's region
+		assertThat(page).contains("“Şəki rayonu”: This region is not assigned to you.")
+			.doesNotContain("“Şəki rayonu” is the name");
 		assertThat(count()).isZero();
 	}
 

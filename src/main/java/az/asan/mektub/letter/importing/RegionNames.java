@@ -22,13 +22,19 @@ import org.springframework.stereotype.Component;
  * ({@link PersonalDataCheck#fold}, the twin of the database's {@code az_fold}). A spelling of the
  * other alphabet's sound ("Sumgait", "Сумгаит") is taken only when it fits one region alone. A
  * name two units share (the city and the district of Şəki) is not guessed: the file is told the
- * codes, or the list's label ("Şəki (şəhər)") names one.
+ * codes, or the list's label ("Şəki (şəhər)") or the kind written after the name ("Şəki rayonu",
+ * "Shaki city") names one.
  */
 @Component
 class RegionNames {
 
 	static final List<Locale> LANGUAGES = List.of(Locale.forLanguageTag("az"), Locale.ENGLISH,
 			Locale.forLanguageTag("ru"));
+
+	/** Words that follow a name to say which kind of unit it is, in the three languages. */
+	private static final Map<String, List<String>> TYPE_WORDS = Map.of("city", List.of("şəhəri", "ş.", "city", "город"),
+			"district", List.of("rayonu", "r.", "rayon", "district", "район"), "city_district",
+			List.of("rayonu", "r.", "rayon", "district", "район"));
 
 	/** What a cell names: one region, several, or none. */
 	record Match(List<Region> regions) {
@@ -94,6 +100,14 @@ class RegionNames {
 				for (Locale locale : LANGUAGES) {
 					names.add(region.name(locale));
 					names.add(label(region, locale));
+				}
+				for (String name : List.copyOf(names)) {
+					// "Şəki şəhəri", "Şəki rayonu", "Shaki district", "г. Шеки": the kind said as people say it
+					TYPE_WORDS.getOrDefault(region.type(), List.of()).forEach(word -> names.add(name + " " + word));
+					if ("city".equals(region.type())) {
+						names.add("г. " + name);
+						names.add("город " + name);
+					}
 				}
 				names.forEach(name -> byName.computeIfAbsent(key(name), k -> new LinkedHashSet<>()).add(region));
 				names.forEach(name -> bySound.computeIfAbsent(PersonalDataCheck.skeleton(key(name)),
