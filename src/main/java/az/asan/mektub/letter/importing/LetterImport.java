@@ -185,17 +185,7 @@ public class LetterImport {
 	 */
 	public int rowsIn(ImportFile.Source file) {
 		try {
-			ImportFile.Format format = ImportFile.detect(file);
-			int[] rows = { -1 };
-			ImportFile.rows(format, file, (line, cells) -> {
-				if (rows[0] < 0 || cells.stream().anyMatch(c -> !c.isBlank())) {
-					rows[0]++;
-				}
-				if (rows[0] > maxRows) {
-					throw new ImportFile.Stop();
-				}
-			});
-			return Math.max(rows[0], 0);
+			return countRows(ImportFile.detect(file), file, maxRows);
 		}
 		catch (ImportFile.Unreadable | IOException | RuntimeException ex) {
 			return -1;
@@ -227,7 +217,7 @@ public class LetterImport {
 		String encoding = messages.get(format.key());
 		Checking checking = new Checking(campaign, scope, volunteerId, encoding, problems, progress);
 		try {
-			if (rowsAtMost(format, file, maxRows)) {
+			if (countRows(format, file, maxRows) <= maxRows) {
 				ImportFile.rows(format, file, checking);
 			}
 			else {
@@ -254,8 +244,8 @@ public class LetterImport {
 		return new Result(writing.imported, checking.rows - writing.imported, List.of(), false, encoding);
 	}
 
-	/** Whether the file has no more letter rows than the cap: a quick count that stops past it. */
-	private static boolean rowsAtMost(ImportFile.Format format, ImportFile.Source file, int cap) throws IOException {
+	/** The letter rows of the file (blank ones do not count), counted quickly; past the cap the count stops. */
+	private static int countRows(ImportFile.Format format, ImportFile.Source file, int cap) throws IOException {
 		int[] rows = { -1 };
 		ImportFile.rows(format, file, (line, cells) -> {
 			if (rows[0] < 0 || cells.stream().anyMatch(c -> !c.isBlank())) {
@@ -265,7 +255,7 @@ public class LetterImport {
 				throw new ImportFile.Stop();
 			}
 		});
-		return rows[0] <= cap;
+		return Math.max(rows[0], 0);
 	}
 
 	/** The first reading: the header, then every row checked, its child remembered to find repeats. */
