@@ -45,7 +45,7 @@ public record AsanProperties(
 		@Valid @DefaultValue Forgotten forgotten, @Valid @DefaultValue Holds holds,
 		@Valid @DefaultValue PageCache tree, @Valid @DefaultValue PageCache reports,
 		@Valid @DefaultValue PageCache desk, @Valid @DefaultValue Backup backup, @Valid @DefaultValue Login login,
-		@Valid @DefaultValue Jobs jobs) {
+		@Valid @DefaultValue Jobs jobs, @Valid @DefaultValue LetterImport letterImport) {
 
 	/** Whether {@code /me/mailbox} is open: as set, else whenever demo data is loaded. */
 	public boolean mailboxOpen() {
@@ -112,6 +112,15 @@ public record AsanProperties(
 	/** Sign-in throttling (see {@link LoginThrottle}). */
 	public record Login(@DefaultValue("3") @Min(1) int slowAfter, @DefaultValue("10") @Min(1) int lockAfter,
 			@DefaultValue("50") @Min(1) int lockAfterPerAddress, @DefaultValue("PT15M") @NotNull Duration lockFor) {
+	}
+
+	/**
+	 * The volunteers' file import: a file with more letter rows than {@code maxRows} is refused before
+	 * any row is checked; one with more than {@code backgroundAboveRows} runs in the background while
+	 * its page shows the progress.
+	 */
+	public record LetterImport(@DefaultValue("20000") @Min(1) int maxRows,
+			@DefaultValue("10000") @Min(0) int backgroundAboveRows) {
 	}
 
 	/** When the scheduled jobs run (cron in Baku time, {@code -}: never; delays between runs). */

@@ -429,6 +429,24 @@ class FormTourIntegrationTest {
 	}
 
 	@Test
+	@Order(11)
+	void aVolunteerFillsTheExcelTemplateFromTheImportPageAndLooksUpARegion() throws Exception {
+		Visitor volunteer = volunteer();
+		Page form = volunteer.open("/volunteer/letters/import");
+		String template = form.document().select("a[href$=template.xlsx]").attr("href");
+		byte[] workbook = volunteer.request(template).getResponse().getContentAsByteArray();
+		long before = lettersNamed("Aysel");
+		Page done = form.form("#import-form").set("campaignId", String.valueOf(campaign))
+			.attach("file", "asan-mektub-letters.xlsx",
+					"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook)
+			.submit();
+		assertThat(done.document().select(".alert-success").text()).as(done.messages()).contains("XLSX");
+		assertThat(lettersNamed("Aysel")).isEqualTo(before + 1);
+		Page regions = volunteer.open(form.document().select("#import-columns a[href$=/import/regions]").attr("href"));
+		assertThat(regions.document().select("#import-regions code").eachText()).contains("AZ-SM", "AZ-BA-YAS");
+	}
+
+	@Test
 	@Order(12)
 	void staffCreateChangeOpenAndCloseACampaign() {
 		Visitor staff = staff();

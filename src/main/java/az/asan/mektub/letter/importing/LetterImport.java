@@ -1,7 +1,6 @@
 package az.asan.mektub.letter.importing;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.math.BigDecimal;
 import java.sql.Date;
 import java.sql.PreparedStatement;
@@ -18,12 +17,8 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Set;
 
-import org.apache.commons.csv.CSVFormat;
-import org.apache.commons.csv.CSVParser;
-import org.apache.commons.csv.CSVRecord;
 
 
 import az.asan.mektub.account.RegionScope;
@@ -41,8 +36,7 @@ import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.LetterStatusChange;
 import az.asan.mektub.letter.privacy.PersonalDataCheck;
 import az.asan.mektub.letter.sql.LetterSql;
-import az.asan.mektub.region.Region;
-import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.Messages;
 
 import org.springframework.context.MessageSource;
@@ -58,8 +52,10 @@ import org.springframework.validation.FieldError;
 import org.springframework.validation.Validator;
 
 /**
- * Many letters at once from a spreadsheet saved as CSV (UTF-8; comma or semicolon, as spreadsheet
- * programs in Azerbaijani and Russian save it). Every row is checked before anything is written: if
+ * Many letters at once from a spreadsheet: XLSX, or CSV as Excel saves it (UTF-8, UTF-16 or the
+ * Windows code pages 1254 and 1251; comma, semicolon or tab, see {@link ImportFile}). A cell with a
+ * control character, or with the marks of a lost letter, refuses the file with its row named. A
+ * file over the configured number of rows is refused before it costs more. Every row is checked before anything is written: if
  * any row is wrong, the answer lists each problem by line and column and nothing is imported. A row
  * whose child already has a letter in the campaign counts as imported before, so the same file
  * imported twice creates no duplicates. The rows go in through JDBC batches, so ten thousand take
@@ -74,6 +70,9 @@ public class LetterImport {
 			"region_code", "care_setting", "contact", "original_wish", "public_wish", "category", "sizes",
 			"estimated_cost");
 
+	/** How often (in rows) a long import tells how far it has come. */
+	private static final int PROGRESS_EVERY = 250;
+
 	/** More problems than this are not listed one by one; the first ones say enough. */
 	static final int MAX_PROBLEMS = 200;
 
@@ -85,7 +84,12 @@ public class LetterImport {
 	public record Problem(long line, String column, String message) {
 	}
 
-	public record Result(int imported, int alreadyPresent, List<Problem> problems, boolean moreProblems) {
+	/** What came of a file; {@code encoding} names how it was read (empty when it was not read). */
+	public record Result(int imported, int alreadyPresent, List<Problem> problems, boolean moreProblems, String encoding) {
+
+		public Result(int imported, int alreadyPresent, List<Problem> problems, boolean moreProblems) {
+			this(imported, alreadyPresent, problems, moreProblems, "");
+		}
 
 		public boolean ok() {
 			return problems.isEmpty();
@@ -107,8 +111,6 @@ public class LetterImport {
 
 	private final Campaigns campaigns;
 
-	private final Regions regions;
-
 	private final LetterManagement letters;
 
 	private final Validator validator;
@@ -121,10 +123,19 @@ public class LetterImport {
 
 	private final JdbcTemplate jdbcTemplate;
 
-	LetterImport(Campaigns campaigns, Regions regions, LetterManagement letters, Validator validator, Messages messages,
-			MessageSource messageSource, JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+	private final RegionNames regionNames;
+
+	private final int maxRows;
+
+	private final int backgroundAboveRows;
+
+	LetterImport(Campaigns campaigns, RegionNames regionNames, LetterManagement letters, Validator validator,
+			Messages messages, MessageSource messageSource, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
+			AsanProperties asan) {
 		this.campaigns = campaigns;
-		this.regions = regions;
+		this.regionNames = regionNames;
+		this.maxRows = asan.letterImport().maxRows();
+		this.backgroundAboveRows = asan.letterImport().backgroundAboveRows();
 		this.letters = letters;
 		this.validator = validator;
 		this.messages = messages;
@@ -133,84 +144,328 @@ public class LetterImport {
 		this.jdbcTemplate = jdbcTemplate;
 	}
 
-	/** The header and one example row, for volunteers to fill in. */
-	public static String template() {
-		return String.join(",", COLUMNS) + "\r\n"
-				+ "Aysel,Məmmədova,14.05.2016,F,AZ-BA-YAS,CHILDREN_HOME,\"Uşaq evi №2, tel. +994 12 000 00 00\","
-				+ "\"Mən gitara çalmağı öyrənmək istəyirəm\",Gitara,MUSIC,,\"80,00\"\r\n";
+	/** The registration form's field a column fills; null for none. */
+	static String fieldOf(String column) {
+		return COLUMN_OF.entrySet()
+			.stream()
+			.filter(e -> e.getValue().equals(column))
+			.map(Map.Entry::getKey)
+			.findFirst()
+			.orElse(null);
+	}
+
+	/**
+	 * Imports a file: XLSX or CSV in any of the encodings Excel in Azerbaijan saves (see
+	 * {@link ImportFile}). The file is read twice, row by row: first every row is checked (and the
+	 * rows counted against the cap), then, if all are right, the letters are built and written in
+	 * batches, so neither the file nor its letters are held whole.
+	 */
+	/** How far a long import has come, told as it goes (the background run keeps it in the database). */
+	public interface Progress {
+
+		Progress NONE = new Progress() {
+		};
+
+		default void checked(int rows) {
+		}
+
+		default void written(int rows) {
+		}
+
 	}
 
 	@Transactional
-	public Result run(Reader csv, Long campaignId, RegionScope scope, long volunteerId) throws IOException {
+	public Result run(ImportFile.Source file, Long campaignId, RegionScope scope, long volunteerId) throws IOException {
+		return run(file, campaignId, scope, volunteerId, Progress.NONE);
+	}
+
+	/**
+	 * The letter rows of a file, counted quickly to decide whether it runs in the background; -1 for
+	 * a file that cannot be read (the import itself then says why).
+	 */
+	public int rowsIn(ImportFile.Source file) {
+		try {
+			return countRows(ImportFile.detect(file), file, maxRows);
+		}
+		catch (ImportFile.Unreadable | IOException | RuntimeException ex) {
+			return -1;
+		}
+	}
+
+	/** Whether a file of this many rows runs in the background (and is not refused outright by the cap). */
+	public boolean runsInBackground(int rows) {
+		return rows > backgroundAboveRows && rows <= maxRows;
+	}
+
+	@Transactional
+	public Result run(ImportFile.Source file, Long campaignId, RegionScope scope, long volunteerId, Progress progress)
+			throws IOException {
 		List<Problem> problems = new ArrayList<>();
 		Campaign campaign = campaignId == null ? null : campaigns.findById(campaignId).orElse(null);
 		if (campaign == null || campaign.getStatus() == CampaignStatus.CLOSED) {
 			problems.add(problem(0, "", campaign == null ? "import.campaign.required" : "letter.campaign.closed"));
 			return new Result(0, 0, problems, false);
 		}
-		String text = readAll(csv);
-		if (text.isBlank()) {
-			problems.add(problem(0, "", "import.empty"));
+		ImportFile.Format format;
+		try {
+			format = ImportFile.detect(file);
+		}
+		catch (ImportFile.Unreadable ex) {
+			problems.add(problem(0, "", ex.key, messages.get("import.saveAsUtf8")));
 			return new Result(0, 0, problems, false);
 		}
-		String firstLine = text.lines().findFirst().orElse("");
-		char delimiter = firstLine.contains(";") && !firstLine.contains(",") ? ';' : ',';
-		CSVFormat format = CSVFormat.DEFAULT.builder()
-			.setDelimiter(delimiter)
-			.setHeader()
-			.setSkipHeaderRecord(true)
-			.setIgnoreEmptyLines(true)
-			.setTrim(true)
-			.get();
-		List<Row> rows = new ArrayList<>();
-		try (CSVParser parser = CSVParser.parse(text, format)) {
-			Map<String, Integer> header = new HashMap<>();
-			parser.getHeaderMap().forEach((name, index) -> header.put(name.strip().toLowerCase(Locale.ROOT), index));
+		String encoding = messages.get(format.key());
+		Checking checking = new Checking(campaign, scope, volunteerId, encoding, problems, progress);
+		try {
+			if (countRows(format, file, maxRows) <= maxRows) {
+				ImportFile.rows(format, file, checking);
+			}
+			else {
+				problems.add(problem(0, "", "import.tooManyRows", maxRows));
+			}
+		}
+		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | IOException ex) {
+			problems.add(problem(0, "", format.xlsx() ? "import.xlsx.unreadable" : "import.unreadable"));
+		}
+		if (checking.header == null && problems.isEmpty()) {
+			problems.add(problem(0, "", "import.empty"));
+		}
+		if (!problems.isEmpty()) {
+			boolean more = problems.size() > MAX_PROBLEMS;
+			return new Result(0, 0, more ? problems.subList(0, MAX_PROBLEMS) : problems, more, encoding);
+		}
+		if (checking.rows == 0) {
+			problems.add(problem(0, "", "import.noRows"));
+			return new Result(0, 0, problems, false, encoding);
+		}
+		Writing writing = new Writing(checking, existingKeys(campaign.getId()), progress);
+		ImportFile.rows(format, file, writing);
+		writing.flush();
+		return new Result(writing.imported, checking.rows - writing.imported, List.of(), false, encoding);
+	}
+
+	/** The letter rows of the file (blank ones do not count), counted quickly; past the cap the count stops. */
+	private static int countRows(ImportFile.Format format, ImportFile.Source file, int cap) throws IOException {
+		int[] rows = { -1 };
+		ImportFile.rows(format, file, (line, cells) -> {
+			if (rows[0] < 0 || cells.stream().anyMatch(c -> !c.isBlank())) {
+				rows[0]++;
+			}
+			if (rows[0] > cap) {
+				throw new ImportFile.Stop();
+			}
+		});
+		return Math.max(rows[0], 0);
+	}
+
+	/** The first reading: the header, then every row checked, its child remembered to find repeats. */
+	private final class Checking implements ImportFile.RowHandler {
+
+		final Campaign campaign;
+
+		final RegionScope scope;
+
+		final long volunteerId;
+
+		final String encoding;
+
+		final List<Problem> problems;
+
+		Map<String, Integer> header;
+
+		int rows;
+
+		final Map<String, Long> seen = new HashMap<>();
+
+		final Progress progress;
+
+		Checking(Campaign campaign, RegionScope scope, long volunteerId, String encoding, List<Problem> problems,
+				Progress progress) {
+			this.progress = progress;
+			this.campaign = campaign;
+			this.scope = scope;
+			this.volunteerId = volunteerId;
+			this.encoding = encoding;
+			this.problems = problems;
+		}
+
+		@Override
+		public void row(long line, List<String> cells) {
+			if (header == null) {
+				header(line, cells);
+				return;
+			}
+			if (cells.stream().allMatch(String::isBlank)) {
+				return;
+			}
+			rows++;
+			if (rows % PROGRESS_EVERY == 0) {
+				progress.checked(rows);
+			}
+			if (problems.size() > MAX_PROBLEMS) {
+				return;
+			}
+			List<Problem> unsafe = unsafeCells(line, cells);
+			if (!unsafe.isEmpty()) {
+				problems.addAll(unsafe);
+				return;
+			}
+			Row row = check(line, values(cells), campaign, scope, volunteerId, problems, true);
+			if (row == null) {
+				return;
+			}
+			Long earlier = seen.putIfAbsent(row.key(), row.line());
+			if (earlier != null) {
+				problems.add(problem(row.line(), "first_name", "import.duplicateInFile", earlier));
+			}
+		}
+
+		private void header(long line, List<String> cells) {
+			List<Problem> unsafe = unsafeCells(line, cells);
+			if (!unsafe.isEmpty()) {
+				problems.addAll(unsafe);
+				throw new ImportFile.Stop();
+			}
+			Map<String, Integer> found = new HashMap<>();
+			for (int i = 0; i < cells.size(); i++) {
+				String name = cells.get(i).strip().toLowerCase(Locale.ROOT);
+				if (i == 0 && name.startsWith("\uFEFF")) {
+					name = name.substring(1);
+				}
+				if (!name.isEmpty()) {
+					found.putIfAbsent(name, i);
+				}
+			}
 			for (String column : COLUMNS) {
-				if (!header.containsKey(column)) {
+				if (!found.containsKey(column)) {
 					problems.add(problem(1, column, "import.column.missing", column));
 				}
 			}
-			for (String column : header.keySet()) {
+			for (String column : found.keySet()) {
 				if (!COLUMNS.contains(column)) {
 					problems.add(problem(1, column, "import.column.unknown", column));
 				}
 			}
+			header = found;
 			if (!problems.isEmpty()) {
-				return new Result(0, 0, problems, false);
-			}
-			Map<String, Long> seen = new HashMap<>();
-			for (CSVRecord record : parser) {
-				if (problems.size() > MAX_PROBLEMS) {
-					break;
-				}
-				Row row = check(record, header, campaign, scope, volunteerId, problems);
-				if (row == null) {
-					continue;
-				}
-				Long earlier = seen.putIfAbsent(row.key(), row.line());
-				if (earlier != null) {
-					problems.add(problem(row.line(), "first_name", "import.duplicateInFile", earlier));
-					continue;
-				}
-				rows.add(row);
+				throw new ImportFile.Stop();
 			}
 		}
-		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException ex) {
-			problems.add(problem(0, "", "import.unreadable"));
+
+		/**
+		 * A cell with a NUL or another control character (PostgreSQL refuses NUL; none is typed by a
+		 * person), or with U+FFFD, the mark an earlier conversion left where it lost a letter, or with
+		 * "?" where a letter belongs, as Excel writes letters the chosen encoding lacks (ə in 1254).
+		 */
+		private List<Problem> unsafeCells(long line, List<String> cells) {
+			List<Problem> found = new ArrayList<>();
+			for (int i = 0; i < cells.size(); i++) {
+				String cell = cells.get(i);
+				String column = header == null ? "" : columnAt(i);
+				for (int k = 0; k < cell.length(); k++) {
+					char c = cell.charAt(k);
+					if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || (c >= 0x7F && c <= 0x9F)) {
+						found.add(problem(line, column, "import.control", String.format("U+%04X", (int) c)));
+						break;
+					}
+					if (c == '\uFFFD') {
+						found.add(problem(line, column, "import.replacementChar", encoding, messages.get("import.saveAsUtf8")));
+						break;
+					}
+				}
+				if (found.isEmpty() && header != null && lostLetter(column, cell)) {
+					found.add(problem(line, column, "import.questionMark", cell.strip(), encoding,
+							messages.get("import.saveAsUtf8")));
+				}
+			}
+			return found;
 		}
-		if (!problems.isEmpty()) {
-			boolean more = problems.size() > MAX_PROBLEMS;
-			return new Result(0, 0, more ? problems.subList(0, MAX_PROBLEMS) : problems, more);
+
+		private String columnAt(int index) {
+			return header.entrySet().stream().filter(e -> e.getValue() == index).map(Map.Entry::getKey).findFirst().orElse("");
 		}
-		if (rows.isEmpty()) {
-			problems.add(problem(0, "", "import.noRows"));
-			return new Result(0, 0, problems, false);
+
+		private Map<String, String> values(List<String> cells) {
+			Map<String, String> v = new HashMap<>();
+			for (String column : COLUMNS) {
+				int index = header.get(column);
+				v.put(column, index < cells.size() ? cells.get(index).strip() : "");
+			}
+			return v;
 		}
-		Set<String> present = existingKeys(campaign.getId());
-		List<Letter> fresh = rows.stream().filter(r -> !present.contains(r.key())).map(Row::letter).toList();
-		insert(fresh);
-		return new Result(fresh.size(), rows.size() - fresh.size(), List.of(), false);
+
+	}
+
+	/** A name never holds "?"; elsewhere a "?" between two letters stands for a lost one. */
+	static boolean lostLetter(String column, String cell) {
+		if (cell.indexOf('?') < 0) {
+			return false;
+		}
+		if ("first_name".equals(column) || "surname".equals(column)) {
+			return true;
+		}
+		for (int k = 1; k + 1 < cell.length(); k++) {
+			if (cell.charAt(k) == '?' && Character.isLetter(cell.charAt(k - 1)) && Character.isLetter(cell.charAt(k + 1))) {
+				return true;
+			}
+		}
+		return false;
+	}
+
+	/** The second reading, once every row is right: the letters built and written a batch at a time. */
+	private final class Writing implements ImportFile.RowHandler {
+
+		private static final int BATCH = 1_000;
+
+		private final Checking checked;
+
+		private final Set<String> present;
+
+		private final List<Letter> batch = new ArrayList<>();
+
+		private final Progress progress;
+
+		private boolean headerSeen;
+
+		private int done;
+
+		int imported;
+
+		Writing(Checking checked, Set<String> present, Progress progress) {
+			this.checked = checked;
+			this.present = present;
+			this.progress = progress;
+		}
+
+		@Override
+		public void row(long line, List<String> cells) {
+			if (!headerSeen) {
+				headerSeen = true;
+				return;
+			}
+			if (cells.stream().allMatch(String::isBlank)) {
+				return;
+			}
+			done++;
+			List<Problem> none = new ArrayList<>();
+			Row row = check(line, checked.values(cells), checked.campaign, checked.scope, checked.volunteerId, none,
+					false);
+			if (row == null || !present.add(row.key())) {
+				return;
+			}
+			batch.add(row.letter());
+			if (batch.size() == BATCH) {
+				flush();
+			}
+		}
+
+		void flush() {
+			insert(batch);
+			imported += batch.size();
+			batch.clear();
+			progress.written(done);
+		}
+
 	}
 
 	/**
@@ -219,14 +474,8 @@ public class LetterImport {
 	 * {@link LetterForm} is validated by its own annotations and by {@link LetterManagement#checkRules},
 	 * so that a rule says the same thing here as on the page; the letter is built by the same factory.
 	 */
-	private Row check(CSVRecord record, Map<String, Integer> header, Campaign campaign, RegionScope scope,
-			long volunteerId, List<Problem> problems) {
-		long line = record.getParser().getCurrentLineNumber();
-		Map<String, String> v = new HashMap<>();
-		for (String column : COLUMNS) {
-			int index = header.get(column);
-			v.put(column, index < record.size() ? record.get(index).strip() : "");
-		}
+	private Row check(long line, Map<String, String> v, Campaign campaign, RegionScope scope, long volunteerId,
+			List<Problem> problems, boolean validate) {
 		List<Problem> found = new ArrayList<>();
 		LocalDate birthDate = null;
 		if (!v.get("birth_date").isEmpty()) {
@@ -241,12 +490,17 @@ public class LetterImport {
 		}
 		Integer regionId = null;
 		if (!v.get("region_code").isEmpty()) {
-			Optional<Region> region = regions.byCode(v.get("region_code"));
-			if (region.isEmpty()) {
+			RegionNames.Match region = regionNames.find(v.get("region_code"));
+			if (region.found()) {
+				regionId = region.region().id();
+			}
+			else if (region.regions().isEmpty()) {
 				found.add(problem(line, "region_code", "import.region.unknown", v.get("region_code")));
 			}
 			else {
-				regionId = region.get().id();
+				found.add(problem(line, "region_code", "import.region.ambiguous", v.get("region_code"),
+						String.join(", ", region.regions().stream().map(r -> r.code() + " — "
+								+ regionNames.label(r, LocaleContextHolder.getLocale())).toList())));
 			}
 		}
 		CareSetting care = constant(CareSetting.class, v.get("care_setting"));
@@ -270,8 +524,10 @@ public class LetterImport {
 				regionId, care, v.get("contact"), v.get("original_wish"), v.get("public_wish"), category, v.get("sizes"),
 				cost, false, null, false);
 		BindingResult errors = new DirectFieldBindingResult(form, "letterForm");
-		validator.validate(form, errors);
-		letters.checkRules(form, campaign, scope, errors);
+		if (validate) {
+			validator.validate(form, errors);
+			letters.checkRules(form, campaign, scope, errors);
+		}
 		Set<String> unconverted = new HashSet<>();
 		found.forEach(p -> unconverted.add(p.column()));
 		for (FieldError error : errors.getFieldErrors()) {
@@ -280,7 +536,7 @@ public class LetterImport {
 				found.add(new Problem(line, column, ruleMessage(error, v.get(column))));
 			}
 		}
-		if (!v.get("public_wish").isEmpty()) {
+		if (validate && !v.get("public_wish").isEmpty()) {
 			for (String finding : PersonalDataCheck.findings(v.get("public_wish"), v.get("surname"), v.get("contact"))) {
 				found.add(problem(line, "public_wish", finding));
 			}
@@ -466,17 +722,6 @@ public class LetterImport {
 
 	private static List<String> names(Enum<?>[] values) {
 		return java.util.Arrays.stream(values).map(Enum::name).toList();
-	}
-
-	private static String readAll(Reader reader) throws IOException {
-		StringBuilder out = new StringBuilder();
-		char[] buffer = new char[8192];
-		int n;
-		while ((n = reader.read(buffer)) != -1) {
-			out.append(buffer, 0, n);
-		}
-		String text = out.toString();
-		return text.startsWith("\uFEFF") ? text.substring(1) : text;
 	}
 
 }

@@ -200,7 +200,7 @@ public final class PersonalDataCheck {
 	 * the two spellings render differently merged (q/k/g, ı/i/ы, ə/a, ş/ш, y dropped, doubled letters
 	 * once). Only for comparing a surname; never shown.
 	 */
-	static String skeleton(String text) {
+	public static String skeleton(String text) {
 		String lower = text.toLowerCase(AZ).replace("дж", "c");
 		StringBuilder latin = new StringBuilder(lower.length());
 		for (char c : lower.toCharArray()) {
