@@ -257,6 +257,22 @@ class LetterImportFilesIntegrationTest {
 	}
 
 	@Test
+	void aFileForAPlannedCampaignIsRefusedOnceForTheFileNotOnEveryRow() throws Exception {
+		// given: a campaign that has not opened yet (the form does not offer it; a crafted upload names it)
+		jdbc.sql("UPDATE campaign SET status = 'PLANNED' WHERE id = ?").param(campaign).update();
+		String csv = String.join(",", LetterImport.COLUMNS) + "\n"
+				+ "Aysel,Məmmədova,14.05.2016,F,AZ-SM,FAMILY,Ana,Top,Top,TOY,,10\n"
+				+ "Kənan,Babayev,14.05.2015,M,AZ-SM,FAMILY,Ata,Top,Top,TOY,,10\n";
+
+		// when
+		String html = page(upload("letters.csv", csv.getBytes(StandardCharsets.UTF_8), "en"));
+
+		// then
+		assertThat(html).containsOnlyOnce("This campaign has not opened yet");
+		assertThat(count()).isZero();
+	}
+
+	@Test
 	void aJsonClientGetsWhatWasImported() throws Exception {
 		String csv = String.join(",", LetterImport.COLUMNS) + "\n"
 				+ "Aysel,Məmmədova,14.05.2016,F,AZ-SM,FAMILY,Ana,Top,Top,TOY,,10\n";

@@ -202,8 +202,10 @@ public class LetterImport {
 			throws IOException {
 		List<Problem> problems = new ArrayList<>();
 		Campaign campaign = campaignId == null ? null : campaigns.findById(campaignId).orElse(null);
-		if (campaign == null || campaign.getStatus() == CampaignStatus.CLOSED) {
-			problems.add(problem(0, "", campaign == null ? "import.campaign.required" : "letter.campaign.closed"));
+		if (campaign == null || campaign.getStatus() != CampaignStatus.OPEN) {
+			// A planned campaign takes no letters yet (said once for the file, not on every row).
+			problems.add(problem(0, "", campaign == null ? "import.campaign.required"
+					: campaign.getStatus() == CampaignStatus.CLOSED ? "letter.campaign.closed" : "letter.campaign.notOpen"));
 			return new Result(0, 0, problems, false);
 		}
 		ImportFile.Format format;
