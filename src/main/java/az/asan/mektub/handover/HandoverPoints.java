@@ -56,6 +56,49 @@ public class HandoverPoints {
 		return accepting().stream().filter(p -> scope.includes(p.regionId())).toList();
 	}
 
+	/**
+	 * The centres of a person's desk: accepting, and either one they work at or one of their regions
+	 * (issue 22: a centre takes gifts of children of every region).
+	 */
+	public List<HandoverPoint> atDesk(DeskScope desk) {
+		return accepting().stream().filter(p -> desk.worksAt(p.id()) || desk.regions().includes(p.regionId())).toList();
+	}
+
+	/** What the desk of this person covers: the centres they work at and their regions. */
+	public DeskScope deskScope(long userId, RegionScope regions) {
+		return regions.isAll() ? DeskScope.all() : new DeskScope(regions, centresOf(userId));
+	}
+
+	/** The centres a volunteer works at (assigned by staff). */
+	public java.util.Set<Long> centresOf(long userId) {
+		return java.util.Set.copyOf(jdbc.sql("SELECT handover_point_id FROM volunteer_handover_point WHERE user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.list());
+	}
+
+	/** Staff assign the centres a volunteer works at; unknown ids are ignored. Says whether anything changed. */
+	@Transactional
+	public boolean assignCentres(long userId, java.util.Collection<Long> pointIds) {
+		java.util.Set<Long> before = centresOf(userId);
+		java.util.Set<Long> after = pointIds == null ? java.util.Set.of()
+				: pointIds.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+		after = java.util.Set.copyOf(jdbc.sql("SELECT id FROM handover_point WHERE id = ANY(CAST(:ids AS bigint[]))")
+			.param("ids", after.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+		if (before.equals(after)) {
+			return false;
+		}
+		jdbc.sql("DELETE FROM volunteer_handover_point WHERE user_id = ?").param(userId).update();
+		for (Long id : after) {
+			jdbc.sql("INSERT INTO volunteer_handover_point (user_id, handover_point_id) VALUES (?, ?)")
+				.params(userId, id)
+				.update();
+		}
+		return true;
+	}
+
 	public Optional<HandoverPoint> byId(Long id) {
 		if (id == null) {
 			return Optional.empty();

@@ -95,7 +95,8 @@ class VolunteerDeskController {
 	 * What the desk shows that depends only on the regions, not on the person: the same for every
 	 * volunteer with the same regions, so it is read once every few seconds per set of regions.
 	 */
-	private record Shared(long generation, java.util.List<String> regionNames, Map<LetterStatus, Long> counts,
+	private record Shared(long generation, java.util.concurrent.ConcurrentMap<String, java.util.List<String>> regionNames,
+			Map<LetterStatus, Long> counts,
 			java.util.List<QueueRow> review, Map<ForgottenLetters.Kind, Long> forgottenCounts,
 			Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten,
 			java.util.concurrent.ConcurrentMap<String, Html> html) {
@@ -149,7 +150,9 @@ class VolunteerDeskController {
 		model.addAttribute("deskReview", html.review());
 		model.addAttribute("deskForgotten", html.forgotten());
 		model.addAttribute("allRegions", scope.isAll());
-		model.addAttribute("regionNames", shared.regionNames());
+		// names are words of the reader's language: kept per language, as the HTML above
+		model.addAttribute("regionNames", shared.regionNames().computeIfAbsent(locale.toLanguageTag(),
+				language -> scope.isAll() ? java.util.List.of() : regionOptions.sortedNames(scope.regionIds())));
 		model.addAttribute("noRegions", scope.isEmpty());
 		// The person's own letters sent back to them: the one part of the desk that is theirs alone.
 		java.util.List<QueueRow> sentBack = queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me",
@@ -188,9 +191,7 @@ class VolunteerDeskController {
 		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
 			lists.put(kind, forgotten.list(kind, scope, LIST_SIZE));
 		}
-		java.util.List<String> regionNames = scope.isAll() ? java.util.List.of()
-				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name);
-		return new Shared(GENERATIONS.incrementAndGet(), regionNames, counts, review, forgottenCounts, lists,
+		return new Shared(GENERATIONS.incrementAndGet(), new java.util.concurrent.ConcurrentHashMap<>(), counts, review, forgottenCounts, lists,
 				new java.util.concurrent.ConcurrentHashMap<>());
 	}
 
