@@ -196,7 +196,7 @@ public class LetterSeeding {
 			return;
 		}
 		jdbc.sql("""
-				UPDATE letter SET handover_point_id = (CAST(:points AS bigint[]))[1 + id % :n]
+				UPDATE letter SET handover_point_id = (CAST(:points AS bigint[]))[1 + mod(id, :n)]
 				WHERE campaign_id = :campaign AND handover_point_id IS NOT NULL AND %s""".formatted(
 				LetterSql.in(null, ADOPTED, GIFT_RECEIVED)))
 			.param("points", handoverPointIds.toArray(Long[]::new))
