@@ -6,7 +6,6 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.handover.DeskScope;
 import az.asan.mektub.letter.LetterCodes;
 import az.asan.mektub.letter.LetterStatus;
@@ -29,11 +28,6 @@ public class HandoverDesk {
 	 * regions (its page with the child's private data) or only at one of their centres (the desk's page).
 	 */
 	public record Found(String code, LetterStatus status, boolean inRegions) {
-
-		public Found(String code, LetterStatus status) {
-			this(code, status, true);
-		}
-
 	}
 
 	/**
@@ -56,15 +50,6 @@ public class HandoverDesk {
 
 	HandoverDesk(JdbcClient jdbc) {
 		this.jdbc = jdbc;
-	}
-
-	/**
-	 * The letter of the volunteer's regions whose gift tag code (or public code, or address from the
-	 * tag's QR code) was given; one waiting for its gift first.
-	 */
-	@Transactional(readOnly = true)
-	public Optional<Found> find(String typed, RegionScope scope) {
-		return find(typed, new DeskScope(scope, java.util.Set.of()));
 	}
 
 	/**
@@ -127,13 +112,10 @@ public class HandoverDesk {
 				+ "handover_point_id = ANY(CAST(:" + CENTRES + " AS bigint[])))";
 	}
 
-	/** Gifts expected at the point: holds due by {@code until}, soonest first. */
-	@Transactional(readOnly = true)
-	public List<Row> expected(long handoverPointId, LocalDate until, RegionScope scope) {
-		return expected(handoverPointId, until, new DeskScope(scope, java.util.Set.of()));
-	}
-
-	/** The same at a desk: every gift expected at a centre the person works at, whatever the child's region. */
+	/**
+	 * Gifts expected at the point: holds due by {@code until}, soonest first — at a centre the person
+	 * works at every one, whatever the child's region; at another centre of their regions, theirs.
+	 */
 	@Transactional(readOnly = true)
 	public List<Row> expected(long handoverPointId, LocalDate until, DeskScope desk) {
 		return rows(LetterSql.is("l", LetterStatus.ADOPTED) + " AND l.due_date <= :until", handoverPointId, until, desk);
@@ -144,11 +126,6 @@ public class HandoverDesk {
 	 * days (fourteen by default), longer than the daily list looks ahead, and the desk should know the
 	 * gifts are coming all the same.
 	 */
-	@Transactional(readOnly = true)
-	public long expectedLater(long handoverPointId, LocalDate until, RegionScope scope) {
-		return expectedLater(handoverPointId, until, new DeskScope(scope, java.util.Set.of()));
-	}
-
 	@Transactional(readOnly = true)
 	public long expectedLater(long handoverPointId, LocalDate until, DeskScope desk) {
 		return jdbc.sql("SELECT count(*) FROM letter l WHERE " + LetterSql.is("l", LetterStatus.ADOPTED)
@@ -162,11 +139,6 @@ public class HandoverDesk {
 	}
 
 	/** Gifts handed in at the point and not yet delivered to the child. */
-	@Transactional(readOnly = true)
-	public List<Row> received(long handoverPointId, RegionScope scope) {
-		return received(handoverPointId, new DeskScope(scope, java.util.Set.of()));
-	}
-
 	@Transactional(readOnly = true)
 	public List<Row> received(long handoverPointId, DeskScope desk) {
 		return rows(LetterSql.is("l", LetterStatus.GIFT_RECEIVED), handoverPointId, null, desk);
