@@ -184,7 +184,7 @@ class DemoData implements BeforeServing {
 			.stream()
 			.filter(p -> p.regionId() == code("AZ-BA") || p.regionId() == code("AZ-GA"))
 			.map(HandoverPoint::id)
-			.toList());
+			.toList(), null);
 		jdbc.sql("ANALYZE").update();
 	}
 

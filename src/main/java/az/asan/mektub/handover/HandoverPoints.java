@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Localized;
@@ -26,8 +27,11 @@ public class HandoverPoints {
 
 	private final Cache shown;
 
-	HandoverPoints(JdbcClient jdbc, CacheManager caches) {
+	private final AuditLog auditLog;
+
+	HandoverPoints(JdbcClient jdbc, CacheManager caches, AuditLog auditLog) {
 		this.jdbc = jdbc;
+		this.auditLog = auditLog;
 		this.shown = caches.getCache(CacheConfiguration.HANDOVER_POINTS);
 	}
 
@@ -77,9 +81,12 @@ public class HandoverPoints {
 			.list());
 	}
 
-	/** Staff assign the centres a volunteer works at; unknown ids are ignored. Says whether anything changed. */
+	/**
+	 * Staff assign the centres a volunteer works at; unknown ids are ignored. A change is in the audit
+	 * log (when an actor is given: the demo data has none).
+	 */
 	@Transactional
-	public boolean assignCentres(long userId, java.util.Collection<Long> pointIds) {
+	public boolean assignCentres(long userId, java.util.Collection<Long> pointIds, Long actorId) {
 		java.util.Set<Long> before = centresOf(userId);
 		java.util.Set<Long> after = pointIds == null ? java.util.Set.of()
 				: pointIds.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
@@ -95,6 +102,10 @@ public class HandoverPoints {
 			jdbc.sql("INSERT INTO volunteer_handover_point (user_id, handover_point_id) VALUES (?, ?)")
 				.params(userId, id)
 				.update();
+		}
+		if (actorId != null) {
+			auditLog.record(actorId, AuditLog.Kind.PERSON, "CENTRES", userId,
+					"centres " + new java.util.TreeSet<>(before) + " → " + new java.util.TreeSet<>(after), after.size());
 		}
 		return true;
 	}

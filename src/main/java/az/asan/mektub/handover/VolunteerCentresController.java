@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Locale;
 
 import az.asan.mektub.account.AccountAdministration;
-import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.account.VolunteerPageSection;
@@ -15,7 +14,6 @@ import az.asan.mektub.system.Option;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
-import org.springframework.transaction.annotation.Transactional;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -38,15 +36,12 @@ class VolunteerCentresController implements VolunteerPageSection {
 
 	private final Messages messages;
 
-	private final AuditLog auditLog;
-
 	VolunteerCentresController(HandoverPoints points, AccountAdministration people, RegionOptions regionOptions,
-			Messages messages, AuditLog auditLog) {
+			Messages messages) {
 		this.points = points;
 		this.people = people;
 		this.regionOptions = regionOptions;
 		this.messages = messages;
-		this.auditLog = auditLog;
 	}
 
 	@Override
@@ -61,17 +56,12 @@ class VolunteerCentresController implements VolunteerPageSection {
 	}
 
 	@PostMapping("/admin/users/{id}/centres")
-	@Transactional
 	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(required = false) List<Long> handoverPointIds, RedirectAttributes redirect) {
 		AccountAdministration.Person person = people.person(id)
 			.filter(p -> p.role() == Role.VOLUNTEER)
 			.orElseThrow(NotFound::new);
-		if (points.assignCentres(person.id(), handoverPointIds)) {
-			int count = points.centresOf(person.id()).size();
-			auditLog.record(user.id(), AuditLog.Kind.PERSON, "CENTRES", person.id(),
-					"centres " + points.centresOf(person.id()), count);
-		}
+		points.assignCentres(person.id(), handoverPointIds, user.id());
 		redirect.addFlashAttribute("success", messages.get("people.saved"));
 		return "redirect:/admin/users/" + person.id();
 	}

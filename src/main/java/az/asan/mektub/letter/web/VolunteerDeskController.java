@@ -16,7 +16,6 @@ import az.asan.mektub.letter.query.ForgottenLetters;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.CacheConfiguration;
-import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.PageShell;
@@ -60,8 +59,6 @@ class VolunteerDeskController {
 
 	private final JdbcClient jdbc;
 
-	private final Collation collation;
-
 	private final Cache shared;
 
 	/** The "sent back to you" lists, rendered once for what they show ({@link CacheConfiguration#RENDERED_PARTS}). */
@@ -70,12 +67,11 @@ class VolunteerDeskController {
 	private final TemplateFragments fragments;
 
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
-			LetterManagement letters, Messages messages, JdbcClient jdbc, Collation collation,
+			LetterManagement letters, Messages messages, JdbcClient jdbc,
 			TemplateFragments fragments, CacheManager caches) {
 		this.fragments = fragments;
 		this.shared = caches.getCache(CacheConfiguration.DESK);
 		this.sentBackHtml = caches.getCache(CacheConfiguration.RENDERED_PARTS);
-		this.collation = collation;
 		this.accounts = accounts;
 		this.regionOptions = regionOptions;
 		this.forgotten = forgotten;
