@@ -39,8 +39,12 @@ class UserAdminController {
 
 	private final AuditLog auditLog;
 
+	private final org.springframework.beans.factory.ObjectProvider<VolunteerPageSection> sections;
+
 	UserAdminController(AccountAdministration administration, AccountManagement management,
-			RegionOptions regionOptions, Messages messages, AuditLog auditLog) {
+			RegionOptions regionOptions, Messages messages, AuditLog auditLog,
+			org.springframework.beans.factory.ObjectProvider<VolunteerPageSection> sections) {
+		this.sections = sections;
 		this.auditLog = auditLog;
 		this.administration = administration;
 		this.management = management;
@@ -95,6 +99,12 @@ class UserAdminController {
 		model.addAttribute("person", person);
 		model.addAttribute("selectedRegions", person.regionIds().stream().map(String::valueOf).toList());
 		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters()));
+		model.addAttribute("regionGroups", regionOptions.grouped(r -> r.acceptsLetters()));
+		model.addAttribute("centreGroups", null);
+		// what other modules add to a volunteer's page (handover: the centres they work at)
+		if (person.role() == Role.VOLUNTEER) {
+			sections.orderedStream().forEach(section -> section.addTo(person.id(), model));
+		}
 		model.addAttribute("roleOptions", messages.options("role.", Role.values()));
 		model.addAttribute("audit", auditLog.find(AuditLog.Filter.none(), id, 50, locale));
 		model.addAttribute("me", user.id() == id);
@@ -153,6 +163,7 @@ class UserAdminController {
 
 	private String volunteerPage(Model model) {
 		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters()));
+		model.addAttribute("regionGroups", regionOptions.grouped(r -> r.acceptsLetters()));
 		return "admin/volunteer-form";
 	}
 

@@ -10,6 +10,8 @@ import az.asan.mektub.account.Role;
 import az.asan.mektub.adoption.HoldExpiry;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.Campaigns;
+import az.asan.mektub.handover.HandoverPoint;
+import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.privacy.ChildDataRetention;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.Region;
@@ -65,11 +67,14 @@ class DemoData implements BeforeServing {
 
 	private final HoldExpiry holdExpiry;
 
+	private final HandoverPoints handoverPoints;
+
 	DemoData(AsanProperties asan, JdbcClient jdbc, TransactionTemplate tx,
 			AccountManagement accounts, Campaigns campaigns, Regions regions, DemoLetters letters,
-			ChildDataRetention retention, HoldExpiry holdExpiry) {
+			ChildDataRetention retention, HoldExpiry holdExpiry, HandoverPoints handoverPoints) {
 		this.holdExpiry = holdExpiry;
 		this.retention = retention;
+		this.handoverPoints = handoverPoints;
 		this.enabled = asan.demo();
 		this.jdbc = jdbc;
 		this.tx = tx;
@@ -180,6 +185,14 @@ class DemoData implements BeforeServing {
 		letters.insert(id, LetterStatus.ADOPTED, 14, everywhere, ref, today.minusDays(40), 30, pastDonors, v);
 		letters.insert(id, LetterStatus.GIFT_RECEIVED, 8, volunteerOnes, ref, today.minusDays(45), 25, pastDonors, v);
 		letters.insert(id, LetterStatus.WITHDRAWN, 6, everywhere, ref, today.minusDays(60), 40, pastDonors, v);
+		// donors choose any centre (issue 22): gifts on their way come in all over the country, and the
+		// volunteer works at the Bakı and Gəncə centres, whatever their child's region
+		letters.spreadGiftsOverCentres(id, handoverPoints.all().stream().map(HandoverPoint::id).sorted().toList());
+		handoverPoints.assignCentres(v, handoverPoints.all()
+			.stream()
+			.filter(p -> p.regionId() == code("AZ-BA") || p.regionId() == code("AZ-GA"))
+			.map(HandoverPoint::id)
+			.toList(), null);
 		jdbc.sql("ANALYZE").update();
 	}
 

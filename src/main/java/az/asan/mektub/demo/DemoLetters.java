@@ -28,4 +28,9 @@ public class DemoLetters {
 				volunteerId);
 	}
 
+	/** See {@link LetterSeeding#spreadGiftsOverCentres}. */
+	public void spreadGiftsOverCentres(long campaignId, List<Long> handoverPointIds) {
+		seeding.spreadGiftsOverCentres(campaignId, handoverPointIds);
+	}
+
 }

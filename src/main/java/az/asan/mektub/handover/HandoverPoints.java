@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.util.List;
 import java.util.Optional;
 
+import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Localized;
@@ -26,8 +27,11 @@ public class HandoverPoints {
 
 	private final Cache shown;
 
-	HandoverPoints(JdbcClient jdbc, CacheManager caches) {
+	private final AuditLog auditLog;
+
+	HandoverPoints(JdbcClient jdbc, CacheManager caches, AuditLog auditLog) {
 		this.jdbc = jdbc;
+		this.auditLog = auditLog;
 		this.shown = caches.getCache(CacheConfiguration.HANDOVER_POINTS);
 	}
 
@@ -54,6 +58,56 @@ public class HandoverPoints {
 	 */
 	public List<HandoverPoint> atDesk(RegionScope scope) {
 		return accepting().stream().filter(p -> scope.includes(p.regionId())).toList();
+	}
+
+	/**
+	 * The centres of a person's desk: accepting, and either one they work at or one of their regions
+	 * (issue 22: a centre takes gifts of children of every region).
+	 */
+	public List<HandoverPoint> atDesk(DeskScope desk) {
+		return accepting().stream().filter(p -> desk.worksAt(p.id()) || desk.regions().includes(p.regionId())).toList();
+	}
+
+	/** What the desk of this person covers: the centres they work at and their regions. */
+	public DeskScope deskScope(long userId, RegionScope regions) {
+		return regions.isAll() ? DeskScope.all() : new DeskScope(regions, centresOf(userId));
+	}
+
+	/** The centres a volunteer works at (assigned by staff). */
+	public java.util.Set<Long> centresOf(long userId) {
+		return java.util.Set.copyOf(jdbc.sql("SELECT handover_point_id FROM volunteer_handover_point WHERE user_id = ?")
+			.param(userId)
+			.query(Long.class)
+			.list());
+	}
+
+	/**
+	 * Staff assign the centres a volunteer works at; unknown ids are ignored. A change is in the audit
+	 * log (when an actor is given: the demo data has none).
+	 */
+	@Transactional
+	public boolean assignCentres(long userId, java.util.Collection<Long> pointIds, Long actorId) {
+		java.util.Set<Long> before = centresOf(userId);
+		java.util.Set<Long> after = pointIds == null ? java.util.Set.of()
+				: pointIds.stream().filter(java.util.Objects::nonNull).collect(java.util.stream.Collectors.toSet());
+		after = java.util.Set.copyOf(jdbc.sql("SELECT id FROM handover_point WHERE id = ANY(CAST(:ids AS bigint[]))")
+			.param("ids", after.toArray(Long[]::new))
+			.query(Long.class)
+			.list());
+		if (before.equals(after)) {
+			return false;
+		}
+		jdbc.sql("DELETE FROM volunteer_handover_point WHERE user_id = ?").param(userId).update();
+		for (Long id : after) {
+			jdbc.sql("INSERT INTO volunteer_handover_point (user_id, handover_point_id) VALUES (?, ?)")
+				.params(userId, id)
+				.update();
+		}
+		if (actorId != null) {
+			auditLog.record(actorId, AuditLog.Kind.PERSON, "CENTRES", userId,
+					"centres " + new java.util.TreeSet<>(before) + " → " + new java.util.TreeSet<>(after), after.size());
+		}
+		return true;
 	}
 
 	public Optional<HandoverPoint> byId(Long id) {

@@ -266,6 +266,21 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		this.updatedAt = Instant.now();
 	}
 
+	/**
+	 * The gift will come in at another centre (the donor brings it elsewhere): recorded by a
+	 * volunteer or staff in the letter's history, only while the letter waits for its gift.
+	 */
+	void moveToHandoverPoint(long volunteerId, long handoverPointId, String note) {
+		if (status != LetterStatus.ADOPTED) {
+			throw new LetterTransitionException("handoverDesk.move.notWaiting");
+		}
+		if (Objects.equals(this.handoverPointId, handoverPointId)) {
+			throw new LetterTransitionException("handoverDesk.move.same");
+		}
+		this.handoverPointId = handoverPointId;
+		record(status, status, volunteerId, "MOVED_TO_CENTRE", blankToNull(note));
+	}
+
 	/** ADOPTED → PUBLISHED: the donor gives the letter back to the tree. */
 	void cancelAdoption(long donorId) {
 		require(EnumSet.of(LetterStatus.ADOPTED), LetterStatus.PUBLISHED);

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.Optional;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.handover.DeskScope;
 import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
@@ -217,6 +218,37 @@ public class LetterManagement {
 			throw new LetterTransitionException("letter.gift.handoverPointRequired");
 		}
 		letter.receiveGift(volunteerId, tagCode, handoverPointId);
+	}
+
+	/**
+	 * The gift is in at a centre's desk (issue 22): the letter is the desk's when the donor chose one of
+	 * the person's centres or the child is of their regions; the centre must be one of their desk's.
+	 */
+	@Transactional
+	public void receiveGiftAtDesk(String code, DeskScope desk, long volunteerId, String tagCode, Long handoverPointId) {
+		Letter letter = atDesk(code, desk);
+		if (handoverPointId == null || handoverPoints.atDesk(desk).stream().noneMatch(p -> p.id() == handoverPointId)) {
+			throw new LetterTransitionException("letter.gift.handoverPointRequired");
+		}
+		letter.receiveGift(volunteerId, tagCode, handoverPointId);
+	}
+
+	/** The donor brings the gift to another centre: where it is expected changes, in the letter's history. */
+	@Transactional
+	public void moveToHandoverPoint(String code, DeskScope desk, long volunteerId, Long handoverPointId, String note) {
+		Letter letter = atDesk(code, desk);
+		if (handoverPointId == null || handoverPoints.accepting().stream().noneMatch(p -> p.id() == handoverPointId)) {
+			throw new LetterTransitionException("handoverDesk.move.pointRequired");
+		}
+		String typed = blankToNull(note);
+		letter.moveToHandoverPoint(volunteerId, handoverPointId, typed == null ? null
+				: typed.substring(0, Math.min(typed.length(), 500)));
+	}
+
+	private Letter atDesk(String code, DeskScope desk) {
+		return letters.findByCode(code)
+			.filter(l -> desk.covers(l.getRegionId(), l.getHandoverPointId()))
+			.orElseThrow(NotFound::new);
 	}
 
 	@Transactional

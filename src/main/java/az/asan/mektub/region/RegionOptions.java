@@ -6,6 +6,7 @@ import java.util.function.Predicate;
 import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.Option;
+import az.asan.mektub.system.OptionGroup;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
@@ -43,6 +44,32 @@ public class RegionOptions {
 		return collation.sort(
 				regions.economicRegions().stream().map(e -> new Option(String.valueOf(e.id()), e.name(locale))).toList(),
 				Option::label);
+	}
+
+	/**
+	 * Regions grouped by economic region, both in the reader's language and order: the checkbox list
+	 * where staff choose a volunteer's regions among some ninety.
+	 */
+	public List<OptionGroup> grouped(Predicate<Region> filter) {
+		var locale = LocaleContextHolder.getLocale();
+		return groupedByRegion(regions.all().stream().filter(filter).toList(), Region::id,
+				r -> new Option(String.valueOf(r.id()), r.label(locale, messages.get("region.type." + r.type()))));
+	}
+
+	/** Any items of a region (ASAN service centres) grouped by their region's economic region. */
+	public <T> List<OptionGroup> groupedByRegion(java.util.Collection<T> items, java.util.function.Function<T, Integer> regionOf,
+			java.util.function.Function<T, Option> option) {
+		var locale = LocaleContextHolder.getLocale();
+		java.util.Map<EconomicRegion, java.util.List<Option>> groups = new java.util.HashMap<>();
+		for (T item : items) {
+			regions.byId(regionOf.apply(item))
+				.map(Region::economicRegion)
+				.ifPresent(e -> groups.computeIfAbsent(e, k -> new java.util.ArrayList<>()).add(option.apply(item)));
+		}
+		return collation.sort(groups.entrySet()
+			.stream()
+			.map(e -> new OptionGroup(e.getKey().name(locale), collation.sort(e.getValue(), Option::label)))
+			.toList(), OptionGroup::label);
 	}
 
 	/** Every region's label by id, for pages that name many regions (and for attributes, where beans cannot be called). */

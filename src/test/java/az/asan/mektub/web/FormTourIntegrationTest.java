@@ -679,6 +679,50 @@ class FormTourIntegrationTest {
 	}
 
 	@Test
+	@Order(21)
+	void staffAssignACentreAndItsDeskMovesAndReceivesTheGiftOfAChildOfAnotherRegion() {
+		// given: a child of Ağdam, the donor's gift expected at the Gəncə centre
+		String code = testLetters.published(campaign, Spec.of("Mərkəz", 9).region("AZ-AGM"));
+		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
+		long ganja = pointOf("AZ-GA");
+		long sumqayit = pointOf("AZ-SM");
+		jdbc.sql("UPDATE letter SET handover_point_id = ? WHERE code = ?").params(ganja, code).update();
+		long volunteerId = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		java.util.List<Long> before = jdbc.sql("SELECT handover_point_id FROM volunteer_handover_point WHERE user_id = ?")
+			.param(volunteerId).query(Long.class).list();
+
+		// staff tick the Gəncə and Sumqayıt centres for the volunteer
+		staff().open("/admin/users/" + volunteerId).form("#centres-form")
+			.choose("handoverPointIds", String.valueOf(ganja), String.valueOf(sumqayit)).submit();
+		assertThat(jdbc.sql("SELECT count(*) FROM volunteer_handover_point WHERE user_id = ?").param(volunteerId)
+			.query(Long.class).single()).isEqualTo(2);
+
+		// the desk moves the gift to Sumqayıt, then receives it there
+		Visitor volunteer = volunteer();
+		Page gift = volunteer.open("/volunteer/handover").form("#handover-find-form").set("tagCode", code).submit();
+		assertThat(gift.url()).isEqualTo("/volunteer/handover/gifts/" + code);
+		Page moved = gift.form("#move-gift-form").set("handoverPointId", String.valueOf(sumqayit)).set("note", "Tur").submit();
+		assertThat(moved.document().select(".alert-success")).as(moved.messages()).isNotEmpty();
+		String tag = jdbc.sql("SELECT gift_tag_code FROM letter WHERE code = ?").param(code).query(String.class).single();
+		Page received = moved.form("#desk-gift-form").set("tagCode", tag).set("handoverPointId", String.valueOf(sumqayit))
+			.submit();
+		assertThat(received.document().select(".alert-success")).as(received.messages()).isNotEmpty();
+		assertThat(jdbc.sql("SELECT status || ' ' || handover_point_id FROM letter WHERE code = ?").param(code)
+			.query(String.class).single()).isEqualTo("GIFT_RECEIVED " + sumqayit);
+
+		// the demo volunteer's centres as they were
+		String[] kept = before.stream().map(String::valueOf).toArray(String[]::new);
+		staff().open("/admin/users/" + volunteerId).form("#centres-form").choose("handoverPointIds", kept).submit();
+	}
+
+	private long pointOf(String regionCode) {
+		return jdbc.sql("""
+				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
+			.param(regionCode).query(Long.class).single();
+	}
+
+	@Test
 	@Order(100)
 	void everyFormInTheTemplatesWasSubmittedAsServed() {
 		Set<String> missing = new TreeSet<>(TemplateForms.all());

@@ -238,11 +238,12 @@ public final class Visitor {
 			return check(name, box.hasAttr("value") ? box.attr("value") : "on");
 		}
 
-		/** Chooses options of a select that takes several. */
+		/** Chooses options of a select that takes several, or ticks exactly these boxes of a checkbox list. */
 		public Form choose(String name, String... values) {
 			fields.removeIf(f -> f.getKey().equals(name));
 			for (String value : values) {
-				assertThat(element.selectFirst("select[name=" + name + "] option[value=" + value + "]"))
+				assertThat(element.selectFirst("select[name=" + name + "] option[value=" + value + "], input[type=checkbox][name="
+						+ name + "][value=" + value + "]"))
 					.as("option " + value + " of " + name)
 					.isNotNull();
 				fields.add(Map.entry(name, value));

@@ -6,7 +6,7 @@ import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.handover.DeskScope;
 import az.asan.mektub.letter.LetterCodes;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.sql.LetterSql;
@@ -23,13 +23,25 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 public class HandoverDesk {
 
-	/** A letter found by a gift's tag: its code and where it stands. */
-	public record Found(String code, LetterStatus status) {
+	/**
+	 * A letter found by a gift's tag: its code, where it stands, and whether it is of the person's
+	 * regions (its page with the child's private data) or only at one of their centres (the desk's page).
+	 */
+	public record Found(String code, LetterStatus status, boolean inRegions) {
+	}
+
+	/**
+	 * What the desk of a centre shows of a gift it receives (issue 22): what handing in needs — the
+	 * code, the child's first name and age, the wish, the donor — never the child's surname, birth
+	 * date or contact, which only the volunteers of the child's region see.
+	 */
+	public record Gift(String code, LetterStatus status, String firstName, int age, String wish, String donorName,
+			Long handoverPointId, LocalDate dueDate, boolean walkIn, boolean inRegions) {
 	}
 
 	/** One row of the daily list. */
 	public record Row(String code, String giftTagCode, String firstName, int age, String wish, LocalDate dueDate,
-			boolean walkIn) {
+			boolean walkIn, boolean inRegions) {
 	}
 
 	private static final Pattern LETTER_URL = Pattern.compile("/letters/([0-9A-Za-z]{12})");
@@ -41,38 +53,72 @@ public class HandoverDesk {
 	}
 
 	/**
-	 * The letter of the volunteer's regions whose gift tag code (or public code, or address from the
-	 * tag's QR code) was given; one waiting for its gift first.
+	 * The letter at this desk whose gift tag code (or public code, or address from the tag's QR code)
+	 * was given: of the person's regions, or expected at one of their centres whatever the child's
+	 * region (issue 22); one waiting for its gift first.
 	 */
 	@Transactional(readOnly = true)
-	public Optional<Found> find(String typed, RegionScope scope) {
+	public Optional<Found> find(String typed, DeskScope desk) {
 		if (typed == null || typed.isBlank()) {
 			return Optional.empty();
 		}
 		Matcher url = LETTER_URL.matcher(typed);
 		String code = LetterCodes.normaliseCode(url.find() ? url.group(1) : typed);
 		return jdbc.sql("""
-				SELECT code, status FROM letter
+				SELECT code, status, %s AS in_regions FROM letter
 				WHERE (gift_tag_code = :tag OR code = :code)
 				  AND %s
-				  AND %s
+				  AND (%s OR %s)
 				ORDER BY CASE status WHEN %s THEN 0 WHEN %s THEN 1 WHEN %s THEN 2 ELSE 3 END, adopted_at DESC NULLS LAST
-				LIMIT 1""".formatted(
+				LIMIT 1""".formatted(LetterSql.inScope(null),
 				LetterSql.in(null, LetterStatus.PUBLISHED, LetterStatus.ADOPTED, LetterStatus.GIFT_RECEIVED,
 						LetterStatus.FULFILLED),
-				LetterSql.inScope(null), LetterSql.literal(LetterStatus.ADOPTED), LetterSql.literal(LetterStatus.PUBLISHED),
-				LetterSql.literal(LetterStatus.GIFT_RECEIVED)))
+				LetterSql.inScope(null), atCentres(null), LetterSql.literal(LetterStatus.ADOPTED),
+				LetterSql.literal(LetterStatus.PUBLISHED), LetterSql.literal(LetterStatus.GIFT_RECEIVED)))
 			.param("tag", LetterCodes.normaliseTag(typed))
 			.param("code", code)
-			.param(LetterSql.REGIONS, LetterSql.regions(scope))
-			.query((rs, n) -> new Found(rs.getString("code"), LetterStatus.valueOf(rs.getString("status"))))
+			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
+			.param(CENTRES, desk.centresArray())
+			.query((rs, n) -> new Found(rs.getString("code"), LetterStatus.valueOf(rs.getString("status")),
+					rs.getBoolean("in_regions")))
 			.optional();
 	}
 
-	/** Gifts expected at the point: holds due by {@code until}, soonest first. */
+	/** A gift at this desk, as the desk shows it (see {@link Gift}). */
 	@Transactional(readOnly = true)
-	public List<Row> expected(long handoverPointId, LocalDate until, RegionScope scope) {
-		return rows(LetterSql.is("l", LetterStatus.ADOPTED) + " AND l.due_date <= :until", handoverPointId, until, scope);
+	public Optional<Gift> gift(String code, DeskScope desk) {
+		return jdbc.sql("""
+				SELECT l.code, l.status, l.first_name, l.age, l.public_wish, l.handover_point_id, l.due_date, l.walk_in,
+				       coalesce(d.full_name, l.walk_in_name) AS donor_name, %s AS in_regions
+				FROM letter l LEFT JOIN app_user d ON d.id = l.donor_id
+				WHERE l.code = :code AND %s AND (%s OR %s)""".formatted(LetterSql.inScope("l"),
+				LetterSql.in("l", LetterStatus.ADOPTED, LetterStatus.GIFT_RECEIVED, LetterStatus.FULFILLED),
+				LetterSql.inScope("l"), atCentres("l")))
+			.param("code", code)
+			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
+			.param(CENTRES, desk.centresArray())
+			.query((rs, n) -> new Gift(rs.getString("code"), LetterStatus.valueOf(rs.getString("status")),
+					rs.getString("first_name"), rs.getInt("age"), rs.getString("public_wish"), rs.getString("donor_name"),
+					rs.getObject("handover_point_id", Long.class), rs.getObject("due_date", LocalDate.class),
+					rs.getBoolean("walk_in"), rs.getBoolean("in_regions")))
+			.optional();
+	}
+
+	private static final String CENTRES = "centres";
+
+	/** The letter's gift is expected at one of the person's centres (every centre for staff). */
+	private static String atCentres(String alias) {
+		return "(CAST(:" + CENTRES + " AS bigint[]) IS NULL OR " + (alias == null ? "" : alias + ".")
+				+ "handover_point_id = ANY(CAST(:" + CENTRES + " AS bigint[])))";
+	}
+
+	/**
+	 * Gifts expected at the point: holds due by {@code until}, soonest first — at a centre the person
+	 * works at every one, whatever the child's region; at another centre of their regions, theirs.
+	 */
+	@Transactional(readOnly = true)
+	public List<Row> expected(long handoverPointId, LocalDate until, DeskScope desk) {
+		return rows(LetterSql.is("l", LetterStatus.ADOPTED) + " AND l.due_date <= :until", handoverPointId, until, desk);
 	}
 
 	/**
@@ -81,33 +127,40 @@ public class HandoverDesk {
 	 * gifts are coming all the same.
 	 */
 	@Transactional(readOnly = true)
-	public long expectedLater(long handoverPointId, LocalDate until, RegionScope scope) {
+	public long expectedLater(long handoverPointId, LocalDate until, DeskScope desk) {
 		return jdbc.sql("SELECT count(*) FROM letter l WHERE " + LetterSql.is("l", LetterStatus.ADOPTED)
-				+ " AND l.due_date > :until AND l.handover_point_id = :point AND " + LetterSql.inScope("l"))
+				+ " AND l.due_date > :until AND l.handover_point_id = :point AND (:centre OR " + LetterSql.inScope("l") + ")")
 			.param("point", handoverPointId)
 			.param("until", until)
-			.param(LetterSql.REGIONS, LetterSql.regions(scope))
+			.param("centre", desk.worksAt(handoverPointId))
+			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
 			.query(Long.class)
 			.single();
 	}
 
 	/** Gifts handed in at the point and not yet delivered to the child. */
 	@Transactional(readOnly = true)
-	public List<Row> received(long handoverPointId, RegionScope scope) {
-		return rows(LetterSql.is("l", LetterStatus.GIFT_RECEIVED), handoverPointId, null, scope);
+	public List<Row> received(long handoverPointId, DeskScope desk) {
+		return rows(LetterSql.is("l", LetterStatus.GIFT_RECEIVED), handoverPointId, null, desk);
 	}
 
-	private List<Row> rows(String condition, long point, LocalDate until, RegionScope scope) {
-		return jdbc.sql("SELECT l.code, l.gift_tag_code, l.first_name, l.age, l.public_wish, l.due_date, l.walk_in "
+	/**
+	 * At a centre the person works at, every letter whose gift is expected there; at a centre of their
+	 * regions only, the letters of their regions, as before centres were assigned.
+	 */
+	private List<Row> rows(String condition, long point, LocalDate until, DeskScope desk) {
+		return jdbc.sql("SELECT l.code, l.gift_tag_code, l.first_name, l.age, l.public_wish, l.due_date, l.walk_in, "
+				+ LetterSql.inScope("l") + " AS in_regions "
 				+ "FROM letter l WHERE " + condition + " AND l.handover_point_id = :point"
-				+ " AND " + LetterSql.inScope("l")
+				+ " AND (:centre OR " + LetterSql.inScope("l") + ")"
 				+ " ORDER BY l.due_date NULLS LAST, l.id")
 			.param("point", point)
 			.param("until", until)
-			.param(LetterSql.REGIONS, LetterSql.regions(scope))
+			.param("centre", desk.worksAt(point))
+			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
 			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("gift_tag_code"), rs.getString("first_name"),
 					rs.getInt("age"), rs.getString("public_wish"), rs.getObject("due_date", LocalDate.class),
-					rs.getBoolean("walk_in")))
+					rs.getBoolean("walk_in"), rs.getBoolean("in_regions")))
 			.list();
 	}
 

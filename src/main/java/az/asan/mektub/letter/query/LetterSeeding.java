@@ -186,4 +186,23 @@ public class LetterSeeding {
 		return from == null ? LetterSql.literal(to) : LetterSql.literal(from) + ", " + LetterSql.literal(to);
 	}
 
+	/**
+	 * Demo gifts of a campaign still on their way (held or in, not delivered) spread over these centres,
+	 * whatever the child's region, as donors choose any centre (issue 22). Changes no count.
+	 */
+	@org.springframework.transaction.annotation.Transactional
+	public void spreadGiftsOverCentres(long campaignId, List<Long> handoverPointIds) {
+		if (handoverPointIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("""
+				UPDATE letter SET handover_point_id = (CAST(:points AS bigint[]))[1 + mod(id, :n)]
+				WHERE campaign_id = :campaign AND handover_point_id IS NOT NULL AND %s""".formatted(
+				LetterSql.in(null, ADOPTED, GIFT_RECEIVED)))
+			.param("points", handoverPointIds.toArray(Long[]::new))
+			.param("n", handoverPointIds.size())
+			.param("campaign", campaignId)
+			.update();
+	}
+
 }

@@ -16,7 +16,6 @@ import az.asan.mektub.letter.query.ForgottenLetters;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.CacheConfiguration;
-import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.PageShell;
@@ -60,8 +59,6 @@ class VolunteerDeskController {
 
 	private final JdbcClient jdbc;
 
-	private final Collation collation;
-
 	private final Cache shared;
 
 	/** The "sent back to you" lists, rendered once for what they show ({@link CacheConfiguration#RENDERED_PARTS}). */
@@ -70,12 +67,11 @@ class VolunteerDeskController {
 	private final TemplateFragments fragments;
 
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
-			LetterManagement letters, Messages messages, JdbcClient jdbc, Collation collation,
+			LetterManagement letters, Messages messages, JdbcClient jdbc,
 			TemplateFragments fragments, CacheManager caches) {
 		this.fragments = fragments;
 		this.shared = caches.getCache(CacheConfiguration.DESK);
 		this.sentBackHtml = caches.getCache(CacheConfiguration.RENDERED_PARTS);
-		this.collation = collation;
 		this.accounts = accounts;
 		this.regionOptions = regionOptions;
 		this.forgotten = forgotten;
@@ -95,7 +91,8 @@ class VolunteerDeskController {
 	 * What the desk shows that depends only on the regions, not on the person: the same for every
 	 * volunteer with the same regions, so it is read once every few seconds per set of regions.
 	 */
-	private record Shared(long generation, java.util.List<String> regionNames, Map<LetterStatus, Long> counts,
+	private record Shared(long generation, java.util.concurrent.ConcurrentMap<String, java.util.List<String>> regionNames,
+			Map<LetterStatus, Long> counts,
 			java.util.List<QueueRow> review, Map<ForgottenLetters.Kind, Long> forgottenCounts,
 			Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten,
 			java.util.concurrent.ConcurrentMap<String, Html> html) {
@@ -149,7 +146,9 @@ class VolunteerDeskController {
 		model.addAttribute("deskReview", html.review());
 		model.addAttribute("deskForgotten", html.forgotten());
 		model.addAttribute("allRegions", scope.isAll());
-		model.addAttribute("regionNames", shared.regionNames());
+		// names are words of the reader's language: kept per language, as the HTML above
+		model.addAttribute("regionNames", shared.regionNames().computeIfAbsent(locale.toLanguageTag(),
+				language -> scope.isAll() ? java.util.List.of() : regionOptions.sortedNames(scope.regionIds())));
 		model.addAttribute("noRegions", scope.isEmpty());
 		// The person's own letters sent back to them: the one part of the desk that is theirs alone.
 		java.util.List<QueueRow> sentBack = queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me",
@@ -188,9 +187,7 @@ class VolunteerDeskController {
 		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
 			lists.put(kind, forgotten.list(kind, scope, LIST_SIZE));
 		}
-		java.util.List<String> regionNames = scope.isAll() ? java.util.List.of()
-				: collation.sort(scope.regionIds().stream().map(regionOptions::name).toList(), name -> name);
-		return new Shared(GENERATIONS.incrementAndGet(), regionNames, counts, review, forgottenCounts, lists,
+		return new Shared(GENERATIONS.incrementAndGet(), new java.util.concurrent.ConcurrentHashMap<>(), counts, review, forgottenCounts, lists,
 				new java.util.concurrent.ConcurrentHashMap<>());
 	}
 

@@ -1,0 +1,41 @@
+package az.asan.mektub.handover;
+
+import java.util.Set;
+
+import az.asan.mektub.account.RegionScope;
+
+/**
+ * What a person's handover desk covers: the gifts brought to the centres they work at, whatever the
+ * child's region, and the letters of their regions. Only the regions open the child's private data;
+ * a centre sees what handing a gift in needs. Staff cover every centre ({@code centreIds} null).
+ */
+public record DeskScope(RegionScope regions, Set<Long> centreIds) {
+
+	public DeskScope {
+		centreIds = centreIds == null ? null : Set.copyOf(centreIds);
+	}
+
+	public static DeskScope all() {
+		return new DeskScope(RegionScope.all(), null);
+	}
+
+	public boolean allCentres() {
+		return centreIds == null;
+	}
+
+	/** The person works at this centre. */
+	public boolean worksAt(Long pointId) {
+		return pointId != null && (centreIds == null || centreIds.contains(pointId));
+	}
+
+	/** A letter of this region whose gift is expected at this centre is at this person's desk. */
+	public boolean covers(Integer regionId, Long pointId) {
+		return regions.includes(regionId) || worksAt(pointId);
+	}
+
+	/** For SQL: the centres as an array (null for every centre). */
+	public Long[] centresArray() {
+		return centreIds == null ? null : centreIds.toArray(Long[]::new);
+	}
+
+}

@@ -1,0 +1,67 @@
+package az.asan.mektub.journey;
+
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.WebElement;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Staff choose a volunteer's regions and centres in lists grouped by economic region (issue 22): the
+ * page's own script shows a search field that narrows the lists as the name is typed, the Azerbaijani
+ * letters folded ("gence" finds Gəncə), ticked boxes staying in sight; the ticks are saved.
+ */
+class GroupedChoicesBrowserTest extends JourneyTest {
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void staffFindARegionByTypingItsNameWithoutAzerbaijaniLettersAndTickIt() {
+		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		int shaki = jdbc.sql("SELECT id FROM region WHERE code = 'AZ-SA'").query(Integer.class).single();
+		browser.open("/?lang=az");
+		browser.signIn("staff@demo.az", "demo12345");
+		browser.open("/admin/users/" + volunteer);
+
+		// the search field is there (the script showed it), every group visible
+		WebElement search = browser.find("#person-regions-search");
+		assertThat(search.isDisplayed()).isTrue();
+		long groups = visible("#person-regions [data-check-group]");
+		assertThat(groups).isGreaterThan(10);
+
+		// when: "seki" is typed
+		search.sendKeys("seki");
+
+		// then: Şəki shows, far-away regions do not; the volunteer's ticked regions stay in sight
+		assertThat(browser.find("#person-regions-" + shaki).isDisplayed()).isTrue();
+		assertThat(browser.find("label[for=person-regions-" + regionId("AZ-AGM") + "]").isDisplayed()).isFalse();
+		assertThat(browser.find("label[for=person-regions-" + regionId("AZ-GA") + "]").isDisplayed()).isTrue();
+		assertThat(visible("#person-regions [data-check-group]")).isLessThan(groups);
+
+		// a centre found the same way; Enter in the field does not send the form
+		WebElement centres = browser.find("#person-centres-search");
+		centres.sendKeys("gence\n");
+		assertThat(browser.url()).endsWith("/admin/users/" + volunteer);
+
+		// ticked and saved
+		browser.find("#person-regions-" + shaki).click();
+		browser.find("#regions-form button[type=submit]").click();
+		assertThat(browser.find(".alert-success").isDisplayed()).isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM volunteer_region WHERE user_id = ? AND region_id = ?")
+			.params(volunteer, shaki).query(Long.class).single()).isEqualTo(1);
+		jdbc.sql("DELETE FROM volunteer_region WHERE user_id = ? AND region_id = ?").params(volunteer, shaki).update();
+		browser.checkAccessibility();
+	}
+
+	private long visible(String css) {
+		return browser.all(css).stream().filter(WebElement::isDisplayed).count();
+	}
+
+	private int regionId(String code) {
+		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
+	}
+
+}
