@@ -168,6 +168,43 @@ public class AccountAdministration {
 		}
 	}
 
+	/** A self-registered organisation as staff review it. */
+	public record AwaitingOrganisation(long id, String name, String voen, String contactName, String email,
+			boolean emailConfirmed, Instant registeredAt) {
+	}
+
+	/** Organisations that registered themselves and wait for staff, oldest first. */
+	@Transactional(readOnly = true)
+	public List<AwaitingOrganisation> organisationsAwaiting() {
+		return jdbc.sql("""
+				SELECT id, full_name, voen, contact_name, email, email_confirmed_at IS NOT NULL AS confirmed, created_at
+				FROM app_user
+				WHERE organisation_review = 'PENDING' AND anonymised_at IS NULL
+				ORDER BY created_at, id LIMIT 500""")
+			.query((rs, n) -> new AwaitingOrganisation(rs.getLong("id"), rs.getString("full_name"), rs.getString("voen"),
+					rs.getString("contact_name"), rs.getString("email"), rs.getBoolean("confirmed"),
+					rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * Staff confirm a self-registered organisation (it adopts from now on, up to its limit) or refuse it
+	 * (it stays unable to adopt); either is audited, and its contact person is told by mail. False when
+	 * it was decided already (by a colleague a moment ago) or is no such organisation.
+	 */
+	@Transactional
+	public boolean reviewOrganisation(long id, boolean confirm, SignedInUser actor) {
+		Account account = editable(id, actor);
+		if (!account.review(confirm ? OrganisationReview.CONFIRMED : OrganisationReview.REFUSED)) {
+			return false;
+		}
+		audit(actor.id(), confirm ? "ORGANISATION_CONFIRMED" : "ORGANISATION_REFUSED", id, "VÖEN " + account.getVoen(),
+				account.getVoen());
+		mailer.queue(account.getEmail(), account.getLanguage(), confirm ? "organisationConfirmed" : "organisationRefused",
+				account.getContactName(), account.getFullName(), links.absolute(confirm ? "/tree" : "/about"));
+		return true;
+	}
+
 	/** Only an administrator grants or takes back roles, and not their own. */
 	@Transactional
 	public void changeRole(long id, Role role, SignedInUser actor) {
