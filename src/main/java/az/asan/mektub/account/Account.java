@@ -221,6 +221,10 @@ public class Account {
 	void setOrganisation(boolean organisation, Integer adoptionLimit) {
 		this.organisation = organisation;
 		this.adoptionLimit = organisation ? adoptionLimit : null;
+		if (!organisation) {
+			// staff made it a person's account: nothing of an organisation's review holds it back any more
+			this.organisationReview = null;
+		}
 	}
 
 	void changeRole(Role role) {

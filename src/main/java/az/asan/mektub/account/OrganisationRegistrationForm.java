@@ -13,20 +13,20 @@ import jakarta.validation.constraints.Size;
  */
 public record OrganisationRegistrationForm(
 		@NotBlank @Size(max = 200) String organisationName,
-		@NotBlank(message = "{voen.invalid}") @Pattern(regexp = VOEN, message = "{voen.invalid}") String voen,
+		@Pattern(regexp = VOEN, message = "{voen.invalid}") String voen,
 		@NotBlank @Size(max = 200) String contactName,
 		@NotBlank @Email @Size(max = 254)
 		@Pattern(regexp = Emails.PRINTABLE_ASCII, message = "{email.ascii}") String email,
 		@NotBlank @Size(min = 8, max = Passwords.MAX_LENGTH) String password,
 		String passwordConfirmation) {
 
-	/** A VÖEN: exactly ten ASCII digits. */
-	static final String VOEN = "^$|^[0-9]{10}$";
+	/** A VÖEN: exactly ten ASCII digits (an empty field is refused with the same message). */
+	static final String VOEN = "^[0-9]{10}$";
 
 	public OrganisationRegistrationForm {
 		email = Emails.normalize(email);
 		// spaces a person puts between groups of digits, or copies around the number, are not part of it
-		voen = voen == null ? null : voen.replace(" ", "").replace("\u00a0", "").strip();
+		voen = voen == null ? "" : voen.replace(" ", "").replace("\u00a0", "").strip();
 	}
 
 	public static OrganisationRegistrationForm empty() {

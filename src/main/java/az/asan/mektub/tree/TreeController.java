@@ -103,10 +103,10 @@ class TreeController {
 
 	private final org.springframework.beans.factory.ObjectProvider<LetterPageReader> readers;
 
-	TreeController(org.springframework.beans.factory.ObjectProvider<LetterPageReader> readers, QueryRecords queryRecords, AccountManagement accounts, PaperTree paperTree, PaperTreeLocations paperTreeLocations,
+	TreeController(QueryRecords queryRecords, AccountManagement accounts, PaperTree paperTree, PaperTreeLocations paperTreeLocations,
 			HandoverPoints handoverPoints, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
 			LetterImages images, QrCodes qrCodes, Links links, Messages messages, TemplateFragments fragments,
-			CacheManager caches) {
+			CacheManager caches, org.springframework.beans.factory.ObjectProvider<LetterPageReader> readers) {
 		this.readers = readers;
 		this.queryRecords = queryRecords;
 		this.accounts = accounts;
