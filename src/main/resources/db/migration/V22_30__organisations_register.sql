@@ -12,3 +12,5 @@ ALTER TABLE app_user
 
 -- staff's list of organisations awaiting confirmation
 CREATE INDEX app_user_organisations_awaiting_idx ON app_user (created_at) WHERE organisation_review = 'PENDING';
+-- the same VÖEN on another account, shown beside each organisation awaiting confirmation
+CREATE INDEX app_user_voen_idx ON app_user (voen) WHERE voen IS NOT NULL;

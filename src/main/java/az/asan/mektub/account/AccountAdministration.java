@@ -170,20 +170,25 @@ public class AccountAdministration {
 
 	/** A self-registered organisation as staff review it. */
 	public record AwaitingOrganisation(long id, String name, String voen, String contactName, String email,
-			boolean emailConfirmed, Instant registeredAt) {
+			boolean emailConfirmed, Instant registeredAt, boolean voenElsewhere) {
 	}
 
-	/** Organisations that registered themselves and wait for staff, oldest first. */
+	/**
+	 * Organisations that registered themselves and wait for staff, oldest first, each saying whether
+	 * another account already gave its VÖEN (a second registration, or a branch), for staff to look at.
+	 */
 	@Transactional(readOnly = true)
 	public List<AwaitingOrganisation> organisationsAwaiting() {
 		return jdbc.sql("""
-				SELECT id, full_name, voen, contact_name, email, email_confirmed_at IS NOT NULL AS confirmed, created_at
-				FROM app_user
-				WHERE organisation_review = 'PENDING' AND anonymised_at IS NULL
-				ORDER BY created_at, id LIMIT 500""")
+				SELECT u.id, u.full_name, u.voen, u.contact_name, u.email, u.email_confirmed_at IS NOT NULL AS confirmed,
+				       u.created_at, EXISTS (SELECT 1 FROM app_user o WHERE o.voen = u.voen AND o.id <> u.id
+				                             AND o.anonymised_at IS NULL) AS voen_elsewhere
+				FROM app_user u
+				WHERE u.organisation_review = 'PENDING' AND u.anonymised_at IS NULL
+				ORDER BY u.created_at, u.id LIMIT 500""")
 			.query((rs, n) -> new AwaitingOrganisation(rs.getLong("id"), rs.getString("full_name"), rs.getString("voen"),
 					rs.getString("contact_name"), rs.getString("email"), rs.getBoolean("confirmed"),
-					rs.getTimestamp("created_at").toInstant()))
+					rs.getTimestamp("created_at").toInstant(), rs.getBoolean("voen_elsewhere")))
 			.list();
 	}
 

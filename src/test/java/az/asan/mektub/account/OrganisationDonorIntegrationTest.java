@@ -170,7 +170,12 @@ class OrganisationDonorIntegrationTest {
 		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
 
 		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
-		Page refused = staff.open("/admin/organisations").formTo("/admin/organisations/" + id + "/refuse").submit();
+		// a second registration with the same VÖEN: staff are told another account has it
+		registration(Visitor.anonymous(mvc), "2002002002").set("email", "again@ay.org.test").submit();
+		Page awaiting = staff.open("/admin/organisations");
+		assertThat(awaiting.document().select("tr[data-organisation=" + id + "] .voen-elsewhere").text())
+			.contains("bu VÖEN başqa hesabda da var");
+		Page refused = awaiting.formTo("/admin/organisations/" + id + "/refuse").submit();
 		assertThat(refused.document().select(".alert-success")).as(refused.messages()).isNotEmpty();
 		assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'ORGANISATION_REFUSED' AND target_id = " + id))
 			.isEqualTo(1);
