@@ -41,6 +41,16 @@ public class Account {
 
 	private Integer adoptionLimit;
 
+	/** For an organisation that registered itself: the person who acts for it (its name is {@link #fullName}). */
+	private String contactName;
+
+	/** For an organisation that registered itself: its VÖEN, the taxpayer's ten digits. */
+	private String voen;
+
+	/** Whether staff confirmed a self-registered organisation; null for everyone else. */
+	@Enumerated(EnumType.STRING)
+	private OrganisationReview organisationReview;
+
 	private boolean locked;
 
 	private Instant emailConfirmedAt;
@@ -106,6 +116,46 @@ public class Account {
 		return adoptionLimit;
 	}
 
+	public String getContactName() {
+		return contactName;
+	}
+
+	public String getVoen() {
+		return voen;
+	}
+
+	public OrganisationReview getOrganisationReview() {
+		return organisationReview;
+	}
+
+	/** An organisation that registered itself and is not (or not yet) confirmed by staff. */
+	public boolean isAwaitingConfirmation() {
+		return organisationReview == OrganisationReview.PENDING || organisationReview == OrganisationReview.REFUSED;
+	}
+
+	/**
+	 * A company or association registering itself: it is a donor under its own name, its contact person
+	 * signs in for it, and it waits for staff to confirm it before it adopts.
+	 */
+	static Account organisation(String email, String passwordHash, String organisationName, String voen,
+			String contactName) {
+		Account account = new Account(email, passwordHash, organisationName, Role.DONOR);
+		account.organisation = true;
+		account.voen = voen;
+		account.contactName = contactName.trim();
+		account.organisationReview = OrganisationReview.PENDING;
+		return account;
+	}
+
+	/** Staff confirm (or refuse) a self-registered organisation; false when there was nothing to decide. */
+	boolean review(OrganisationReview decision) {
+		if (!organisation || organisationReview != OrganisationReview.PENDING || decision == OrganisationReview.PENDING) {
+			return false;
+		}
+		this.organisationReview = decision;
+		return true;
+	}
+
 	public boolean isLocked() {
 		return locked;
 	}
@@ -157,6 +207,8 @@ public class Account {
 		this.email = "deleted-" + id + "@invalid";
 		this.fullName = "—";
 		this.phone = null;
+		this.contactName = null;
+		this.voen = null;
 		this.passwordHash = null;
 		this.regionIds.clear();
 		this.anonymisedAt = Instant.now();
@@ -169,6 +221,10 @@ public class Account {
 	void setOrganisation(boolean organisation, Integer adoptionLimit) {
 		this.organisation = organisation;
 		this.adoptionLimit = organisation ? adoptionLimit : null;
+		if (!organisation) {
+			// staff made it a person's account: nothing of an organisation's review holds it back any more
+			this.organisationReview = null;
+		}
 	}
 
 	void changeRole(Role role) {

@@ -168,6 +168,48 @@ public class AccountAdministration {
 		}
 	}
 
+	/** A self-registered organisation as staff review it. */
+	public record AwaitingOrganisation(long id, String name, String voen, String contactName, String email,
+			boolean emailConfirmed, Instant registeredAt, boolean voenElsewhere) {
+	}
+
+	/**
+	 * Organisations that registered themselves and wait for staff, oldest first, each saying whether
+	 * another account already gave its VÖEN (a second registration, or a branch), for staff to look at.
+	 */
+	@Transactional(readOnly = true)
+	public List<AwaitingOrganisation> organisationsAwaiting() {
+		return jdbc.sql("""
+				SELECT u.id, u.full_name, u.voen, u.contact_name, u.email, u.email_confirmed_at IS NOT NULL AS confirmed,
+				       u.created_at, EXISTS (SELECT 1 FROM app_user o WHERE o.voen = u.voen AND o.id <> u.id
+				                             AND o.anonymised_at IS NULL) AS voen_elsewhere
+				FROM app_user u
+				WHERE u.organisation_review = 'PENDING' AND u.anonymised_at IS NULL
+				ORDER BY u.created_at, u.id LIMIT 500""")
+			.query((rs, n) -> new AwaitingOrganisation(rs.getLong("id"), rs.getString("full_name"), rs.getString("voen"),
+					rs.getString("contact_name"), rs.getString("email"), rs.getBoolean("confirmed"),
+					rs.getTimestamp("created_at").toInstant(), rs.getBoolean("voen_elsewhere")))
+			.list();
+	}
+
+	/**
+	 * Staff confirm a self-registered organisation (it adopts from now on, up to its limit) or refuse it
+	 * (it stays unable to adopt); either is audited, and its contact person is told by mail. False when
+	 * it was decided already (by a colleague a moment ago) or is no such organisation.
+	 */
+	@Transactional
+	public boolean reviewOrganisation(long id, boolean confirm, SignedInUser actor) {
+		Account account = editable(id, actor);
+		if (!account.review(confirm ? OrganisationReview.CONFIRMED : OrganisationReview.REFUSED)) {
+			return false;
+		}
+		audit(actor.id(), confirm ? "ORGANISATION_CONFIRMED" : "ORGANISATION_REFUSED", id, "VÖEN " + account.getVoen(),
+				account.getVoen());
+		mailer.queue(account.getEmail(), account.getLanguage(), confirm ? "organisationConfirmed" : "organisationRefused",
+				account.getContactName(), account.getFullName(), links.absolute(confirm ? "/tree" : "/about"));
+		return true;
+	}
+
 	/** Only an administrator grants or takes back roles, and not their own. */
 	@Transactional
 	public void changeRole(long id, Role role, SignedInUser actor) {

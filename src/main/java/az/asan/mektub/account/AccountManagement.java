@@ -78,7 +78,7 @@ public class AccountManagement {
 
 	/** What decides whether a donor may adopt now, and how many letters at once. */
 	public record Standing(boolean donor, boolean emailConfirmed, boolean locked, boolean organisation,
-			Integer adoptionLimit) {
+			Integer adoptionLimit, boolean awaitingConfirmation) {
 
 		public boolean mayAdopt() {
 			return donor && emailConfirmed && !locked;
@@ -120,6 +120,33 @@ public class AccountManagement {
 		sendConfirmation(donor);
 	}
 
+	/**
+	 * Opens an organisation's account (its name where a donor's name shows, its contact person signing
+	 * in for it) and mails the link that confirms the address, as {@link #registerDonor} does, with the
+	 * same answer when the address already has an account. Staff then confirm the organisation.
+	 */
+	@Transactional
+	public void registerOrganisation(OrganisationRegistrationForm form, Locale locale) {
+		String encoded = passwordEncoder.encode(form.password());
+		Optional<Account> existing = accounts.findByEmail(form.email().trim());
+		if (existing.isPresent()) {
+			Account owner = existing.get();
+			mailer.queue(owner.getEmail(), owner.getLanguage(), "registerExisting", owner.getFullName(),
+					links.absolute("/login"), links.absolute("/password/forgot"));
+			return;
+		}
+		Account organisation = Account.organisation(form.email(), encoded, form.organisationName(), form.voen(),
+				form.contactName());
+		organisation.speaks(language(locale));
+		try {
+			accounts.saveAndFlush(organisation);
+		}
+		catch (DataIntegrityViolationException ex) {
+			throw new EmailTakenException();
+		}
+		sendConfirmation(organisation);
+	}
+
 	@Transactional
 	public void resendConfirmation(long userId) {
 		accounts.findById(userId).filter(a -> a.getEmailConfirmedAt() == null).ifPresent(this::sendConfirmation);
@@ -127,7 +154,9 @@ public class AccountManagement {
 
 	private void sendConfirmation(Account account) {
 		String token = tokens.issue(account.getId(), AccountTokens.Purpose.CONFIRM_EMAIL);
-		mailer.queue(account.getEmail(), account.getLanguage(), "confirm", account.getFullName(),
+		// an organisation's mail greets the person who registered it
+		mailer.queue(account.getEmail(), account.getLanguage(), "confirm",
+				account.getContactName() != null ? account.getContactName() : account.getFullName(),
 				links.absolute("/account/confirm?token=" + token));
 	}
 
@@ -222,8 +251,8 @@ public class AccountManagement {
 	}
 
 	/**
-	 * Deletes a donor's account: their holds go back to the tree, then the account forgets who they
-	 * were. Letters they helped keep their history (as an anonymous donor). False when the password
+	 * Deletes a donor's account: their holds go back to the tree, their unsent mails are deleted, then
+	 * the account forgets who they were. Letters they helped keep their history (as an anonymous donor). False when the password
 	 * is wrong.
 	 */
 	@Transactional
@@ -235,6 +264,8 @@ public class AccountManagement {
 		}
 		events.publishEvent(new DonorLeaving(userId));
 		sessions.endAll(account.getEmail());
+		// after the holds went back (their mails too): nothing addressed to them stays in the outbox
+		mailer.purgeUnsent(account.getEmail());
 		account.anonymise();
 		return true;
 	}
@@ -292,13 +323,14 @@ public class AccountManagement {
 	public Standing standing(long id) {
 		return accounts.findById(id)
 			.map(a -> new Standing(a.getRole() == Role.DONOR, a.getEmailConfirmedAt() != null, a.isLocked(),
-					a.isOrganisation(), a.getAdoptionLimit()))
-			.orElse(new Standing(false, false, true, false, null));
+					a.isOrganisation(), a.getAdoptionLimit(), a.isAwaitingConfirmation()))
+			.orElse(new Standing(false, false, true, false, null, false));
 	}
 
 	/** What a person sees of their own account; read whole, so no page touches a lazy collection. */
 	public record Profile(long id, String fullName, String email, String phone, Role role, Set<Integer> regionIds,
-			boolean emailConfirmed, boolean organisation, Integer adoptionLimit, String language) {
+			boolean emailConfirmed, boolean organisation, Integer adoptionLimit, String language, String contactName,
+			String voen, OrganisationReview organisationReview) {
 	}
 
 	@Transactional(readOnly = true)
@@ -306,7 +338,7 @@ public class AccountManagement {
 		return accounts.findById(id)
 			.map(a -> new Profile(a.getId(), a.getFullName(), a.getEmail(), a.getPhone(), a.getRole(),
 					Set.copyOf(a.getRegionIds()), a.getEmailConfirmedAt() != null, a.isOrganisation(),
-					a.getAdoptionLimit(), a.getLanguage()));
+					a.getAdoptionLimit(), a.getLanguage(), a.getContactName(), a.getVoen(), a.getOrganisationReview()));
 	}
 
 	private static String language(Locale locale) {

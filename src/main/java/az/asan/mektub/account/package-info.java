@@ -1,6 +1,6 @@
 /**
- * People and their roles: donors who register themselves, volunteers with their regions, staff and
- * administrators. Sign-in, registration, the first administrator of a real deployment, and who may
- * see which region.
+ * People and their roles: donors who register themselves (a person, or an organisation with its
+ * VÖEN that staff confirm), volunteers with their regions, staff and administrators. Sign-in,
+ * registration, the first administrator of a real deployment, and who may see which region.
  */
 package az.asan.mektub.account;

@@ -54,9 +54,12 @@ class AdoptionController {
 
 	private final DonorLetters donorLetters;
 
+	private final HoldCountdowns countdowns;
+
 	AdoptionController(AdoptionManagement adoptions, MyAdoptions mine, TreeQueries tree, HandoverPoints handoverPoints,
 			DonorMessages donorMessages, Messages messages, TemplateFragments fragments, CacheManager caches,
-			DonorLetters donorLetters) {
+			DonorLetters donorLetters, HoldCountdowns countdowns) {
+		this.countdowns = countdowns;
 		this.donorLetters = donorLetters;
 		this.fragments = fragments;
 		this.cards = caches.getCache(CacheConfiguration.RENDERED_PARTS);
@@ -105,7 +108,7 @@ class AdoptionController {
 
 	/** What a card of "My letters" shows, to keep its rendering by (adoption/list-card). */
 	private record Card(MyAdoptions.Adoption adoption, String pointName, String language, String contextPath,
-			LocalDate today) {
+			LocalDate today, TimeLeft left) {
 	}
 
 	/** Letters on one page of "My letters". */
@@ -126,15 +129,19 @@ class AdoptionController {
 		Map<Long, String> pointNames = new java.util.HashMap<>();
 		handoverPoints.shown().forEach(p -> pointNames.put(p.id(), p.name(locale)));
 		LocalDate today = LocalDate.now(Formats.BAKU);
+		java.time.Instant now = java.time.Instant.now();
 		List<String> rendered = new java.util.ArrayList<>();
 		for (MyAdoptions.Adoption a : found.adoptions()) {
 			String pointName = a.handoverPointId() == null ? null : pointNames.get(a.handoverPointId());
 			// keyed by everything the card shows, so a kept card is never out of date
-			Card key = new Card(a, pointName, locale.toLanguageTag(), request.getContextPath(), today);
+			TimeLeft left = a.holding() && a.dueDate() != null ? TimeLeft.until(a.dueDate(), now) : null;
+			Card key = new Card(a, pointName, locale.toLanguageTag(), request.getContextPath(), today, left);
 			rendered.add(CacheConfiguration.get(this.cards, key, () -> {
 				Map<String, Object> card = new java.util.HashMap<>();
 				card.put("a", a);
 				card.put("pointName", pointName);
+				card.put("left", left);
+				card.put("words", countdowns.words(locale));
 				return fragments.render("adoption/list-card", card, locale, request, response);
 			}));
 		}
@@ -149,7 +156,7 @@ class AdoptionController {
 
 	@GetMapping("/me/adoptions/{code}")
 	String show(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model,
-			RedirectAttributes redirect) {
+			RedirectAttributes redirect, Locale locale) {
 		java.util.Optional<MyAdoptions.Adoption> adoption = mine.one(user.id(), code);
 		if (adoption.isEmpty()) {
 			if (!donorLetters.onceHeldBy(code, user.id())) {
@@ -160,6 +167,10 @@ class AdoptionController {
 			return "redirect:/me/adoptions";
 		}
 		model.addAttribute("a", adoption.get());
+		if (adoption.get().holding() && adoption.get().dueDate() != null) {
+			model.addAttribute("left", TimeLeft.until(adoption.get().dueDate(), java.time.Instant.now()));
+			model.addAttribute("words", countdowns.words(locale));
+		}
 		model.addAttribute("points", handoverPoints.accepting());
 		model.addAttribute("allPoints", handoverPoints.all());
 		return "adoption/show";

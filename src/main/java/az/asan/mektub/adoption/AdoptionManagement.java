@@ -64,9 +64,12 @@ public class AdoptionManagement {
 
 	private final DonorLetters donorLetters;
 
+	private final int organisationLimit;
+
 	AdoptionManagement(Letters letters, Campaigns campaigns, AccountManagement accounts, HandoverPoints handoverPoints,
 			Mailer mailer, Links links, Formats formats, JdbcClient jdbc, MeterRegistry meters, LetterHolds holds,
-			DonorLetters donorLetters) {
+			DonorLetters donorLetters, az.asan.mektub.system.AsanProperties asan) {
+		this.organisationLimit = asan.organisations().adoptionLimit();
 		this.holds = holds;
 		this.donorLetters = donorLetters;
 		this.adoptions = Counter.builder("asan.adoptions")
@@ -80,6 +83,54 @@ public class AdoptionManagement {
 		this.links = links;
 		this.formats = formats;
 		this.jdbc = jdbc;
+	}
+
+	/**
+	 * How many letters of a campaign a donor may hold at once: a person, the campaign's limit; an
+	 * organisation, the limit staff gave it, else the organisations' setting (never less than a person's).
+	 */
+	int limit(AccountManagement.Standing standing, int campaignLimit) {
+		if (!standing.organisation()) {
+			return campaignLimit;
+		}
+		return standing.adoptionLimit() != null ? standing.adoptionLimit()
+				: Math.max(organisationLimit, campaignLimit);
+	}
+
+	/** Where a signed-in reader of a letter's page stands, as its adoption part shows it. */
+	record ReaderStanding(Kind kind, int limit, long holding) {
+
+		enum Kind {
+
+			/** May press "adopt" (the press itself still checks everything). */
+			MAY_ADOPT,
+			/** Holds as many letters of the campaign as allowed. */
+			AT_LIMIT,
+			/** An organisation staff have not confirmed. */
+			AWAITING_CONFIRMATION
+
+		}
+
+	}
+
+	/**
+	 * What a signed-in person may do on the page of a letter on the tree of this campaign, read for
+	 * them alone: two short queries. People who are not donors, or whose address is unconfirmed, get the
+	 * button: pressing it tells them why not, as before.
+	 */
+	@Transactional(readOnly = true)
+	ReaderStanding readerStanding(long personId, long campaignId, int campaignLimit) {
+		AccountManagement.Standing standing = accounts.standing(personId);
+		if (!standing.donor() || standing.locked() || !standing.emailConfirmed()) {
+			return new ReaderStanding(ReaderStanding.Kind.MAY_ADOPT, 0, 0);
+		}
+		if (standing.awaitingConfirmation()) {
+			return new ReaderStanding(ReaderStanding.Kind.AWAITING_CONFIRMATION, 0, 0);
+		}
+		int limit = limit(standing, campaignLimit);
+		long holding = donorLetters.holding(personId, campaignId);
+		return new ReaderStanding(holding >= limit ? ReaderStanding.Kind.AT_LIMIT : ReaderStanding.Kind.MAY_ADOPT, limit,
+				holding);
 	}
 
 	/** The letter is the donor's until {@code dueDate}; the gift goes in with {@code tagCode} on it. */
@@ -101,6 +152,9 @@ public class AdoptionManagement {
 		if (!standing.emailConfirmed()) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.UNCONFIRMED);
 		}
+		if (standing.awaitingConfirmation()) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.ORGANISATION_UNCONFIRMED);
+		}
 		Letter letter = letters.lockByCode(code).orElseThrow(NotFound::new);
 		if (letter.getStatus() != LetterStatus.PUBLISHED) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
@@ -109,8 +163,7 @@ public class AdoptionManagement {
 		if (!campaign.isOpen()) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.CAMPAIGN_CLOSED);
 		}
-		int limit = standing.organisation() && standing.adoptionLimit() != null ? standing.adoptionLimit()
-				: campaign.getDonorLimit();
+		int limit = limit(standing, campaign.getDonorLimit());
 		long holding = donorLetters.holding(donorId, campaign.getId());
 		if (holding >= limit) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.LIMIT, limit);

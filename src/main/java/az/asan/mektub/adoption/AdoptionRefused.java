@@ -11,6 +11,8 @@ public class AdoptionRefused extends RuntimeException {
 		LIMIT,
 		/** The donor has not confirmed their e-mail address yet. */
 		UNCONFIRMED,
+		/** An organisation that staff have not confirmed (or refused) does not adopt yet. */
+		ORGANISATION_UNCONFIRMED,
 		/** Only donor accounts adopt letters. */
 		NOT_A_DONOR,
 		/** The campaign no longer takes adoptions. */

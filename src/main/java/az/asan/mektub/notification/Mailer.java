@@ -80,5 +80,16 @@ public class Mailer {
 			.update();
 	}
 
+	/**
+	 * Deletes every mail to a person that has not been sent yet, with their name and address in it: a
+	 * person who deleted their account is not written to afterwards, and nothing of them waits in the
+	 * outbox. What was sent already goes with the job that forgets sent mail.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public int purgeUnsent(String recipient) {
+		return jdbc.sql("DELETE FROM mail_outbox WHERE lower(recipient) = lower(?) AND sent_at IS NULL")
+			.param(recipient)
+			.update();
+	}
 
 }

@@ -45,7 +45,8 @@ public record AsanProperties(
 		@Valid @DefaultValue Forgotten forgotten, @Valid @DefaultValue Holds holds,
 		@Valid @DefaultValue PageCache tree, @Valid @DefaultValue PageCache reports,
 		@Valid @DefaultValue PageCache desk, @Valid @DefaultValue Backup backup, @Valid @DefaultValue Login login,
-		@Valid @DefaultValue Jobs jobs, @Valid @DefaultValue LetterImport letterImport) {
+		@Valid @DefaultValue Jobs jobs, @Valid @DefaultValue LetterImport letterImport,
+		@Valid @DefaultValue Organisations organisations) {
 
 	/** Whether {@code /me/mailbox} is open: as set, else whenever demo data is loaded. */
 	public boolean mailboxOpen() {
@@ -69,6 +70,13 @@ public record AsanProperties(
 			.map(String::strip)
 			.filter(p -> !p.isEmpty())
 			.toList();
+	}
+
+	/**
+	 * Organisations (companies, associations) registered as donors: how many letters one confirmed by
+	 * staff holds at once, unless staff gave it a limit of its own (a person's is the campaign's).
+	 */
+	public record Organisations(@DefaultValue("20") @Min(1) @jakarta.validation.constraints.Max(1000) int adoptionLimit) {
 	}
 
 	/** The zero-setup database: on unless a datasource is configured; ephemeral uses a throw-away folder. */

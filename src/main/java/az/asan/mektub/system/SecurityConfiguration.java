@@ -61,7 +61,7 @@ class SecurityConfiguration {
 			// GET too: the adoption form of a visitor who has not signed in asks them to sign in first (and
 			// carries no CSRF token, so the letter's page is the same for every such visitor).
 			.requestMatchers("/letters/*/adopt").authenticated()
-			.requestMatchers("/", "/login", "/register", "/account/confirm", "/password/**", "/tree/**", "/letters/**",
+			.requestMatchers("/", "/login", "/register", "/register/organisation", "/account/confirm", "/password/**", "/tree/**", "/letters/**",
 					"/impact/**", "/about", "/robots.txt", "/sitemap.xml",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/error")
 			.permitAll()

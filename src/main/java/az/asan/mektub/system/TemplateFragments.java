@@ -70,6 +70,20 @@ public class TemplateFragments {
 		return shared.replace(CSRF_PLACEHOLDER, token == null ? "" : HtmlUtils.htmlEscape(token.getToken()));
 	}
 
+	/**
+	 * Stands, in content from {@link #renderShared}, for a part made for each reader (put in the model
+	 * under the part's name and shown with {@code th:utext}); {@link #withPart} puts the reader's own part
+	 * in its place when the content is served, so nothing of one reader is ever kept for another.
+	 */
+	public static String partPlaceholder(String name) {
+		return "asan-part-" + Placeholders.NONCE + "-" + name + "-";
+	}
+
+	/** Content from {@link #renderShared} with this reader's own part where {@link #partPlaceholder} stood. */
+	public static String withPart(String shared, String name, String part) {
+		return shared.replace(partPlaceholder(name), part == null ? "" : part);
+	}
+
 	public String render(String template, Map<String, Object> model, Locale locale, HttpServletRequest request,
 			HttpServletResponse response) {
 		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())

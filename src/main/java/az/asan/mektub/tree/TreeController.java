@@ -101,10 +101,13 @@ class TreeController {
 
 	private final QueryRecords queryRecords;
 
+	private final org.springframework.beans.factory.ObjectProvider<LetterPageReader> readers;
+
 	TreeController(QueryRecords queryRecords, AccountManagement accounts, PaperTree paperTree, PaperTreeLocations paperTreeLocations,
 			HandoverPoints handoverPoints, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
 			LetterImages images, QrCodes qrCodes, Links links, Messages messages, TemplateFragments fragments,
-			CacheManager caches) {
+			CacheManager caches, org.springframework.beans.factory.ObjectProvider<LetterPageReader> readers) {
+		this.readers = readers;
 		this.queryRecords = queryRecords;
 		this.accounts = accounts;
 		this.paperTree = paperTree;
@@ -312,12 +315,18 @@ class TreeController {
 			LetterPage page = CacheConfiguration.get(letterPages, key, () -> {
 				Map<String, Object> body = new HashMap<>();
 				TreeLetter letter = letterModel(code, body);
+				if (signedIn) {
+					// what the reader may do here is theirs alone: a hole in the kept page, filled per request
+					body.put(READER_PART, TemplateFragments.partPlaceholder(READER_PART));
+				}
 				return new LetterPage(messages.get("public.title", letter.firstName()),
 						signedIn ? fragments.renderShared("tree/letter-body", body, locale, request, response)
-								: fragments.render("tree/letter-body", body, locale, request, response));
+								: fragments.render("tree/letter-body", body, locale, request, response),
+						onPage(letter, body));
 			});
 			model.addAttribute("letterTitle", page.title());
-			model.addAttribute("letterBody", signedIn ? TemplateFragments.withCsrf(page.body(), request) : page.body());
+			model.addAttribute("letterBody", signedIn ? TemplateFragments.withCsrf(TemplateFragments.withPart(page.body(),
+					READER_PART, readerPart(page.letter(), user, locale, request, response)), request) : page.body());
 			return "tree/letter";
 		}
 		// Right after an adoption was refused (its message is shown), the letter is read afresh.
@@ -325,12 +334,32 @@ class TreeController {
 		Map<String, Object> body = new HashMap<>();
 		TreeLetter letter = letterModel(found, body);
 		model.addAllAttributes(body);
+		if (user != null) {
+			model.addAttribute(READER_PART, TemplateFragments.withCsrf(
+					readerPart(onPage(letter, body), user, locale, request, response), request));
+		}
 		model.addAttribute("letterTitle", messages.get("public.title", letter.firstName()));
 		return "tree/letter";
 	}
 
+	/** The model attribute of the signed-in reader's own part of a letter's page ({@link LetterPageReader}). */
+	static final String READER_PART = "readerPart";
+
 	/** A letter's public page as rendered for visitors (signed in or not), kept for a few seconds. */
-	private record LetterPage(String title, String body) {
+	private record LetterPage(String title, String body, LetterPageReader.LetterOnPage letter) {
+	}
+
+	private static LetterPageReader.LetterOnPage onPage(TreeLetter letter, Map<String, Object> body) {
+		Campaign campaign = (Campaign) body.get("campaign");
+		return new LetterPageReader.LetterOnPage(letter.code(), letter.firstName(), (LetterStatus) body.get("status"),
+				campaign.getId(), campaign.getDonorLimit());
+	}
+
+	/** The signed-in reader's part: made for them by the module that owns adoption, or nothing. */
+	private String readerPart(LetterPageReader.LetterOnPage letter, SignedInUser user, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		LetterPageReader reader = readers.getIfAvailable();
+		return reader == null || user == null ? "" : reader.part(letter, user, locale, request, response);
 	}
 
 	private TreeLetter letterModel(String code, Map<String, Object> model) {

@@ -140,12 +140,12 @@ class CrawlIntegrationTest {
 	private static List<String> startPages(String role) {
 		return switch (role) {
 			case "anonymous" -> List.of("/", "/tree", "/tree?view=list", "/impact", "/about", "/login", "/register",
-					"/password/forgot");
+					"/register/organisation", "/password/forgot");
 			case "donor" -> List.of("/", "/me", "/me/adoptions", "/me/mailbox", "/me/password", "/tree");
 			case "volunteer" -> List.of("/volunteer", "/volunteer/letters", "/volunteer/letters/new",
 					"/volunteer/letters/import", "/me", "/tree");
 			default -> List.of("/reports", "/admin", "/admin/users", "/admin/campaigns", "/admin/handover-points",
-					"/admin/audit", "/volunteer", "/volunteer/letters", "/me");
+					"/admin/audit", "/admin/organisations", "/volunteer", "/volunteer/letters", "/me");
 		};
 	}
 

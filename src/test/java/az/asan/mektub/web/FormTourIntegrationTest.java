@@ -723,6 +723,47 @@ class FormTourIntegrationTest {
 	}
 
 	@Test
+	@Order(22)
+	void anOrganisationRegistersWithItsVoenAndStaffConfirmOneAndRefuseAnother() {
+		String confirmed = "tour.company@tour.test";
+		String refused = "tour.association@tour.test";
+		Visitor visitor = Visitor.anonymous(mvc);
+		String link = visitor.open("/register").document().select("a[href$=/register/organisation]").attr("href");
+		Page bad = organisationForm(visitor.open(link), confirmed, "Tur Şirkəti MMC").set("voen", "12345abcde").submit();
+		assertThat(bad.document().select("#voen-errors")).as(bad.messages()).isNotEmpty();
+		assertThat(bad.document().select("#organisationName").attr("value")).isEqualTo("Tur Şirkəti MMC");
+		assertThat(accounts(confirmed)).isZero();
+
+		Page done = organisationForm(visitor.open("/register/organisation"), confirmed, "Tur Şirkəti MMC").submit();
+		assertThat(done.document().select(".alert-danger, .is-invalid")).as(done.messages()).isEmpty();
+		assertThat(accounts(confirmed)).isEqualTo(1);
+		assertThat(visitor.open(linkIn(mailTo(confirmed), "/account/confirm")).text()).contains("E-poçt ünvanınız təsdiqləndi");
+		organisationForm(visitor.open("/register/organisation"), refused, "Tur Birliyi").submit();
+		assertThat(accounts(refused)).isEqualTo(1);
+
+		Visitor staff = staff();
+		long first = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(confirmed).query(Long.class).single();
+		long second = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(refused).query(Long.class).single();
+		String list = staff.open("/admin").document().select("a[href$=/admin/organisations]").attr("href");
+		Page yes = staff.open(list).formTo("/admin/organisations/" + first + "/confirm").submit();
+		assertThat(yes.document().select(".alert-success")).as(yes.messages()).isNotEmpty();
+		Page no = staff.open("/admin/organisations").formTo("/admin/organisations/" + second + "/refuse").submit();
+		assertThat(no.document().select(".alert-success")).as(no.messages()).isNotEmpty();
+		assertThat(jdbc.sql("SELECT email || ':' || organisation_review FROM app_user WHERE id IN (?, ?) ORDER BY id")
+			.params(first, second).query(String.class).list()).containsExactly(confirmed + ":CONFIRMED", refused + ":REFUSED");
+	}
+
+	private static Form organisationForm(Page page, String email, String name) {
+		return page.form("#organisation-form")
+			.set("organisationName", name)
+			.set("voen", "1700000002")
+			.set("contactName", "Tur Əlaqəçisi")
+			.set("email", email)
+			.set("password", PASSWORD)
+			.set("passwordConfirmation", PASSWORD);
+	}
+
+	@Test
 	@Order(100)
 	void everyFormInTheTemplatesWasSubmittedAsServed() {
 		Set<String> missing = new TreeSet<>(TemplateForms.all());

@@ -1,0 +1,32 @@
+package az.asan.mektub.tree;
+
+import java.util.Locale;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.letter.LetterStatus;
+
+/**
+ * What a letter's public page shows the signed-in person reading it where the adoption form stands:
+ * the form, or why they cannot adopt now, or, to the donor holding the letter, the time left. The page
+ * is kept and served to every signed-in reader alike, so this part is made per request and put into
+ * the kept page's hole, never kept with it. The tree names the place; the module that owns adoption
+ * fills it, so that the tree knows nothing of adoption.
+ */
+public interface LetterPageReader {
+
+	/** The letter as the part needs it: nothing of the child beyond what its public page shows. */
+	record LetterOnPage(String code, String firstName, LetterStatus status, long campaignId, int campaignDonorLimit) {
+	}
+
+	/**
+	 * HTML for this reader; forms in it may carry the CSRF placeholder of
+	 * {@link az.asan.mektub.system.TemplateFragments#renderShared}, which the page replaces with the
+	 * reader's own token.
+	 */
+	String part(LetterOnPage letter, SignedInUser reader, Locale locale, HttpServletRequest request,
+			HttpServletResponse response);
+
+}

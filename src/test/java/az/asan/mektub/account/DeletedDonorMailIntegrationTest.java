@@ -1,0 +1,96 @@
+package az.asan.mektub.account;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestLetters;
+import az.asan.mektub.letter.Letters;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+
+/** A donor who deletes their account leaves nothing of theirs waiting in the outbox. */
+@IntegrationTest
+class DeletedDonorMailIntegrationTest {
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Letters letters;
+
+	@Autowired
+	TransactionTemplate tx;
+
+	@BeforeEach
+	@AfterEach
+	void cleanUp() {
+		TestCampaigns.dropAll(jdbc);
+		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@leaving.test'").update();
+		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@leaving.test'").update();
+	}
+
+	@Test
+	void deletingADonorPurgesTheirUnsentMailsAndKeepsEveryoneElses() throws Exception {
+		// given: a donor with mails waiting (the confirmation, the adoption), and another person's mail
+		long campaign = TestCampaigns.open(jdbc);
+		String code = new TestLetters(letters, tx, jdbc).published(campaign, TestLetters.Spec.of("Nərmin", 8));
+		register("gone@leaving.test", "Gülnarə Məmmədova");
+		register("stays@leaving.test", "Rəşad Hüseynov");
+		jdbc.sql("UPDATE app_user SET email_confirmed_at = now() WHERE email = 'gone@leaving.test'").update();
+		SignedInUser donor = (SignedInUser) users.loadUserByUsername("gone@leaving.test");
+		mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(donor)))
+			.andExpect(redirectedUrl("/me/adoptions/" + code));
+		// the mail server is down: the outbox sender's next try is an hour away, so the mails wait
+		jdbc.sql("""
+				UPDATE mail_outbox SET sent_at = NULL, next_attempt_at = now() + interval '1 hour'
+				WHERE recipient LIKE '%@leaving.test'""").update();
+		assertThat(unsentTo("gone@leaving.test")).isGreaterThanOrEqualTo(2);
+
+		// when: they delete their account
+		mvc.perform(post("/me/delete").param("password", "gizli-parol-7").with(csrf()).with(user(donor)))
+			.andExpect(redirectedUrl("/?deleted"));
+
+		// then: no unsent mail holds their address or name any more; the other person's mail waits on
+		assertThat(unsentTo("gone@leaving.test")).isZero();
+		assertThat(jdbc.sql("SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL AND body LIKE '%Gülnarə%'")
+			.query(Long.class)
+			.single()).isZero();
+		assertThat(unsentTo("stays@leaving.test")).isEqualTo(1);
+	}
+
+	private long unsentTo(String address) {
+		return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE lower(recipient) = lower(?) AND sent_at IS NULL")
+			.param(address)
+			.query(Long.class)
+			.single();
+	}
+
+	private void register(String email, String name) throws Exception {
+		mvc.perform(post("/register").with(csrf())
+			.param("fullName", name)
+			.param("email", email)
+			.param("phone", "")
+			.param("password", "gizli-parol-7")
+			.param("passwordConfirmation", "gizli-parol-7")).andExpect(redirectedUrl("/login?registered"));
+	}
+
+}
