@@ -145,7 +145,8 @@ public class OneTimeLinks {
 		if (!agreed.equals(fingerprint)) {
 			throw new IllegalStateException("This node's key of one-time links (ASAN_MAIL_LINK_SECRET, else "
 					+ dataDir.resolve("link-secret") + ") differs from the one the other nodes on this database use: "
-					+ "set ASAN_MAIL_LINK_SECRET to the same value on every node");
+					+ "set ASAN_MAIL_LINK_SECRET to the same value on every node (to change the key on purpose, "
+					+ "DELETE FROM link_secret_fingerprint once every node has the new one; unused links then stop working)");
 		}
 	}
 
