@@ -120,7 +120,7 @@ public class AccountAdministration {
 		accounts.saveAndFlush(account);
 		audit(actorId, "CREATED", account.getId(), "VOLUNTEER " + regionCodes(account.getRegionIds()),
 				new TreeSet<>(account.getRegionIds()));
-		String token = tokens.issue(account.getId(), AccountTokens.Purpose.INVITE);
+		String token = tokens.issue(account.getId(), AccountTokens.Purpose.INVITE); // its reference: the mail gets the token when sent or shown
 		mailer.queue(account.getEmail(), account.getLanguage(), "invite", account.getFullName(),
 				links.absolute("/password/reset?token=" + token));
 		return account.getId();

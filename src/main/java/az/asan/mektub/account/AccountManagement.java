@@ -167,7 +167,7 @@ public class AccountManagement {
 			.flatMap(accounts::findById)
 			.map(account -> {
 				account.confirmEmail();
-				mailer.forget(account.getEmail(), token);
+				mailer.forget(account.getEmail(), tokens.reference(token));
 				return true;
 			})
 			.orElse(false);
@@ -219,7 +219,7 @@ public class AccountManagement {
 			.map(account -> {
 				account.changePasswordHash(passwordEncoder.encode(newPassword));
 				account.confirmEmail();
-				mailer.forget(account.getEmail(), token);
+				mailer.forget(account.getEmail(), tokens.reference(token));
 				mailer.forgetLinks(account.getEmail(), RESET_LINK);
 				// Whoever knew the old password is signed out everywhere; the owner, who proved their
 				// address, is no longer slowed down by anyone's failed guesses.

@@ -10,12 +10,15 @@ import java.util.HexFormat;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
+
+import az.asan.mektub.system.OneTimeLinks;
 import org.springframework.stereotype.Component;
 
 /**
- * One-time tokens for links sent by mail. The link carries 256 random bits; the database keeps only
- * their SHA-256, so neither a backup nor a curious reader of the table can use a link. A token works
- * once, for one purpose, until it expires.
+ * One-time tokens for links sent by mail. The link carries 256 bits made from a random reference
+ * under a key outside the database ({@link OneTimeLinks}); the database keeps only their SHA-256 and
+ * the reference, and a stored mail only the reference, so neither a backup nor a curious reader of
+ * the tables can use a link. A token works once, for one purpose, until it expires.
  */
 @Component
 class AccountTokens {
@@ -36,27 +39,46 @@ class AccountTokens {
 
 	private final JdbcClient jdbc;
 
-	AccountTokens(JdbcClient jdbc) {
+	private final OneTimeLinks links;
+
+	AccountTokens(JdbcClient jdbc, OneTimeLinks links) {
 		this.jdbc = jdbc;
+		this.links = links;
 	}
 
-	/** A new token; earlier unused tokens of the same purpose stop working. */
+	/**
+	 * A new token; earlier unused tokens of the same purpose stop working. Returns the token's
+	 * reference, which goes into the link of the stored mail ({@code ?token=<reference>}); the mail
+	 * gets the token itself only when it is sent or shown ({@link OneTimeLinks#render}).
+	 */
 	String issue(long userId, Purpose purpose) {
-		byte[] raw = new byte[32];
-		RANDOM.nextBytes(raw);
-		String token = Base64.getUrlEncoder().withoutPadding().encodeToString(raw);
+		String reference = links.newReference();
+		String token = links.token(reference);
 		jdbc.sql("UPDATE account_token SET used_at = now() WHERE user_id = ? AND purpose = ? AND used_at IS NULL")
 			.params(userId, purpose.name())
 			.update();
 		jdbc.sql("""
-				INSERT INTO account_token (token_hash, user_id, purpose, expires_at)
-				VALUES (:hash, :user, :purpose, now() + make_interval(secs => :seconds))""")
+				INSERT INTO account_token (token_hash, user_id, purpose, expires_at, link_ref)
+				VALUES (:hash, :user, :purpose, now() + make_interval(secs => :seconds), :reference)""")
 			.param("hash", hash(token))
+			.param("reference", reference)
 			.param("user", userId)
 			.param("purpose", purpose.name())
 			.param("seconds", purpose.validFor.toSeconds())
 			.update();
-		return token;
+		return reference;
+	}
+
+	/** The reference a token was made from, which stands for it in stored mails; empty if unknown. */
+	String reference(String token) {
+		if (token == null || token.isBlank() || token.length() > 100) {
+			return "";
+		}
+		return jdbc.sql("SELECT link_ref FROM account_token WHERE token_hash = ?")
+			.param(hash(token))
+			.query(String.class)
+			.optional()
+			.orElse("");
 	}
 
 	/** How many tokens of a purpose the user was sent within the last period (used or not). */

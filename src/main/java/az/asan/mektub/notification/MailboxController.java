@@ -8,6 +8,7 @@ import java.util.regex.Pattern;
 
 import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.Links;
+import az.asan.mektub.system.OneTimeLinks;
 import az.asan.mektub.system.NotFound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,10 @@ class MailboxController {
 
 	private final Links links;
 
-	MailboxController(JdbcClient jdbc, AsanProperties asan, Links links) {
+	private final OneTimeLinks oneTimeLinks;
+
+	MailboxController(JdbcClient jdbc, AsanProperties asan, Links links, OneTimeLinks oneTimeLinks) {
+		this.oneTimeLinks = oneTimeLinks;
 		this.jdbc = jdbc;
 		this.enabled = asan.mailboxOpen();
 		this.links = links;
@@ -84,10 +88,13 @@ class MailboxController {
 				SELECT subject, body, created_at, sent_at FROM mail_outbox
 				WHERE lower(recipient) = lower(?) ORDER BY created_at DESC, id DESC LIMIT 50""")
 			.param(authentication.getName())
-			.query((rs, n) -> new Message(rs.getString("subject"), rs.getString("body"),
-					rs.getTimestamp("created_at").toInstant(),
-					rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
-					parts(rs.getString("body"), base)))
+			.query((rs, n) -> {
+				// the stored mail holds references; its owner sees the links' tokens (system.OneTimeLinks)
+				String body = oneTimeLinks.render(rs.getString("body"));
+				return new Message(rs.getString("subject"), body, rs.getTimestamp("created_at").toInstant(),
+						rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),
+						parts(body, base));
+			})
 			.list());
 		return "account/mailbox";
 	}

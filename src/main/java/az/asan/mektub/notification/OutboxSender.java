@@ -7,6 +7,7 @@ import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
 import az.asan.mektub.system.AsanProperties;
+import az.asan.mektub.system.OneTimeLinks;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
@@ -41,8 +42,17 @@ public class OutboxSender {
 
 	private final String from;
 
+	private final OneTimeLinks links;
+
+	/** A sender of its own (tests: another SMTP server), with the links' key this node uses. */
+	OutboxSender(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> sender, AsanProperties asan) {
+		this(jdbc, tx, sender, asan, new OneTimeLinks(asan, jdbc));
+	}
+
+	@org.springframework.beans.factory.annotation.Autowired
 	OutboxSender(JdbcClient jdbc, TransactionTemplate tx, ObjectProvider<JavaMailSender> sender,
-			AsanProperties asan) {
+			AsanProperties asan, OneTimeLinks links) {
+		this.links = links;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.sender = sender;
@@ -98,7 +108,8 @@ public class OutboxSender {
 					helper.setFrom(new InternetAddress(from, true));
 					helper.setTo(message.recipient());
 					helper.setSubject(message.subject());
-					helper.setText(message.body(), false);
+					// the stored mail holds references; the links' tokens are made now (system.OneTimeLinks)
+					helper.setText(links.render(message.body()), false);
 					mail.send(mime);
 					// Sent: the stored copy keeps no working one-time link (see Mailer#forget).
 					jdbc.sql("""

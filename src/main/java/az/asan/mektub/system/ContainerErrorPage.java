@@ -83,6 +83,11 @@ class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServletWebS
 				+ escape(text(language, "error.back", "error.back")) + "</a></p></main></body></html>\n";
 	}
 
+	/** The page's heading, for an answer in JSON. */
+	static String heading(int status, Locale language) {
+		return text(language, "error." + status + ".heading", "error.400.heading");
+	}
+
 	private static String escape(String text) {
 		return HtmlUtils.htmlEscape(text, "UTF-8");
 	}

@@ -43,10 +43,13 @@ class RejectedRequests implements RequestRejectedHandler {
 		if (method) {
 			response.setHeader("Allow", "GET, HEAD, POST");
 		}
-		response.setContentType("text/html");
+		boolean json = ErrorAnswers.prefersJson(request.getHeader("Accept"));
+		response.setContentType(json ? "application/json" : "text/html");
 		response.setCharacterEncoding("UTF-8");
 		if (!"HEAD".equals(request.getMethod())) {
-			response.getWriter().write(ContainerErrorPage.page(status, language(request)));
+			response.getWriter().write(json ? ErrorAnswers.json(status, ContainerErrorPage.heading(status, language(request)),
+					request.getAttribute(RequestId.ATTRIBUTE) instanceof String id ? id : null)
+					: ContainerErrorPage.page(status, language(request)));
 		}
 		response.flushBuffer();
 	}

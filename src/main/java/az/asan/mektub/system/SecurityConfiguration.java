@@ -379,14 +379,33 @@ class SecurityConfiguration {
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
 			throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
-			if (cache.getRequest(request, response) == null) {
-				setDefaultTargetUrl(homeOf(authentication));
-				setAlwaysUseDefaultTargetUrl(true);
+			// Only the path of the page a person was on the way to: the saved address holds the scheme and
+			// Host of the request that was sent to sign in, which a visitor chooses. No field of this shared
+			// handler is changed per request.
+			SavedRequest saved = cache.getRequest(request, response);
+			String target = saved == null ? null : pathOf(saved.getRedirectUrl(), request.getContextPath());
+			cache.removeRequest(request, response);
+			clearAuthenticationAttributes(request);
+			getRedirectStrategy().sendRedirect(request, response, target == null ? homeOf(authentication) : target);
+		}
+
+		/** The path and query of an address on this site, without the context path; null if it has none. */
+		static String pathOf(String url, String contextPath) {
+			try {
+				java.net.URI uri = java.net.URI.create(url);
+				String path = uri.getRawPath();
+				if (path == null || !path.startsWith(contextPath + "/")) {
+					return null;
+				}
+				path = path.substring(contextPath.length());
+				if (path.startsWith("//") || path.contains("\\")) {
+					return null;
+				}
+				return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
 			}
-			else {
-				setAlwaysUseDefaultTargetUrl(false);
+			catch (IllegalArgumentException ex) {
+				return null;
 			}
-			super.onAuthenticationSuccess(request, response, authentication);
 		}
 
 		static String homeOf(Authentication authentication) {

@@ -75,20 +75,33 @@ class SessionConfiguration {
 	/** Spring Session JDBC itself; only {@link SessionStore} uses it. */
 	@Bean(defaultCandidate = false)
 	JdbcIndexedSessionRepository jdbcIndexedSessionRepository(DataSource dataSource,
-			ObjectProvider<SessionValueCodec> codecs, @Value("${server.servlet.session.timeout:8h}") Duration timeout) {
+			ObjectProvider<SessionValueCodec> codecs, @Value("${server.servlet.session.timeout:8h}") Duration timeout,
+			SessionStore.HashedIds ids) {
 		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
 		JdbcIndexedSessionRepository repository = new JdbcIndexedSessionRepository(jdbc,
 				sessionTransactions(dataSource, jdbc));
 		new PostgreSqlJdbcIndexedSessionRepositoryCustomizer().customize(repository);
 		repository.setDefaultMaxInactiveInterval(timeout);
 		repository.setConversionService(conversions(codecs.orderedStream().toList()));
+		repository.setSessionIdGenerator(ids);
 		return repository;
+	}
+
+	/**
+	 * Session ids are stored as their keyed hash (see {@link SessionStore}); the key is made once by the
+	 * migration V25_10 and read from the database, so every node on it agrees.
+	 */
+	@Bean
+	SessionStore.HashedIds sessionIds(DataSource dataSource) {
+		JdbcTemplate jdbc = new JdbcTemplate(dataSource);
+		return new SessionStore.HashedIds(
+				() -> jdbc.queryForObject("SELECT secret FROM session_id_key WHERE id = 1", String.class));
 	}
 
 	@Bean
 	SessionStore sessionRepository(
-			@Qualifier("jdbcIndexedSessionRepository") JdbcIndexedSessionRepository jdbc) {
-		return new SessionStore(jdbc);
+			@Qualifier("jdbcIndexedSessionRepository") JdbcIndexedSessionRepository jdbc, SessionStore.HashedIds ids) {
+		return new SessionStore(jdbc, ids);
 	}
 
 	/** Spring Session's filter, each request with its own memory of the session it read. */

@@ -1,14 +1,24 @@
 package az.asan.mektub.system;
 
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Base64;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import org.springframework.session.FindByIndexNameSessionRepository;
 import org.springframework.session.Session;
+import org.springframework.session.SessionIdGenerator;
 
 /**
  * The sessions in PostgreSQL (Spring Session JDBC underneath), made cheap for the request that only
@@ -22,6 +32,11 @@ import org.springframework.session.Session;
  * </ul>
  * Everything else (attributes, a change of id at sign-in, invalidation, the principal's index, the
  * clean-up of expired sessions) is Spring Session's, so every node shares every session as before.
+ * <p>
+ * The database holds no session id that signs anyone in: a session's id (256 random bits, in the
+ * cookie) is stored as its HMAC-SHA256 under a key made once in the database ({@link HashedIds}), so
+ * a read of {@code spring_session} or a backup of the database yields nothing to put in a cookie.
+ * Here ids are the cookie's; {@link #endAllBut} ends sessions by their stored form.
  */
 public final class SessionStore implements FindByIndexNameSessionRepository<SessionStore.StoredSession> {
 
@@ -37,8 +52,90 @@ public final class SessionStore implements FindByIndexNameSessionRepository<Sess
 	@SuppressWarnings("rawtypes")
 	private final FindByIndexNameSessionRepository jdbc;
 
-	SessionStore(FindByIndexNameSessionRepository<? extends Session> jdbc) {
+	private final HashedIds ids;
+
+	SessionStore(FindByIndexNameSessionRepository<? extends Session> jdbc, HashedIds ids) {
 		this.jdbc = jdbc;
+		this.ids = ids;
+	}
+
+	/**
+	 * Session ids as Spring Session JDBC stores them: the generator hands it the keyed hash of a new
+	 * random id and keeps the id itself for the thread that asked, which takes it at once
+	 * ({@link SessionStore#createSession}, {@link StoredSession#changeSessionId}).
+	 */
+	public static final class HashedIds implements SessionIdGenerator {
+
+		private static final SecureRandom RANDOM = new SecureRandom();
+
+		private final ThreadLocal<String> lastMade = new ThreadLocal<>();
+
+		private final Supplier<String> secret;
+
+		private volatile SecretKeySpec key;
+
+		HashedIds(Supplier<String> secret) {
+			this.secret = secret;
+		}
+
+		@Override
+		public String generate() {
+			byte[] bytes = new byte[32];
+			RANDOM.nextBytes(bytes);
+			String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+			lastMade.set(id);
+			return hash(id);
+		}
+
+		String takeLastMade() {
+			String id = lastMade.get();
+			lastMade.remove();
+			if (id == null) {
+				throw new IllegalStateException("no session id was made on this thread");
+			}
+			return id;
+		}
+
+		/** The stored form of a session id. */
+		public String hash(String id) {
+			try {
+				Mac mac = Mac.getInstance("HmacSHA256");
+				mac.init(key());
+				return HexFormat.of().formatHex(mac.doFinal(id.getBytes(StandardCharsets.UTF_8)));
+			}
+			catch (GeneralSecurityException ex) {
+				throw new IllegalStateException(ex);
+			}
+		}
+
+		private SecretKeySpec key() {
+			SecretKeySpec known = key;
+			if (known == null) {
+				known = new SecretKeySpec(secret.get().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
+				key = known;
+			}
+			return known;
+		}
+
+	}
+
+	/**
+	 * Ends every session of a person but the one with the cookie's id {@code kept} (null: all), by
+	 * their stored ids, which no cookie carries.
+	 */
+	void endAllBut(String principal, String kept) {
+		@SuppressWarnings("unchecked")
+		Map<String, ? extends Session> found = jdbc.findByIndexNameAndIndexValue(PRINCIPAL_NAME_INDEX_NAME, principal);
+		String keptStored = kept == null ? null : ids.hash(kept);
+		Map<String, StoredSession> read = READ_IN_THIS_REQUEST.get();
+		for (String stored : found.keySet()) {
+			if (!stored.equals(keptStored)) {
+				if (read != null) {
+					read.values().removeIf(session -> session.delegate.getId().equals(stored));
+				}
+				jdbc.deleteById(stored);
+			}
+		}
 	}
 
 	/**
@@ -59,7 +156,8 @@ public final class SessionStore implements FindByIndexNameSessionRepository<Sess
 
 	@Override
 	public StoredSession createSession() {
-		return new StoredSession(jdbc.createSession(), true);
+		Session created = jdbc.createSession();
+		return new StoredSession(created, true, ids, ids.takeLastMade());
 	}
 
 	@Override
@@ -80,7 +178,7 @@ public final class SessionStore implements FindByIndexNameSessionRepository<Sess
 		Session found;
 		READING.set(Boolean.TRUE);
 		try {
-			found = jdbc.findById(id);
+			found = jdbc.findById(ids.hash(id));
 		}
 		finally {
 			READING.remove();
@@ -88,7 +186,7 @@ public final class SessionStore implements FindByIndexNameSessionRepository<Sess
 		if (found == null) {
 			return null;
 		}
-		StoredSession session = new StoredSession(found, false);
+		StoredSession session = new StoredSession(found, false, ids, id);
 		if (read != null) {
 			read.put(id, session);
 		}
@@ -101,15 +199,16 @@ public final class SessionStore implements FindByIndexNameSessionRepository<Sess
 		if (read != null) {
 			read.remove(id);
 		}
-		jdbc.deleteById(id);
+		jdbc.deleteById(ids.hash(id));
 	}
 
+	/** Sessions by index, keyed and identified by their stored ids (the cookie's are not known here). */
 	@Override
 	@SuppressWarnings("unchecked")
 	public Map<String, StoredSession> findByIndexNameAndIndexValue(String indexName, String indexValue) {
 		Map<String, Session> found = jdbc.findByIndexNameAndIndexValue(indexName, indexValue);
 		Map<String, StoredSession> sessions = new LinkedHashMap<>();
-		found.forEach((id, session) -> sessions.put(id, new StoredSession(session, false)));
+		found.forEach((id, session) -> sessions.put(id, new StoredSession(session, false, ids, null)));
 		return sessions;
 	}
 
@@ -120,9 +219,16 @@ public final class SessionStore implements FindByIndexNameSessionRepository<Sess
 
 		private final boolean created;
 
-		StoredSession(Session delegate, boolean created) {
+		private final HashedIds ids;
+
+		/** The cookie's id; null for a session found by index, known only by its stored id. */
+		private String id;
+
+		StoredSession(Session delegate, boolean created, HashedIds ids, String id) {
 			this.delegate = delegate;
 			this.created = created;
+			this.ids = ids;
+			this.id = id;
 		}
 
 		@Override
@@ -134,12 +240,14 @@ public final class SessionStore implements FindByIndexNameSessionRepository<Sess
 
 		@Override
 		public String getId() {
-			return delegate.getId();
+			return id != null ? id : delegate.getId();
 		}
 
 		@Override
 		public String changeSessionId() {
-			return delegate.changeSessionId();
+			delegate.changeSessionId();
+			id = ids.takeLastMade();
+			return id;
 		}
 
 		@Override

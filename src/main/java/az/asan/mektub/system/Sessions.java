@@ -35,6 +35,11 @@ public class Sessions {
 			return;
 		}
 		Runnable end = () -> {
+			if (repository instanceof SessionStore store) {
+				// stored ids are keyed hashes of the cookies' ids: the store compares and deletes them
+				store.endAllBut(principal, keptSessionId);
+				return;
+			}
 			Map<String, ? extends Session> sessions = repository.findByPrincipalName(principal);
 			sessions.keySet().stream().filter(id -> !id.equals(keptSessionId)).forEach(repository::deleteById);
 		};

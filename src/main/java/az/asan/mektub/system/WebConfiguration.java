@@ -52,7 +52,14 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	@Bean
 	LocaleResolver localeResolver() {
-		CookieLocaleResolver resolver = new CookieLocaleResolver("ASANLANG");
+		CookieLocaleResolver resolver = new CookieLocaleResolver(LanguageCookie.NAME) {
+			// LanguageCookie hides any other value; should one still come here, it is Azerbaijani, never a 500.
+			@Override
+			protected Locale parseLocaleValue(String value) {
+				return LanguageCookie.supported(value) ? Locale.forLanguageTag(value) : null;
+			}
+		};
+		resolver.setRejectInvalidCookies(false);
 		resolver.setDefaultLocale(AZERBAIJANI);
 		resolver.setCookieMaxAge(Duration.ofDays(365));
 		return resolver;

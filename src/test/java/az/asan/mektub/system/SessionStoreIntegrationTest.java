@@ -319,10 +319,16 @@ class SessionStoreIntegrationTest {
 			.single();
 	}
 
-	/** The session cookie carries the id in Base64. */
-	private static String sessionId(String cookie) {
-		return new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8);
+	/**
+	 * The session's row: the cookie carries the id in Base64, the database its keyed hash (pen test 2,
+	 * item 4; see SessionIdsAtRestIntegrationTest).
+	 */
+	private String sessionId(String cookie) {
+		return sessionIds.hash(new String(java.util.Base64.getDecoder().decode(cookie), StandardCharsets.UTF_8));
 	}
+
+	@org.springframework.beans.factory.annotation.Autowired
+	SessionStore.HashedIds sessionIds;
 
 	private static String csrf(String html) {
 		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);

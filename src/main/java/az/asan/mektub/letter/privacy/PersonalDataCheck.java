@@ -108,7 +108,7 @@ public final class PersonalDataCheck {
 		}
 		String text = fold(normalize(publicText));
 		contact = contact == null ? null : normalize(contact);
-		if (ADDRESS.matcher(text).find()) {
+		if (ADDRESS.matcher(text).find() || Addresses.found(normalize(publicText))) {
 			found.add("letter.privacy.address");
 		}
 		if (INSTITUTION.matcher(text).find() || namesFrom(contact, firstName).stream()
