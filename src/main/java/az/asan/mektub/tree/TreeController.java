@@ -160,6 +160,7 @@ class TreeController {
 		model.put("treeViewUrl", links.withParam("view", "tree"));
 		model.put("listViewUrl", links.withParam("view", "list"));
 		model.put("filter", filter);
+		model.put("rangeSwapped", filter.swappedIn(request));
 		model.put("campaign", campaign);
 		if (campaign != null) {
 			TreeFilter applied = filter.withCampaign(campaign.getId());
