@@ -116,13 +116,9 @@ class DemoData implements BeforeServing {
 
 		insertHandoverPoints();
 
-		List<Integer> reached = regions.acceptingLetters()
-			.stream()
-			.filter(r -> r.parentId() == null && !r.code().startsWith("AZ-X-"))
-			.sorted(java.util.Comparator.comparing((Region r) -> !r.code().equals("AZ-BA")).thenComparing(Region::code))
-			.limit(REGIONS_REACHED)
-			.map(Region::id)
-			.toList();
+		// children are where the country's children are: Bakı about a quarter, every economic region its share
+		RegionalSpread spread = RegionalSpread.of(regions);
+		List<Integer> reached = spread.reached(REGIONS_REACHED);
 		for (int i = 0; i < FULFILLED_PER_YEAR.length; i++) {
 			int year = 2015 + i;
 			Campaign campaign = new Campaign("AM-" + year,
@@ -137,10 +133,12 @@ class DemoData implements BeforeServing {
 				.update();
 			// the program grew region by region, to 56 by 2025
 			List<Integer> thatYear = reached.subList(0, REGIONS_PER_YEAR[i]);
-			letters.insert(campaign.getId(), LetterStatus.FULFILLED, FULFILLED_PER_YEAR[i], thatYear, LocalDate.of(year, 1, 1),
+			letters.insert(campaign.getId(), LetterStatus.FULFILLED, FULFILLED_PER_YEAR[i],
+					spread.letters(FULFILLED_PER_YEAR[i], thatYear), LocalDate.of(year, 1, 1),
 					LocalDate.of(year, 1, 10), 240, pastDonors, volunteer.getId());
 			// as in real campaigns, a few letters were withdrawn (duplicates, children no longer eligible)
-			letters.insert(campaign.getId(), LetterStatus.WITHDRAWN, Math.max(3, FULFILLED_PER_YEAR[i] / 40), thatYear,
+			int withdrawn = Math.max(3, FULFILLED_PER_YEAR[i] / 40);
+			letters.insert(campaign.getId(), LetterStatus.WITHDRAWN, withdrawn, spread.letters(withdrawn, thatYear),
 					LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 10), 200, pastDonors, volunteer.getId());
 		}
 
@@ -164,7 +162,8 @@ class DemoData implements BeforeServing {
 		LocalDate ref = current.getAgeReferenceDate();
 		long id = current.getId();
 		long v = volunteer.getId();
-		letters.insert(id, LetterStatus.PUBLISHED, 300, everywhere, ref, today.minusDays(90), 88, pastDonors, v);
+		letters.insert(id, LetterStatus.PUBLISHED, 300, spread.letters(300, spread.reached(Integer.MAX_VALUE)), ref,
+				today.minusDays(90), 88, pastDonors, v);
 		letters.insert(id, LetterStatus.PUBLISHED, 24, volunteerOnes, ref, today.minusDays(30), 28, pastDonors, v);
 		letters.insert(id, LetterStatus.RECEIVED, 12, volunteerOnes, ref, today.minusDays(6), 5, pastDonors, v);
 		letters.insert(id, LetterStatus.INCOMPLETE, 4, volunteerOnes, ref, today.minusDays(10), 5, pastDonors, v);
