@@ -85,7 +85,7 @@ public class Formats {
 	}
 
 	/** The reader's language: the request's, or Azerbaijani where there is no reader (a job, a test). */
-	static Locale current() {
+	public static Locale current() {
 		LocaleContext context = LocaleContextHolder.getLocaleContext();
 		Locale locale = context == null ? null : context.getLocale();
 		return locale == null ? AZ : locale;
