@@ -26,7 +26,7 @@ public class HandoverPoints {
 	private static final String SELECT = """
 			SELECT id, region_id, name_az, name_en, name_ru, address, address_en, address_ru, hours, hours_en, hours_ru,
 			       accepting
-			FROM handover_point """;
+			FROM handover_point\s""";
 
 	private final JdbcClient jdbc;
 
