@@ -149,7 +149,8 @@ class VolunteerDeskController {
 		model.addAttribute("deskReview", html.review());
 		model.addAttribute("deskForgotten", html.forgotten());
 		model.addAttribute("allRegions", scope.isAll());
-		model.addAttribute("regionNames", shared.regionNames());
+		// in the reader's language: the shared part is kept for everyone with these regions, whatever they read
+		model.addAttribute("regionNames", scope.isAll() ? shared.regionNames() : regionOptions.sortedNames(scope.regionIds()));
 		model.addAttribute("noRegions", scope.isEmpty());
 		// The person's own letters sent back to them: the one part of the desk that is theirs alone.
 		java.util.List<QueueRow> sentBack = queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me",
