@@ -57,6 +57,11 @@ class WordsInTheReadersLanguageIntegrationTest {
 		// ə after e, Ş after every S, C before Ç, x after h, ı before i
 		assertThat(azerbaijani).containsSubsequence("Beyləqan", "Bərdə", "Biləsuvar", "Cəbrayıl", "Culfa", "Hacıqabul",
 				"Xaçmaz", "İmişli", "Siyəzən", "Şabran");
+		// the tree groups its regions by economic region, the groups in the reader's order too
+		assertThat(Visitor.anonymous(mvc).speaking("en").open("/tree").document().select("#f-region optgroup").eachAttr("label"))
+			.containsSubsequence("Absheron-Khizi", "Baku", "Central Aran", "East Zangezur", "Ganja-Dashkasan", "Karabakh");
+		assertThat(Visitor.anonymous(mvc).open("/tree").document().select("#f-region optgroup").eachAttr("label"))
+			.containsSubsequence("Abşeron-Xızı", "Bakı", "Dağlıq Şirvan", "Gəncə-Daşkəsən", "Qarabağ", "Şəki-Zaqatala");
 		List<String> russian = regionChoices(staff().speaking("ru"));
 		assertThat(russian).containsSubsequence("Агдам", "Барда", "Гянджа", "Джебраил", "Шабран");
 	}
