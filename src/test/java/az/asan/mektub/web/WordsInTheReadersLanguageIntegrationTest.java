@@ -6,12 +6,18 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,6 +36,12 @@ class WordsInTheReadersLanguageIntegrationTest {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Letters letters;
+
+	@Autowired
+	TransactionTemplate tx;
 
 	@Test
 	void englishPagesWriteEnglishNumbersAndPercentagesWhileAzerbaijaniAndRussianKeepTheirs() {
@@ -113,6 +125,34 @@ class WordsInTheReadersLanguageIntegrationTest {
 					"Sumqayit");
 		Document russian = staff().speaking("ru").open("/admin/handover-points").document();
 		assertThat(russian.text()).contains("Баку, Ясамальский район", "Пн–Сб 09:00–20:00");
+	}
+
+	@Test
+	void aDonorChoosesACentreByItsAddressInEnglishAndTheGiftTagSaysWhereAndWhenInTheirLanguage() {
+		long campaign = TestCampaigns.open(jdbc);
+		try {
+			long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+			TestLetters testLetters = new TestLetters(letters, tx, jdbc);
+			String code = testLetters.published(campaign, Spec.of("Aysel", 9));
+			testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
+			String yasamal = jdbc.sql("SELECT id::text FROM handover_point WHERE address = 'Bakı, Yasamal rayonu'")
+				.query(String.class).single();
+
+			Visitor donorInEnglish = Visitor.signedIn(mvc, users.loadUserByUsername("donor@demo.az")).speaking("en");
+			Page adoption = donorInEnglish.open("/me/adoptions/" + code);
+			assertThat(adoption.document().select("label[for=point-" + yasamal + "]").text())
+				.contains("Yasamal district, Baku · Mon–Sat 09:00–20:00");
+			adoption.form("#point-form").check("handoverPointId", yasamal).submit();
+
+			assertThat(donorInEnglish.open("/me/adoptions/" + code + "/tag").text()).contains("Yasamal district, Baku",
+					"Mon–Sat 09:00–20:00");
+			Visitor donorInRussian = Visitor.signedIn(mvc, users.loadUserByUsername("donor@demo.az")).speaking("ru");
+			assertThat(donorInRussian.open("/me/adoptions/" + code + "/tag").text()).contains("Баку, Ясамальский район",
+					"Пн–Сб 09:00–20:00");
+		}
+		finally {
+			TestCampaigns.dropAll(jdbc);
+		}
 	}
 
 	private Visitor staff() {
