@@ -42,7 +42,11 @@ public class HandoverPoints {
 
 	/** Every centre, by its name in the reader's alphabetical order (Azerbaijani, English or Russian). */
 	public List<HandoverPoint> all() {
-		return inReadersOrder(jdbc.sql(SELECT + "ORDER BY name_az COLLATE \"az-x-icu\", id").query(HandoverPoints::map).list());
+		return inReadersOrder(inAzerbaijaniOrder());
+	}
+
+	private List<HandoverPoint> inAzerbaijaniOrder() {
+		return jdbc.sql(SELECT + "ORDER BY name_az COLLATE \"az-x-icu\", id").query(HandoverPoints::map).list();
 	}
 
 	/**
@@ -51,7 +55,7 @@ public class HandoverPoints {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<HandoverPoint> shown() {
-		return inReadersOrder(CacheConfiguration.get(shown, "all", this::all));
+		return inReadersOrder(CacheConfiguration.get(shown, "all", this::inAzerbaijaniOrder));
 	}
 
 	public List<HandoverPoint> accepting() {
