@@ -1,7 +1,7 @@
 // Draws every <canvas data-chart="{...}"> with Chart.js. The configuration comes from the server;
 // the table next to each chart holds the same figures. Numbers on the axes and in tooltips are written
 // in the page's language (data-locale) the way the tables write them: grouped with a space, decimal
-// comma (10 512; 93,4).
+// comma (10 512; 93,4); in English the English way (10,512; 93.4).
 (function () {
   function formatter(locale) {
     var format;
@@ -10,10 +10,11 @@
     } catch (e) {
       format = new Intl.NumberFormat('en', { maximumFractionDigits: 1 });
     }
+    var english = String(locale || '').toLowerCase().indexOf('en') === 0;
     return function (value) {
       return format.formatToParts(Number(value)).map(function (part) {
-        if (part.type === 'group') { return ' '; }
-        if (part.type === 'decimal') { return ','; }
+        if (part.type === 'group') { return english ? ',' : ' '; }
+        if (part.type === 'decimal') { return english ? '.' : ','; }
         return part.value;
       }).join('');
     };

@@ -18,7 +18,7 @@ import org.apache.commons.logging.LogFactory;
 
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
-import az.asan.mektub.region.Region;
+import az.asan.mektub.demo.RegionalSpread;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.BeforeServing;
 
@@ -141,14 +141,9 @@ class BenchData implements BeforeServing {
 		// letter commits an adoption instead of meeting the campaign's donor limit.
 		jdbc.sql("UPDATE app_user SET organisation = true, adoption_limit = 100000 WHERE email LIKE 'bench-donor-%'")
 			.update();
-		List<Integer> weighted = new ArrayList<>();
-		for (Region region : regions.acceptingLetters()) {
-			weighted.add(region.id());
-			if (region.parentId() != null) {
-				weighted.add(region.id());
-				weighted.add(region.id());
-			}
-		}
+		// children where the country's children are (the demo's spread): Bakı about a quarter, and so on;
+		// the generator picks from the list by a step prime to its length, so each entry equally often
+		List<Integer> weighted = RegionalSpread.of(regions).weighted(1000);
 		log.info("Benchmark data: accounts ready in " + (System.currentTimeMillis() - started) + " ms");
 		List<Segment> plan = plan(letters - existing);
 		long added = plan.stream().mapToLong(Segment::count).sum();

@@ -142,7 +142,10 @@ class UserAdminController {
 	String audit(@RequestParam(required = false) Long actor, @RequestParam(required = false) AuditLog.Kind kind,
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to, Model model,
 			Locale locale) {
-		AuditLog.Filter filter = new AuditLog.Filter(actor, kind, from, to);
+		// a range typed the wrong way round is read the right way round, and the page says so (Ranges)
+		boolean swapped = az.asan.mektub.system.Ranges.reversed(from, to);
+		AuditLog.Filter filter = swapped ? new AuditLog.Filter(actor, kind, to, from) : new AuditLog.Filter(actor, kind, from, to);
+		model.addAttribute("rangeSwapped", swapped);
 		model.addAttribute("filter", filter);
 		model.addAttribute("audit", auditLog.find(filter, null, 200, locale));
 		model.addAttribute("actorOptions", auditLog.actors());

@@ -127,13 +127,9 @@ class DemoData implements BeforeServing {
 
 		insertHandoverPoints();
 
-		List<Integer> reached = regions.acceptingLetters()
-			.stream()
-			.filter(r -> r.parentId() == null && !r.code().startsWith("AZ-X-"))
-			.sorted(java.util.Comparator.comparing((Region r) -> !r.code().equals("AZ-BA")).thenComparing(Region::code))
-			.limit(REGIONS_REACHED)
-			.map(Region::id)
-			.toList();
+		// children are where the country's children are: Bakı about a quarter, every economic region its share
+		RegionalSpread spread = RegionalSpread.of(regions);
+		List<Integer> reached = spread.reached(REGIONS_REACHED);
 		for (int i = 0; i < FULFILLED_PER_YEAR.length; i++) {
 			int year = 2015 + i;
 			Campaign campaign = new Campaign("AM-" + year,
@@ -148,10 +144,12 @@ class DemoData implements BeforeServing {
 				.update();
 			// the program grew region by region, to 56 by 2025
 			List<Integer> thatYear = reached.subList(0, REGIONS_PER_YEAR[i]);
-			letters.insert(campaign.getId(), LetterStatus.FULFILLED, FULFILLED_PER_YEAR[i], thatYear, LocalDate.of(year, 1, 1),
+			letters.insert(campaign.getId(), LetterStatus.FULFILLED, FULFILLED_PER_YEAR[i],
+					spread.letters(FULFILLED_PER_YEAR[i], thatYear), LocalDate.of(year, 1, 1),
 					LocalDate.of(year, 1, 10), 240, pastDonors, volunteer.getId());
 			// as in real campaigns, a few letters were withdrawn (duplicates, children no longer eligible)
-			letters.insert(campaign.getId(), LetterStatus.WITHDRAWN, Math.max(3, FULFILLED_PER_YEAR[i] / 40), thatYear,
+			int withdrawn = Math.max(3, FULFILLED_PER_YEAR[i] / 40);
+			letters.insert(campaign.getId(), LetterStatus.WITHDRAWN, withdrawn, spread.letters(withdrawn, thatYear),
 					LocalDate.of(year, 1, 1), LocalDate.of(year, 1, 10), 200, pastDonors, volunteer.getId());
 		}
 
@@ -175,7 +173,8 @@ class DemoData implements BeforeServing {
 		LocalDate ref = current.getAgeReferenceDate();
 		long id = current.getId();
 		long v = volunteer.getId();
-		letters.insert(id, LetterStatus.PUBLISHED, 300, everywhere, ref, today.minusDays(90), 88, pastDonors, v);
+		letters.insert(id, LetterStatus.PUBLISHED, 300, spread.letters(300, spread.reached(Integer.MAX_VALUE)), ref,
+				today.minusDays(90), 88, pastDonors, v);
 		letters.insert(id, LetterStatus.PUBLISHED, 24, volunteerOnes, ref, today.minusDays(30), 28, pastDonors, v);
 		letters.insert(id, LetterStatus.RECEIVED, 12, volunteerOnes, ref, today.minusDays(6), 5, pastDonors, v);
 		letters.insert(id, LetterStatus.INCOMPLETE, 4, volunteerOnes, ref, today.minusDays(10), 5, pastDonors, v);
@@ -202,25 +201,29 @@ class DemoData implements BeforeServing {
 
 	private void insertHandoverPoints() {
 		String[][] points = {
-				{ "AZ-BA", "Bakı 1 nömrəli “ASAN xidmət” mərkəzi", "Baku ASAN service centre No. 1", "Бакинский центр «ASAN xidmət» № 1", "Bakı, Yasamal rayonu" },
-				{ "AZ-BA", "Bakı 2 nömrəli “ASAN xidmət” mərkəzi", "Baku ASAN service centre No. 2", "Бакинский центр «ASAN xidmət» № 2", "Bakı, Xətai rayonu" },
-				{ "AZ-BA", "Bakı 3 nömrəli “ASAN xidmət” mərkəzi", "Baku ASAN service centre No. 3", "Бакинский центр «ASAN xidmət» № 3", "Bakı, Sabunçu rayonu" },
-				{ "AZ-BA", "Bakı 7 nömrəli “ASAN xidmət” mərkəzi", "Baku ASAN service centre No. 7", "Бакинский центр «ASAN xidmət» № 7", "Bakı, Nərimanov rayonu" },
-				{ "AZ-SM", "Sumqayıt “ASAN xidmət” mərkəzi", "Sumqayit ASAN service centre", "Центр «ASAN xidmət» в Сумгайыте", "Sumqayıt şəhəri" },
-				{ "AZ-GA", "Gəncə “ASAN xidmət” mərkəzi", "Ganja ASAN service centre", "Центр «ASAN xidmət» в Гяндже", "Gəncə şəhəri" },
-				{ "AZ-SA", "Şəki “ASAN xidmət” mərkəzi", "Shaki ASAN service centre", "Центр «ASAN xidmət» в Шеки", "Şəki şəhəri" },
-				{ "AZ-MAS", "Masallı “ASAN xidmət” mərkəzi", "Masally ASAN service centre", "Центр «ASAN xidmət» в Масаллы", "Masallı şəhəri" },
-				{ "AZ-QBA", "Quba “ASAN xidmət” mərkəzi", "Guba ASAN service centre", "Центр «ASAN xidmət» в Губе", "Quba şəhəri" },
-				{ "AZ-BAR", "Bərdə “ASAN xidmət” mərkəzi", "Barda ASAN service centre", "Центр «ASAN xidmət» в Барде", "Bərdə şəhəri" } };
+				{ "AZ-BA", "Bakı 1 nömrəli “ASAN xidmət” mərkəzi", "Baku ASAN service centre No. 1", "Бакинский центр «ASAN xidmət» № 1", "Bakı, Yasamal rayonu", "Yasamal district, Baku", "Баку, Ясамальский район" },
+				{ "AZ-BA", "Bakı 2 nömrəli “ASAN xidmət” mərkəzi", "Baku ASAN service centre No. 2", "Бакинский центр «ASAN xidmət» № 2", "Bakı, Xətai rayonu", "Khatai district, Baku", "Баку, Хатаинский район" },
+				{ "AZ-BA", "Bakı 3 nömrəli “ASAN xidmət” mərkəzi", "Baku ASAN service centre No. 3", "Бакинский центр «ASAN xidmət» № 3", "Bakı, Sabunçu rayonu", "Sabunchu district, Baku", "Баку, Сабунчинский район" },
+				{ "AZ-BA", "Bakı 7 nömrəli “ASAN xidmət” mərkəzi", "Baku ASAN service centre No. 7", "Бакинский центр «ASAN xidmət» № 7", "Bakı, Nərimanov rayonu", "Narimanov district, Baku", "Баку, Наримановский район" },
+				{ "AZ-SM", "Sumqayıt “ASAN xidmət” mərkəzi", "Sumqayit ASAN service centre", "Центр «ASAN xidmət» в Сумгайыте", "Sumqayıt şəhəri", "Sumqayit city", "город Сумгайыт" },
+				{ "AZ-GA", "Gəncə “ASAN xidmət” mərkəzi", "Ganja ASAN service centre", "Центр «ASAN xidmət» в Гяндже", "Gəncə şəhəri", "Ganja city", "город Гянджа" },
+				{ "AZ-SA", "Şəki “ASAN xidmət” mərkəzi", "Shaki ASAN service centre", "Центр «ASAN xidmət» в Шеки", "Şəki şəhəri", "Shaki city", "город Шеки" },
+				{ "AZ-MAS", "Masallı “ASAN xidmət” mərkəzi", "Masally ASAN service centre", "Центр «ASAN xidmət» в Масаллы", "Masallı şəhəri", "Masally town", "город Масаллы" },
+				{ "AZ-QBA", "Quba “ASAN xidmət” mərkəzi", "Guba ASAN service centre", "Центр «ASAN xidmət» в Губе", "Quba şəhəri", "Guba town", "город Губа" },
+				{ "AZ-BAR", "Bərdə “ASAN xidmət” mərkəzi", "Barda ASAN service centre", "Центр «ASAN xidmət» в Барде", "Bərdə şəhəri", "Barda town", "город Барда" } };
 		for (String[] p : points) {
 			jdbc.sql("""
-					INSERT INTO handover_point (region_id, name_az, name_en, name_ru, address, hours, accepting)
-					VALUES (:region, :az, :en, :ru, :address, 'B.e.–Şənbə 09:00–20:00', true)""")
+					INSERT INTO handover_point (region_id, name_az, name_en, name_ru, address, address_en, address_ru,
+					                            hours, hours_en, hours_ru, accepting)
+					VALUES (:region, :az, :en, :ru, :address, :addressEn, :addressRu,
+					        'B.e.–Şənbə 09:00–20:00', 'Mon–Sat 09:00–20:00', 'Пн–Сб 09:00–20:00', true)""")
 				.param("region", code(p[0]))
 				.param("az", p[1])
 				.param("en", p[2])
 				.param("ru", p[3])
 				.param("address", p[4])
+				.param("addressEn", p[5])
+				.param("addressRu", p[6])
 				.update();
 		}
 	}

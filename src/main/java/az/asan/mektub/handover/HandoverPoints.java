@@ -3,11 +3,14 @@ package az.asan.mektub.handover;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.system.CacheConfiguration;
+import az.asan.mektub.system.Collation;
+import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Localized;
 
 import org.springframework.cache.Cache;
@@ -21,7 +24,10 @@ import org.springframework.transaction.annotation.Transactional;
 @Transactional(readOnly = true)
 public class HandoverPoints {
 
-	private static final String SELECT = "SELECT id, region_id, name_az, name_en, name_ru, address, hours, accepting FROM handover_point ";
+	private static final String SELECT = """
+			SELECT id, region_id, name_az, name_en, name_ru, address, address_en, address_ru, hours, hours_en, hours_ru,
+			       accepting
+			FROM handover_point\s""";
 
 	private final JdbcClient jdbc;
 
@@ -29,13 +35,21 @@ public class HandoverPoints {
 
 	private final AuditLog auditLog;
 
-	HandoverPoints(JdbcClient jdbc, CacheManager caches, AuditLog auditLog) {
+	private final Collation collation;
+
+	HandoverPoints(JdbcClient jdbc, CacheManager caches, AuditLog auditLog, Collation collation) {
 		this.jdbc = jdbc;
 		this.auditLog = auditLog;
+		this.collation = collation;
 		this.shown = caches.getCache(CacheConfiguration.HANDOVER_POINTS);
 	}
 
+	/** Every centre, by its name in the reader's alphabetical order (Azerbaijani, English or Russian). */
 	public List<HandoverPoint> all() {
+		return inReadersOrder(inAzerbaijaniOrder());
+	}
+
+	private List<HandoverPoint> inAzerbaijaniOrder() {
 		return jdbc.sql(SELECT + "ORDER BY name_az COLLATE \"az-x-icu\", id").query(HandoverPoints::map).list();
 	}
 
@@ -45,11 +59,18 @@ public class HandoverPoints {
 	 */
 	@Transactional(propagation = Propagation.SUPPORTS)
 	public List<HandoverPoint> shown() {
-		return CacheConfiguration.get(shown, "all", this::all);
+		return inReadersOrder(CacheConfiguration.get(shown, "all", this::inAzerbaijaniOrder));
 	}
 
 	public List<HandoverPoint> accepting() {
-		return jdbc.sql(SELECT + "WHERE accepting ORDER BY name_az COLLATE \"az-x-icu\", id").query(HandoverPoints::map).list();
+		return inReadersOrder(
+				jdbc.sql(SELECT + "WHERE accepting ORDER BY name_az COLLATE \"az-x-icu\", id").query(HandoverPoints::map).list());
+	}
+
+	/** The centres by their names as the reader reads them; ties keep the database's order. */
+	private List<HandoverPoint> inReadersOrder(List<HandoverPoint> points) {
+		Locale locale = Formats.current();
+		return "az".equals(locale.getLanguage()) ? points : collation.sort(points, p -> p.name(locale), locale);
 	}
 
 	/**
@@ -121,8 +142,10 @@ public class HandoverPoints {
 	public long create(HandoverPointForm form) {
 		shown.clear();
 		return jdbc.sql("""
-				INSERT INTO handover_point (region_id, name_az, name_en, name_ru, address, hours, accepting)
-				VALUES (:region, :az, :en, :ru, :address, :hours, :accepting) RETURNING id""")
+				INSERT INTO handover_point (region_id, name_az, name_en, name_ru, address, address_en, address_ru,
+				                            hours, hours_en, hours_ru, accepting)
+				VALUES (:region, :az, :en, :ru, :address, :addressEn, :addressRu, :hours, :hoursEn, :hoursRu, :accepting)
+				RETURNING id""")
 			.paramSource(params(form))
 			.query(Long.class)
 			.single();
@@ -133,7 +156,9 @@ public class HandoverPoints {
 		shown.clear();
 		return jdbc.sql("""
 				UPDATE handover_point SET region_id = :region, name_az = :az, name_en = :en, name_ru = :ru,
-				       address = :address, hours = :hours, accepting = :accepting, version = version + 1
+				       address = :address, address_en = :addressEn, address_ru = :addressRu,
+				       hours = :hours, hours_en = :hoursEn, hours_ru = :hoursRu, accepting = :accepting,
+				       version = version + 1
 				WHERE id = :id""")
 			.paramSource(params(form).addValue("id", id))
 			.update() == 1;
@@ -145,14 +170,25 @@ public class HandoverPoints {
 			.addValue("en", form.nameEn().strip())
 			.addValue("ru", form.nameRu().strip())
 			.addValue("address", form.address().strip())
+			.addValue("addressEn", optional(form.addressEn()))
+			.addValue("addressRu", optional(form.addressRu()))
 			.addValue("hours", form.hours().strip())
+			.addValue("hoursEn", optional(form.hoursEn()))
+			.addValue("hoursRu", optional(form.hoursRu()))
 			.addValue("accepting", Boolean.TRUE.equals(form.accepting()));
+	}
+
+	/** An English or Russian text left empty is kept as missing: the page shows the Azerbaijani one. */
+	private static String optional(String text) {
+		return text == null || text.isBlank() ? null : text.strip();
 	}
 
 	private static HandoverPoint map(ResultSet rs, int row) throws SQLException {
 		return new HandoverPoint(rs.getLong("id"), rs.getInt("region_id"),
 				new Localized(rs.getString("name_az"), rs.getString("name_en"), rs.getString("name_ru")),
-				rs.getString("address"), rs.getString("hours"), rs.getBoolean("accepting"));
+				new Localized(rs.getString("address"), rs.getString("address_en"), rs.getString("address_ru")),
+				new Localized(rs.getString("hours"), rs.getString("hours_en"), rs.getString("hours_ru")),
+				rs.getBoolean("accepting"));
 	}
 
 }

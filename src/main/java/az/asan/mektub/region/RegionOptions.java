@@ -12,8 +12,8 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * Regions as choices of a select field, labelled in the user's language and in the Azerbaijani
- * alphabetical order of those labels (PostgreSQL's az-x-icu); a city that shares its name with a district says which one it is.
+ * Regions as choices of a select field, labelled in the user's language and in that language's
+ * alphabetical order of those labels (PostgreSQL's az-x-icu, en-x-icu, ru-x-icu); a city that shares its name with a district says which one it is.
  */
 @Component
 public class RegionOptions {
@@ -36,14 +36,14 @@ public class RegionOptions {
 			.stream()
 			.filter(filter)
 			.map(r -> new Option(String.valueOf(r.id()), r.label(locale, messages.get("region.type." + r.type()))))
-			.toList(), Option::label);
+			.toList(), Option::label, locale);
 	}
 
 	public List<Option> economicRegions() {
 		var locale = LocaleContextHolder.getLocale();
 		return collation.sort(
 				regions.economicRegions().stream().map(e -> new Option(String.valueOf(e.id()), e.name(locale))).toList(),
-				Option::label);
+				Option::label, locale);
 	}
 
 	/**
@@ -81,9 +81,9 @@ public class RegionOptions {
 					r -> r.label(locale, messages.get("region.type." + r.type()))));
 	}
 
-	/** The names of these regions in the Azerbaijani alphabetical order (a volunteer's regions). */
+	/** The names of these regions in the reader's alphabetical order (a volunteer's regions). */
 	public List<String> sortedNames(java.util.Collection<Integer> regionIds) {
-		return collation.sort(regionIds.stream().map(this::name).toList(), name -> name);
+		return collation.sort(regionIds.stream().map(this::name).toList(), name -> name, LocaleContextHolder.getLocale());
 	}
 
 	/** The name a person reads for a region id; empty for an unknown id. */

@@ -1,6 +1,7 @@
 package az.asan.mektub.report;
 
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -13,6 +14,7 @@ import az.asan.mektub.letter.query.AdoptionChannels;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
+import az.asan.mektub.system.Collation;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.Option;
 
@@ -47,8 +49,11 @@ class ChannelsController {
 
 	private final CampaignOptions campaignOptions;
 
+	private final Collation collation;
+
 	ChannelsController(AdoptionChannels channels, Regions regions, RegionOptions regionOptions,
-			HandoverPoints handoverPoints, Messages messages, CampaignOptions campaignOptions) {
+			HandoverPoints handoverPoints, Messages messages, CampaignOptions campaignOptions, Collation collation) {
+		this.collation = collation;
 		this.campaignOptions = campaignOptions;
 		this.messages = messages;
 		this.channels = channels;
@@ -129,13 +134,18 @@ class ChannelsController {
 		}
 		List<Row> regionRows = new ArrayList<>();
 		byRegion.forEach((id, sums) -> regionRows.add(new Row(regionOptions.name(id), sums[0], sums[1])));
-		regionRows.sort((a, b) -> Long.compare(b.online() + b.atCentres(), a.online() + a.atCentres()));
+		// most first; equal counts in the reader's alphabetical order
+		regionRows.sort(Comparator.comparingLong((Row r) -> -(r.online() + r.atCentres()))
+			.thenComparing(Row::name, collation.order(regionRows.stream().map(Row::name).toList(), locale)));
 		Map<Long, HandoverPoint> points = new LinkedHashMap<>();
 		handoverPoints.all().forEach(p -> points.put(p.id(), p));
 		List<Row> centreRows = channels.byCentre(campaigns).stream()
 			.filter(c -> points.containsKey(c.key()))
 			.map(c -> new Row(points.get(c.key()).name(locale), 0, c.atCentres()))
-			.sorted((a, b) -> Long.compare(b.atCentres(), a.atCentres()))
+			.toList();
+		centreRows = centreRows.stream()
+			.sorted(Comparator.comparingLong((Row r) -> -r.atCentres())
+				.thenComparing(Row::name, collation.order(centreRows.stream().map(Row::name).toList(), locale)))
 			.toList();
 		return new Report(regionRows, centreRows, new Row("", online, atCentres));
 	}

@@ -174,7 +174,7 @@ public class RegionalReport {
 					.row(region.id(), labels.get(region.id()), region.economicRegion().name(locale)));
 			}
 		}
-		rows.sort(comparator(filter, rows));
+		rows.sort(comparator(filter, rows, locale));
 		return new Result(rows, total.row(null, "", ""));
 	}
 
@@ -202,14 +202,14 @@ public class RegionalReport {
 		return reportLetters.overdueByRegion(LocalDate.now(Formats.BAKU), filter.from(), filter.to(), campaigns);
 	}
 
-	/** By the chosen column, then by name; names in the Azerbaijani order of PostgreSQL's az-x-icu. */
-	private Comparator<Row> comparator(ReportFilter filter, List<Row> rows) {
+	/** By the chosen column, then by name; names in the reader's alphabetical order (PostgreSQL's ICU collations). */
+	private Comparator<Row> comparator(ReportFilter filter, List<Row> rows, Locale locale) {
 		List<String> names = new ArrayList<>();
 		rows.forEach(r -> {
 			names.add(r.name());
 			names.add(r.economicRegion());
 		});
-		Comparator<String> collator = collation.order(names);
+		Comparator<String> collator = collation.order(names, locale);
 		Comparator<Row> byName = Comparator.comparing(Row::name, collator);
 		Comparator<Row> chosen = switch (filter.sort()) {
 			case "registered" -> Comparator.comparingLong(Row::registered);

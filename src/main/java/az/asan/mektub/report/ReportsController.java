@@ -112,6 +112,7 @@ class ReportsController {
 			Map<String, Object> body = new java.util.HashMap<>();
 			RegionalReport.Result result = regional.run(filter, locale);
 			body.put("filter", filter);
+			body.put("rangeSwapped", filter.swappedIn(request));
 			body.put("result", result);
 			filters(body, locale);
 			body.put("sortLinks", sortLinks());
@@ -204,7 +205,8 @@ class ReportsController {
 
 	@GetMapping("/reports/duplicates")
 	String duplicates(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
-			Locale locale) {
+			Locale locale, HttpServletRequest request) {
+		model.addAttribute("rangeSwapped", filter.swappedIn(request));
 		model.addAttribute("duplicates", program.duplicates(filter, 500));
 		model.addAttribute("filter", filter);
 		filters(model, locale);
@@ -229,7 +231,8 @@ class ReportsController {
 
 	@GetMapping("/reports/donors")
 	String donors(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") ReportFilter filter,
-			BindingResult ignoredMistypedValues, Model model, Locale locale) {
+			BindingResult ignoredMistypedValues, Model model, Locale locale, HttpServletRequest request) {
+		model.addAttribute("rangeSwapped", filter.swappedIn(request));
 		boolean admin = user.role() == Role.ADMIN;
 		model.addAttribute("donors", program.donors(filter, admin, 500));
 		model.addAttribute("filter", filter);

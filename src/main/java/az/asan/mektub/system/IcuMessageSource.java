@@ -33,8 +33,8 @@ import org.springframework.util.ObjectUtils;
  * the form by the language's plural rules;</li>
  * <li>{@code {0, suffix, genitive}} adds the Azerbaijani ending by vowel harmony
  * ({@link AzerbaijaniSuffixes}): Səbinənin, Orxanın, 6-cı;</li>
- * <li>numbers, in {@code {0}} and in a plural's {@code #}, are grouped the program's way in every
- * language ({@code 10 512}), as {@link Formats#number} writes them.</li>
+ * <li>numbers, in {@code {0}} and in a plural's {@code #}, are grouped the program's way
+ * ({@code 10 512}; {@code 10,512} in English), as {@link Formats#number} writes them.</li>
  * </ul>
  * A line with arguments keeps ICU's apostrophe rule: a single {@code '} is a plain apostrophe unless
  * it stands before a brace, and {@code ''} is one apostrophe too. A line without arguments is shown
@@ -122,22 +122,25 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 			icuPattern.replace(range[0], range[1], "{" + (firstFree + j) + "}");
 		}
 		MessageFormat format = new MessageFormat(icuPattern.toString(), ULocale.forLocale(locale));
-		groupNumbersTheProgramsWay(format);
-		return new Compiled(format, firstFree, List.copyOf(suffixes), Set.copyOf(counts));
+		groupNumbersTheProgramsWay(format, locale);
+		return new Compiled(format, firstFree, List.copyOf(suffixes), Set.copyOf(counts),
+				"en".equals(locale.getLanguage()));
 	}
 
 	/**
-	 * ICU groups numbers by each language's custom (10,512 in English, 10.512 in Azerbaijani); the
-	 * program writes 10 512 everywhere. A plain {@code {0}} and a plural's {@code #} both use the
-	 * format's stock number formatter, which ICU offers no setter for.
+	 * ICU groups numbers by each language's custom (10.512 in Azerbaijani); the program writes 10 512
+	 * in Azerbaijani and Russian and 10,512 in English, as {@link Formats#number} does. A plain
+	 * {@code {0}} and a plural's {@code #} both use the format's stock number formatter, which ICU
+	 * offers no setter for.
 	 */
-	private static void groupNumbersTheProgramsWay(MessageFormat format) {
+	private static void groupNumbersTheProgramsWay(MessageFormat format, Locale locale) {
 		if (STOCK_NUMBER_FORMATTER == null) {
 			return;
 		}
+		java.text.DecimalFormatSymbols grouping = Formats.symbols(locale);
 		DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(ULocale.ROOT);
-		symbols.setGroupingSeparator(' ');
-		symbols.setDecimalSeparator(',');
+		symbols.setGroupingSeparator(grouping.getGroupingSeparator());
+		symbols.setDecimalSeparator(grouping.getDecimalSeparator());
 		NumberFormat numbers = new DecimalFormat("#,##0.##", symbols);
 		try {
 			STOCK_NUMBER_FORMATTER.set(format, numbers);
@@ -162,7 +165,8 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 	record Suffixed(int argument, AzerbaijaniSuffixes.Case grammaticalCase) {
 	}
 
-	record Compiled(MessageFormat format, int firstFree, List<Suffixed> suffixes, Set<Integer> counts) {
+	record Compiled(MessageFormat format, int firstFree, List<Suffixed> suffixes, Set<Integer> counts,
+			boolean english) {
 
 		String format(Object[] args) {
 			Object[] all = Arrays.copyOf(args, Math.max(args.length, firstFree + suffixes.size()));
@@ -170,7 +174,9 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 				// A count that arrives as text ("12", "10 512") still chooses its plural form.
 				if (count < all.length && all[count] instanceof CharSequence text
 						&& NUMBER.matcher(text).matches()) {
-					all[count] = new BigDecimal(text.toString().replaceAll("[ \u00a0\u202f]", "").replace(',', '.'));
+					String plain = text.toString().replaceAll("[ \u00a0\u202f]", "");
+					// "10,512" is ten thousand and more in English, ten and a half in Azerbaijani and Russian.
+					all[count] = new BigDecimal(english ? plain.replace(",", "") : plain.replace(',', '.'));
 				}
 			}
 			for (int j = 0; j < suffixes.size(); j++) {

@@ -101,7 +101,13 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	/** A sum typed into a form or URL, or a ParseException when it is not one or out of all bounds. */
 	static BigDecimal parseDecimal(String text) throws ParseException {
-		String plain = text.strip().replace("₼", "").replace(" ", "").replace("\u00a0", "").replace(',', '.');
+		String plain = text.strip().replace("₼", "").replace(" ", "").replace("\u00a0", "");
+		if (plain.indexOf(',') >= 0 && plain.indexOf('.') >= 0) {
+			// both marks: the last one is the decimal point, the other groups (1,250.50 and 1.250,50)
+			char grouping = plain.lastIndexOf(',') > plain.lastIndexOf('.') ? '.' : ',';
+			plain = plain.replace(String.valueOf(grouping), "");
+		}
+		plain = plain.replace(',', '.');
 		// Only ASCII digits: BigDecimal would read "１２" or "١٢" as 12, a sum no one sees typed as such.
 		if (plain.length() > MAX_NUMBER_LENGTH || plain.chars().anyMatch(c -> c > 127)) {
 			throw new ParseException(text, 0);
@@ -141,7 +147,9 @@ class WebConfiguration implements WebMvcConfigurer {
 
 			@Override
 			public String print(BigDecimal value, Locale locale) {
-				return value.setScale(2, RoundingMode.HALF_UP).toPlainString().replace('.', ',');
+				String plain = value.setScale(2, RoundingMode.HALF_UP).toPlainString();
+				// as the reader writes a sum: 45.50 in English, 45,50 in Azerbaijani and Russian
+				return locale != null && "en".equals(locale.getLanguage()) ? plain : plain.replace('.', ',');
 			}
 
 		});

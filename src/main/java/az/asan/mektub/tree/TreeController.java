@@ -163,6 +163,7 @@ class TreeController {
 		model.put("treeViewUrl", links.withParam("view", "tree"));
 		model.put("listViewUrl", links.withParam("view", "list"));
 		model.put("filter", filter);
+		model.put("rangeSwapped", filter.swappedIn(request));
 		model.put("campaign", campaign);
 		if (campaign != null) {
 			TreeFilter applied = filter.withCampaign(campaign.getId());
@@ -424,8 +425,9 @@ class TreeController {
 	/** Regions grouped by economic region, for the region filter's option groups. */
 	private Map<String, List<Option>> regionGroups(Locale locale) {
 		Map<String, List<Option>> groups = new LinkedHashMap<>();
-		regions.economicRegions().forEach(e -> groups.put(e.name(locale), regionOptions.where(
-				r -> r.economicRegion().id() == e.id() && r.acceptsLetters() && r.parentId() == null)));
+		// the economic regions in the reader's alphabetical order, as the regions within them
+		regionOptions.economicRegions().forEach(e -> groups.put(e.label(), regionOptions.where(
+				r -> String.valueOf(r.economicRegion().id()).equals(e.value()) && r.acceptsLetters() && r.parentId() == null)));
 		groups.values().removeIf(List::isEmpty);
 		return groups;
 	}

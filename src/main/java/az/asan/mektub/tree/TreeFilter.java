@@ -4,6 +4,7 @@ import java.math.BigDecimal;
 
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
+import az.asan.mektub.system.Ranges;
 
 /**
  * What a visitor chose on the tree; it lives in the URL so that a filtered tree can be shared. A
@@ -26,14 +27,19 @@ public record TreeFilter(Long campaign, Integer economicRegion, Integer region, 
 		// Out of any sensible range a filter is not applied, like a mistyped one.
 		ageMin = within(ageMin, 0, 30);
 		ageMax = within(ageMax, 0, 30);
-		if (ageMin != null && ageMax != null && ageMin > ageMax) {
-			// "from 10 to 5" means 5 to 10, not "nothing".
+		// "from 10 to 5" means 5 to 10, not "nothing" (Ranges: the same rule for every range).
+		if (Ranges.reversed(ageMin, ageMax)) {
 			Integer smaller = ageMax;
 			ageMax = ageMin;
 			ageMin = smaller;
 		}
 		costMin = within(costMin);
 		costMax = within(costMax);
+		if (Ranges.reversed(costMin, costMax)) {
+			BigDecimal smaller = costMax;
+			costMax = costMin;
+			costMin = smaller;
+		}
 		view = "list".equals(view) ? "list" : "tree";
 	}
 
@@ -47,6 +53,12 @@ public record TreeFilter(Long campaign, Integer economicRegion, Integer region, 
 
 	public static TreeFilter none() {
 		return new TreeFilter(null, null, null, null, null, null, null, null, null, "", 1, null, "tree");
+	}
+
+	/** Whether the request typed a range the wrong way round, which this filter swapped: the page says so. */
+	public boolean swappedIn(jakarta.servlet.http.HttpServletRequest request) {
+		return Ranges.swapped(request, "ageMin", "ageMax", ageMin, ageMax)
+				|| Ranges.swapped(request, "costMin", "costMax", costMin, costMax);
 	}
 
 	public boolean list() {
