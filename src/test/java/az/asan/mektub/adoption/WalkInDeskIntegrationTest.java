@@ -288,7 +288,7 @@ class WalkInDeskIntegrationTest {
 		jdbc.sql("UPDATE letter SET paper_tree_point_id = ?, paper_printed_at = now() WHERE code = ?").params(ganja, code)
 			.update();
 		assertThat(Visitor.anonymous(mvc).speaking("ru").open("/letters/" + code).document().select("#paper-tree-centre")
-			.text()).isEqualTo("Это письмо висит и на бумажной ёлке: Центр «ASAN xidmət» в Гяндже (Gəncə şəhəri).");
+			.text()).isEqualTo("Это письмо висит и на бумажной ёлке: Центр «ASAN xidmət» в Гяндже (город Гянджа).");
 		assertThat(Visitor.anonymous(mvc).speaking("az").open("/letters/" + code).document().select("#paper-tree-centre")
 			.text()).isEqualTo("Bu məktub həm də kağız ağacda asılıb: Gəncə “ASAN xidmət” mərkəzi (Gəncə şəhəri).");
 	}

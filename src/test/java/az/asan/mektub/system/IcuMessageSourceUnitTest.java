@@ -36,11 +36,11 @@ class IcuMessageSourceUnitTest {
 	}
 
 	@Test
-	void englishCountsTooAndNumbersAreGroupedWithASpaceInEveryLanguage() {
+	void englishCountsTooAndNumbersAreGroupedAsTheReadersLanguageGroupsThem() {
 		String pattern = "{0, plural, one {# letter} other {# letters}}";
 		assertThat(IcuMessageSource.format(pattern, Locale.ENGLISH, 1)).isEqualTo("1 letter");
 		assertThat(IcuMessageSource.format(pattern, Locale.ENGLISH, 2)).isEqualTo("2 letters");
-		assertThat(IcuMessageSource.format(pattern, Locale.ENGLISH, 10512)).isEqualTo("10 512 letters");
+		assertThat(IcuMessageSource.format(pattern, Locale.ENGLISH, 10512)).isEqualTo("10,512 letters");
 		assertThat(IcuMessageSource.format("{0} məktub", AZ, 10512)).isEqualTo("10 512 məktub");
 		assertThat(IcuMessageSource.format("{0}", RU, 1000000L)).isEqualTo("1 000 000");
 	}
