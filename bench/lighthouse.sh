@@ -29,6 +29,8 @@ LH=.lighthouse/node_modules/.bin/lighthouse
 curl -sf "$BASE/actuator/health" >/dev/null || { echo "no app answers at $BASE"; exit 1; }
 LETTER=$(curl -s "$BASE/tree" | grep -oE '/letters/[0-9A-Z]{12}' | head -1)
 PAGES=("/" "/tree" "/tree?view=list" "$LETTER" "/impact" "/about" "/login" "/register")
+# LIGHTHOUSE_PAGES="/ /tree": only these (bench/ci.sh)
+[ -n "${LIGHTHOUSE_PAGES:-}" ] && read -r -a PAGES <<< "$LIGHTHOUSE_PAGES"
 
 echo "Lighthouse $($LH --version), mobile preset (simulated throttling), $(date -u +%F), $BASE"
 echo
