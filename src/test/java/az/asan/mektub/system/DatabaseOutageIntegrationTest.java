@@ -222,6 +222,23 @@ class DatabaseOutageIntegrationTest {
 	}
 
 	@Test
+	void theOutagePageSaysWhatIsTrueInTheVisitorsLanguage() throws Exception {
+		// when: the database is away
+		postgres.close();
+
+		// then: the page says the service recovers by itself, and promises no number of minutes
+		HttpResponse<String> english = get("/tree?lang=en");
+		assertThat(english.statusCode()).isEqualTo(503);
+		assertThat(english.body()).contains("cannot reach its database")
+			.contains("It recovers by itself as soon as the database answers again")
+			.doesNotContain("few minutes");
+		HttpResponse<String> azerbaijani = get("/impact");
+		assertThat(azerbaijani.body()).contains("Baza yenidən cavab verən kimi xidmət özü bərpa olunur");
+
+		restartTheDatabase();
+	}
+
+	@Test
 	void scheduledJobsSayOnceThatTheDatabaseIsAwayAndOnceThatItIsBack(CapturedOutput output) throws Exception {
 		// given: the mail job runs every second, on a database that answers
 		Thread.sleep(3000);
