@@ -58,9 +58,16 @@ class PostgresSupervisor implements AutoCloseable {
 
 	private volatile boolean closed;
 
+	private final Duration giveUpAfter;
+
 	PostgresSupervisor(Path dataDir, ApplicationEventPublisher events) {
+		this(dataDir, events, GIVE_UP_AFTER);
+	}
+
+	PostgresSupervisor(Path dataDir, ApplicationEventPublisher events, Duration giveUpAfter) {
 		this.dataDir = dataDir;
 		this.events = events;
+		this.giveUpAfter = giveUpAfter;
 		this.thread = new Thread(this::watch, "postgres-supervisor");
 		this.thread.setDaemon(true);
 	}
@@ -124,9 +131,9 @@ class PostgresSupervisor implements AutoCloseable {
 				}
 				return back;
 			}
-			catch (IOException ex) {
+			catch (IOException | RuntimeException ex) {
 				Duration down = Duration.ofNanos(System.nanoTime() - since);
-				if (!gaveUp && down.compareTo(GIVE_UP_AFTER) >= 0) {
+				if (!gaveUp && down.compareTo(giveUpAfter) >= 0) {
 					gaveUp = true;
 					log.error("The embedded PostgreSQL in " + dataDir + " could not be started again for "
 							+ down.toSeconds() + " s (" + ex.getMessage() + "); liveness is DOWN, still trying");
