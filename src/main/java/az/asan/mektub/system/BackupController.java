@@ -35,8 +35,8 @@ class BackupController {
 		log.info("Backup requested by " + who.getName());
 		try {
 			OnlineBackup.Archive archive = backup.backup();
-			redirect.addFlashAttribute("success", messages.get("backup.done", archive.name(),
-					backup.folder().toString()));
+			redirect.addFlashAttribute("success", messages.get("backup.doneAt", archive.name(),
+					backup.folder().toString(), new Formats().dateTime(archive.createdAt())));
 		}
 		catch (IllegalStateException ex) {
 			log.error("The backup requested by " + who.getName() + " failed", ex);

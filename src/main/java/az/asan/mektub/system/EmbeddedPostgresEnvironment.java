@@ -9,8 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.LocalDateTime;
-import java.time.format.DateTimeFormatter;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -170,6 +169,11 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				builder.setServerConfig("fsync", "on")
 					.setServerConfig("synchronous_commit", "on")
 					.setServerConfig("full_page_writes", "on");
+				if (System.getProperty("os.name", "").startsWith("Linux")) {
+					// Crash recovery first makes sure the folder is on disk: one syncfs instead of an fsync of
+					// every file, which takes seconds on a busy disk (PostgresSupervisor restarts after a kill).
+					builder.setServerConfig("recovery_init_sync_method", "syncfs");
+				}
 			}
 			EmbeddedPostgres postgres = builder.start();
 			return new Running(postgres, dataDir, ephemeral, version(postgres));
@@ -192,15 +196,18 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 			return;
 		}
 		if (Files.exists(dataDir) && Files.list(dataDir).findAny().isPresent()) {
+			// in Baku time, as the archives' names are
 			Path kept = dataDir.resolveSibling(dataDir.getFileName() + ".before-restore-"
-					+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
+					+ OnlineBackup.STAMP.format(Instant.now()));
 			Files.move(dataDir, kept);
 			log.warn("Restoring " + archive + ": the database folder so far is kept in " + kept);
 		}
 		OnlineBackup.unpack(archive, dataDir);
 		Files.writeString(marker, restored);
 		log.warn("Restored " + archive + " into " + dataDir
-				+ "; PostgreSQL replays the WAL in the archive as it starts. Start without asan.restore-from next time.");
+				+ "; PostgreSQL replays the WAL in the archive as it starts. The database is as it was when that backup"
+				+ " ended (the time in the archive's name, Baku time): what was saved after that is not in it."
+				+ " Start without asan.restore-from next time.");
 	}
 
 	private static String version(EmbeddedPostgres postgres) {

@@ -67,7 +67,8 @@ public class OnlineBackup {
 
 	static final String SUFFIX = ".tar.gz";
 
-	private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(Formats.BAKU);
+	/** Every name the backups and restores give (archives, the folder moved aside) is in Baku time. */
+	static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss").withZone(Formats.BAKU);
 
 	/** Not copied: runtime state PostgreSQL rebuilds, and the WAL (added from the backup's own range). */
 	private static final Set<String> SKIPPED_FILES = Set.of("postmaster.pid", "postmaster.opts", "backup_label",
@@ -115,14 +116,19 @@ public class OnlineBackup {
 		Instant started = Instant.now();
 		EmbeddedPostgresEnvironment.Running running = EmbeddedPostgresEnvironment.running(dataDirKey)
 			.orElseThrow(() -> new IllegalStateException("The embedded PostgreSQL is not running"));
-		String name = PREFIX + STAMP.format(started) + SUFFIX;
-		Path archive = backupDir.resolve(name);
-		Path partial = backupDir.resolve(name + ".part");
+		String label = PREFIX + STAMP.format(started) + SUFFIX;
+		Path partial = backupDir.resolve(label + ".part");
+		String name;
+		Path archive;
 		try {
 			Files.createDirectories(backupDir);
+			Instant ended;
 			try (Connection connection = running.postgres().getPostgresDatabase().getConnection()) {
-				write(connection, running.dataDir(), name, partial);
+				ended = write(connection, running.dataDir(), label, partial);
 			}
+			// The archive holds the database as it was when pg_backup_stop ran: its name says that moment.
+			name = PREFIX + STAMP.format(ended) + SUFFIX;
+			archive = backupDir.resolve(name);
 			Files.move(partial, archive, StandardCopyOption.ATOMIC_MOVE);
 		}
 		catch (IOException | SQLException ex) {
@@ -135,7 +141,7 @@ public class OnlineBackup {
 			jobRuns.finished("backup", started, "FAILED " + ex.getMessage());
 			throw new IllegalStateException("The backup failed: " + ex.getMessage(), ex);
 		}
-		Archive made = new Archive(name, size(archive), started);
+		Archive made = new Archive(name, size(archive), endedAt(name));
 		int pruned = prune();
 		log.info("Backup " + archive + " written (" + made.bytes() + " bytes, "
 				+ Duration.between(started, Instant.now()).toMillis() + " ms); " + pruned + " older than " + keepDays
@@ -160,7 +166,13 @@ public class OnlineBackup {
 		}
 	}
 
-	private void write(Connection connection, Path dataDir, String label, Path partial) throws IOException, SQLException {
+	/** The moment an archive's database is from (the end of its backup), read from its name. */
+	static Instant endedAt(String archiveName) {
+		return STAMP.parse(archiveName.substring(PREFIX.length(), archiveName.length() - SUFFIX.length()), Instant::from);
+	}
+
+	/** Writes the archive; returns when pg_backup_stop ran, the moment the archive's database is from. */
+	private Instant write(Connection connection, Path dataDir, String label, Path partial) throws IOException, SQLException {
 		String startWal;
 		try (Statement statement = connection.createStatement()) {
 			// Holds the WAL from here on until this session ends, whatever checkpoints happen meanwhile.
@@ -170,6 +182,7 @@ public class OnlineBackup {
 				startWal = rs.getString(1);
 			}
 		}
+		Instant ended;
 		try (OutputStream file = Files.newOutputStream(partial);
 				TarArchiveOutputStream tar = new TarArchiveOutputStream(
 						new GZIPOutputStream(new BufferedOutputStream(file, 1 << 16), 1 << 16))) {
@@ -183,6 +196,7 @@ public class OnlineBackup {
 					ResultSet rs = statement
 						.executeQuery("SELECT labelfile, spcmapfile, pg_walfile_name(lsn) FROM pg_backup_stop(false)")) {
 				rs.next();
+				ended = Instant.now();
 				labelFile = rs.getString(1);
 				tablespaceMap = rs.getString(2);
 				stopWal = rs.getString(3);
@@ -202,6 +216,7 @@ public class OnlineBackup {
 			}
 			tar.finish();
 		}
+		return ended;
 	}
 
 	private void copyFolder(Path dataDir, TarArchiveOutputStream tar) throws IOException {

@@ -30,6 +30,7 @@ import org.springframework.core.serializer.support.DeserializingConverter;
 import org.springframework.core.serializer.support.SerializingConverter;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.session.jdbc.JdbcIndexedSessionRepository;
 import org.springframework.session.jdbc.PostgreSqlJdbcIndexedSessionRepositoryCustomizer;
 import org.springframework.session.web.http.CookieHttpSessionIdResolver;
@@ -84,6 +85,9 @@ class SessionConfiguration {
 		repository.setDefaultMaxInactiveInterval(timeout);
 		repository.setConversionService(conversions(codecs.orderedStream().toList()));
 		repository.setSessionIdGenerator(ids);
+		// Expired sessions are deleted by ExpiredSessions, a scheduled job like the others (one node at a
+		// time, one line per database outage), not by a scheduler of the repository's own.
+		repository.setCleanupCron(Scheduled.CRON_DISABLED);
 		return repository;
 	}
 

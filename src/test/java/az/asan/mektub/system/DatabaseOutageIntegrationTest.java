@@ -6,6 +6,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -15,7 +17,9 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -37,6 +41,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.util.FileSystemUtils;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
@@ -51,33 +56,57 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @ExtendWith(OutputCaptureExtension.class)
 class DatabaseOutageIntegrationTest {
 
-	private Path dataDir;
+	// One PostgreSQL and one app for every test of the class (a test that stops the app gets a new one),
+	// and the folder is deleted at the end: a run leaves nothing in the temporary directory.
+	private static Path dataDir;
 
-	private EmbeddedPostgres postgres;
+	private static EmbeddedPostgres postgres;
 
-	private int port;
+	private static int port;
 
-	private ConfigurableApplicationContext app;
+	private static ConfigurableApplicationContext app;
 
 	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-	@BeforeEach
-	void startTheAppOnItsOwnDatabase() throws Exception {
+	@BeforeAll
+	static void startTheDatabase() throws Exception {
 		dataDir = Files.createTempDirectory("asan-outage-");
 		postgres = EmbeddedPostgres.builder().setDataDirectory(dataDir).setCleanDataDirectory(false).start();
 		port = postgres.getPort();
-		app = new SpringApplicationBuilder(MektubApplication.class, SlowPage.class).run("--server.port=0",
-				"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
-				"--spring.datasource.username=postgres", "--spring.datasource.password=", "--asan.demo=false",
-				"--spring.datasource.hikari.maximum-pool-size=5");
+	}
+
+	@BeforeEach
+	void startTheAppOnItsOwnDatabase() throws Exception {
+		if (app == null || !app.isActive()) {
+			app = new SpringApplicationBuilder(MektubApplication.class, SlowPage.class).run("--server.port=0",
+					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
+					"--spring.datasource.username=postgres", "--spring.datasource.password=", "--asan.demo=false",
+					"--spring.datasource.hikari.maximum-pool-size=5", "--asan.jobs.mail.delay=PT1S");
+		}
+		// an app that lived through the last test's outage serves again (its pause after an outage is over)
+		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (get("/tree").statusCode() != 200 && System.nanoTime() < until) {
+			Thread.sleep(200);
+		}
 	}
 
 	@AfterEach
-	void stopEverything() throws Exception {
+	void theDatabaseRunsForTheNextTest() throws Exception {
+		try (Connection connection = postgres.getPostgresDatabase().getConnection()) {
+			connection.isValid(2);
+		}
+		catch (SQLException stopped) {
+			restartTheDatabase();
+		}
+	}
+
+	@AfterAll
+	static void stopEverythingAndCleanUp() throws Exception {
 		if (app != null && app.isActive()) {
 			app.close();
 		}
 		postgres.close();
+		FileSystemUtils.deleteRecursively(dataDir);
 	}
 
 	@Test
@@ -192,9 +221,50 @@ class DatabaseOutageIntegrationTest {
 		restartTheDatabase();
 	}
 
+	@Test
+	void theOutagePageSaysWhatIsTrueInTheVisitorsLanguage() throws Exception {
+		// when: the database is away
+		postgres.close();
+
+		// then: the page says the service recovers by itself, and promises no number of minutes
+		HttpResponse<String> english = get("/tree?lang=en");
+		assertThat(english.statusCode()).isEqualTo(503);
+		assertThat(english.body()).contains("cannot reach its database")
+			.contains("It recovers by itself as soon as the database answers again")
+			.doesNotContain("few minutes");
+		HttpResponse<String> azerbaijani = get("/impact");
+		assertThat(azerbaijani.body()).contains("Baza yenidən cavab verən kimi xidmət özü bərpa olunur");
+
+		restartTheDatabase();
+	}
+
+	@Test
+	void scheduledJobsSayOnceThatTheDatabaseIsAwayAndOnceThatItIsBack(CapturedOutput output) throws Exception {
+		// given: the mail job runs every second, on a database that answers
+		Thread.sleep(3000);
+		int before = output.toString().length();
+
+		// when: the database is away for several of its runs, then back
+		postgres.close();
+		Thread.sleep(8000);
+		restartTheDatabase();
+
+		// then: one line when it could not run, one when it runs again, and no stack trace
+		String back = "Job OutboxSender.sendPending runs again: the database is back";
+		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+		while (!output.toString().substring(before).contains(back) && System.nanoTime() < until) {
+			Thread.sleep(200);
+		}
+		String log = output.toString().substring(before);
+		assertThat(log).contains(back);
+		assertThat(log.split("Job OutboxSender.sendPending cannot run: the database cannot be reached", -1)).hasSize(2);
+		assertThat(log).doesNotContain("Unexpected error occurred in scheduled task")
+			.doesNotContain("at net.javacrumbs.shedlock");
+	}
+
 	private static volatile EmbeddedPostgres databaseOfTheRunningTest;
 
-	private void restartTheDatabase() throws Exception {
+	private static void restartTheDatabase() throws Exception {
 		postgres = EmbeddedPostgres.builder()
 			.setDataDirectory(dataDir)
 			.setCleanDataDirectory(false)
