@@ -316,7 +316,7 @@ class LetterImportFilesIntegrationTest {
 		// then: the page tells how far it has come, reloading itself without script, until the result
 		assertThat(run).startsWith("/volunteer/letters/import/runs/");
 		String page = followUntilFinished(run);
-		assertThat(page).contains("id=\"import-run-done\"").contains("10 001").contains("UTF-8");
+		assertThat(page).contains("id=\"import-run-done\"").contains("10,001").contains("UTF-8");
 		assertThat(count()).isEqualTo(10_001);
 		String fragment = mvc.perform(get(run + "/progress").with(user(volunteer())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
