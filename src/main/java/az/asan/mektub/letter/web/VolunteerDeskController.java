@@ -176,8 +176,8 @@ class VolunteerDeskController {
 								response)));
 		// The rest of the page is the same for every volunteer with these regions, as long as the shared
 		// part it shows is the one read last (issue 17).
-		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("regions=" + key + "|centres=" + centresKey + "|" + shared.generation(),
-				"sentBack"));
+		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of(
+				"regions=" + key + "|centres=" + centresKey + "|" + shared.generation(), "sentBack"));
 		return "volunteer/desk";
 	}
 
