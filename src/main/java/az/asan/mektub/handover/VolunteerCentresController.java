@@ -64,14 +64,6 @@ class VolunteerCentresController implements VolunteerPageSection {
 		model.addAttribute("selectedCentres", chosen.stream().map(String::valueOf).toList());
 	}
 
-	/** The centres ticked on the new-volunteer form, saved with the account (in its transaction). */
-	@org.springframework.context.event.EventListener
-	void on(az.asan.mektub.account.VolunteerCreated created) {
-		if (!created.handoverPointIds().isEmpty()) {
-			points.assignCentres(created.volunteerId(), created.handoverPointIds(), created.actorId());
-		}
-	}
-
 	@PostMapping("/admin/users/{id}/centres")
 	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(required = false) List<Long> handoverPointIds, RedirectAttributes redirect) {
