@@ -54,8 +54,12 @@ public class AccountAdministration {
 
 	private final Sessions sessions;
 
+	private final org.springframework.context.ApplicationEventPublisher events;
+
 	AccountAdministration(Accounts accounts, AccountTokens tokens, Mailer mailer, Links links, Regions regions,
-			JdbcClient jdbc, AuditLog auditLog, Sessions sessions) {
+			JdbcClient jdbc, AuditLog auditLog, Sessions sessions,
+			org.springframework.context.ApplicationEventPublisher events) {
+		this.events = events;
 		this.auditLog = auditLog;
 		this.sessions = sessions;
 		this.accounts = accounts;
@@ -120,6 +124,8 @@ public class AccountAdministration {
 		accounts.saveAndFlush(account);
 		audit(actorId, "CREATED", account.getId(), "VOLUNTEER " + regionCodes(account.getRegionIds()),
 				new TreeSet<>(account.getRegionIds()));
+		// the other modules add their part (handover: the centres ticked on the form), in this transaction
+		events.publishEvent(new VolunteerCreated(account.getId(), actorId, form.handoverPointIds()));
 		String token = tokens.issue(account.getId(), AccountTokens.Purpose.INVITE); // its reference: the mail gets the token when sent or shown
 		mailer.queue(account.getEmail(), account.getLanguage(), "invite", account.getFullName(),
 				links.absolute("/password/reset?token=" + token));

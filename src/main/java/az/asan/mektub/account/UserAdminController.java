@@ -69,7 +69,7 @@ class UserAdminController {
 	String initVolunteerForm(Model model) {
 		model.addAttribute("volunteerForm", VolunteerForm.empty());
 		model.addAttribute("selectedRegions", List.of());
-		return volunteerPage(model);
+		return volunteerPage(List.of(), model);
 	}
 
 	@PostMapping("/admin/users/new")
@@ -86,7 +86,8 @@ class UserAdminController {
 			Forms.redisplay(model, "volunteerForm", form, result);
 			model.addAttribute("selectedRegions",
 					form.regionIds() == null ? List.of() : form.regionIds().stream().map(String::valueOf).toList());
-			return volunteerPage(model);
+			return volunteerPage(form.handoverPointIds() == null ? List.of()
+					: form.handoverPointIds().stream().filter(java.util.Objects::nonNull).toList(), model);
 		}
 		long id = administration.createVolunteer(form, user.id(), locale);
 		redirect.addFlashAttribute("success", messages.get("people.invited", form.email()));
@@ -164,9 +165,12 @@ class UserAdminController {
 		return "redirect:/admin/users/" + id;
 	}
 
-	private String volunteerPage(Model model) {
+	private String volunteerPage(List<Long> chosenCentres, Model model) {
 		model.addAttribute("regionOptions", regionOptions.where(r -> r.acceptsLetters()));
 		model.addAttribute("regionGroups", regionOptions.grouped(r -> r.acceptsLetters()));
+		// what other modules offer on the form (handover: the centres the volunteer will work at)
+		model.addAttribute("centreGroups", null);
+		sections.orderedStream().forEach(section -> section.addToNewVolunteer(chosenCentres, model));
 		return "admin/volunteer-form";
 	}
 

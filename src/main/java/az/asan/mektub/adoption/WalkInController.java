@@ -8,6 +8,7 @@ import jakarta.validation.Valid;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.handover.DeskScope;
 import az.asan.mektub.handover.HandoverPoint;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.Letter;
@@ -68,26 +69,28 @@ class WalkInController {
 	String initWalkInForm(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String code,
 			Model model, Locale locale) {
 		RegionScope scope = accounts.regionScope(user);
+		DeskScope desk = handoverPoints.deskScope(user.id(), scope);
 		// a tag from a paper tree: the centre whose tree it hung on is where the citizen stands
 		Long hangingAt = code == null || code.isBlank() ? null
 				: paperTree.hangingAt(LetterCodes.normaliseCode(code))
-					.filter(id -> point(id, scope).isPresent())
+					.filter(id -> point(id, desk).isPresent())
 					.orElse(null);
 		WalkInForm form = WalkInForm.forCode(code);
 		model.addAttribute("walkInForm", new WalkInForm(form.code(), "", "", hangingAt));
 		model.addAttribute("hangsHere", hangingAt != null);
-		return form(scope, form.code(), model, locale);
+		return form(scope, desk, form.code(), model, locale);
 	}
 
 	@PostMapping("/volunteer/walk-in")
 	String processWalkInForm(@AuthenticationPrincipal SignedInUser user, @Valid WalkInForm walkInForm,
 			BindingResult result, Model model, Locale locale) {
 		RegionScope scope = accounts.regionScope(user);
-		if (walkInForm.handoverPointId() != null && point(walkInForm.handoverPointId(), scope).isEmpty()) {
+		DeskScope desk = handoverPoints.deskScope(user.id(), scope);
+		if (walkInForm.handoverPointId() != null && point(walkInForm.handoverPointId(), desk).isEmpty()) {
 			result.rejectValue("handoverPointId", "paperTree.point.notYours");
 		}
 		if (result.hasErrors()) {
-			return form(scope, walkInForm.code(), model, locale);
+			return form(scope, desk, walkInForm.code(), model, locale);
 		}
 		try {
 			AdoptionManagement.Adopted adopted = adoptions.adoptWalkIn(walkInForm.code(), scope, user.id(),
@@ -96,7 +99,7 @@ class WalkInController {
 		}
 		catch (AdoptionRefused refused) {
 			result.reject("walkIn.refused." + refused.reason().name());
-			return form(scope, walkInForm.code(), model, locale);
+			return form(scope, desk, walkInForm.code(), model, locale);
 		}
 	}
 
@@ -114,8 +117,12 @@ class WalkInController {
 		return "adoption/walk-in-receipt";
 	}
 
-	private String form(RegionScope scope, String code, Model model, Locale locale) {
-		model.addAttribute("pointOptions", handoverPoints.atDesk(scope).stream()
+	/**
+	 * The centres offered: those of the person's desk — the centres they work at and those of their
+	 * regions (staff: every centre taking gifts). The letter itself stays one of their regions.
+	 */
+	private String form(RegionScope scope, DeskScope desk, String code, Model model, Locale locale) {
+		model.addAttribute("pointOptions", handoverPoints.atDesk(desk).stream()
 			.map(p -> new Option(String.valueOf(p.id()), p.name(locale)))
 			.toList());
 		model.addAttribute("preview", code == null || code.isBlank() ? null
@@ -126,8 +133,9 @@ class WalkInController {
 		return "adoption/walk-in";
 	}
 
-	private Optional<HandoverPoint> point(long id, RegionScope scope) {
-		return handoverPoints.byId(id).filter(p -> p.accepting() && scope.includes(p.regionId()));
+	private Optional<HandoverPoint> point(long id, DeskScope desk) {
+		return handoverPoints.byId(id)
+			.filter(p -> p.accepting() && (desk.worksAt(p.id()) || desk.regions().includes(p.regionId())));
 	}
 
 }

@@ -131,6 +131,18 @@ public class HandoverPoints {
 		return true;
 	}
 
+	/**
+	 * The centres staff ticked on the form that opened a volunteer's account: saved, with their audit
+	 * row, in the transaction that opens the account, so that both are there or neither.
+	 */
+	@org.springframework.context.event.EventListener
+	@Transactional
+	public void assignCentresOfANewVolunteer(az.asan.mektub.account.VolunteerCreated created) {
+		if (!created.handoverPointIds().isEmpty()) {
+			assignCentres(created.volunteerId(), created.handoverPointIds(), created.actorId());
+		}
+	}
+
 	public Optional<HandoverPoint> byId(Long id) {
 		if (id == null) {
 			return Optional.empty();

@@ -55,6 +55,15 @@ class VolunteerCentresController implements VolunteerPageSection {
 		model.addAttribute("selectedCentres", chosen.stream().map(String::valueOf).toList());
 	}
 
+	/** The same grouped list on the form that opens a volunteer's account: the centres taking gifts. */
+	@Override
+	public void addToNewVolunteer(List<Long> chosen, Model model) {
+		Locale locale = org.springframework.context.i18n.LocaleContextHolder.getLocale();
+		model.addAttribute("centreGroups", regionOptions.groupedByRegion(points.accepting(), HandoverPoint::regionId,
+				p -> new Option(String.valueOf(p.id()), p.name(locale))));
+		model.addAttribute("selectedCentres", chosen.stream().map(String::valueOf).toList());
+	}
+
 	@PostMapping("/admin/users/{id}/centres")
 	String assign(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(required = false) List<Long> handoverPointIds, RedirectAttributes redirect) {

@@ -521,10 +521,18 @@ class FormTourIntegrationTest {
 		assertThat(refused.document().select(".is-invalid")).as(refused.messages()).isNotEmpty();
 		assertThat(accounts(email)).isZero();
 		String ganja = String.valueOf(regionId("AZ-GA"));
+		// the centre the volunteer will work at is ticked on the same form, as served
+		String ganjaCentre = String.valueOf(pointOf("AZ-GA"));
 		Page invited = staff.open("/admin/users/new").form("#volunteer-form").set("email", email)
-			.set("fullName", "Tur Könüllüsü").choose("regionIds", ganja).submit();
+			.set("fullName", "Tur Könüllüsü").choose("regionIds", ganja).choose("handoverPointIds", ganjaCentre).submit();
 		assertThat(invited.document().select(".alert-success")).as(invited.messages()).isNotEmpty();
 		assertThat(accounts(email)).as(invited.messages()).isEqualTo(1);
+		assertThat(jdbc.sql("""
+				SELECT string_agg(CAST(c.handover_point_id AS text), ',') FROM volunteer_handover_point c
+				JOIN app_user u ON u.id = c.user_id WHERE u.email = ?""").param(email).query(String.class).single())
+			.isEqualTo(ganjaCentre);
+		assertThat(invited.document().select("#centres-form input[name=handoverPointIds][value=" + ganjaCentre + "]")
+			.hasAttr("checked")).isTrue();
 		assertThat(jdbc.sql("SELECT role FROM app_user WHERE email = ?").param(email).query(String.class).single())
 			.isEqualTo("VOLUNTEER");
 

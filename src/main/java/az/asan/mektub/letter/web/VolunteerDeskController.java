@@ -8,6 +8,7 @@ import java.util.Map;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.LetterManagement;
 import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.letter.LetterStatus;
@@ -18,6 +19,7 @@ import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Formats;
 import az.asan.mektub.system.Messages;
+import az.asan.mektub.system.Option;
 import az.asan.mektub.system.PageShell;
 import az.asan.mektub.system.TemplateFragments;
 import jakarta.servlet.http.HttpServletRequest;
@@ -66,9 +68,12 @@ class VolunteerDeskController {
 
 	private final TemplateFragments fragments;
 
+	private final HandoverPoints handoverPoints;
+
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
 			LetterManagement letters, Messages messages, JdbcClient jdbc,
-			TemplateFragments fragments, CacheManager caches) {
+			TemplateFragments fragments, CacheManager caches, HandoverPoints handoverPoints) {
+		this.handoverPoints = handoverPoints;
 		this.fragments = fragments;
 		this.shared = caches.getCache(CacheConfiguration.DESK);
 		this.sentBackHtml = caches.getCache(CacheConfiguration.RENDERED_PARTS);
@@ -150,6 +155,17 @@ class VolunteerDeskController {
 		model.addAttribute("regionNames", shared.regionNames().computeIfAbsent(locale.toLanguageTag(),
 				language -> scope.isAll() ? java.util.List.of() : regionOptions.sortedNames(scope.regionIds())));
 		model.addAttribute("noRegions", scope.isEmpty());
+		// The ASAN service centres the person works at, each linked to its daily list: the reader's own,
+		// so the kept page's key names them (below), as it names the regions — a colleague with the same
+		// regions and other centres gets another page (staff work at every centre: none listed).
+		java.util.Set<Long> centreIds = scope.isAll() ? java.util.Set.of() : handoverPoints.centresOf(user.id());
+		model.addAttribute("myCentres", centreIds.isEmpty() ? java.util.List.of() : handoverPoints.shown()
+			.stream()
+			.filter(p -> centreIds.contains(p.id()))
+			.map(p -> new Option(String.valueOf(p.id()), p.name(locale)))
+			.toList());
+		String centresKey = centreIds.stream().sorted().map(String::valueOf)
+			.collect(java.util.stream.Collectors.joining(","));
 		// The person's own letters sent back to them: the one part of the desk that is theirs alone.
 		java.util.List<QueueRow> sentBack = queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me",
 				scope, user.id());
@@ -160,7 +176,8 @@ class VolunteerDeskController {
 								response)));
 		// The rest of the page is the same for every volunteer with these regions, as long as the shared
 		// part it shows is the one read last (issue 17).
-		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("regions=" + key + "|" + shared.generation(), "sentBack"));
+		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of(
+				"regions=" + key + "|centres=" + centresKey + "|" + shared.generation(), "sentBack"));
 		return "volunteer/desk";
 	}
 
