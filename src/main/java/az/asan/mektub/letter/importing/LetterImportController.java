@@ -168,6 +168,7 @@ class LetterImportController {
 
 	private String done(LetterImport.Result result) {
 		return messages.get("import.done", result.imported(), result.alreadyPresent()) + " "
+				+ (result.exampleSkipped() ? messages.get("import.exampleSkipped") + " " : "")
 				+ messages.get("import.readAs", result.encoding());
 	}
 
@@ -184,6 +185,10 @@ class LetterImportController {
 		model.addAttribute("result", result);
 		model.addAttribute("columns", LetterImport.COLUMNS);
 		model.addAttribute("required", templates.requiredColumns());
+		Map<String, String> names = new java.util.HashMap<>();
+		LetterImport.COLUMNS.forEach(c -> names.put(c, String.join(" · ", importer.headingsOf(c))));
+		model.addAttribute("columnNames", names);
+		model.addAttribute("rowLimit", importer.maxRows());
 		return "volunteer/import";
 	}
 
