@@ -186,6 +186,39 @@ class LetterImportAsAVolunteerFoundItIntegrationTest {
 		assertThat(count()).isZero();
 	}
 
+	@Test
+	void aBackgroundImportLeftBehindIsFoundAgainFromTheImportPageAndOnlyTheVolunteersOwn() throws Exception {
+		StringBuilder csv = new StringBuilder(String.join(",", LetterImport.COLUMNS) + "\n");
+		for (int i = 0; i < 10_001; i++) {
+			csv.append("A,B,14.05.2016,X,AZ-SM,FAMILY,Ana,Top,Top,TOY,,10\n");
+		}
+		String run = upload("letters.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "en").andReturn()
+			.getResponse().getRedirectedUrl();
+		assertThat(run).startsWith("/volunteer/letters/import/runs/");
+		long staff = jdbc.sql("SELECT id FROM app_user WHERE email = 'staff@demo.az'").query(Long.class).single();
+		java.util.UUID others = java.util.UUID.randomUUID();
+		jdbc.sql("INSERT INTO letter_import_run (id, volunteer_id, campaign_id, state, rows_total) VALUES (?, ?, ?, 'DONE', 12345)")
+			.params(others, staff, campaign).update();
+		try {
+			String page = HtmlUtils.htmlUnescape(mvc.perform(get("/volunteer/letters/import").param("lang", "en")
+				.with(user(volunteer()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			assertThat(page).contains("Your recent large imports").contains("href=\"" + run + "\"")
+				.doesNotContain(others.toString());
+			String runPage = mvc.perform(get(run).param("lang", "en").with(user(volunteer()))).andReturn().getResponse()
+				.getContentAsString(StandardCharsets.UTF_8);
+			assertThat(runPage).contains("Importing the file");
+		}
+		finally {
+			java.util.UUID own = java.util.UUID.fromString(run.substring(run.lastIndexOf('/') + 1));
+			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+			while (System.nanoTime() < deadline && "RUNNING".equals(jdbc.sql("SELECT state FROM letter_import_run WHERE id = ?")
+				.param(own).query(String.class).single())) {
+				Thread.sleep(200);
+			}
+			jdbc.sql("DELETE FROM letter_import_run WHERE id = ? OR id = ?").params(others, own).update();
+		}
+	}
+
 	/** The line numbers of the problems in one column, as the problem table lists them. */
 	private static List<String> problemRows(String page, String column) {
 		List<String> rows = new ArrayList<>();

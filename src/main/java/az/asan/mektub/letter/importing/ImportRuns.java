@@ -194,6 +194,28 @@ class ImportRuns {
 							run.alreadyPresent(), run.encoding(), problems(run.id()), run.moreProblems()));
 	}
 
+	/** A run as the import page lists it among the volunteer's recent ones. */
+	record Recent(UUID id, State state, Instant startedAt, int rowsTotal, Integer imported) {
+	}
+
+	/** The volunteer's own last runs, newest first, so that a run's page can be found again. */
+	List<Recent> recent(long volunteerId, int limit) {
+		return jdbc.sql("""
+				SELECT id, state, started_at, rows_total, imported,
+				       updated_at < now() - make_interval(secs => ?) AS silent
+				FROM letter_import_run WHERE volunteer_id = ? ORDER BY started_at DESC, id LIMIT ?""")
+			.params(SILENT.toSeconds(), volunteerId, limit)
+			.query((rs, n) -> {
+				State state = State.valueOf(rs.getString("state"));
+				if (state == State.RUNNING && rs.getBoolean("silent")) {
+					state = State.FAILED;
+				}
+				return new Recent(rs.getObject("id", UUID.class), state, rs.getTimestamp("started_at").toInstant(),
+						rs.getInt("rows_total"), (Integer) rs.getObject("imported"));
+			})
+			.list();
+	}
+
 	private List<LetterImport.Problem> problems(UUID id) {
 		return jdbc.sql("SELECT line, column_name, message FROM letter_import_problem WHERE run_id = ? ORDER BY position")
 			.param(id)
