@@ -219,6 +219,36 @@ class LetterImportAsAVolunteerFoundItIntegrationTest {
 		}
 	}
 
+	@Test
+	void aCityWithItsDistrictAndAnotherAlphabetsSpellingResolveAndTheRegionListSaysSuch() throws Exception {
+		String csv = String.join(",", LetterImport.COLUMNS) + "\n"
+				+ "Aynur,Əliyeva,14.05.2016,F,\"Bakı, Yasamal\",FAMILY,Ana,Top,Top,TOY,,10\n"
+				+ "Kamran,Əliyev,14.05.2015,M,Sumgait,FAMILY,Ata,Top,Top,TOY,,10\n";
+		upload("letters.csv", csv.getBytes(StandardCharsets.UTF_8), "en");
+		assertThat(jdbc.sql("""
+				SELECT r.code FROM letter l JOIN region r ON r.id = l.region_id WHERE l.campaign_id = ? ORDER BY l.first_name""")
+			.param(campaign).query(String.class).list()).containsExactly("AZ-BA-YAS", "AZ-SM");
+
+		String list = HtmlUtils.htmlUnescape(mvc.perform(get("/volunteer/letters/import/regions").param("lang", "en")
+			.with(user(volunteer()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(list).contains("Other spellings are understood").contains("Sumgait").contains("Bakı, Yasamal");
+	}
+
+	@Test
+	void theDeskSaysExcelOrCsvAndAnImportedLettersHistoryDoesNotCallAnXlsxACsv() throws Exception {
+		String desk = HtmlUtils.htmlUnescape(mvc.perform(get("/volunteer").param("lang", "en").with(user(volunteer())))
+			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(desk).contains("Import from Excel or CSV").doesNotContain("Import from CSV");
+
+		byte[] template = mvc.perform(get("/volunteer/letters/import/template.xlsx").with(user(volunteer())))
+			.andReturn().getResponse().getContentAsByteArray();
+		upload("letters.xlsx", template, "en");
+		String code = jdbc.sql("SELECT code FROM letter WHERE campaign_id = ?").param(campaign).query(String.class).single();
+		String letter = HtmlUtils.htmlUnescape(mvc.perform(get("/volunteer/letters/" + code).param("lang", "en")
+			.with(user(volunteer()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+		assertThat(letter).contains("Imported from a file (Excel or CSV)").doesNotContain("Imported from CSV");
+	}
+
 	/** The line numbers of the problems in one column, as the problem table lists them. */
 	private static List<String> problemRows(String page, String column) {
 		List<String> rows = new ArrayList<>();
