@@ -155,6 +155,11 @@ class LetterImportAsAVolunteerFoundItIntegrationTest {
 		String help = HtmlUtils.htmlUnescape(mvc.perform(get("/volunteer/letters/import").with(user(volunteer())))
 			.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(help).contains("İctimai mətn · Public text · Публичный текст").doesNotContain("i̇");
+
+		String unknown = "Ad,Soyad,Doğum tarixi,Cins,Region,Qayğı forması,Əlaqə,Arzu,İctimai şərh,Kateqoriya,Təxmini qiymət\n"
+				+ "Nərmin,Əliyeva,14.05.2016,F,AZ-SM,FAMILY,Ana,Top,Top,TOY,10\n";
+		assertThat(page(upload("letters.csv", unknown.getBytes(StandardCharsets.UTF_8), "en")))
+			.contains("Unknown column “İctimai şərh”").contains("Column “public_wish” is missing").doesNotContain("i̇");
 	}
 
 	@Test
@@ -188,9 +193,12 @@ class LetterImportAsAVolunteerFoundItIntegrationTest {
 
 	@Test
 	void aBackgroundImportLeftBehindIsFoundAgainFromTheImportPageAndOnlyTheVolunteersOwn() throws Exception {
-		StringBuilder csv = new StringBuilder(String.join(",", LetterImport.COLUMNS) + "\n");
+		// the template with the volunteer's rows typed below its example
+		byte[] template = mvc.perform(get("/volunteer/letters/import/template.csv").with(user(volunteer())))
+			.andReturn().getResponse().getContentAsByteArray();
+		StringBuilder csv = new StringBuilder(new String(template, StandardCharsets.UTF_8));
 		for (int i = 0; i < 10_001; i++) {
-			csv.append("A,B,14.05.2016,X,AZ-SM,FAMILY,Ana,Top,Top,TOY,,10\n");
+			csv.append("Uşaq").append(i).append(",Soyad,14.05.2016,F,AZ-SM,FAMILY,Ana,Top,Top,TOY,,10\r\n");
 		}
 		String run = upload("letters.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "en").andReturn()
 			.getResponse().getRedirectedUrl();
@@ -207,14 +215,15 @@ class LetterImportAsAVolunteerFoundItIntegrationTest {
 			String runPage = mvc.perform(get(run).param("lang", "en").with(user(volunteer()))).andReturn().getResponse()
 				.getContentAsString(StandardCharsets.UTF_8);
 			assertThat(runPage).contains("Importing the file");
+			waitFor(run);
+			String done = HtmlUtils.htmlUnescape(mvc.perform(get(run).param("lang", "en").with(user(volunteer())))
+				.andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
+			assertThat(done).contains("id=\"import-run-done\"").contains("example row (Aysel Məmmədova) was not imported");
+			assertThat(count()).isEqualTo(10_001);
+			assertThat(names()).doesNotContain("Aysel Məmmədova");
 		}
 		finally {
-			java.util.UUID own = java.util.UUID.fromString(run.substring(run.lastIndexOf('/') + 1));
-			long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
-			while (System.nanoTime() < deadline && "RUNNING".equals(jdbc.sql("SELECT state FROM letter_import_run WHERE id = ?")
-				.param(own).query(String.class).single())) {
-				Thread.sleep(200);
-			}
+			java.util.UUID own = waitFor(run);
 			jdbc.sql("DELETE FROM letter_import_run WHERE id = ? OR id = ?").params(others, own).update();
 		}
 	}
@@ -247,6 +256,17 @@ class LetterImportAsAVolunteerFoundItIntegrationTest {
 		String letter = HtmlUtils.htmlUnescape(mvc.perform(get("/volunteer/letters/" + code).param("lang", "en")
 			.with(user(volunteer()))).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
 		assertThat(letter).contains("Imported from a file (Excel or CSV)").doesNotContain("Imported from CSV");
+	}
+
+	/** Waits (three minutes at most) until the background run has finished; its id. */
+	private java.util.UUID waitFor(String run) throws InterruptedException {
+		java.util.UUID id = java.util.UUID.fromString(run.substring(run.lastIndexOf('/') + 1));
+		long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(3);
+		while (System.nanoTime() < deadline && "RUNNING".equals(jdbc.sql("SELECT state FROM letter_import_run WHERE id = ?")
+			.param(id).query(String.class).single())) {
+			Thread.sleep(200);
+		}
+		return id;
 	}
 
 	/** The line numbers of the problems in one column, as the problem table lists them. */
