@@ -58,7 +58,11 @@ import org.springframework.validation.Validator;
  * file over the configured number of rows is refused before it costs more. Every row is checked before anything is written: if
  * any row is wrong, the answer lists each problem by line and column and nothing is imported. A row
  * whose child already has a letter in the campaign counts as imported before, so the same file
- * imported twice creates no duplicates. The rows go in through JDBC batches, so ten thousand take
+ * imported twice creates no duplicates, also when both run at once (from two tabs or two nodes): the
+ * writing holds a PostgreSQL advisory lock of the campaign and reads what is there after taking it.
+ * Columns are named by their codes or their names in the three languages; only the required ones
+ * must be there. The template's example row is skipped when the volunteer typed rows below it. The
+ * rows go in through JDBC batches, so ten thousand take
  * seconds. Each row is checked by the registration page's own rules ({@link LetterForm} and
  * {@link LetterManagement#checkRules}) and built by its factory ({@link LetterManagement#newLetter}),
  * so a rule changed there holds here too.
