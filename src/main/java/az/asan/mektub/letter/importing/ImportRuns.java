@@ -53,7 +53,8 @@ class ImportRuns {
 
 	/** A run as its page shows it. */
 	record Run(UUID id, State state, int rowsTotal, int rowsChecked, int rowsWritten, Integer imported,
-			Integer alreadyPresent, String encoding, List<LetterImport.Problem> problems, boolean moreProblems) {
+			Integer alreadyPresent, String encoding, List<LetterImport.Problem> problems, boolean moreProblems,
+			boolean exampleSkipped) {
 
 		public boolean running() {
 			return state == State.RUNNING;
@@ -70,7 +71,7 @@ class ImportRuns {
 
 		public LetterImport.Result result() {
 			return new LetterImport.Result(imported == null ? 0 : imported, alreadyPresent == null ? 0 : alreadyPresent,
-					problems, moreProblems, encoding == null ? "" : encoding);
+					problems, moreProblems, encoding == null ? "" : encoding, exampleSkipped);
 		}
 
 	}
@@ -158,11 +159,11 @@ class ImportRuns {
 			}
 			jdbc.sql("""
 					UPDATE letter_import_run SET state = ?, imported = ?, already_present = ?, encoding = ?,
-					       more_problems = ?, rows_written = CASE WHEN ? THEN rows_total ELSE rows_written END,
+					       more_problems = ?, example_skipped = ?, rows_written = CASE WHEN ? THEN rows_total ELSE rows_written END,
 					       updated_at = now()
 					WHERE id = ?""")
 				.params(result.ok() ? State.DONE.name() : State.REFUSED.name(), result.imported(), result.alreadyPresent(),
-						truncate(result.encoding(), 120), result.moreProblems(), result.ok(), id)
+						truncate(result.encoding(), 120), result.moreProblems(), result.exampleSkipped(), result.ok(), id)
 				.update();
 		});
 	}
@@ -175,7 +176,7 @@ class ImportRuns {
 	Optional<Run> find(UUID id, long volunteerId) {
 		return jdbc.sql("""
 				SELECT id, state, rows_total, rows_checked, rows_written, imported, already_present, encoding,
-				       more_problems, updated_at < now() - make_interval(secs => ?) AS silent
+				       more_problems, example_skipped, updated_at < now() - make_interval(secs => ?) AS silent
 				FROM letter_import_run WHERE id = ? AND volunteer_id = ?""")
 			.params(SILENT.toSeconds(), id, volunteerId)
 			.query((rs, n) -> {
@@ -186,12 +187,34 @@ class ImportRuns {
 				return new Run(rs.getObject("id", UUID.class), state, rs.getInt("rows_total"), rs.getInt("rows_checked"),
 						rs.getInt("rows_written"), (Integer) rs.getObject("imported"),
 						(Integer) rs.getObject("already_present"), rs.getString("encoding"), List.of(),
-						rs.getBoolean("more_problems"));
+						rs.getBoolean("more_problems"), rs.getBoolean("example_skipped"));
 			})
 			.optional()
 			.map(run -> run.state() != State.REFUSED ? run
 					: new Run(run.id(), run.state(), run.rowsTotal(), run.rowsChecked(), run.rowsWritten(), run.imported(),
-							run.alreadyPresent(), run.encoding(), problems(run.id()), run.moreProblems()));
+							run.alreadyPresent(), run.encoding(), problems(run.id()), run.moreProblems(), run.exampleSkipped()));
+	}
+
+	/** A run as the import page lists it among the volunteer's recent ones. */
+	record Recent(UUID id, State state, Instant startedAt, int rowsTotal, Integer imported) {
+	}
+
+	/** The volunteer's own last runs, newest first, so that a run's page can be found again. */
+	List<Recent> recent(long volunteerId, int limit) {
+		return jdbc.sql("""
+				SELECT id, state, started_at, rows_total, imported,
+				       updated_at < now() - make_interval(secs => ?) AS silent
+				FROM letter_import_run WHERE volunteer_id = ? ORDER BY started_at DESC, id LIMIT ?""")
+			.params(SILENT.toSeconds(), volunteerId, limit)
+			.query((rs, n) -> {
+				State state = State.valueOf(rs.getString("state"));
+				if (state == State.RUNNING && rs.getBoolean("silent")) {
+					state = State.FAILED;
+				}
+				return new Recent(rs.getObject("id", UUID.class), state, rs.getTimestamp("started_at").toInstant(),
+						rs.getInt("rows_total"), (Integer) rs.getObject("imported"));
+			})
+			.list();
 	}
 
 	private List<LetterImport.Problem> problems(UUID id) {

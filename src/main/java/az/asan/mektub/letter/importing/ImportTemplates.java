@@ -94,10 +94,23 @@ class ImportTemplates {
 		return required;
 	}
 
+	private static final String EXAMPLE_CONTACT = "Uşaq evi №2, tel. +994 12 000 00 00";
+
+	private static final String EXAMPLE_WISH = "Mən gitara çalmağı öyrənmək istəyirəm";
+
 	List<String> exampleRow() {
 		return List.of("Aysel", "Məmmədova", LocalDate.now().minusYears(EXAMPLE_AGE).withDayOfMonth(14).format(DOTTED),
-				"F", "AZ-BA-YAS", "CHILDREN_HOME", "Uşaq evi №2, tel. +994 12 000 00 00",
-				"Mən gitara çalmağı öyrənmək istəyirəm", "Gitara", "MUSIC", "", "80,00");
+				"F", "AZ-BA-YAS", "CHILDREN_HOME", EXAMPLE_CONTACT, EXAMPLE_WISH, "Gitara", "MUSIC", "", "80,00");
+	}
+
+	/**
+	 * Whether a row is the template's example as the template has it (the birth date moves with the
+	 * year, so the child's name, the contact and the wish say it): no real child has that contact.
+	 */
+	static boolean isExample(java.util.Map<String, String> row) {
+		return "Aysel".equals(row.get("first_name")) && "Məmmədova".equals(row.get("surname"))
+				&& EXAMPLE_CONTACT.equals(row.get("contact")) && EXAMPLE_WISH.equals(row.get("original_wish"))
+				&& "Gitara".equals(row.get("public_wish"));
 	}
 
 	byte[] csv() {

@@ -58,7 +58,11 @@ import org.springframework.validation.Validator;
  * file over the configured number of rows is refused before it costs more. Every row is checked before anything is written: if
  * any row is wrong, the answer lists each problem by line and column and nothing is imported. A row
  * whose child already has a letter in the campaign counts as imported before, so the same file
- * imported twice creates no duplicates. The rows go in through JDBC batches, so ten thousand take
+ * imported twice creates no duplicates, also when both run at once (from two tabs or two nodes): the
+ * writing holds a PostgreSQL advisory lock of the campaign and reads what is there after taking it.
+ * Columns are named by their codes or their names in the three languages; only the required ones
+ * must be there. The template's example row is skipped when the volunteer typed rows below it. The
+ * rows go in through JDBC batches, so ten thousand take
  * seconds. Each row is checked by the registration page's own rules ({@link LetterForm} and
  * {@link LetterManagement#checkRules}) and built by its factory ({@link LetterManagement#newLetter}),
  * so a rule changed there holds here too.
@@ -78,14 +82,20 @@ public class LetterImport {
 
 	private static final Locale AZ = Locale.forLanguageTag("az");
 
-	private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu");
+	private static final DateTimeFormatter DOTTED = DateTimeFormatter.ofPattern("dd.MM.uuuu")
+		.withResolverStyle(java.time.format.ResolverStyle.STRICT);
 
 	/** A problem of the file, said in the user's language. */
 	public record Problem(long line, String column, String message) {
 	}
 
 	/** What came of a file; {@code encoding} names how it was read (empty when it was not read). */
-	public record Result(int imported, int alreadyPresent, List<Problem> problems, boolean moreProblems, String encoding) {
+	public record Result(int imported, int alreadyPresent, List<Problem> problems, boolean moreProblems, String encoding,
+			boolean exampleSkipped) {
+
+		public Result(int imported, int alreadyPresent, List<Problem> problems, boolean moreProblems, String encoding) {
+			this(imported, alreadyPresent, problems, moreProblems, encoding, false);
+		}
 
 		public Result(int imported, int alreadyPresent, List<Problem> problems, boolean moreProblems) {
 			this(imported, alreadyPresent, problems, moreProblems, "");
@@ -129,9 +139,38 @@ public class LetterImport {
 
 	private final int backgroundAboveRows;
 
+	private final ImportTemplates templates;
+
+	/** Every name a header may give a column (its code, and its name in each language), folded, to the code. */
+	private final Map<String, String> columnNames = new HashMap<>();
+
+	/** A column's names in the three languages, as the page's help shows them. */
+	private final Map<String, List<String>> headings = new HashMap<>();
+
 	LetterImport(Campaigns campaigns, RegionNames regionNames, LetterManagement letters, Validator validator,
 			Messages messages, MessageSource messageSource, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-			AsanProperties asan) {
+			AsanProperties asan, ImportTemplates templates) {
+		this.templates = templates;
+		for (String column : COLUMNS) {
+			columnNames.put(headerKey(column), column);
+			String field = fieldOf(column);
+			Set<String> names = new java.util.LinkedHashSet<>();
+			for (Locale locale : RegionNames.LANGUAGES) {
+				String name = messageSource.getMessage("import.header." + column, null, "", locale);
+				if (name != null && !name.isBlank()) {
+					names.add(name);
+					columnNames.putIfAbsent(headerKey(name), column);
+				}
+				// The registration form's label, as a volunteer may copy it ("Ölçülər (könüllü)" too).
+				String label = messageSource.getMessage("letterForm." + ("regionId".equals(field) ? "region" : field), null,
+						"", locale);
+				if (label != null && !label.isBlank()) {
+					columnNames.putIfAbsent(headerKey(label), column);
+					columnNames.putIfAbsent(headerKey(label.replaceAll("\\s*\\(.*\\)\\s*$", "")), column);
+				}
+			}
+			headings.put(column, List.copyOf(names));
+		}
 		this.campaigns = campaigns;
 		this.regionNames = regionNames;
 		this.maxRows = asan.letterImport().maxRows();
@@ -142,6 +181,20 @@ public class LetterImport {
 		this.messageSource = messageSource;
 		this.jdbc = jdbc;
 		this.jdbcTemplate = jdbcTemplate;
+	}
+
+	/**
+	 * A header cell as it is compared: case and the Azerbaijani letters folded (with the Azerbaijani
+	 * rules, so "İctimai" is "ictimai", never the default locale's dotted i), and "_", "-" and runs of
+	 * spaces read as one space, so "First name", "FIRST_NAME" and "first_name" are one column.
+	 */
+	static String headerKey(String name) {
+		return PersonalDataCheck.fold(name.strip()).replace('_', ' ').replace('-', ' ').replaceAll("\\s+", " ");
+	}
+
+	/** The names a column's heading may have instead of its code: one in each language. */
+	public List<String> headingsOf(String column) {
+		return headings.getOrDefault(column, List.of());
 	}
 
 	/** The registration form's field a column fills; null for none. */
@@ -192,6 +245,11 @@ public class LetterImport {
 		}
 	}
 
+	/** The most letter rows a file may hold. */
+	public int maxRows() {
+		return maxRows;
+	}
+
 	/** Whether a file of this many rows runs in the background (and is not refused outright by the cap). */
 	public boolean runsInBackground(int rows) {
 		return rows > backgroundAboveRows && rows <= maxRows;
@@ -223,11 +281,16 @@ public class LetterImport {
 				ImportFile.rows(format, file, checking);
 			}
 			else {
-				problems.add(problem(0, "", "import.tooManyRows", maxRows));
+				problems.add(problem(0, "", "import.tooManyRows.counted", countRows(format, file, Integer.MAX_VALUE - 1),
+						maxRows));
 			}
 		}
 		catch (IllegalStateException | IllegalArgumentException | java.io.UncheckedIOException | IOException ex) {
 			problems.add(problem(0, "", format.xlsx() ? "import.xlsx.unreadable" : "import.unreadable"));
+		}
+		if (checking.lostLetters) {
+			// Said once for the file; the rows above list only where the "?" stand.
+			problems.add(0, problem(0, "", "import.questionMark.file", encoding, messages.get("import.saveAsUtf8")));
 		}
 		if (checking.header == null && problems.isEmpty()) {
 			problems.add(problem(0, "", "import.empty"));
@@ -240,10 +303,20 @@ public class LetterImport {
 			problems.add(problem(0, "", "import.noRows"));
 			return new Result(0, 0, problems, false, encoding);
 		}
-		Writing writing = new Writing(checking, existingKeys(campaign.getId()), progress);
+		// Two imports into one campaign (two tabs, two nodes) write one after the other: the lock is
+		// held to the end of this transaction, and the letters already there are read after taking
+		// it, so the second skips what the first wrote (READ COMMITTED: each statement sees the
+		// latest commits).
+		lockCampaign(campaign.getId());
+		// The template's example row is skipped when the volunteer typed rows of their own; a template
+		// uploaded as it is (the example its only row) still shows that the file goes in.
+		boolean skipExample = checking.exampleRows > 0 && checking.rows > checking.exampleRows;
+		Writing writing = new Writing(checking, existingKeys(campaign.getId()), progress, skipExample);
 		ImportFile.rows(format, file, writing);
 		writing.flush();
-		return new Result(writing.imported, checking.rows - writing.imported, List.of(), false, encoding);
+		int skipped = skipExample ? checking.exampleRows : 0;
+		return new Result(writing.imported, checking.rows - skipped - writing.imported, List.of(), false, encoding,
+				skipExample);
 	}
 
 	/** The letter rows of the file (blank ones do not count), counted quickly; past the cap the count stops. */
@@ -276,6 +349,12 @@ public class LetterImport {
 		Map<String, Integer> header;
 
 		int rows;
+
+		/** Rows that are the template's example, exactly as the template has it. */
+		int exampleRows;
+
+		/** Whether a cell had "?" where a letter was lost (the explanation is then said once). */
+		boolean lostLetters;
 
 		final Map<String, Long> seen = new HashMap<>();
 
@@ -312,7 +391,11 @@ public class LetterImport {
 				problems.addAll(unsafe);
 				return;
 			}
-			Row row = check(line, values(cells), campaign, scope, volunteerId, problems, true);
+			Map<String, String> values = values(cells);
+			if (ImportTemplates.isExample(values)) {
+				exampleRows++;
+			}
+			Row row = check(line, values, campaign, scope, volunteerId, problems, true);
 			if (row == null) {
 				return;
 			}
@@ -328,25 +411,33 @@ public class LetterImport {
 				problems.addAll(unsafe);
 				throw new ImportFile.Stop();
 			}
+			// A column is named by its code or by its name in any of the three languages (as the
+			// template and the page's help show them); only the required ones must be there.
 			Map<String, Integer> found = new HashMap<>();
+			List<String> unknown = new ArrayList<>();
 			for (int i = 0; i < cells.size(); i++) {
-				String name = cells.get(i).strip().toLowerCase(Locale.ROOT);
+				String name = cells.get(i).strip();
 				if (i == 0 && name.startsWith("\uFEFF")) {
-					name = name.substring(1);
+					name = name.substring(1).strip();
 				}
-				if (!name.isEmpty()) {
-					found.putIfAbsent(name, i);
+				if (name.isEmpty()) {
+					continue;
+				}
+				String column = columnNames.get(headerKey(name));
+				if (column == null) {
+					unknown.add(name);
+				}
+				else {
+					found.putIfAbsent(column, i);
 				}
 			}
-			for (String column : COLUMNS) {
+			for (String column : templates.requiredColumns()) {
 				if (!found.containsKey(column)) {
 					problems.add(problem(1, column, "import.column.missing", column));
 				}
 			}
-			for (String column : found.keySet()) {
-				if (!COLUMNS.contains(column)) {
-					problems.add(problem(1, column, "import.column.unknown", column));
-				}
+			for (String name : unknown) {
+				problems.add(problem(1, name, "import.column.unknown", name));
 			}
 			header = found;
 			if (!problems.isEmpty()) {
@@ -375,9 +466,15 @@ public class LetterImport {
 						break;
 					}
 				}
-				if (found.isEmpty() && header != null && lostLetter(column, cell)) {
-					found.add(problem(line, column, "import.questionMark", cell.strip(), encoding,
-							messages.get("import.saveAsUtf8")));
+			}
+			if (found.isEmpty() && header != null) {
+				// Every "?" spot of the row, briefly; why and what to do is said once for the file.
+				for (int i = 0; i < cells.size(); i++) {
+					String column = columnAt(i);
+					if (lostLetter(column, cells.get(i))) {
+						found.add(problem(line, column, "import.questionMark.cell", cells.get(i).strip()));
+						lostLetters = true;
+					}
 				}
 			}
 			return found;
@@ -390,8 +487,8 @@ public class LetterImport {
 		private Map<String, String> values(List<String> cells) {
 			Map<String, String> v = new HashMap<>();
 			for (String column : COLUMNS) {
-				int index = header.get(column);
-				v.put(column, index < cells.size() ? cells.get(index).strip() : "");
+				Integer index = header.get(column);
+				v.put(column, index != null && index < cells.size() ? cells.get(index).strip() : "");
 			}
 			return v;
 		}
@@ -433,7 +530,10 @@ public class LetterImport {
 
 		int imported;
 
-		Writing(Checking checked, Set<String> present, Progress progress) {
+		private final boolean skipExample;
+
+		Writing(Checking checked, Set<String> present, Progress progress, boolean skipExample) {
+			this.skipExample = skipExample;
 			this.checked = checked;
 			this.present = present;
 			this.progress = progress;
@@ -450,8 +550,11 @@ public class LetterImport {
 			}
 			done++;
 			List<Problem> none = new ArrayList<>();
-			Row row = check(line, checked.values(cells), checked.campaign, checked.scope, checked.volunteerId, none,
-					false);
+			Map<String, String> values = checked.values(cells);
+			if (skipExample && ImportTemplates.isExample(values)) {
+				return;
+			}
+			Row row = check(line, values, checked.campaign, checked.scope, checked.volunteerId, none, false);
 			if (row == null || !present.add(row.key())) {
 				return;
 			}
@@ -571,6 +674,13 @@ public class LetterImport {
 
 	private Problem problem(long line, String column, String key, Object... args) {
 		return new Problem(line, column, messages.get(key, args));
+	}
+
+	/** The advisory lock's first key, so that the campaign's id never meets another lock's number. */
+	private static final int IMPORT_LOCK = 4242101;
+
+	private void lockCampaign(long campaignId) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)").params(IMPORT_LOCK, Long.hashCode(campaignId)).query().singleValue();
 	}
 
 	private Set<String> existingKeys(long campaignId) {

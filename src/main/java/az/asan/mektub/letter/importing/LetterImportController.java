@@ -39,6 +39,8 @@ class LetterImportController {
 	private static final MediaType XLSX = MediaType
 		.parseMediaType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
 
+	private static final int RECENT_RUNS = 10;
+
 	private final LetterImport importer;
 
 	private final ImportTemplates templates;
@@ -62,14 +64,21 @@ class LetterImportController {
 	}
 
 	@GetMapping("/volunteer/letters/import")
-	String initImportForm(Model model, Locale locale) {
+	String initImportForm(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
+		recentRuns(user, model);
 		return page(model, null, null, locale);
+	}
+
+	/** The volunteer's own last background imports, each with a link back to its page. */
+	private void recentRuns(SignedInUser user, Model model) {
+		model.addAttribute("recentRuns", user == null ? java.util.List.of() : runs.recent(user.id(), RECENT_RUNS));
 	}
 
 	@PostMapping("/volunteer/letters/import")
 	String processImportForm(@AuthenticationPrincipal SignedInUser user,
 			@RequestParam(required = false) Long campaignId, @RequestParam(required = false) MultipartFile file,
 			Model model, Locale locale, RedirectAttributes redirect) throws IOException {
+		recentRuns(user, model);
 		if (file == null || file.isEmpty()) {
 			model.addAttribute("failure", messages.get("import.fileRequired"));
 			return page(model, campaignId, null, locale);
@@ -168,6 +177,7 @@ class LetterImportController {
 
 	private String done(LetterImport.Result result) {
 		return messages.get("import.done", result.imported(), result.alreadyPresent()) + " "
+				+ (result.exampleSkipped() ? messages.get("import.exampleSkipped") + " " : "")
 				+ messages.get("import.readAs", result.encoding());
 	}
 
@@ -184,6 +194,10 @@ class LetterImportController {
 		model.addAttribute("result", result);
 		model.addAttribute("columns", LetterImport.COLUMNS);
 		model.addAttribute("required", templates.requiredColumns());
+		Map<String, String> names = new java.util.HashMap<>();
+		LetterImport.COLUMNS.forEach(c -> names.put(c, String.join(" · ", importer.headingsOf(c))));
+		model.addAttribute("columnNames", names);
+		model.addAttribute("rowLimit", importer.maxRows());
 		return "volunteer/import";
 	}
 

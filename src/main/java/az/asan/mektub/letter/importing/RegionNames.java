@@ -69,11 +69,32 @@ class RegionNames {
 			return new Match(List.of());
 		}
 		List<Region> found = exact.get(key);
+		if (found == null && key.indexOf(',') > 0) {
+			found = withinParent(typed);
+		}
 		if (found == null) {
 			List<Region> alike = sounds.get(PersonalDataCheck.skeleton(key));
 			found = alike != null && alike.size() == 1 ? alike : List.of();
 		}
 		return new Match(found);
+	}
+
+	/**
+	 * "Bakı, Yasamal": a city and one of its districts, as an address names them. The district is
+	 * taken when the part after the comma names exactly one region inside the city before it; null
+	 * when it does not (the cell is then unknown or ambiguous as before).
+	 */
+	private List<Region> withinParent(String typed) {
+		int comma = typed.lastIndexOf(',');
+		Match outer = find(typed.substring(0, comma));
+		Match inner = find(typed.substring(comma + 1));
+		if (outer.regions().isEmpty() || inner.regions().isEmpty()) {
+			return null;
+		}
+		Set<Integer> outerIds = new java.util.HashSet<>();
+		outer.regions().forEach(r -> outerIds.add(r.id()));
+		List<Region> inside = inner.regions().stream().filter(r -> r.parentId() != null && outerIds.contains(r.parentId())).toList();
+		return inside.size() == 1 ? inside : null;
 	}
 
 	/** The label a list shows for the region in this language ("Şəki (şəhər)" where two share a name). */
