@@ -58,7 +58,10 @@ public class CampaignManagement {
 		this.letters = letters;
 	}
 
-	/** The checks that need the database: the code is unique. */
+	/**
+	 * The checks that need the database: the code is unique; an open campaign is not moved to end
+	 * before today (closing it is the way to stop it, with its own confirmation).
+	 */
 	@Transactional(readOnly = true)
 	public void check(CampaignForm form, Long id, Errors errors) {
 		if (form.code() != null && !errors.hasFieldErrors("code")) {
@@ -66,6 +69,27 @@ public class CampaignManagement {
 				.filter(other -> !other.getId().equals(id))
 				.ifPresent(other -> errors.rejectValue("code", "campaign.code.taken"));
 		}
+		if (id != null && form.endsOn() != null && !errors.hasFieldErrors("endsOn")) {
+			campaigns.findById(id)
+				.filter(Campaign::isOpen)
+				.filter(c -> !form.endsOn().equals(c.getEndsOn()) && form.endsOn().isBefore(LocalDate.now(Formats.BAKU)))
+				.ifPresent(c -> errors.rejectValue("endsOn", "campaign.endsOn.past"));
+		}
+	}
+
+	/**
+	 * Whether saving the form would give an open campaign holds cut short by its end (its end date or
+	 * hold days changed so that a hold taken today runs past the end): staff confirm that first, as
+	 * when opening it.
+	 */
+	@Transactional(readOnly = true)
+	public boolean cutsHoldsShort(long id, CampaignForm form) {
+		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
+		if (!campaign.isOpen() || form.endsOn() == null || form.holdDays() == null) {
+			return false;
+		}
+		boolean changed = !form.endsOn().equals(campaign.getEndsOn()) || form.holdDays() != campaign.getHoldDays();
+		return changed && LocalDate.now(Formats.BAKU).plusDays(form.holdDays()).isAfter(form.endsOn());
 	}
 
 	@Transactional
@@ -86,6 +110,20 @@ public class CampaignManagement {
 	public OpeningCheck openingCheck(long id) {
 		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
 		return openingCheck(campaign, campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN));
+	}
+
+	/**
+	 * The planned campaigns whose opening today would warn of something: their "Open" button leads to
+	 * the page that asks first, and says so with "…" as "Close…" does.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> openingAsksFirst(List<Campaign> list) {
+		List<Campaign> open = campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN);
+		return list.stream()
+			.filter(c -> c.getStatus() == CampaignStatus.PLANNED)
+			.filter(c -> !openingCheck(c, open).warnings().isEmpty())
+			.map(Campaign::getId)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	/** What closing the campaign would touch. */

@@ -149,7 +149,8 @@ class TreeController {
 		Campaign campaign = open.stream()
 			.filter(c -> c.getId().equals(filter.campaign()))
 			.findFirst()
-			.orElse(open.isEmpty() ? null : open.get(0));
+			// by default the campaign running now: one opened early (its letters still to come) hides nothing
+			.orElse(Campaign.running(open, LocalDate.now(Formats.BAKU)).orElse(null));
 		List<Option> campaignOptions = CampaignOptions.of(open, locale);
 		List<Option> economicRegionOptions = regionOptions.economicRegions();
 		model.put("campaignOptions", campaignOptions);

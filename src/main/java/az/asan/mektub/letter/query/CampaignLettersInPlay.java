@@ -23,6 +23,8 @@ class CampaignLettersInPlay implements CampaignLetters {
 	public InPlay inPlay(long campaignId) {
 		long onTree = 0;
 		long held = 0;
+		long notPublished = 0;
+		long giftsToDeliver = 0;
 		for (LetterCounts.Count count : counts.of(List.of(campaignId))) {
 			if (count.status() == LetterStatus.PUBLISHED) {
 				onTree += count.letters();
@@ -30,8 +32,14 @@ class CampaignLettersInPlay implements CampaignLetters {
 			else if (count.status() == LetterStatus.ADOPTED) {
 				held += count.letters();
 			}
+			else if (count.status() == LetterStatus.RECEIVED || count.status() == LetterStatus.INCOMPLETE) {
+				notPublished += count.letters();
+			}
+			else if (count.status() == LetterStatus.GIFT_RECEIVED) {
+				giftsToDeliver += count.letters();
+			}
 		}
-		return new InPlay(onTree, held);
+		return new InPlay(onTree, held, notPublished, giftsToDeliver);
 	}
 
 }
