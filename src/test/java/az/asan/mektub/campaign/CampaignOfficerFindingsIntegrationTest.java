@@ -78,6 +78,22 @@ class CampaignOfficerFindingsIntegrationTest {
 	}
 
 	@Test
+	void aCampaignStartedLaterButWithoutLettersYetDoesNotHideTheRunningCampaignsLettersOnTheTree() {
+		// given: a second year-round campaign started last week, open, with no letters yet
+		LocalDate today = LocalDate.now(Formats.BAKU);
+		long empty = campaign("TEST-EMPTY", "OPEN", today.minusDays(7), today.plusDays(60));
+		long running = demoCampaign();
+
+		// when
+		Page tree = Visitor.anonymous(mvc).open("/tree");
+
+		// then: the campaign with letters is shown, the other offered
+		assertThat(tree.document().select("#f-campaign option[selected]").eachAttr("value"))
+			.containsExactly(String.valueOf(running));
+		assertThat(tree.document().select("#f-campaign option").eachAttr("value")).contains(String.valueOf(empty));
+	}
+
+	@Test
 	void aNewLetterInDecemberDefaultsToTheCampaignRunningTodayNotOneThatStartsLater() {
 		// given: three campaigns open, one starting next year, one that started before the demo's
 		LocalDate today = LocalDate.now(Formats.BAKU);
