@@ -109,8 +109,9 @@ class CampaignAdminController {
 		}
 		// Holds cut short by the end are confirmed for exactly the end and hold days the page said.
 		String asked = form.endsOn() + "|" + form.holdDays();
-		if (management.cutsHoldsShort(id, form) && !asked.equals(confirmedFor)) {
-			model.addAttribute("holdsCutShort", true);
+		CampaignManagement.HoldsCutShort cut = management.holdsCutShort(id, form);
+		if (cut != null && !asked.equals(confirmedFor)) {
+			model.addAttribute("holdsCutShort", cut);
 			model.addAttribute("confirmFor", asked);
 			return form(model, campaign);
 		}

@@ -16,4 +16,7 @@ public interface CampaignLetters {
 
 	InPlay inPlay(long campaignId);
 
+	/** Letters donors hold now whose gift is due after {@code date} (holds a new, earlier end would outlast). */
+	long heldDueAfter(long campaignId, java.time.LocalDate date);
+
 }

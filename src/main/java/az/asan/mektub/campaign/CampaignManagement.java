@@ -78,18 +78,27 @@ public class CampaignManagement {
 	}
 
 	/**
-	 * Whether saving the form would give an open campaign holds cut short by its end (its end date or
-	 * hold days changed so that a hold taken today runs past the end): staff confirm that first, as
-	 * when opening it.
+	 * What saving the form to an open campaign would do to holds, confirmed first as when opening:
+	 * a hold taken today would be cut short by the (new) end, or holds running now are due after an end
+	 * moved earlier. Null when its end and hold days do not change, or nothing is cut short.
 	 */
+	public record HoldsCutShort(boolean newHolds, long runningPastEnd) {
+	}
+
+	/** What the form would cut short ({@link HoldsCutShort}), or null. */
 	@Transactional(readOnly = true)
-	public boolean cutsHoldsShort(long id, CampaignForm form) {
+	public HoldsCutShort holdsCutShort(long id, CampaignForm form) {
 		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
 		if (!campaign.isOpen() || form.endsOn() == null || form.holdDays() == null) {
-			return false;
+			return null;
 		}
 		boolean changed = !form.endsOn().equals(campaign.getEndsOn()) || form.holdDays() != campaign.getHoldDays();
-		return changed && LocalDate.now(Formats.BAKU).plusDays(form.holdDays()).isAfter(form.endsOn());
+		if (!changed) {
+			return null;
+		}
+		boolean newHolds = LocalDate.now(Formats.BAKU).plusDays(form.holdDays()).isAfter(form.endsOn());
+		long running = form.endsOn().isBefore(campaign.getEndsOn()) ? letters.heldDueAfter(id, form.endsOn()) : 0;
+		return newHolds || running > 0 ? new HoldsCutShort(newHolds, running) : null;
 	}
 
 	@Transactional

@@ -136,6 +136,9 @@ class CampaignOfficerFindingsIntegrationTest {
 		// given: an open campaign with fourteen hold days, ending in sixty days
 		LocalDate today = LocalDate.now(Formats.BAKU);
 		long campaign = campaign("TEST-EDIT", "OPEN", today.minusDays(30), today.plusDays(60));
+		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
+		String held = testLetters.published(campaign, Spec.of("Aysu", 7));
+		testLetters.moveTo(held, az.asan.mektub.letter.LetterStatus.ADOPTED, donor1());
 		Visitor staff = Visitor.signedIn(mvc, account("staff@demo.az"));
 		Page list = staff.open("/admin/campaigns");
 		String editLink = list.document().selectFirst("tr[data-code=TEST-EDIT] a[href$=/edit]").attr("href");
@@ -159,6 +162,9 @@ class CampaignOfficerFindingsIntegrationTest {
 		assertThat(asked.document().select("#campaign-edit-warnings [data-warning=HOLDS_PAST_END]").text())
 			.contains(String.format("%02d.%02d.%d", soon.getDayOfMonth(), soon.getMonthValue(), soon.getYear()))
 			.contains("20 gün");
+		// the hold running now (due in seven days) outlasts the new end: said too
+		assertThat(asked.document().select("#campaign-edit-warnings [data-warning=RUNNING_PAST_END]").text())
+			.startsWith("Donorların indi saxladığı 1 məktubun");
 		assertThat(endsOn(campaign)).isEqualTo(today.plusDays(60));
 
 		// when: confirmed as served
