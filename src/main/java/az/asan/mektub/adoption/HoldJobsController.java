@@ -1,6 +1,10 @@
 package az.asan.mektub.adoption;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 
 import az.asan.mektub.account.AuditLog;
@@ -10,6 +14,7 @@ import az.asan.mektub.system.Messages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -19,6 +24,15 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  */
 @Controller
 class HoldJobsController {
+
+	/**
+	 * Each job button's form carries a one-time token: a second press of the same form (a double
+	 * click) does not run the job again, and the page says it has just run. Tokens are kept for this
+	 * long, per node (the job's lock keeps nodes apart).
+	 */
+	static final Duration TOKEN_KEPT = Duration.ofMinutes(10);
+
+	private final Map<String, Instant> pressed = new ConcurrentHashMap<>();
 
 	private final HoldExpiry jobs;
 
@@ -33,19 +47,33 @@ class HoldJobsController {
 	}
 
 	@PostMapping("/admin/jobs/hold-reminder")
-	String remind(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		return run(user, redirect, "HOLD_REMINDER_RUN", "jobs.holdReminder.done", jobs::remindNow);
+	String remind(@AuthenticationPrincipal SignedInUser user,
+			@RequestParam(name = "runToken", required = false) String token, RedirectAttributes redirect) {
+		return run(user, token, redirect, "HOLD_REMINDER_RUN", "jobs.holdReminder.done", jobs::remindNow);
 	}
 
 	@PostMapping("/admin/jobs/hold-expiry")
-	String release(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		return run(user, redirect, "HOLD_EXPIRY_RUN", "jobs.holdExpiry.done", jobs::releaseExpiredNow);
+	String release(@AuthenticationPrincipal SignedInUser user,
+			@RequestParam(name = "runToken", required = false) String token, RedirectAttributes redirect) {
+		return run(user, token, redirect, "HOLD_EXPIRY_RUN", "jobs.holdExpiry.done", jobs::releaseExpiredNow);
 	}
 
-	private String run(SignedInUser user, RedirectAttributes redirect, String action, String doneKey,
+	private String run(SignedInUser user, String token, RedirectAttributes redirect, String action, String doneKey,
 			Supplier<Optional<Integer>> job) {
+		if (token != null && !token.isBlank()) {
+			Instant now = Instant.now();
+			pressed.values().removeIf(at -> at.isBefore(now.minus(TOKEN_KEPT)));
+			if (pressed.putIfAbsent(action + "|" + token.strip(), now) != null) {
+				// said by the address, not a flash: the first press's answer and this one show together, at once
+				return "redirect:/admin?justRan=" + action + "#jobs";
+			}
+		}
 		Optional<Integer> done = job.get();
 		if (done.isEmpty()) {
+			// it did not run here: the same button may be pressed again once the other node is done
+			if (token != null) {
+				pressed.remove(action + "|" + token.strip());
+			}
 			redirect.addFlashAttribute("failure", messages.get("jobs.busy"));
 		}
 		else {

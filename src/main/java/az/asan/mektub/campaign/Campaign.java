@@ -4,8 +4,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.Period;
+import java.util.Comparator;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -109,6 +112,24 @@ public class Campaign {
 
 	public boolean isOpen() {
 		return status == CampaignStatus.OPEN;
+	}
+
+	/** Whether it has started by {@code today} (a campaign opened early has not). */
+	public boolean startedBy(LocalDate today) {
+		return !startsOn.isAfter(today);
+	}
+
+	/**
+	 * The campaign running on {@code today} among {@code open} ones: started on or before today, the
+	 * latest start first; when none has started yet, the one that starts soonest. The usual choice of
+	 * the tree and of a new letter, so that a campaign opened early never hides the one running now.
+	 */
+	public static Optional<Campaign> running(List<Campaign> open, LocalDate today) {
+		Optional<Campaign> started = open.stream()
+			.filter(c -> c.startedBy(today))
+			.max(Comparator.comparing(Campaign::getStartsOn).thenComparing(Campaign::getId));
+		return started.isPresent() ? started
+				: open.stream().min(Comparator.comparing(Campaign::getStartsOn).thenComparing(Campaign::getId));
 	}
 
 	/** PLANNED → OPEN: letters and adoptions start. */

@@ -1,5 +1,6 @@
 package az.asan.mektub.campaign;
 
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 
@@ -8,10 +9,12 @@ import jakarta.validation.Valid;
 import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.system.CacheConfiguration;
 import az.asan.mektub.system.Forms;
 import az.asan.mektub.system.Messages;
 import az.asan.mektub.system.NotFound;
 
+import org.springframework.cache.CacheManager;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -39,8 +42,11 @@ class CampaignAdminController {
 
 	private final AuditLog auditLog;
 
+	private final CacheManager caches;
+
 	CampaignAdminController(Campaigns campaigns, CampaignManagement management, Messages messages,
-			Validator validator, AuditLog auditLog) {
+			Validator validator, AuditLog auditLog, CacheManager caches) {
+		this.caches = caches;
 		this.auditLog = auditLog;
 		this.campaigns = campaigns;
 		this.management = management;
@@ -49,8 +55,14 @@ class CampaignAdminController {
 	}
 
 	@GetMapping("/admin/campaigns")
-	String list(Model model) {
-		model.addAttribute("campaigns", campaigns.findAllByOrderByStartsOnDesc());
+	String list(Model model, @RequestParam(name = "already", required = false) String already) {
+		List<Campaign> all = campaigns.findAllByOrderByStartsOnDesc();
+		model.addAttribute("campaigns", all);
+		model.addAttribute("opensAfterAsking", management.openingAsksFirst(all));
+		// a second press of a step already done (a double click, a stale tab) says so here, at once
+		if ("open".equals(already) || "closed".equals(already)) {
+			model.addAttribute("already", messages.get("campaign.already." + already));
+		}
 		return "admin/campaigns";
 	}
 
@@ -85,7 +97,8 @@ class CampaignAdminController {
 
 	@PostMapping("/admin/campaigns/{id}/edit")
 	String processUpdateForm(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
-			@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult result, Model model,
+			@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult result,
+			@RequestParam(name = "confirmedFor", required = false) String confirmedFor, Model model,
 			RedirectAttributes redirect) {
 		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
 		Forms.validateRest(validator, form, result);
@@ -94,9 +107,20 @@ class CampaignAdminController {
 			Forms.redisplay(model, "campaignForm", form, result);
 			return form(model, campaign);
 		}
+		// Holds cut short by the end are confirmed for exactly the end and hold days the page said.
+		String asked = form.endsOn() + "|" + form.holdDays();
+		CampaignManagement.HoldsCutShort cut = management.holdsCutShort(id, form);
+		if (cut != null && !asked.equals(confirmedFor)) {
+			model.addAttribute("holdsCutShort", cut);
+			model.addAttribute("confirmFor", asked);
+			return form(model, campaign);
+		}
+		String changes = CampaignChanges.between(campaign, form, messages);
 		try {
 			management.update(id, form);
-			audit(user, "CAMPAIGN_EDITED", campaigns.findById(id).orElseThrow());
+			Campaign saved = campaigns.findById(id).orElseThrow();
+			auditLog.record(user.id(), AuditLog.Kind.CAMPAIGN, "CAMPAIGN_CHANGED", null, saved.getCode(),
+					saved.getName(), changes);
 			redirect.addFlashAttribute("success", messages.get("campaign.saved"));
 		}
 		catch (IllegalStateException ex) {
@@ -105,12 +129,29 @@ class CampaignAdminController {
 		return "redirect:/admin/campaigns";
 	}
 
+	/**
+	 * A step refused because it is done already (the second press of a double click, a confirmation
+	 * from a stale tab): "open" or "closed" for the list to say so, not an error; null otherwise. The
+	 * answer is the list's address, not a flash, so it shows at once and never on a later page.
+	 */
+	private String already(long id, String refusal) {
+		CampaignStatus status = campaigns.findById(id).map(Campaign::getStatus).orElse(null);
+		if (status == CampaignStatus.OPEN
+				&& ("campaign.error.notPlanned".equals(refusal) || "campaign.error.notClosed".equals(refusal))) {
+			return "open";
+		}
+		if (status == CampaignStatus.CLOSED && "campaign.error.closed".equals(refusal)) {
+			return "closed";
+		}
+		return null;
+	}
+
 	/** Opens at once when nothing warns; else (or when asked directly) the page that confirms it. */
 	@PostMapping("/admin/campaigns/{id}/open")
 	String open(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(name = "confirmed", required = false) Set<OpeningWarning> confirmed,
 			RedirectAttributes redirect) {
-		return step(redirect, "campaign.opened", "/admin/campaigns/" + id + "/open", () -> {
+		return step(id, redirect, "campaign.opened", "/admin/campaigns/" + id + "/open", () -> {
 			CampaignManagement.Step step = management.open(id, confirmed == null ? Set.of() : confirmed);
 			if (step.done()) {
 				audit(user, "CAMPAIGN_OPENED", campaigns.findById(id).orElseThrow());
@@ -122,6 +163,9 @@ class CampaignAdminController {
 	@GetMapping("/admin/campaigns/{id}/open")
 	String confirmOpening(@PathVariable long id, Model model, RedirectAttributes redirect) {
 		CampaignManagement.OpeningCheck check = management.openingCheck(id);
+		if (check.campaign().getStatus() == CampaignStatus.OPEN) {
+			return "redirect:/admin/campaigns?already=open";
+		}
 		if (check.campaign().getStatus() != CampaignStatus.PLANNED) {
 			redirect.addFlashAttribute("failure", messages.get("campaign.error.notPlanned"));
 			return "redirect:/admin/campaigns";
@@ -133,7 +177,7 @@ class CampaignAdminController {
 	@PostMapping("/admin/campaigns/{id}/close")
 	String close(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
-		return step(redirect, "campaign.closedNow", "/admin/campaigns/" + id + "/close", () -> {
+		return step(id, redirect, "campaign.closedNow", "/admin/campaigns/" + id + "/close", () -> {
 			boolean done = management.close(id, confirmed);
 			if (done) {
 				audit(user, "CAMPAIGN_CLOSED", campaigns.findById(id).orElseThrow());
@@ -146,8 +190,7 @@ class CampaignAdminController {
 	String confirmClosing(@PathVariable long id, Model model, RedirectAttributes redirect) {
 		CampaignManagement.ClosingCheck check = management.closingCheck(id);
 		if (check.campaign().getStatus() == CampaignStatus.CLOSED) {
-			redirect.addFlashAttribute("failure", messages.get("campaign.error.closed"));
-			return "redirect:/admin/campaigns";
+			return "redirect:/admin/campaigns?already=closed";
 		}
 		return confirmation(model, "close", null, check);
 	}
@@ -157,7 +200,7 @@ class CampaignAdminController {
 	String reopen(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(name = "confirmed", required = false) Set<OpeningWarning> confirmed,
 			RedirectAttributes redirect) {
-		return step(redirect, "campaign.reopened", "/admin/campaigns/" + id + "/reopen", () -> {
+		return step(id, redirect, "campaign.reopened", "/admin/campaigns/" + id + "/reopen", () -> {
 			CampaignManagement.Step step = management.reopen(id, confirmed == null ? Set.of() : confirmed, user);
 			if (step.done()) {
 				audit(user, "CAMPAIGN_REOPENED", campaigns.findById(id).orElseThrow());
@@ -198,18 +241,36 @@ class CampaignAdminController {
 	 * Runs a step; when it is done the list says so, when it waits for its confirmation the page that
 	 * asks for it answers (nothing changed), and a step the campaign's state refuses is explained.
 	 */
-	private String step(RedirectAttributes redirect, String successKey, String confirmationPage,
+	private String step(long id, RedirectAttributes redirect, String successKey, String confirmationPage,
 			Supplier<Boolean> action) {
 		try {
 			if (!action.get()) {
 				return "redirect:" + confirmationPage;
 			}
+			forgetPublicFigures();
 			redirect.addFlashAttribute("success", messages.get(successKey));
 		}
 		catch (IllegalStateException ex) {
+			String already = already(id, ex.getMessage());
+			if (already != null) {
+				return "redirect:/admin/campaigns?already=" + already;
+			}
 			redirect.addFlashAttribute("failure", messages.get(ex.getMessage()));
 		}
 		return "redirect:/admin/campaigns";
+	}
+
+	/**
+	 * A campaign opened or closed changes which letters hang on the tree and wait on the home page: the
+	 * pages kept for a few seconds are made afresh at once rather than disagree with each other.
+	 */
+	private void forgetPublicFigures() {
+		for (String name : new String[] { CacheConfiguration.HOME_TOTALS, CacheConfiguration.TREE_BODIES }) {
+			var cache = caches.getCache(name);
+			if (cache != null) {
+				cache.clear();
+			}
+		}
 	}
 
 	private String form(Model model, Campaign existing) {

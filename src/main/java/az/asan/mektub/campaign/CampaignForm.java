@@ -1,6 +1,7 @@
 package az.asan.mektub.campaign;
 
 import java.time.LocalDate;
+import java.util.Locale;
 
 import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Max;
@@ -25,6 +26,11 @@ public record CampaignForm(
 		@NotNull @Min(1) @Max(90) Integer holdDays,
 		@NotNull @Min(1) @Max(100) Integer donorLimit,
 		@Min(1) @Max(1_000_000) Integer targetWishes) {
+
+	/** A code typed in small letters ("am-2027") means the same code in capitals: it is written so, not refused. */
+	public CampaignForm {
+		code = code == null ? null : code.strip().toUpperCase(Locale.ROOT);
+	}
 
 	public static CampaignForm empty() {
 		return new CampaignForm("", "", "", "", Campaign.Kind.YEAR_ROUND, null, null, 3, 14, null, 14, 3, null);

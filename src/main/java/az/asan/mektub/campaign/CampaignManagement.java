@@ -58,7 +58,10 @@ public class CampaignManagement {
 		this.letters = letters;
 	}
 
-	/** The checks that need the database: the code is unique. */
+	/**
+	 * The checks that need the database: the code is unique; an open campaign is not moved to end
+	 * before today (closing it is the way to stop it, with its own confirmation).
+	 */
 	@Transactional(readOnly = true)
 	public void check(CampaignForm form, Long id, Errors errors) {
 		if (form.code() != null && !errors.hasFieldErrors("code")) {
@@ -66,6 +69,36 @@ public class CampaignManagement {
 				.filter(other -> !other.getId().equals(id))
 				.ifPresent(other -> errors.rejectValue("code", "campaign.code.taken"));
 		}
+		if (id != null && form.endsOn() != null && !errors.hasFieldErrors("endsOn")) {
+			campaigns.findById(id)
+				.filter(Campaign::isOpen)
+				.filter(c -> !form.endsOn().equals(c.getEndsOn()) && form.endsOn().isBefore(LocalDate.now(Formats.BAKU)))
+				.ifPresent(c -> errors.rejectValue("endsOn", "campaign.endsOn.past"));
+		}
+	}
+
+	/**
+	 * What saving the form to an open campaign would do to holds, confirmed first as when opening:
+	 * a hold taken today would be cut short by the (new) end, or holds running now are due after an end
+	 * moved earlier. Null when its end and hold days do not change, or nothing is cut short.
+	 */
+	public record HoldsCutShort(boolean newHolds, long runningPastEnd) {
+	}
+
+	/** What the form would cut short ({@link HoldsCutShort}), or null. */
+	@Transactional(readOnly = true)
+	public HoldsCutShort holdsCutShort(long id, CampaignForm form) {
+		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
+		if (!campaign.isOpen() || form.endsOn() == null || form.holdDays() == null) {
+			return null;
+		}
+		boolean changed = !form.endsOn().equals(campaign.getEndsOn()) || form.holdDays() != campaign.getHoldDays();
+		if (!changed) {
+			return null;
+		}
+		boolean newHolds = LocalDate.now(Formats.BAKU).plusDays(form.holdDays()).isAfter(form.endsOn());
+		long running = form.endsOn().isBefore(campaign.getEndsOn()) ? letters.heldDueAfter(id, form.endsOn()) : 0;
+		return newHolds || running > 0 ? new HoldsCutShort(newHolds, running) : null;
 	}
 
 	@Transactional
@@ -86,6 +119,20 @@ public class CampaignManagement {
 	public OpeningCheck openingCheck(long id) {
 		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
 		return openingCheck(campaign, campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN));
+	}
+
+	/**
+	 * The planned campaigns whose opening today would warn of something: their "Open" button leads to
+	 * the page that asks first, and says so with "…" as "Close…" does.
+	 */
+	@Transactional(readOnly = true)
+	public Set<Long> openingAsksFirst(List<Campaign> list) {
+		List<Campaign> open = campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN);
+		return list.stream()
+			.filter(c -> c.getStatus() == CampaignStatus.PLANNED)
+			.filter(c -> !openingCheck(c, open).warnings().isEmpty())
+			.map(Campaign::getId)
+			.collect(java.util.stream.Collectors.toSet());
 	}
 
 	/** What closing the campaign would touch. */

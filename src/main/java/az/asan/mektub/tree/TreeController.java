@@ -27,6 +27,7 @@ import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.LetterImages;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.PaperTree;
+import az.asan.mektub.letter.query.LetterCounts;
 import az.asan.mektub.letter.query.PaperTreeLocations;
 import az.asan.mektub.letter.query.TreeLetter;
 import az.asan.mektub.region.RegionOptions;
@@ -103,11 +104,14 @@ class TreeController {
 
 	private final org.springframework.beans.factory.ObjectProvider<LetterPageReader> readers;
 
-	TreeController(QueryRecords queryRecords, AccountManagement accounts, PaperTree paperTree, PaperTreeLocations paperTreeLocations,
+	private final LetterCounts letterCounts;
+
+	TreeController(LetterCounts letterCounts, QueryRecords queryRecords, AccountManagement accounts, PaperTree paperTree, PaperTreeLocations paperTreeLocations,
 			HandoverPoints handoverPoints, TreeQueries queries, Campaigns campaigns, Regions regions, RegionOptions regionOptions,
 			LetterImages images, QrCodes qrCodes, Links links, Messages messages, TemplateFragments fragments,
 			CacheManager caches, org.springframework.beans.factory.ObjectProvider<LetterPageReader> readers) {
 		this.readers = readers;
+		this.letterCounts = letterCounts;
 		this.queryRecords = queryRecords;
 		this.accounts = accounts;
 		this.paperTree = paperTree;
@@ -149,7 +153,7 @@ class TreeController {
 		Campaign campaign = open.stream()
 			.filter(c -> c.getId().equals(filter.campaign()))
 			.findFirst()
-			.orElse(open.isEmpty() ? null : open.get(0));
+			.orElseGet(() -> running(open));
 		List<Option> campaignOptions = CampaignOptions.of(open, locale);
 		List<Option> economicRegionOptions = regionOptions.economicRegions();
 		model.put("campaignOptions", campaignOptions);
@@ -182,6 +186,22 @@ class TreeController {
 		}
 		model.put("chips", chips(filter, campaignOptions, economicRegionOptions));
 		return fragments.render("tree/body", model, locale, request, response);
+	}
+
+	/**
+	 * The tree's campaign when the visitor chose none: the open campaign running now that has letters on
+	 * the tree (one opened early, its letters still to come, hides nothing), else the one running now.
+	 */
+	private Campaign running(List<Campaign> open) {
+		LocalDate today = LocalDate.now(Formats.BAKU);
+		java.util.Set<Long> withLetters = new java.util.HashSet<>();
+		letterCounts.of(open.stream().map(Campaign::getId).toList())
+			.stream()
+			.filter(c -> c.status() == LetterStatus.PUBLISHED && c.letters() > 0)
+			.forEach(c -> withLetters.add(c.campaignId()));
+		return Campaign.running(open.stream().filter(c -> withLetters.contains(c.getId())).toList(), today)
+			.or(() -> Campaign.running(open, today))
+			.orElse(null);
 	}
 
 	/**

@@ -6,6 +6,7 @@ import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
+import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.system.AsanProperties;
 import az.asan.mektub.system.JobRuns;
 
@@ -49,6 +50,19 @@ public class ChildDataRetention {
 	@SchedulerLock(name = "retention", lockAtMostFor = "PT1H")
 	public void anonymiseExpired() {
 		run();
+	}
+
+	/** How many children's private data a run now would anonymise, for the page that asks first. */
+	public long due() {
+		return jdbc.sql("""
+				SELECT count(DISTINCT l.child_id) FROM letter l JOIN campaign c ON c.id = l.campaign_id
+				JOIN child ch ON ch.id = l.child_id
+				WHERE ch.anonymised_at IS NULL AND c.status = :closed
+				  AND c.closed_at < now() - make_interval(months => :months)""")
+			.param("closed", CampaignStatus.CLOSED.name())
+			.param("months", months)
+			.query(Long.class)
+			.single();
 	}
 
 	/** Anonymises what is due now; returns how many children it anonymised. */

@@ -7,10 +7,16 @@ import az.asan.mektub.system.Messages;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 
 import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Staff may run the retention job now instead of waiting for the night. */
+/**
+ * Staff may run the retention job now instead of waiting for the night. It erases children's private
+ * data for good, so the button on /admin leads to a page that says what it does and how many children
+ * it touches; its button runs it.
+ */
 @Controller
 class RetentionController {
 
@@ -24,6 +30,13 @@ class RetentionController {
 		this.retention = retention;
 		this.messages = messages;
 		this.auditLog = auditLog;
+	}
+
+	@GetMapping("/admin/retention/run")
+	String confirm(Model model) {
+		model.addAttribute("due", retention.due());
+		model.addAttribute("months", retention.months());
+		return "admin/retention-confirm";
 	}
 
 	@PostMapping("/admin/retention/run")

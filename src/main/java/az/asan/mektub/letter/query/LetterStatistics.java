@@ -2,7 +2,10 @@ package az.asan.mektub.letter.query;
 
 import java.util.HashSet;
 import java.util.Set;
+import java.util.stream.Collectors;
 
+import az.asan.mektub.campaign.CampaignStatus;
+import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.system.CacheConfiguration;
@@ -15,6 +18,8 @@ import org.springframework.stereotype.Component;
  * The program's headline figures. "Regions reached" counts first-level regions with at least one
  * fulfilled letter (Baku's districts count as Bakı), as the program's own "56 regions" does. They
  * come from {@link LetterCounts}; the home page, the busiest page, keeps them for a short while.
+ * Letters waiting on the tree are those of open campaigns only, as the tree shows them: a closed
+ * campaign's published letters are no longer anyone's to adopt.
  */
 @Component
 public class LetterStatistics {
@@ -28,8 +33,11 @@ public class LetterStatistics {
 
 	private final Cache kept;
 
-	LetterStatistics(LetterCounts counts, Regions regions, CacheManager caches) {
+	private final Campaigns campaigns;
+
+	LetterStatistics(LetterCounts counts, Regions regions, Campaigns campaigns, CacheManager caches) {
 		this.counts = counts;
+		this.campaigns = campaigns;
 		this.regions = regions;
 		this.kept = caches.getCache(CacheConfiguration.HOME_TOTALS);
 	}
@@ -42,6 +50,10 @@ public class LetterStatistics {
 		long fulfilled = 0;
 		long waiting = 0;
 		Set<Integer> reached = new HashSet<>();
+		Set<Long> open = campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN)
+			.stream()
+			.map(c -> c.getId())
+			.collect(Collectors.toSet());
 		for (LetterCounts.Count count : counts.of(null)) {
 			if (count.status() == LetterStatus.FULFILLED) {
 				fulfilled += count.letters();
@@ -49,7 +61,7 @@ public class LetterStatistics {
 					reached.add(regions.byId(count.regionId()).map(r -> r.reportingRegionId()).orElse(count.regionId()));
 				}
 			}
-			else if (count.status() == LetterStatus.PUBLISHED) {
+			else if (count.status() == LetterStatus.PUBLISHED && open.contains(count.campaignId())) {
 				waiting += count.letters();
 			}
 		}

@@ -13,6 +13,7 @@ import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.campaign.Campaign;
 import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
@@ -136,10 +137,10 @@ class VolunteerLetterController {
 	@GetMapping("/volunteer/letters/new")
 	String initRegistrationForm(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
 		RegionScope scope = accounts.regionScope(user);
-		// The campaign running now is the usual choice; a volunteer with one region has no choice to make.
-		Long running = campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN)
-			.stream()
-			.findFirst()
+		// The campaign running now is the usual choice (never one opened early while one runs); a
+		// volunteer with one region has no choice to make.
+		Long running = Campaign.running(campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN),
+				LocalDate.now(Formats.BAKU))
 			.map(c -> c.getId())
 			.orElse(null);
 		List<Option> regions = regionOptions.where(r -> r.acceptsLetters() && scope.includes(r.id()));
