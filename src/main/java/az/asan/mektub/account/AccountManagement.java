@@ -101,9 +101,7 @@ public class AccountManagement {
 		String encoded = passwordEncoder.encode(form.password());
 		Optional<Account> existing = accounts.findByEmail(form.email().trim());
 		if (existing.isPresent()) {
-			Account owner = existing.get();
-			mailer.queue(owner.getEmail(), owner.getLanguage(), "registerExisting", owner.getFullName(),
-					links.absolute("/login"), links.absolute("/password/forgot"));
+			tellOwner(existing.get());
 			return;
 		}
 		Account donor = new Account(form.email(), encoded, form.fullName(), Role.DONOR);
@@ -130,9 +128,7 @@ public class AccountManagement {
 		String encoded = passwordEncoder.encode(form.password());
 		Optional<Account> existing = accounts.findByEmail(form.email().trim());
 		if (existing.isPresent()) {
-			Account owner = existing.get();
-			mailer.queue(owner.getEmail(), owner.getLanguage(), "registerExisting", owner.getFullName(),
-					links.absolute("/login"), links.absolute("/password/forgot"));
+			tellOwner(existing.get());
 			return;
 		}
 		Account organisation = Account.organisation(form.email(), encoded, form.organisationName(), form.voen(),
@@ -147,9 +143,26 @@ public class AccountManagement {
 		sendConfirmation(organisation);
 	}
 
+	/**
+	 * Mails the owner of an address that someone tried to register again, at most a few times an hour
+	 * (as the reset form): anyone can type any address into the registration forms.
+	 */
+	private void tellOwner(Account owner) {
+		if (mailer.queuedWithin(owner.getEmail(), "registerExisting", RESET_MAILS_PERIOD) >= RESET_MAILS_PER_PERIOD) {
+			return;
+		}
+		mailer.queue(owner.getEmail(), owner.getLanguage(), "registerExisting", owner.getFullName(),
+				links.absolute("/login"), links.absolute("/password/forgot"));
+	}
+
+	/** Mails a new confirmation link, at most a few an hour (counting the one sent on registering). */
 	@Transactional
 	public void resendConfirmation(long userId) {
-		accounts.findById(userId).filter(a -> a.getEmailConfirmedAt() == null).ifPresent(this::sendConfirmation);
+		accounts.findById(userId)
+			.filter(a -> a.getEmailConfirmedAt() == null)
+			.filter(a -> tokens.issuedWithin(a.getId(), AccountTokens.Purpose.CONFIRM_EMAIL,
+					RESET_MAILS_PERIOD) < RESET_MAILS_PER_PERIOD)
+			.ifPresent(this::sendConfirmation);
 	}
 
 	private void sendConfirmation(Account account) {
