@@ -72,7 +72,7 @@ class CampaignAdminController {
 		}
 		Campaign created = management.create(form);
 		audit(user, "CAMPAIGN_CREATED", created);
-		redirect.addFlashAttribute("success", messages.get("campaign.saved"));
+		messages.flash(redirect, "success", "campaign.saved");
 		return "redirect:/admin/campaigns";
 	}
 
@@ -97,10 +97,10 @@ class CampaignAdminController {
 		try {
 			management.update(id, form);
 			audit(user, "CAMPAIGN_EDITED", campaigns.findById(id).orElseThrow());
-			redirect.addFlashAttribute("success", messages.get("campaign.saved"));
+			messages.flash(redirect, "success", "campaign.saved");
 		}
 		catch (IllegalStateException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.getMessage()));
+			messages.flash(redirect, "failure", ex.getMessage());
 		}
 		return "redirect:/admin/campaigns";
 	}
@@ -123,7 +123,7 @@ class CampaignAdminController {
 	String confirmOpening(@PathVariable long id, Model model, RedirectAttributes redirect) {
 		CampaignManagement.OpeningCheck check = management.openingCheck(id);
 		if (check.campaign().getStatus() != CampaignStatus.PLANNED) {
-			redirect.addFlashAttribute("failure", messages.get("campaign.error.notPlanned"));
+			messages.flash(redirect, "failure", "campaign.error.notPlanned");
 			return "redirect:/admin/campaigns";
 		}
 		return confirmation(model, "open", check, null);
@@ -146,7 +146,7 @@ class CampaignAdminController {
 	String confirmClosing(@PathVariable long id, Model model, RedirectAttributes redirect) {
 		CampaignManagement.ClosingCheck check = management.closingCheck(id);
 		if (check.campaign().getStatus() == CampaignStatus.CLOSED) {
-			redirect.addFlashAttribute("failure", messages.get("campaign.error.closed"));
+			messages.flash(redirect, "failure", "campaign.error.closed");
 			return "redirect:/admin/campaigns";
 		}
 		return confirmation(model, "close", null, check);
@@ -174,8 +174,8 @@ class CampaignAdminController {
 		}
 		CampaignManagement.OpeningCheck check = management.openingCheck(id);
 		if (!check.campaign().isReopenable()) {
-			redirect.addFlashAttribute("failure", messages.get(check.campaign().getStatus() == CampaignStatus.CLOSED
-					? "campaign.error.reopenTooLate" : "campaign.error.notClosed"));
+			messages.flash(redirect, "failure", check.campaign().getStatus() == CampaignStatus.CLOSED
+					? "campaign.error.reopenTooLate" : "campaign.error.notClosed");
 			return "redirect:/admin/campaigns";
 		}
 		return confirmation(model, "reopen", check, null);
@@ -204,10 +204,10 @@ class CampaignAdminController {
 			if (!action.get()) {
 				return "redirect:" + confirmationPage;
 			}
-			redirect.addFlashAttribute("success", messages.get(successKey));
+			messages.flash(redirect, "success", successKey);
 		}
 		catch (IllegalStateException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.getMessage()));
+			messages.flash(redirect, "failure", ex.getMessage());
 		}
 		return "redirect:/admin/campaigns";
 	}
