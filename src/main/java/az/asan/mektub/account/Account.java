@@ -147,6 +147,13 @@ public class Account {
 		return account;
 	}
 
+	/** A confirmed organisation that changed its name waits for staff to confirm it again. */
+	void renamedOrganisation() {
+		if (organisation && organisationReview == OrganisationReview.CONFIRMED) {
+			organisationReview = OrganisationReview.PENDING;
+		}
+	}
+
 	/** Staff confirm (or refuse) a self-registered organisation; false when there was nothing to decide. */
 	boolean review(OrganisationReview decision) {
 		if (!organisation || organisationReview != OrganisationReview.PENDING || decision == OrganisationReview.PENDING) {

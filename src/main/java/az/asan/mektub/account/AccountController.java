@@ -107,7 +107,10 @@ class AccountController {
 
 	@GetMapping("/account/confirm")
 	String confirm(@RequestParam(defaultValue = "") String token, Model model) {
-		model.addAttribute("confirmed", management.confirmEmail(token));
+		AccountManagement.Confirmation confirmation = management.confirm(token);
+		model.addAttribute("confirmed", confirmation != AccountManagement.Confirmation.BAD_LINK);
+		// an organisation staff have not confirmed yet cannot adopt: the page must not say it can
+		model.addAttribute("awaitingReview", confirmation == AccountManagement.Confirmation.AWAITING_REVIEW);
 		return "account/confirmed";
 	}
 
@@ -128,9 +131,9 @@ class AccountController {
 		if (result.hasErrors()) {
 			return mePage(management.profile(user.id()).orElseThrow(), model, locale);
 		}
-		management.updateProfile(user.id(), form);
+		boolean backToReview = management.updateProfile(user.id(), form);
 		showNewName(user, form, request, response);
-		redirect.addFlashAttribute("success", messages.get("me.saved"));
+		redirect.addFlashAttribute("success", messages.get(backToReview ? "me.organisationRenamed" : "me.saved"));
 		return "redirect:/me";
 	}
 

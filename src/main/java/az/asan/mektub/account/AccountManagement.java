@@ -44,8 +44,12 @@ public class AccountManagement {
 
 	private final JdbcClient jdbc;
 
+	private final AuditLog auditLog;
+
 	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, AccountTokens tokens, Mailer mailer,
-			Links links, ApplicationEventPublisher events, Sessions sessions, LoginThrottle throttle, JdbcClient jdbc) {
+			Links links, ApplicationEventPublisher events, Sessions sessions, LoginThrottle throttle, JdbcClient jdbc,
+			AuditLog auditLog) {
+		this.auditLog = auditLog;
 		this.sessions = sessions;
 		this.throttle = throttle;
 		this.jdbc = jdbc;
@@ -101,9 +105,7 @@ public class AccountManagement {
 		String encoded = passwordEncoder.encode(form.password());
 		Optional<Account> existing = accounts.findByEmail(form.email().trim());
 		if (existing.isPresent()) {
-			Account owner = existing.get();
-			mailer.queue(owner.getEmail(), owner.getLanguage(), "registerExisting", owner.getFullName(),
-					links.absolute("/login"), links.absolute("/password/forgot"));
+			tellOwner(existing.get());
 			return;
 		}
 		Account donor = new Account(form.email(), encoded, form.fullName(), Role.DONOR);
@@ -130,9 +132,7 @@ public class AccountManagement {
 		String encoded = passwordEncoder.encode(form.password());
 		Optional<Account> existing = accounts.findByEmail(form.email().trim());
 		if (existing.isPresent()) {
-			Account owner = existing.get();
-			mailer.queue(owner.getEmail(), owner.getLanguage(), "registerExisting", owner.getFullName(),
-					links.absolute("/login"), links.absolute("/password/forgot"));
+			tellOwner(existing.get());
 			return;
 		}
 		Account organisation = Account.organisation(form.email(), encoded, form.organisationName(), form.voen(),
@@ -147,9 +147,26 @@ public class AccountManagement {
 		sendConfirmation(organisation);
 	}
 
+	/**
+	 * Mails the owner of an address that someone tried to register again, at most a few times an hour
+	 * (as the reset form): anyone can type any address into the registration forms.
+	 */
+	private void tellOwner(Account owner) {
+		if (mailer.queuedWithin(owner.getEmail(), "registerExisting", RESET_MAILS_PERIOD) >= RESET_MAILS_PER_PERIOD) {
+			return;
+		}
+		mailer.queue(owner.getEmail(), owner.getLanguage(), "registerExisting", owner.getFullName(),
+				links.absolute("/login"), links.absolute("/password/forgot"));
+	}
+
+	/** Mails a new confirmation link, at most a few an hour (counting the one sent on registering). */
 	@Transactional
 	public void resendConfirmation(long userId) {
-		accounts.findById(userId).filter(a -> a.getEmailConfirmedAt() == null).ifPresent(this::sendConfirmation);
+		accounts.findById(userId)
+			.filter(a -> a.getEmailConfirmedAt() == null)
+			.filter(a -> tokens.issuedWithin(a.getId(), AccountTokens.Purpose.CONFIRM_EMAIL,
+					RESET_MAILS_PERIOD) < RESET_MAILS_PER_PERIOD)
+			.ifPresent(this::sendConfirmation);
 	}
 
 	private void sendConfirmation(Account account) {
@@ -160,17 +177,33 @@ public class AccountManagement {
 				links.absolute("/account/confirm?token=" + token));
 	}
 
+	/** What confirming an address came to. */
+	public enum Confirmation {
+		/** The address is confirmed and the person may adopt. */
+		CONFIRMED,
+		/** The address is confirmed; the organisation still waits for staff to confirm it. */
+		AWAITING_REVIEW,
+		/** An unknown, used or expired link: nothing changed. */
+		BAD_LINK
+	}
+
 	/** Confirms the address the token was sent to; false for an unknown, used or expired link. */
 	@Transactional
 	public boolean confirmEmail(String token) {
+		return confirm(token) != Confirmation.BAD_LINK;
+	}
+
+	/** Confirms the address the token was sent to, and says whether the account may adopt now. */
+	@Transactional
+	public Confirmation confirm(String token) {
 		return tokens.redeem(token, AccountTokens.Purpose.CONFIRM_EMAIL)
 			.flatMap(accounts::findById)
 			.map(account -> {
 				account.confirmEmail();
 				mailer.forget(account.getEmail(), tokens.reference(token));
-				return true;
+				return account.isAwaitingConfirmation() ? Confirmation.AWAITING_REVIEW : Confirmation.CONFIRMED;
 			})
-			.orElse(false);
+			.orElse(Confirmation.BAD_LINK);
 	}
 
 	/**
@@ -246,8 +279,20 @@ public class AccountManagement {
 	}
 
 	@Transactional
-	public void updateProfile(long userId, ProfileForm form) {
-		accounts.findById(userId).orElseThrow().updateProfile(form.fullName(), form.phone(), form.language());
+	public boolean updateProfile(long userId, ProfileForm form) {
+		Account account = accounts.findById(userId).orElseThrow();
+		String before = account.getFullName();
+		boolean wasConfirmed = account.getOrganisationReview() == OrganisationReview.CONFIRMED;
+		account.updateProfile(form.fullName(), form.phone(), form.language());
+		if (!account.isOrganisation() || before.equals(account.getFullName())) {
+			return false;
+		}
+		// An organisation's name is what staff confirmed (and what donors and children's carers read):
+		// a new one is checked again, and the change is in the audit log.
+		account.renamedOrganisation();
+		auditLog.record(userId, AuditLog.Kind.PERSON, "ORGANISATION_RENAMED", userId, before + " → " + account.getFullName(),
+				before, account.getVoen() == null ? "—" : account.getVoen());
+		return wasConfirmed;
 	}
 
 	/**

@@ -82,15 +82,14 @@ class OrganisationController {
 	private String review(SignedInUser user, long id, boolean confirm, RedirectAttributes redirect) {
 		try {
 			if (administration.reviewOrganisation(id, confirm, user)) {
-				redirect.addFlashAttribute("success",
-						messages.get(confirm ? "organisations.confirmed" : "organisations.refused"));
+				messages.flash(redirect, "success", confirm ? "organisations.confirmed" : "organisations.refused");
 			}
 			else {
-				redirect.addFlashAttribute("failure", messages.get("organisations.alreadyDecided"));
+				messages.flash(redirect, "failure", "organisations.alreadyDecided");
 			}
 		}
 		catch (IllegalArgumentException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.getMessage()));
+			messages.flash(redirect, "failure", ex.getMessage());
 		}
 		return "redirect:/admin/organisations";
 	}

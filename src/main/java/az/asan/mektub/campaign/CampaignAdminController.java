@@ -84,7 +84,7 @@ class CampaignAdminController {
 		}
 		Campaign created = management.create(form);
 		audit(user, "CAMPAIGN_CREATED", created);
-		redirect.addFlashAttribute("success", messages.get("campaign.saved"));
+		messages.flash(redirect, "success", "campaign.saved");
 		return "redirect:/admin/campaigns";
 	}
 
@@ -121,10 +121,10 @@ class CampaignAdminController {
 			Campaign saved = campaigns.findById(id).orElseThrow();
 			auditLog.record(user.id(), AuditLog.Kind.CAMPAIGN, "CAMPAIGN_CHANGED", null, saved.getCode(),
 					saved.getName(), changes);
-			redirect.addFlashAttribute("success", messages.get("campaign.saved"));
+			messages.flash(redirect, "success", "campaign.saved");
 		}
 		catch (IllegalStateException ex) {
-			redirect.addFlashAttribute("failure", messages.get(ex.getMessage()));
+			messages.flash(redirect, "failure", ex.getMessage());
 		}
 		return "redirect:/admin/campaigns";
 	}
@@ -167,7 +167,7 @@ class CampaignAdminController {
 			return "redirect:/admin/campaigns?already=open";
 		}
 		if (check.campaign().getStatus() != CampaignStatus.PLANNED) {
-			redirect.addFlashAttribute("failure", messages.get("campaign.error.notPlanned"));
+			messages.flash(redirect, "failure", "campaign.error.notPlanned");
 			return "redirect:/admin/campaigns";
 		}
 		return confirmation(model, "open", check, null);
@@ -217,8 +217,8 @@ class CampaignAdminController {
 		}
 		CampaignManagement.OpeningCheck check = management.openingCheck(id);
 		if (!check.campaign().isReopenable()) {
-			redirect.addFlashAttribute("failure", messages.get(check.campaign().getStatus() == CampaignStatus.CLOSED
-					? "campaign.error.reopenTooLate" : "campaign.error.notClosed"));
+			messages.flash(redirect, "failure", check.campaign().getStatus() == CampaignStatus.CLOSED
+					? "campaign.error.reopenTooLate" : "campaign.error.notClosed");
 			return "redirect:/admin/campaigns";
 		}
 		return confirmation(model, "reopen", check, null);
@@ -248,14 +248,14 @@ class CampaignAdminController {
 				return "redirect:" + confirmationPage;
 			}
 			forgetPublicFigures();
-			redirect.addFlashAttribute("success", messages.get(successKey));
+			messages.flash(redirect, "success", successKey);
 		}
 		catch (IllegalStateException ex) {
 			String already = already(id, ex.getMessage());
 			if (already != null) {
 				return "redirect:/admin/campaigns?already=" + already;
 			}
-			redirect.addFlashAttribute("failure", messages.get(ex.getMessage()));
+			messages.flash(redirect, "failure", ex.getMessage());
 		}
 		return "redirect:/admin/campaigns";
 	}

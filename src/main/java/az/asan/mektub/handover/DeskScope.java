@@ -33,6 +33,19 @@ public record DeskScope(RegionScope regions, Set<Long> centreIds) {
 		return regions.includes(regionId) || worksAt(pointId);
 	}
 
+	/** The person works at some centre's desk (staff at every one). */
+	public boolean atAnyCentre() {
+		return centreIds == null || !centreIds.isEmpty();
+	}
+
+	/**
+	 * A gift whose donor chose no centre may be brought to any: a person working at a centre receives
+	 * it there, once they have its exact tag code in hand.
+	 */
+	public boolean takesUnplaced(Long pointId) {
+		return pointId == null && atAnyCentre();
+	}
+
 	/** For SQL: the centres as an array (null for every centre). */
 	public Long[] centresArray() {
 		return centreIds == null ? null : centreIds.toArray(Long[]::new);

@@ -226,7 +226,10 @@ public class LetterManagement {
 	 */
 	@Transactional
 	public void receiveGiftAtDesk(String code, DeskScope desk, long volunteerId, String tagCode, Long handoverPointId) {
-		Letter letter = atDesk(code, desk);
+		// a gift whose donor chose no centre is received at any centre's desk (the tag code is checked below)
+		Letter letter = letters.findByCode(code)
+			.filter(l -> desk.covers(l.getRegionId(), l.getHandoverPointId()) || desk.takesUnplaced(l.getHandoverPointId()))
+			.orElseThrow(NotFound::new);
 		if (handoverPointId == null || handoverPoints.atDesk(desk).stream().noneMatch(p -> p.id() == handoverPointId)) {
 			throw new LetterTransitionException("letter.gift.handoverPointRequired");
 		}

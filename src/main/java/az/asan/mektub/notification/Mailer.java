@@ -40,9 +40,26 @@ public class Mailer {
 		String subject = messages.getMessage("mail." + kind + ".subject", args, locale);
 		String body = messages.getMessage("mail." + kind + ".body", args, locale) + "\n\n"
 				+ messages.getMessage("mail.signature", null, locale);
-		jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body) VALUES (?, ?, ?)")
-			.params(recipient, subject, body)
+		jdbc.sql("INSERT INTO mail_outbox (recipient, subject, body, kind) VALUES (?, ?, ?, ?)")
+			.params(recipient, subject, body, kind)
 			.update();
+	}
+
+	/**
+	 * How many mails of a kind were queued to an address within the last period (sent or not): the
+	 * forms that mail an address anyone may type in send only a few an hour.
+	 */
+	@Transactional(readOnly = true)
+	public int queuedWithin(String recipient, String kind, java.time.Duration period) {
+		return jdbc.sql("""
+				SELECT count(*) FROM mail_outbox
+				WHERE lower(recipient) = lower(:recipient) AND kind = :kind
+				  AND created_at > now() - make_interval(secs => :seconds)""")
+			.param("recipient", recipient)
+			.param("kind", kind)
+			.param("seconds", period.toSeconds())
+			.query(Integer.class)
+			.single();
 	}
 
 	/**

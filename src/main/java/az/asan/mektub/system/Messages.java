@@ -32,6 +32,34 @@ public class Messages {
 	}
 
 	/**
+	 * A text to show later, in the language of whoever reads it then: a flash message kept as its key and
+	 * arguments (serialisable, as the session is), resolved by {@link #shown(Object)} when the page shows it.
+	 */
+	public org.springframework.context.MessageSourceResolvable later(String key, Object... args) {
+		return new org.springframework.context.support.DefaultMessageSourceResolvable(new String[] { key },
+				args == null ? new Object[0] : args, key);
+	}
+
+	/**
+	 * A flash message after a redirect: its text now (as {@code name}, what tests and older pages read)
+	 * and its key and arguments (as {@code name + "Later"}), which the page shows in the reader's language.
+	 */
+	public void flash(org.springframework.web.servlet.mvc.support.RedirectAttributes redirect, String name, String key,
+			Object... args) {
+		redirect.addFlashAttribute(name, get(key, args));
+		redirect.addFlashAttribute(name + "Later", later(key, args));
+	}
+
+	/** A flash message as shown: a {@link #later} text in the current language, anything else as it is. */
+	public String shown(Object flash) {
+		if (flash instanceof org.springframework.context.MessageSourceResolvable later && later.getCodes() != null
+				&& later.getCodes().length > 0) {
+			return get(later.getCodes()[0], later.getArguments());
+		}
+		return flash == null ? null : String.valueOf(flash);
+	}
+
+	/**
 	 * A page's own description ({@code meta.} and its template's name) or else the program's, looked up
 	 * without the exception Thymeleaf's {@code #messages.msgOrNull} throws and catches on every page
 	 * that has none (most of them, signed in).

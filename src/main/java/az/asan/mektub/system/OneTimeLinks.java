@@ -103,7 +103,8 @@ public class OneTimeLinks {
 		return known;
 	}
 
-	private String secret() {
+	/** The key from asan.mail.link-secret, else from the data folder's key file (made once, readable by the app alone). */
+	String secret() {
 		if (StringUtils.hasText(configured)) {
 			return configured.strip();
 		}
@@ -114,12 +115,18 @@ public class OneTimeLinks {
 				byte[] bytes = new byte[32];
 				RANDOM.nextBytes(bytes);
 				try {
-					Files.writeString(file, HexFormat.of().formatHex(bytes), StandardOpenOption.CREATE_NEW);
+					// made readable by the app's own user alone before the key goes in: the key and a copy
+					// of the database would let anyone compute every open link
+					Files.createFile(file);
+					OnlineBackup.ownerOnly(file, false);
+					Files.writeString(file, HexFormat.of().formatHex(bytes), StandardOpenOption.TRUNCATE_EXISTING);
 				}
 				catch (java.nio.file.FileAlreadyExistsException ex) {
 					// another thread or process made it first: use theirs
 				}
 			}
+			// a key file written by an older version was readable by everyone
+			OnlineBackup.ownerOnly(file, false);
 			return Files.readString(file).strip();
 		}
 		catch (IOException ex) {

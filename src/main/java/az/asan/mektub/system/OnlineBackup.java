@@ -122,6 +122,12 @@ public class OnlineBackup {
 		Path archive;
 		try {
 			Files.createDirectories(backupDir);
+			// An archive holds every child's private data: only the app's own user reads the folder and
+			// the archives, also when the folder was made earlier (by an older version, or by hand).
+			ownerOnly(backupDir, true);
+			Files.deleteIfExists(partial);
+			Files.createFile(partial);
+			ownerOnly(partial, false);
 			Instant ended;
 			try (Connection connection = running.postgres().getPostgresDatabase().getConnection()) {
 				ended = write(connection, running.dataDir(), label, partial);
@@ -345,7 +351,8 @@ public class OnlineBackup {
 		}
 	}
 
-	private static void ownerOnly(Path path, boolean directory) throws IOException {
+	/** Readable and writable by the app's own user alone; nothing on a file system without POSIX permissions. */
+	static void ownerOnly(Path path, boolean directory) throws IOException {
 		try {
 			Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(directory ? "rwx------" : "rw-------"));
 		}

@@ -33,7 +33,8 @@ class ProxyConfiguration {
 		// Every upload form sends one file, so a body over the file limit holds a file too large.
 		FilterRegistrationBean<RequestGuard> registration = new FilterRegistrationBean<>(
 				new RequestGuard(Math.min(maxRequest.toBytes(), maxFile.toBytes()), maxForm.toBytes()));
-		registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 1);
+		// after the session filter: the 413 page is shown with the signed-in person's menu
+		registration.setOrder(org.springframework.session.web.http.SessionRepositoryFilter.DEFAULT_ORDER + 1);
 		return registration;
 	}
 

@@ -32,6 +32,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
  */
 class RequestGuard extends OncePerRequestFilter {
 
+	/** Request attribute for the 413 page: the upload limit in MB when a file was sent, absent for a form. */
+	static final String TOO_LARGE_FILE_MB = "asanTooLargeFileMb";
+
 	private final long maxUpload;
 
 	private final long maxForm;
@@ -49,6 +52,8 @@ class RequestGuard extends OncePerRequestFilter {
 		// A form body over server.tomcat.max-http-form-post-size would make the container drop every parameter
 		// (the CSRF token too) and answer its own page.
 		if (request.getContentLengthLong() > (multipart ? maxUpload : maxForm)) {
+			// the page says what was too large: a file (and up to how many MB), or a form's text
+			request.setAttribute(TOO_LARGE_FILE_MB, multipart ? Math.max(1, maxUpload / (1024 * 1024)) : null);
 			tooLarge(request, response);
 			return;
 		}

@@ -110,7 +110,11 @@ class OrganisationDonorIntegrationTest {
 		List<String> mail = TestMail.awaitBodiesTo(EMAIL, outbox::sendPending);
 		assertThat(mail.get(0)).contains(CONTACT);
 		String confirm = az.asan.mektub.web.QrImages.local(mail.get(0).replaceAll("(?s).*?(https?://\\S+/account/confirm\\?token=\\S+).*", "$1"));
-		assertThat(visitor.open(confirm).text()).contains("E-poçt ünvanınız təsdiqləndi");
+		Page confirmedAddress = visitor.open(confirm);
+		assertThat(confirmedAddress.text()).contains("E-poçt ünvanınız təsdiqləndi");
+		// the page does not promise what it cannot do yet: staff still have to confirm the organisation
+		assertThat(confirmedAddress.document().select("#confirm-text").text())
+			.contains("hələ təsdiqləməyib").doesNotContain("İndi ağacdan məktub götürə bilərsiniz");
 
 		// until staff confirm it, it cannot adopt, and says so on its page and on the letter's
 		Visitor organisation = Visitor.signedIn(mvc, users.loadUserByUsername(EMAIL));

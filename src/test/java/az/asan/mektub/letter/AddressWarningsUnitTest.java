@@ -43,7 +43,12 @@ class AddressWarningsUnitTest {
 			// English
 			"My address is 14 Sharifzade Street, Baku", "Apt. 3, 14 Sharifzade St., Yasamal", "Yasamal district, Sharifzade 14",
 			"Baku, Nasimi district, Azadlig Ave. 112", "flat 12, Nizami street 5", "I live on Tabriz Street 44",
-			"14 Nizami Rd.", "Apartment 40, 25 Babek Avenue", "Sabunchu district, Bakikhanov settlement", "House 22, Lokbatan" })
+			"14 Nizami Rd.", "Apartment 40, 25 Babek Avenue", "Sabunchu district, Bakikhanov settlement", "House 22, Lokbatan",
+			// pen test 3: shapes the check still missed
+			"Şərifzadə-14", "Şərifzadə,14", "14 Şərifzadə", "şərifzadə 14", "ŞƏRİFZADƏ 14", "Şərifzadə küç 14",
+			"Şərifzadə 14-cü ev", "Nizami 12 kv 5", "Nizami 12 apt 5", "Sharifzade 14 apt 3", "Пушкина 10-5",
+			"Бакы, Низами кучеси 12", "Азадлыг пр 12", "Sumqayıt 5-ci mkr, 12/34", "Zabrat, 1-ci döngə 7",
+			"Zığ şossesi 12", "yataqxana, otaq 214", "poçt indeksi AZ 1073", "Masazırda yaşayırıq" })
 	void anAddressAsPeopleWriteItIsWarnedOf(String text) {
 		assertThat(PersonalDataCheck.warnings(text, "Aysel", null)).as(text).contains("letter.privacy.address");
 	}
@@ -71,7 +76,10 @@ class AddressWarningsUnitTest {
 			"Настольная игра Монополия", "I would like a red bicycle for school", "A PlayStation 5 game, please",
 			"Winter boots, size 34", "For my 14 year old brother", "A drawing set with 48 colours",
 			"Harry Potter books 1-3", "Football shirt number 10", "A doll house for my 3 sisters",
-			"Headphones and a book about space", "Lego 60", "Mənə Lego 60 lazımdır", "Quba almasından mürəbbə" })
+			"Headphones and a book about space", "Lego 60", "Mənə Lego 60 lazımdır", "Quba almasından mürəbbə",
+			// pen test 3: more wishes with numbers
+			"Lego 60 hissəli", "PlayStation 5", "Ronaldo 7 forması", "2 ədəd kitab", "35 ölçülü ayaqqabı",
+			"3-cü sinif dərslikləri", "Messi 10", "iPhone 13" })
 	void anOrdinaryWishIsNotTakenForAnAddress(String text) {
 		assertThat(PersonalDataCheck.warnings(text, "Aysel", null)).as(text).doesNotContain("letter.privacy.address");
 	}

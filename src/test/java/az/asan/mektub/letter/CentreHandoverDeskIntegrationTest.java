@@ -249,6 +249,73 @@ class CentreHandoverDeskIntegrationTest {
 	}
 
 	@Test
+	void aGiftWhoseDonorChoseNoCentreIsFoundByItsTagAtAnyCentreAndReceivedThere() {
+		// given: a child in Ağdam, adopted; the donor chose no centre
+		long ganja = point("AZ-GA");
+		String code = adoptedAt(Spec.of("Aytac", 9).region("AZ-AGM"), ganja);
+		jdbc.sql("UPDATE letter SET handover_point_id = NULL WHERE code = ?").param(code).update();
+		String tag = tagOf(code);
+		Visitor ganjaDesk = volunteer("ganja@centres.test", "AZ-GA");
+		assignCentres("ganja@centres.test", ganja);
+		Visitor other = volunteer("other@centres.test", "AZ-SA");
+		assignCentres("other@centres.test", point("AZ-SA"));
+
+		// the letter's public code alone finds nothing, and the desk says where it looked
+		Page byCode = find(ganjaDesk, code);
+		assertThat(byCode.document().select(".alert-danger").text())
+			.isEqualTo("Mərkəzlərinizdə və ya bölgələrinizdə «" + code + "» kodlu hədiyyə gözləyən məktub yoxdur. Kodu yoxlayın.");
+		assertThat(other.request("/volunteer/handover/gifts/" + code).getResponse().getStatus()).isEqualTo(404);
+
+		// when: the exact tag code is typed at the Gəncə desk
+		Page gift = find(ganjaDesk, tag);
+
+		// then: the desk's page of the gift, with only what handing in needs
+		assertThat(gift.url()).isEqualTo("/volunteer/handover/gifts/" + code);
+		assertThat(gift.document().select("#gift-facts").text()).contains(code, "Aytac");
+		assertNoPrivateData(gift);
+		assertThat(ganjaDesk.request("/volunteer/letters/" + code).getResponse().getStatus()).isEqualTo(404);
+
+		// receiving it records the centre
+		Page received = gift.form("#desk-gift-form").set("tagCode", tag).set("handoverPointId", String.valueOf(ganja))
+			.submit();
+		assertThat(received.document().select(".alert-success")).as(received.messages()).isNotEmpty();
+		assertThat(jdbc.sql("SELECT status || ' ' || handover_point_id FROM letter WHERE code = ?").param(code)
+			.query(String.class).single()).isEqualTo("GIFT_RECEIVED " + ganja);
+	}
+
+	@Test
+	void fortyWrongCodesOnTheReceivedFormArePacedAsTheDesksSearch() {
+		// given: a gift waiting at the volunteer's centre, its desk page open
+		long ganja = point("AZ-GA");
+		String code = adoptedAt(Spec.of("Lalə", 7).region("AZ-AGM"), ganja);
+		Visitor guesser = volunteer("received@centres.test", "AZ-GA");
+		assignCentres("received@centres.test", ganja);
+		Page gift = guesser.open("/volunteer/handover/gifts/" + code);
+
+		// when: forty wrong codes on the "received" form as fast as it answers
+		int checked = 0;
+		int paced = 0;
+		for (int i = 0; i < 40; i++) {
+			Page answer = gift.form("#desk-gift-form").set("tagCode", "ZZ%02d-%04d".formatted(i, i)).submit();
+			String text = answer.document().select(".alert-danger").text();
+			if (text.contains("gözləyin")) {
+				paced++;
+			}
+			else if (!text.isBlank()) {
+				checked++;
+			}
+		}
+
+		// then: a few were checked, the rest were told to wait; the right code is not checked while waiting
+		assertThat(checked).isBetween(5, 12);
+		assertThat(paced).isEqualTo(40 - checked);
+		Page waiting = gift.form("#desk-gift-form").set("tagCode", tagOf(code)).submit();
+		assertThat(waiting.document().select(".alert-danger").text()).contains("gözləyin");
+		assertThat(waiting.form("#desk-gift-form").value("tagCode")).isEqualTo(tagOf(code));
+		assertThat(status(code)).isEqualTo("ADOPTED");
+	}
+
+	@Test
 	void staffChooseAVolunteersRegionsAndCentresInGroupedCheckboxListsWithASearchScript() {
 		Visitor volunteer = volunteer("lists@centres.test", "AZ-GA");
 		long id = jdbc.sql("SELECT id FROM app_user WHERE email = 'lists@centres.test'").query(Long.class).single();

@@ -220,6 +220,38 @@ class HostileRequestsIntegrationTest {
 		assertThat(response.body()).contains("The file is too large", "lang=\"en\"").doesNotContain("Apache Tomcat");
 	}
 
+	@Test
+	void aTooLargeSpreadsheetIsCalledAFileOnTheSignedInPageAndATooLongFormAForm() throws Exception {
+		signIn("volunteer@demo.az");
+		send(request("/volunteer?lang=en"));
+		String csrf = csrfOf(send(request("/volunteer/letters/import")).body());
+		String boundary = "----asan" + System.nanoTime();
+		ByteArrayOutputStream body = new ByteArrayOutputStream();
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"_csrf\"\r\n\r\n" + csrf + "\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"letters.xlsx\"\r\n"
+				+ "Content-Type: application/vnd.openxmlformats-officedocument.spreadsheetml.sheet\r\n\r\n")
+			.getBytes(StandardCharsets.UTF_8));
+		body.write(new byte[30 * 1024 * 1024]);
+		body.write(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+
+		HttpResponse<String> spreadsheet = send(request("/volunteer/letters/import")
+			.header("Content-Type", "multipart/form-data; boundary=" + boundary)
+			.POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray())));
+
+		assertThat(spreadsheet.statusCode()).isEqualTo(413);
+		assertThat(spreadsheet.body()).contains("Choose a smaller file (at most 20 MB)").doesNotContain("picture")
+			// the signed-in person's menu, not the visitor's
+			.contains("action=\"/logout\"");
+
+		HttpResponse<String> longForm = send(request("/password/forgot")
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("email=" + "a".repeat(3 * 1024 * 1024))));
+		assertThat(longForm.statusCode()).isEqualTo(413);
+		assertThat(longForm.body()).contains("The text sent with the form is longer than allowed")
+			.doesNotContain("The file sent");
+	}
+
 	private void assertOk(org.springframework.test.web.servlet.RequestBuilder request) throws Exception {
 		long started = System.nanoTime();
 		mvc.perform(request).andExpect(result -> assertThat(result.getResponse().getStatus())

@@ -154,4 +154,23 @@ class OnlineBackupIntegrationTest {
 			.andExpect(status().isForbidden());
 	}
 
+	/**
+	 * Penetration-test finding: archives were 0644 in a 0755 folder, and an archive holds every child's
+	 * private data. Both are the app user's alone now, also when the folder was made earlier.
+	 */
+	@Test
+	void archivesAndTheirFolderAreReadableByTheAppAlone() throws Exception {
+		assumeTrue(backups != null, "the tests run on the embedded PostgreSQL");
+		assumeTrue(java.nio.file.FileSystems.getDefault().supportedFileAttributeViews().contains("posix"));
+		Files.createDirectories(backups.folder());
+		Files.setPosixFilePermissions(backups.folder(), java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
+
+		OnlineBackup.Archive made = backups.backup();
+
+		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(backups.folder())))
+			.isEqualTo("rwx------");
+		assertThat(java.nio.file.attribute.PosixFilePermissions.toString(
+				Files.getPosixFilePermissions(backups.folder().resolve(made.name())))).isEqualTo("rw-------");
+	}
+
 }

@@ -36,18 +36,34 @@ final class Addresses {
 					+ "|(?<![\\p{L}\\d])(m|men|menz|mkr|mkr-n|ev|bina|kv|korp|d)\\.\\s*\\d+"
 					+ "|(?<![\\p{L}])(unvan\\p{L}*|rayonu(nda|n)?|r-nu|r-nunda|qesebes(i|inde)|kuces(i|inde)"
 					+ "|prospekt(i|inde)|seheri|mikrorayon\\p{L}*|sose(si)?|dongesi)(?![\\p{L}])"
+					// without the dot, before a number: "küç 14", "kv 5", "apt 5", "пр 12", "otaq 214"
+					+ "|(?<![\\p{L}])(kuc|kuce|prosp|mkr|kv|apt|korp|bina|otaq|mertebe)\\s*\\d+"
+					// an ordinal house, turn or block: "14-cü ev", "1-ci döngə 7", "5-ci mkr"
+					+ "|(?<![\\p{L}\\d])\\d{1,4}\\s*-?\\s*(ci|cu|inci|uncu|nci|ncu)\\s+(ev|bina|menzil|donge\\p{L}*|dalan\\p{L}*|mkr|mikrorayon\\p{L}*|korpus)(?![\\p{L}])"
+					+ "|(?<![\\p{L}])(mkr|sosse(si)?|yataqxana\\p{L}*|poct\\s+indeks\\p{L}*|indeksi|кучеси|проспекти|гесебеси|шоссе|общежити\\p{L}*|почтовый\\s+индекс|postal\\s+code|postcode|zip\\s+code)(?![\\p{L}])"
 					// Russian
 					+ "|(?<![\\p{L}])(ул|пр|просп|пер|пос|мкр|г)\\.\\s*\\p{L}{2,}"
+					+ "|(?<![\\p{L}])(ул|пр|просп|пер|мкр)\\s*\\d+"
 					+ "|(?<![\\p{L}])(ул\\.|пр-т|пр-кт|р-н|мкр|адрес\\p{L}*|район(е|а)?|микрорайон\\p{L}*|посёлок|поселок|пос\\.)(?![\\p{L}])"
 					+ "|(?<![\\p{L}])(д|дом|кв|корп|стр)\\.?\\s*\\d+"
 					// English
 					+ "|(?<![\\p{L}])(st|rd|ave|blvd|apt)\\.(?=[\\s,]|$)|(?<![\\p{L}])(address|district|settlement|road|lane|flat\\s+\\d+)(?![\\p{L}])",
 			Pattern.UNICODE_CHARACTER_CLASS);
 
-	/** On the text as written: a capitalised name, a house number, then a comma, a flat or the end. */
+	/**
+	 * On the text as written: a name in any case ("Şərifzadə", "şərifzadə", "ŞƏRİFZADƏ"), a house number
+	 * after a space, hyphen or comma, perhaps a flat ("10-5", "14/2"), then a comma, a flat or the end.
+	 */
 	private static final Pattern HOUSE = Pattern.compile(
-			"(?<![\\p{L}\\d])(\\p{Lu}\\p{Ll}{2,})\\s+\\d{1,4}(\\s?[a-zA-ZəƏаАбБ])?(/\\d{1,3})?(?=\\s*([,;)]|$))",
+			"(?<![\\p{L}\\d])(\\p{L}{3,})(\\s+|\\s*[-,]\\s*)\\d{1,4}(\\s?[a-zA-ZəƏаАбБ])?([/-]\\d{1,3})?(?=\\s*([,;)]|$))",
 			Pattern.UNICODE_CHARACTER_CLASS);
+
+	/** A house number before a capitalised street name at a comma or the end ("14 Şərifzadə"). */
+	private static final Pattern NUMBER_FIRST = Pattern.compile(
+			"(?<![\\p{L}\\d-])\\d{1,4}\\s+(\\p{Lu}\\p{Ll}{2,})(?=\\s*([,;)]|$))", Pattern.UNICODE_CHARACTER_CLASS);
+
+	/** A postcode as written: "AZ 1073", "AZ1000". */
+	private static final Pattern POSTCODE = Pattern.compile("(?<![\\p{L}])AZ\\s?-?\\d{4}(?!\\d)");
 
 	/** Words before a number that make it a size, a class, a model or an age, not a house (folded). */
 	private static final Set<String> NOT_STREETS = Set.of("lego", "iphone", "ipad", "playstation", "xbox", "barbie",
@@ -58,9 +74,19 @@ final class Addresses {
 			"yasim", "yasi", "boy", "boyum", "razmer", "размер", "класс", "возраст", "size", "age", "grade", "class",
 			"number", "part", "volume", "cild", "hisse", "kitab", "seriya", "level", "model", "version", "mart",
 			"may", "aprel", "iyun", "iyul", "avqust", "sentyabr", "oktyabr", "noyabr", "dekabr", "yanvar", "fevral",
-			"мне", "ему", "ей", "нам", "mene", "ona", "bize", "mən", "men", "biz", "siz", "uşaq", "usaq", "top");
+			"мне", "ему", "ей", "нам", "mene", "ona", "bize", "mən", "men", "biz", "siz", "uşaq", "usaq", "top",
+			// footballers' shirts and other words a number follows in a wish ("Messi 10", "books 1-3")
+			"messi", "ronaldo", "neymar", "mbappe", "haaland", "salah", "books", "book", "kitabi", "oyun", "oyunu",
+			"game", "games", "set", "dest", "desti", "eded", "shirt", "forma", "formasi", "nomreli", "sinifler",
+			"classes", "часть", "том", "номер", "игра", "набор", "pieces", "hisseli", "ps", "gta", "mortal");
 
 	private static final Pattern PLACE = places();
+
+	/**
+	 * Living in a settlement ("Masazırda yaşayırıq"): a settlement is small enough to be part of an
+	 * address, unlike a city or a district ("Bakıda yaşayıram" stays an ordinary sentence).
+	 */
+	private static final Pattern SETTLED = settled();
 
 	private Addresses() {
 	}
@@ -70,10 +96,15 @@ final class Addresses {
 		if (WORDS.matcher(folded).find() || PLACE.matcher(folded).find()) {
 			return true;
 		}
-		var house = HOUSE.matcher(plain);
-		while (house.find()) {
-			if (!NOT_STREETS.contains(PersonalDataCheck.fold(house.group(1)))) {
-				return true;
+		if (POSTCODE.matcher(plain).find() || SETTLED.matcher(folded).find()) {
+			return true;
+		}
+		for (Pattern pattern : List.of(HOUSE, NUMBER_FIRST)) {
+			var house = pattern.matcher(plain);
+			while (house.find()) {
+				if (!NOT_STREETS.contains(PersonalDataCheck.fold(house.group(1)))) {
+					return true;
+				}
 			}
 		}
 		return false;
@@ -106,6 +137,18 @@ final class Addresses {
 		return Pattern.compile("(?<![\\p{L}])(" + alternatives + ")(\\s+(r|ray|qes|s)(\\.|(?![\\p{L}]))|\\s+(rayonu|rayonunda|r-nu|qesebesi"
 				+ "|qesebesinde|seheri|seherinde|kendi|district|settlement|village|city)(?![\\p{L}])"
 				+ "|\\s*,\\s*\\p{L}{3,}(\\s+\\p{L}{3,})?\\s+\\d{1,4}(?![\\p{L}\\d-]))", Pattern.UNICODE_CHARACTER_CLASS);
+	}
+
+	private static Pattern settled() {
+		String alternatives = lines("privacy/settlements.txt").stream()
+			.filter(line -> !line.isBlank() && !line.startsWith("#"))
+			.map(line -> PersonalDataCheck.fold(line.strip()))
+			.filter(name -> name.length() >= 3)
+			.sorted(Comparator.comparingInt(String::length).reversed())
+			.map(Pattern::quote)
+			.collect(Collectors.joining("|"));
+		return Pattern.compile("(?<![\\p{L}])(" + alternatives + ")(da|de|ta|te)\\s+(yasa|qal|olur)\\p{L}*",
+				Pattern.UNICODE_CHARACTER_CLASS);
 	}
 
 	private static List<String> lines(String resource) {

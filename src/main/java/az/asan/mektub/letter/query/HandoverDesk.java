@@ -27,7 +27,12 @@ public class HandoverDesk {
 	 * A letter found by a gift's tag: its code, where it stands, and whether it is of the person's
 	 * regions (its page with the child's private data) or only at one of their centres (the desk's page).
 	 */
-	public record Found(String code, LetterStatus status, boolean inRegions) {
+	public record Found(String code, LetterStatus status, boolean inRegions, boolean unplaced) {
+
+		public Found(String code, LetterStatus status, boolean inRegions) {
+			this(code, status, inRegions, false);
+		}
+
 	}
 
 	/**
@@ -65,35 +70,50 @@ public class HandoverDesk {
 		Matcher url = LETTER_URL.matcher(typed);
 		String code = LetterCodes.normaliseCode(url.find() ? url.group(1) : typed);
 		return jdbc.sql("""
-				SELECT code, status, %s AS in_regions FROM letter
+				SELECT code, status, %s AS in_regions, handover_point_id IS NULL AS unplaced FROM letter
 				WHERE (gift_tag_code = :tag OR code = :code)
 				  AND %s
-				  AND (%s OR %s)
+				  AND (%s OR %s
+				       -- no centre chosen: any centre's desk, by the exact tag code only
+				       OR (:anyCentre AND handover_point_id IS NULL AND gift_tag_code = :tag AND status = %s))
 				ORDER BY CASE status WHEN %s THEN 0 WHEN %s THEN 1 WHEN %s THEN 2 ELSE 3 END, adopted_at DESC NULLS LAST
 				LIMIT 1""".formatted(LetterSql.inScope(null),
 				LetterSql.in(null, LetterStatus.PUBLISHED, LetterStatus.ADOPTED, LetterStatus.GIFT_RECEIVED,
 						LetterStatus.FULFILLED),
 				LetterSql.inScope(null), atCentres(null), LetterSql.literal(LetterStatus.ADOPTED),
+				LetterSql.literal(LetterStatus.ADOPTED),
 				LetterSql.literal(LetterStatus.PUBLISHED), LetterSql.literal(LetterStatus.GIFT_RECEIVED)))
+			.param("anyCentre", desk.atAnyCentre())
 			.param("tag", LetterCodes.normaliseTag(typed))
 			.param("code", code)
 			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
 			.param(CENTRES, desk.centresArray())
 			.query((rs, n) -> new Found(rs.getString("code"), LetterStatus.valueOf(rs.getString("status")),
-					rs.getBoolean("in_regions")))
+					rs.getBoolean("in_regions"), rs.getBoolean("unplaced")))
 			.optional();
 	}
 
 	/** A gift at this desk, as the desk shows it (see {@link Gift}). */
 	@Transactional(readOnly = true)
 	public Optional<Gift> gift(String code, DeskScope desk) {
+		return gift(code, desk, false);
+	}
+
+	/**
+	 * The same, and with {@code tagShown} (the desk found it by its exact tag code in this session) a
+	 * gift whose donor chose no centre, at any centre's desk.
+	 */
+	@Transactional(readOnly = true)
+	public Optional<Gift> gift(String code, DeskScope desk, boolean tagShown) {
 		return jdbc.sql("""
 				SELECT l.code, l.status, l.first_name, l.age, l.public_wish, l.handover_point_id, l.due_date, l.walk_in,
 				       coalesce(d.full_name, l.walk_in_name) AS donor_name, %s AS in_regions
 				FROM letter l LEFT JOIN app_user d ON d.id = l.donor_id
-				WHERE l.code = :code AND %s AND (%s OR %s)""".formatted(LetterSql.inScope("l"),
+				WHERE l.code = :code AND %s AND (%s OR %s
+				      OR (:unplaced AND l.handover_point_id IS NULL AND l.status = %s))""".formatted(LetterSql.inScope("l"),
 				LetterSql.in("l", LetterStatus.ADOPTED, LetterStatus.GIFT_RECEIVED, LetterStatus.FULFILLED),
-				LetterSql.inScope("l"), atCentres("l")))
+				LetterSql.inScope("l"), atCentres("l"), LetterSql.literal(LetterStatus.ADOPTED)))
+			.param("unplaced", tagShown && desk.atAnyCentre())
 			.param("code", code)
 			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
 			.param(CENTRES, desk.centresArray())

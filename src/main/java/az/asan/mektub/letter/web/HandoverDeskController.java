@@ -60,8 +60,11 @@ class HandoverDeskController {
 
 	private final Messages messages;
 
+	private final TagGuesses tagGuesses;
+
 	HandoverDeskController(HandoverDesk desk, AccountManagement accounts, HandoverPoints handoverPoints,
-			LetterManagement letters, GuessThrottle throttle, Messages messages) {
+			LetterManagement letters, GuessThrottle throttle, Messages messages, TagGuesses tagGuesses) {
+		this.tagGuesses = tagGuesses;
 		this.desk = desk;
 		this.accounts = accounts;
 		this.handoverPoints = handoverPoints;
@@ -72,7 +75,7 @@ class HandoverDeskController {
 
 	@GetMapping("/volunteer/handover")
 	String desk(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String tagCode,
-			Model model, RedirectAttributes redirect, HttpServletResponse response) {
+			Model model, RedirectAttributes redirect, HttpServletResponse response, jakarta.servlet.http.HttpSession session) {
 		// the one page that may open the camera (everywhere else Permissions-Policy says camera=())
 		response.setHeader("Permissions-Policy", "camera=(self), microphone=(), geolocation=()");
 		DeskScope scope = deskScope(user);
@@ -87,6 +90,9 @@ class HandoverDeskController {
 			}
 			Optional<HandoverDesk.Found> found = desk.find(tagCode, scope);
 			if (found.isPresent()) {
+				if (found.get().unplaced()) {
+					showTag(session, found.get().code());
+				}
 				return found(found.get(), tagCode, redirect);
 			}
 			throttle.failed(TAG_GUESS, user.id());
@@ -111,6 +117,29 @@ class HandoverDeskController {
 		return page;
 	}
 
+	/**
+	 * The codes of gifts with no centre chosen that this session found by their exact tag code: only
+	 * those open at a centre's desk, so a letter's public code alone shows no donor.
+	 */
+	@SuppressWarnings("unchecked")
+	private static java.util.Set<String> shownTags(jakarta.servlet.http.HttpSession session) {
+		Object shown = session.getAttribute(SHOWN_TAGS);
+		return shown instanceof java.util.Set<?> set ? (java.util.Set<String>) set : java.util.Set.of();
+	}
+
+	/** Set anew (sessions are rows in PostgreSQL: a changed attribute is written when it is set); the latest 50. */
+	private static void showTag(jakarta.servlet.http.HttpSession session, String code) {
+		java.util.LinkedHashSet<String> shown = new java.util.LinkedHashSet<>(shownTags(session));
+		shown.remove(code);
+		shown.add(code);
+		while (shown.size() > 50) {
+			shown.remove(shown.iterator().next());
+		}
+		session.setAttribute(SHOWN_TAGS, shown);
+	}
+
+	private static final String SHOWN_TAGS = HandoverDeskController.class.getName() + ".shownTags";
+
 	private String deskPage(Model model, String tagCode, DeskScope scope) {
 		model.addAttribute("tagCode", tagCode == null ? "" : tagCode);
 		model.addAttribute("points", handoverPoints.atDesk(scope));
@@ -122,9 +151,10 @@ class HandoverDeskController {
 	 * its "received" step, and moving it to another centre when the donor brings it elsewhere.
 	 */
 	@GetMapping("/volunteer/handover/gifts/{code}")
-	String gift(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model, Locale locale) {
+	String gift(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model, Locale locale,
+			jakarta.servlet.http.HttpSession session) {
 		DeskScope scope = deskScope(user);
-		HandoverDesk.Gift gift = desk.gift(code, scope).orElseThrow(NotFound::new);
+		HandoverDesk.Gift gift = desk.gift(code, scope, shownTags(session).contains(code)).orElseThrow(NotFound::new);
 		model.addAttribute("gift", gift);
 		model.addAttribute("point", handoverPoints.byId(gift.handoverPointId()).orElse(null));
 		model.addAttribute("deskOptions", handoverPoints.atDesk(scope)
@@ -151,8 +181,16 @@ class HandoverDeskController {
 			@RequestParam(defaultValue = "") String tagCode, @RequestParam(required = false) Long handoverPointId,
 			RedirectAttributes redirect) {
 		LetterRefusals.keep("typedTagCode", tagCode);
+		Optional<String> wait = tagGuesses.mustWait(user.id());
+		if (wait.isPresent()) {
+			// nothing is checked while the person must wait, as at the desk's search
+			redirect.addFlashAttribute("failure", wait.get());
+			redirect.addFlashAttribute("typedTagCode", tagCode);
+			return "redirect:/volunteer/handover/gifts/" + code;
+		}
 		try {
-			letters.receiveGiftAtDesk(code, deskScope(user), user.id(), tagCode, handoverPointId);
+			tagGuesses.check(user.id(),
+					() -> letters.receiveGiftAtDesk(code, deskScope(user), user.id(), tagCode, handoverPointId));
 			redirect.addFlashAttribute("success", messages.get("letter.giftReceived"));
 		}
 		catch (OptimisticLockingFailureException ex) {

@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 import jakarta.validation.Valid;
 
@@ -97,10 +98,13 @@ class VolunteerLetterController {
 
 	private final WalkInDonors walkInDonors;
 
+	private final TagGuesses tagGuesses;
+
 	VolunteerLetterController(AuditLog auditLog, LetterManagement letters, VolunteerLetterSearch search, AccountManagement accounts,
 			Campaigns campaigns, CampaignOptions campaignOptions, HandoverPoints handoverPoints, RegionOptions regionOptions, ImageSanitizer images,
 			PendingUploads uploads, Messages messages, Validator validator, ObjectProvider<LetterPageSection> pageSections,
-			WalkInDonors walkInDonors) {
+			WalkInDonors walkInDonors, TagGuesses tagGuesses) {
+		this.tagGuesses = tagGuesses;
 		this.auditLog = auditLog;
 		this.walkInDonors = walkInDonors;
 		this.letters = letters;
@@ -259,8 +263,15 @@ class VolunteerLetterController {
 	String receiveGift(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String tagCode, @RequestParam(required = false) Long handoverPointId,
 			RedirectAttributes redirect) {
-		return step(code, redirect, "letter.giftReceived",
-				() -> letters.receiveGift(code, accounts.regionScope(user), user.id(), tagCode, handoverPointId),
+		Optional<String> wait = tagGuesses.mustWait(user.id());
+		if (wait.isPresent()) {
+			// wrong tag codes are paced as at the desk: nothing is checked while the person must wait
+			redirect.addFlashAttribute("failure", wait.get());
+			redirect.addFlashAttribute("typedTagCode", tagCode);
+			return "redirect:/volunteer/letters/" + code;
+		}
+		return step(code, redirect, "letter.giftReceived", () -> tagGuesses.check(user.id(),
+				() -> letters.receiveGift(code, accounts.regionScope(user), user.id(), tagCode, handoverPointId)),
 				Map.of("typedTagCode", tagCode));
 	}
 

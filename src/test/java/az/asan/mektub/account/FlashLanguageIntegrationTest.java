@@ -1,0 +1,58 @@
+package az.asan.mektub.account;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.web.Visitor;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.test.web.servlet.MockMvc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Penetration-test finding: a flash message stayed in the language the step was taken in. On the
+ * organisation review and campaign pages it is now kept as its key and shown in the reader's language.
+ */
+@IntegrationTest
+class FlashLanguageIntegrationTest {
+
+	private static final String EMAIL = "flash@organisations.test";
+
+	@Autowired
+	MockMvc mvc;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	UserDetailsService users;
+
+	@Autowired
+	Accounts accounts;
+
+	@AfterEach
+	void cleanUp() {
+		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email = ?)").param(EMAIL).update();
+		jdbc.sql("DELETE FROM mail_outbox WHERE recipient = ?").param(EMAIL).update();
+		jdbc.sql("DELETE FROM app_user WHERE email = ?").param(EMAIL).update();
+	}
+
+	@Test
+	void anOrganisationConfirmedInAzerbaijaniIsReportedInEnglishAfterSwitching() {
+		Account organisation = Account.organisation(EMAIL, "{noop}x", "Bayraq MMC", "1402345672", "Nigar Əliyeva");
+		organisation.confirmEmail();
+		long id = accounts.saveAndFlush(organisation).getId();
+		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az")).speaking("az");
+
+		// the step is taken in Azerbaijani; before its page is shown, the person switches to English
+		staff.open("/admin/organisations").formTo("/admin/organisations/" + id + "/confirm").press();
+		String shown = staff.open("/admin/organisations?lang=en").document().select(".alert-success").text();
+
+		assertThat(shown).isEqualTo("The organisation is confirmed; its contact person was told by e-mail.");
+	}
+
+}
