@@ -108,7 +108,7 @@ class HandoverDeskIntegrationTest {
 		Page unknown = volunteer.open("/volunteer/handover").form("#handover-find-form").set("tagCode", "ZZZZ-9999")
 			.submit();
 		assertThat(unknown.document().select(".alert-danger").text())
-			.isEqualTo("No letter in your regions waits for a gift with the code ZZZZ-9999. Check the code.");
+			.isEqualTo("No letter at your centres or in your regions waits for a gift with the code ZZZZ-9999. Check the code.");
 
 		// what the camera reads off a paper tree tag is the letter's address
 		Page walkIn = volunteer.open("/volunteer/handover").form("#handover-find-form")
