@@ -2,6 +2,7 @@ package az.asan.mektub.adoption;
 
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.DonorLeaving;
+import az.asan.mektub.letter.HoldEnded;
 import az.asan.mektub.letter.HoldReleased;
 import az.asan.mektub.letter.LetterFulfilled;
 import az.asan.mektub.letter.LetterHolds;
@@ -31,8 +32,11 @@ class AdoptionEvents {
 
 	private final DonorLetters donorLetters;
 
+	private final DonorMessages donorMessages;
+
 	AdoptionEvents(AccountManagement accounts, Mailer mailer, Links links, HoldExpiry expiry, LetterHolds holds,
-			DonorLetters donorLetters) {
+			DonorLetters donorLetters, DonorMessages donorMessages) {
+		this.donorMessages = donorMessages;
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.links = links;
@@ -56,6 +60,15 @@ class AdoptionEvents {
 	void on(HoldReleased event) {
 		String firstName = donorLetters.firstName(event.letterId());
 		expiry.tellDonorTheHoldExpired(event.donorId(), firstName, event.dueDate());
+	}
+
+	/**
+	 * A hold ended without a gift (given back, expired, released, the account deleted): the message its
+	 * donor wrote belongs to that hold and goes with it.
+	 */
+	@EventListener
+	void on(HoldEnded event) {
+		donorMessages.deleteWithTheHold(event.letterId(), event.donorId());
 	}
 
 	/** A donor deleting their account gives back what they hold, so no child waits in vain. */

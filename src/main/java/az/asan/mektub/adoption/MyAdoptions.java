@@ -91,7 +91,7 @@ class MyAdoptions {
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey,
 					e -> e.getValue().stream().map(s -> new Step(s.status(), s.at())).toList()));
-		Map<Long, List<DonorMessages.Message>> written = messages.of(List.of(ids))
+		Map<Long, List<DonorMessages.Message>> written = messages.writtenBy(donorId, List.of(ids))
 			.stream()
 			.collect(Collectors.groupingBy(DonorMessages.Message::letterId));
 		return letters.stream()

@@ -344,6 +344,9 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 	}
 
 	private void release(Long actor, String reason) {
+		if (donorId != null) {
+			registerEvent(new HoldEnded(id, donorId));
+		}
 		this.donorId = null;
 		this.walkIn = false;
 		this.walkInName = null;
