@@ -2,6 +2,8 @@ package az.asan.mektub.adoption;
 
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.DonorLeaving;
+import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.GiftMovedToCentre;
 import az.asan.mektub.letter.HoldEnded;
 import az.asan.mektub.letter.HoldReleased;
 import az.asan.mektub.letter.LetterFulfilled;
@@ -34,8 +36,11 @@ class AdoptionEvents {
 
 	private final DonorMessages donorMessages;
 
+	private final HandoverPoints handoverPoints;
+
 	AdoptionEvents(AccountManagement accounts, Mailer mailer, Links links, HoldExpiry expiry, LetterHolds holds,
-			DonorLetters donorLetters, DonorMessages donorMessages) {
+			DonorLetters donorLetters, DonorMessages donorMessages, HandoverPoints handoverPoints) {
+		this.handoverPoints = handoverPoints;
 		this.donorMessages = donorMessages;
 		this.accounts = accounts;
 		this.mailer = mailer;
@@ -60,6 +65,21 @@ class AdoptionEvents {
 	void on(HoldReleased event) {
 		String firstName = donorLetters.firstName(event.letterId());
 		expiry.tellDonorTheHoldExpired(event.donorId(), firstName, event.dueDate());
+	}
+
+	/** The gift is now expected at another centre: tell the donor which, in their language. */
+	@EventListener
+	void on(GiftMovedToCentre event) {
+		handoverPoints.byId(event.handoverPointId()).ifPresent(point -> {
+			String firstName = donorLetters.firstName(event.letterId());
+			accounts.contact(event.donorId())
+				.filter(AccountManagement.Contact::reachable)
+				.ifPresent(donor -> {
+					java.util.Locale locale = java.util.Locale.forLanguageTag(donor.language() == null ? "az" : donor.language());
+					mailer.queue(donor.email(), donor.language(), "movedToCentre", donor.fullName(), firstName,
+							point.name(locale), point.address(locale), links.absolute("/me/adoptions/" + event.code()));
+				});
+		});
 	}
 
 	/**
