@@ -98,6 +98,10 @@ class DeskDailyListAndGiftPageIntegrationTest {
 		String other = adoptedAt(Spec.of("Aysu", 8).region("AZ-AGM"), ganja, 3);
 		Visitor desk = volunteer("region@daily.test", "AZ-GA");
 
+		// the desk lists the centre and says why: it is in the volunteer's region
+		assertThat(desk.open("/volunteer/handover").document().select("#handover-points a[href$=/" + ganja + "/daily]").text())
+			.contains("(sizin regionunuz");
+
 		// when
 		Page daily = desk.open("/volunteer/handover/" + ganja + "/daily");
 
