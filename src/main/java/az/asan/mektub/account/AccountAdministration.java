@@ -212,8 +212,15 @@ public class AccountAdministration {
 		audit(actor.id(), confirm ? "ORGANISATION_CONFIRMED" : "ORGANISATION_REFUSED", id, "VÖEN " + account.getVoen(),
 				account.getVoen());
 		mailer.queue(account.getEmail(), account.getLanguage(), confirm ? "organisationConfirmed" : "organisationRefused",
-				account.getContactName(), account.getFullName(), links.absolute(confirm ? "/tree" : "/about"));
+				account.getContactName(), account.getFullName(), links.absolute(confirm ? "/tree" : "/about"),
+				// a name that carries its own quotes (“«Azər-Tikinti» MMC”) gets none around it
+				quoted(account.getFullName()) ? "quoted" : "plain");
 		return true;
+	}
+
+	/** Whether a name holds quotation marks of its own (a company's legal name often does). */
+	static boolean quoted(String name) {
+		return name != null && name.chars().anyMatch(c -> "\"«»“”„‘’".indexOf(c) >= 0);
 	}
 
 	/** Only an administrator grants or takes back roles, and not their own. */

@@ -173,6 +173,10 @@ class AdoptionController {
 		}
 		model.addAttribute("points", handoverPoints.accepting());
 		model.addAttribute("allPoints", handoverPoints.all());
+		// the centres a gift was moved to, named in the reader's language in the history
+		Map<Long, String> pointNames = new java.util.HashMap<>();
+		handoverPoints.all().forEach(p -> pointNames.put(p.id(), p.name(locale)));
+		model.addAttribute("pointNames", pointNames);
 		return "adoption/show";
 	}
 

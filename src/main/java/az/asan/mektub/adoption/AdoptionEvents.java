@@ -2,6 +2,9 @@ package az.asan.mektub.adoption;
 
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.DonorLeaving;
+import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.GiftMovedToCentre;
+import az.asan.mektub.letter.HoldEnded;
 import az.asan.mektub.letter.HoldReleased;
 import az.asan.mektub.letter.LetterFulfilled;
 import az.asan.mektub.letter.LetterHolds;
@@ -31,8 +34,14 @@ class AdoptionEvents {
 
 	private final DonorLetters donorLetters;
 
+	private final DonorMessages donorMessages;
+
+	private final HandoverPoints handoverPoints;
+
 	AdoptionEvents(AccountManagement accounts, Mailer mailer, Links links, HoldExpiry expiry, LetterHolds holds,
-			DonorLetters donorLetters) {
+			DonorLetters donorLetters, DonorMessages donorMessages, HandoverPoints handoverPoints) {
+		this.handoverPoints = handoverPoints;
+		this.donorMessages = donorMessages;
 		this.accounts = accounts;
 		this.mailer = mailer;
 		this.links = links;
@@ -56,6 +65,30 @@ class AdoptionEvents {
 	void on(HoldReleased event) {
 		String firstName = donorLetters.firstName(event.letterId());
 		expiry.tellDonorTheHoldExpired(event.donorId(), firstName, event.dueDate());
+	}
+
+	/** The gift is now expected at another centre: tell the donor which, in their language. */
+	@EventListener
+	void on(GiftMovedToCentre event) {
+		handoverPoints.byId(event.handoverPointId()).ifPresent(point -> {
+			String firstName = donorLetters.firstName(event.letterId());
+			accounts.contact(event.donorId())
+				.filter(AccountManagement.Contact::reachable)
+				.ifPresent(donor -> {
+					java.util.Locale locale = java.util.Locale.forLanguageTag(donor.language() == null ? "az" : donor.language());
+					mailer.queue(donor.email(), donor.language(), "movedToCentre", donor.fullName(), firstName,
+							point.name(locale), point.address(locale), links.absolute("/me/adoptions/" + event.code()));
+				});
+		});
+	}
+
+	/**
+	 * A hold ended without a gift (given back, expired, released, the account deleted): the message its
+	 * donor wrote belongs to that hold and goes with it.
+	 */
+	@EventListener
+	void on(HoldEnded event) {
+		donorMessages.deleteWithTheHold(event.letterId(), event.donorId());
 	}
 
 	/** A donor deleting their account gives back what they hold, so no child waits in vain. */

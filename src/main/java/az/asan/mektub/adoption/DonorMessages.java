@@ -91,6 +91,32 @@ public class DonorMessages {
 		}
 	}
 
+	/**
+	 * A hold ended without a gift: the messages its donor wrote to the child in it were never passed on
+	 * and never will be, so they are deleted; the next donor of the letter starts with none, and no
+	 * volunteer could send them with another donor's gift.
+	 */
+	@Transactional
+	public void deleteWithTheHold(long letterId, long donorId) {
+		jdbc.sql("DELETE FROM donor_message WHERE letter_id = ? AND donor_id = ?").params(letterId, donorId).update();
+	}
+
+	/** The messages one donor wrote to some letters, oldest first: a donor sees only their own. */
+	@Transactional(readOnly = true)
+	public List<Message> writtenBy(long donorId, Collection<Long> letterIds) {
+		if (letterIds.isEmpty()) {
+			return List.of();
+		}
+		return jdbc.sql("""
+				SELECT id, letter_id, text, status, created_at FROM donor_message
+				WHERE donor_id = :donor AND letter_id = ANY(CAST(:ids AS bigint[])) ORDER BY created_at, id""")
+			.param("donor", donorId)
+			.param("ids", letterIds.toArray(Long[]::new))
+			.query((rs, n) -> new Message(rs.getLong("id"), rs.getLong("letter_id"), rs.getString("text"),
+					Status.valueOf(rs.getString("status")), rs.getTimestamp("created_at").toInstant()))
+			.list();
+	}
+
 	/** The messages of some letters, oldest first, in one query. */
 	@Transactional(readOnly = true)
 	public List<Message> of(Collection<Long> letterIds) {

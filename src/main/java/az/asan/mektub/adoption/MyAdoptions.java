@@ -25,7 +25,13 @@ import org.springframework.transaction.annotation.Transactional;
 @Component
 class MyAdoptions {
 
-	record Step(LetterStatus status, Instant at) {
+	/** A step; {@code movedToPointId} when the gift is now expected at another centre (0: not named). */
+	record Step(LetterStatus status, Instant at, Long movedToPointId) {
+
+		public boolean moved() {
+			return movedToPointId != null;
+		}
+
 	}
 
 	record Adoption(long id, String code, String firstName, int age, int regionId, String publicWish,
@@ -90,8 +96,8 @@ class MyAdoptions {
 			.entrySet()
 			.stream()
 			.collect(Collectors.toMap(Map.Entry::getKey,
-					e -> e.getValue().stream().map(s -> new Step(s.status(), s.at())).toList()));
-		Map<Long, List<DonorMessages.Message>> written = messages.of(List.of(ids))
+					e -> e.getValue().stream().map(s -> new Step(s.status(), s.at(), s.movedToPointId())).toList()));
+		Map<Long, List<DonorMessages.Message>> written = messages.writtenBy(donorId, List.of(ids))
 			.stream()
 			.collect(Collectors.groupingBy(DonorMessages.Message::letterId));
 		return letters.stream()

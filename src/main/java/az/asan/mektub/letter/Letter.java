@@ -278,7 +278,10 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 			throw new LetterTransitionException("handoverDesk.move.same");
 		}
 		this.handoverPointId = handoverPointId;
-		record(status, status, volunteerId, "MOVED_TO_CENTRE", blankToNull(note));
+		record(status, status, volunteerId, "MOVED_TO_CENTRE", blankToNull(note)).setHandoverPointId(handoverPointId);
+		if (donorId != null) {
+			registerEvent(new GiftMovedToCentre(id, code, donorId, handoverPointId));
+		}
 	}
 
 	/** ADOPTED → PUBLISHED: the donor gives the letter back to the tree. */
@@ -344,6 +347,9 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 	}
 
 	private void release(Long actor, String reason) {
+		if (donorId != null) {
+			registerEvent(new HoldEnded(id, donorId));
+		}
 		this.donorId = null;
 		this.walkIn = false;
 		this.walkInName = null;
@@ -376,10 +382,12 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 	}
 
 	/** A history row: the reason is a code (shown in the reader's language), the note what a person typed. */
-	private void record(LetterStatus from, LetterStatus to, Long actor, String reason, String note) {
+	private LetterStatusChange record(LetterStatus from, LetterStatus to, Long actor, String reason, String note) {
 		Instant now = Instant.now();
 		this.updatedAt = now;
-		history.add(new LetterStatusChange(this, from, to, actor, now, reason, note));
+		LetterStatusChange change = new LetterStatusChange(this, from, to, actor, now, reason, note);
+		history.add(change);
+		return change;
 	}
 
 	private static String blankToNull(String text) {

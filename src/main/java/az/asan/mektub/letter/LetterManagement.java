@@ -246,6 +246,8 @@ public class LetterManagement {
 		String typed = blankToNull(note);
 		letter.moveToHandoverPoint(volunteerId, handoverPointId, typed == null ? null
 				: typed.substring(0, Math.min(typed.length(), 500)));
+		// the letter registered GiftMovedToCentre; saveChanges publishes it
+		letters.saveChanges(letter);
 	}
 
 	private Letter atDesk(String code, DeskScope desk) {

@@ -41,6 +41,9 @@ public class LetterStatusChange {
 
 	private String noteText;
 
+	/** For a move to another centre (MOVED_TO_CENTRE): the centre the gift is now expected at. */
+	private Long handoverPointId;
+
 	protected LetterStatusChange() {
 	}
 
@@ -73,6 +76,14 @@ public class LetterStatusChange {
 
 	public String getReason() {
 		return reason;
+	}
+
+	void setHandoverPointId(Long handoverPointId) {
+		this.handoverPointId = handoverPointId;
+	}
+
+	public Long getHandoverPointId() {
+		return handoverPointId;
 	}
 
 	public String getNoteText() {

@@ -214,6 +214,26 @@ class OrganisationDonorIntegrationTest {
 		return jdbc.sql(sql).query(Long.class).single();
 	}
 
+	@Test
+	void theConfirmationMailAddsNoQuotesAroundANameThatHasItsOwn() {
+		String email = "quoted@az.org.test";
+		registration(Visitor.anonymous(mvc), "3003003003").set("email", email)
+			.set("organisationName", "«Azər-Tikinti» MMC")
+			.submit();
+		jdbc.sql("UPDATE app_user SET email_confirmed_at = now() WHERE email = ?").param(email).update();
+		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
+
+		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
+		Page confirmed = staff.open("/admin/organisations").formTo("/admin/organisations/" + id + "/confirm").submit();
+		assertThat(confirmed.document().select(".alert-success")).as(confirmed.messages()).isNotEmpty();
+
+		String body = jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = ? AND body LIKE '%Azər-Tikinti%'")
+			.param(email)
+			.query(String.class)
+			.single();
+		assertThat(body).contains("«Azər-Tikinti» MMC təşkilatı").doesNotContain("“«").doesNotContain("»”");
+	}
+
 	private static Visitor.Form registration(Visitor visitor, String voen) {
 		return visitor.open("/register/organisation")
 			.form("#organisation-form")

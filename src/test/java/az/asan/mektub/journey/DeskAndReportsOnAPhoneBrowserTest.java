@@ -68,6 +68,23 @@ class DeskAndReportsOnAPhoneBrowserTest extends JourneyTest {
 	}
 
 	@Test
+	void theOrganisationsAndCentresAdminTablesScrollInsideAFocusableRegionNotThePage() {
+		browser.signIn("admin@demo.az", "demo12345");
+		size(390, 844);
+		for (String lang : List.of("az", "en", "ru")) {
+			for (String page : List.of("/admin/organisations", "/admin/handover-points")) {
+				browser.open(page + "?lang=" + lang);
+				assertNothingScrollsSideways(lang + " " + page);
+				for (WebElement table : browser.all("main table")) {
+					WebElement region = (WebElement) js("return arguments[0].closest('.table-responsive')", table);
+					assertThat(region).as(lang + " " + page + ": the table scrolls in its own region").isNotNull();
+					assertThat(region.getDomAttribute("tabindex")).as("which the keyboard reaches").isEqualTo("0");
+				}
+			}
+		}
+	}
+
+	@Test
 	void theRussianMenuKeepsToOneLineOnALaptop() {
 		browser.signIn("admin@demo.az", "demo12345");
 		size(1366, 900);

@@ -35,8 +35,16 @@ public class DonorLetters {
 			Instant adoptedAt, LocalDate fulfilledOn, String giftTagCode) {
 	}
 
-	/** A step of a letter's life since it was adopted. */
-	public record Step(LetterStatus status, Instant at) {
+	/**
+	 * A step of a letter's life since it was adopted; {@code movedToPointId} is set when the step is
+	 * the gift being expected at another centre (the status stays ADOPTED then).
+	 */
+	public record Step(LetterStatus status, Instant at, Long movedToPointId) {
+
+		public boolean moved() {
+			return movedToPointId != null;
+		}
+
 	}
 
 	/** The child's first name and gender, for a mail that speaks of them. */
@@ -119,17 +127,27 @@ public class DonorLetters {
 	@Transactional(readOnly = true)
 	public Map<Long, List<Step>> stepsSinceAdoption(List<Long> letterIds) {
 		return jdbc.sql("""
-				SELECT h.letter_id, h.to_status, h.changed_at FROM letter_status_change h JOIN letter l ON l.id = h.letter_id
+				SELECT h.letter_id, h.to_status, h.changed_at, h.reason, h.handover_point_id
+				FROM letter_status_change h JOIN letter l ON l.id = h.letter_id
 				WHERE h.letter_id = ANY(CAST(:ids AS bigint[])) AND h.to_status IN %s
 				  AND h.changed_at >= l.adopted_at - interval '1 second'
 				ORDER BY h.changed_at, h.id""".formatted(LetterSql.list(ADOPTED, GIFT_RECEIVED, FULFILLED)))
 			.param("ids", letterIds.toArray(Long[]::new))
 			.query((rs, n) -> Map.entry(rs.getLong("letter_id"),
-					new Step(LetterStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("changed_at").toInstant())))
+					new Step(LetterStatus.valueOf(rs.getString("to_status")), rs.getTimestamp("changed_at").toInstant(),
+							movedTo(rs.getString("reason"), rs.getObject("handover_point_id", Long.class)))))
 			.list()
 			.stream()
 			.collect(Collectors.groupingBy(Map.Entry::getKey,
 					Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+	}
+
+	/** A move to another centre names it; one made before rows named it names none (0). */
+	private static Long movedTo(String reason, Long pointId) {
+		if (!"MOVED_TO_CENTRE".equals(reason)) {
+			return null;
+		}
+		return pointId == null ? 0L : pointId;
 	}
 
 	/** Whether a donor once held a letter (its history says they adopted it), though they may not now. */

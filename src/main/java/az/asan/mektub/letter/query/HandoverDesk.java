@@ -41,12 +41,12 @@ public class HandoverDesk {
 	 * date or contact, which only the volunteers of the child's region see.
 	 */
 	public record Gift(String code, LetterStatus status, String firstName, int age, String wish, String donorName,
-			Long handoverPointId, LocalDate dueDate, boolean walkIn, boolean inRegions) {
+			Long handoverPointId, LocalDate dueDate, boolean walkIn, boolean inRegions, int regionId) {
 	}
 
-	/** One row of the daily list. */
+	/** One row of the daily list; the child's region is public and says where the gift goes on. */
 	public record Row(String code, String giftTagCode, String firstName, int age, String wish, LocalDate dueDate,
-			boolean walkIn, boolean inRegions) {
+			boolean walkIn, boolean inRegions, int regionId) {
 	}
 
 	private static final Pattern LETTER_URL = Pattern.compile("/letters/([0-9A-Za-z]{12})");
@@ -106,7 +106,7 @@ public class HandoverDesk {
 	@Transactional(readOnly = true)
 	public Optional<Gift> gift(String code, DeskScope desk, boolean tagShown) {
 		return jdbc.sql("""
-				SELECT l.code, l.status, l.first_name, l.age, l.public_wish, l.handover_point_id, l.due_date, l.walk_in,
+				SELECT l.code, l.status, l.first_name, l.age, l.public_wish, l.handover_point_id, l.due_date, l.walk_in, l.region_id,
 				       coalesce(d.full_name, l.walk_in_name) AS donor_name, %s AS in_regions
 				FROM letter l LEFT JOIN app_user d ON d.id = l.donor_id
 				WHERE l.code = :code AND %s AND (%s OR %s
@@ -120,7 +120,7 @@ public class HandoverDesk {
 			.query((rs, n) -> new Gift(rs.getString("code"), LetterStatus.valueOf(rs.getString("status")),
 					rs.getString("first_name"), rs.getInt("age"), rs.getString("public_wish"), rs.getString("donor_name"),
 					rs.getObject("handover_point_id", Long.class), rs.getObject("due_date", LocalDate.class),
-					rs.getBoolean("walk_in"), rs.getBoolean("in_regions")))
+					rs.getBoolean("walk_in"), rs.getBoolean("in_regions"), rs.getInt("region_id")))
 			.optional();
 	}
 
@@ -133,12 +133,16 @@ public class HandoverDesk {
 	}
 
 	/**
-	 * Gifts expected at the point: holds due by {@code until}, soonest first — at a centre the person
+	 * Gifts expected at the point: holds due from today (Baku) to {@code until}, soonest first — at a centre the person
 	 * works at every one, whatever the child's region; at another centre of their regions, theirs.
 	 */
 	@Transactional(readOnly = true)
 	public List<Row> expected(long handoverPointId, LocalDate until, DeskScope desk) {
-		return rows(LetterSql.is("l", LetterStatus.ADOPTED) + " AND l.due_date <= :until", handoverPointId, until, desk);
+		// a hold past its due date is no longer expected: the expiry job gives it back to the tree (it may
+		// not have run yet, just after a start), and the desk should not wait for it
+		return rows(LetterSql.is("l", LetterStatus.ADOPTED)
+				+ " AND l.due_date <= :until AND l.due_date >= CAST(now() AT TIME ZONE 'Asia/Baku' AS date)",
+				handoverPointId, until, desk);
 	}
 
 	/**
@@ -169,7 +173,7 @@ public class HandoverDesk {
 	 * regions only, the letters of their regions, as before centres were assigned.
 	 */
 	private List<Row> rows(String condition, long point, LocalDate until, DeskScope desk) {
-		return jdbc.sql("SELECT l.code, l.gift_tag_code, l.first_name, l.age, l.public_wish, l.due_date, l.walk_in, "
+		return jdbc.sql("SELECT l.code, l.gift_tag_code, l.first_name, l.age, l.public_wish, l.due_date, l.walk_in, l.region_id, "
 				+ LetterSql.inScope("l") + " AS in_regions "
 				+ "FROM letter l WHERE " + condition + " AND l.handover_point_id = :point"
 				+ " AND (:centre OR " + LetterSql.inScope("l") + ")"
@@ -180,7 +184,7 @@ public class HandoverDesk {
 			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
 			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("gift_tag_code"), rs.getString("first_name"),
 					rs.getInt("age"), rs.getString("public_wish"), rs.getObject("due_date", LocalDate.class),
-					rs.getBoolean("walk_in"), rs.getBoolean("in_regions")))
+					rs.getBoolean("walk_in"), rs.getBoolean("in_regions"), rs.getInt("region_id")))
 			.list();
 	}
 

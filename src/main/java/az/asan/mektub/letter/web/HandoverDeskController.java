@@ -143,6 +143,9 @@ class HandoverDeskController {
 	private String deskPage(Model model, String tagCode, DeskScope scope) {
 		model.addAttribute("tagCode", tagCode == null ? "" : tagCode);
 		model.addAttribute("points", handoverPoints.atDesk(scope));
+		// a centre covered only because it is in one of the person's regions says so: its daily list then
+		// holds the gifts of their regions' children only
+		model.addAttribute("deskScope", scope);
 		return "volunteer/handover";
 	}
 
