@@ -45,11 +45,16 @@ class WordsInTheReadersLanguageIntegrationTest {
 
 	@Test
 	void englishPagesWriteEnglishNumbersAndPercentagesWhileAzerbaijaniAndRussianKeepTheirs() {
-		assertThat(Visitor.anonymous(mvc).speaking("en").open("/").document().select("#total-fulfilled").text())
-			.isEqualTo("10,512");
-		assertThat(Visitor.anonymous(mvc).speaking("ru").open("/").document().select("#total-fulfilled").text())
-			.isEqualTo("10 512");
-		assertThat(Visitor.anonymous(mvc).open("/").document().select("#total-fulfilled").text()).isEqualTo("10 512");
+		// the home page's total comes from the figures recounted every minute, which may still count letters
+		// another test fulfilled and removed: the same number, written the way each language writes it
+		String en = Visitor.anonymous(mvc).speaking("en").open("/").document().select("#total-fulfilled").text();
+		String ru = Visitor.anonymous(mvc).speaking("ru").open("/").document().select("#total-fulfilled").text();
+		String az = Visitor.anonymous(mvc).open("/").document().select("#total-fulfilled").text();
+		assertThat(en).matches("\\d{1,3}(,\\d{3})+");
+		assertThat(ru).matches("\\d{1,3}( \\d{3})+");
+		assertThat(az).matches("\\d{1,3}( \\d{3})+");
+		assertThat(en.replace(",", "")).isEqualTo(ru.replace(" ", "")).isEqualTo(az.replace(" ", ""));
+		assertThat(Long.parseLong(en.replace(",", ""))).isGreaterThanOrEqualTo(10_512);
 
 		Document english = staff().speaking("en").open("/reports/regions").document();
 		assertThat(english.select("#national-total").text()).contains("10,512").containsPattern("\\d\\.\\d%");
