@@ -35,4 +35,19 @@ public enum LetterStatus {
 		return this == PUBLISHED;
 	}
 
+	/** A donor holds it: adopted, or its gift handed in and not yet with the child (templates ask this). */
+	public boolean isTaken() {
+		return this == ADOPTED || this == GIFT_RECEIVED;
+	}
+
+	/** A donor holds it and the gift is not in yet: the hold's time runs. */
+	public boolean isHeld() {
+		return this == ADOPTED;
+	}
+
+	/** The child has the gift. */
+	public boolean isFulfilled() {
+		return this == FULFILLED;
+	}
+
 }
