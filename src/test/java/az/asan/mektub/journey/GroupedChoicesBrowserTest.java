@@ -47,8 +47,9 @@ class GroupedChoicesBrowserTest extends JourneyTest {
 		assertThat(browser.url()).endsWith("/admin/users/" + volunteer);
 
 		// ticked and saved
-		browser.find("#person-regions-" + shaki).click();
-		browser.find("#regions-form button[type=submit]").click();
+		// (clicked in the middle of the window: a sticky footer may cover the bottom edge where a bare click scrolls to)
+		browser.click("#person-regions-" + shaki);
+		browser.click("#regions-form button[type=submit]");
 		assertThat(browser.find(".alert-success").isDisplayed()).isTrue();
 		assertThat(jdbc.sql("SELECT count(*) FROM volunteer_region WHERE user_id = ? AND region_id = ?")
 			.params(volunteer, shaki).query(Long.class).single()).isEqualTo(1);

@@ -54,10 +54,23 @@ class ScannerFallbackBrowserTest extends JourneyTest {
 
 	private static Path camera;
 
+	private static String code;
+
+	/**
+	 * The letter and the film of its tag are made before Chromium starts: whenever Chromium reads the
+	 * file (at the camera's opening here, at its start elsewhere), it is whole.
+	 */
 	@Override
 	List<String> chromiumArguments() throws IOException {
+		long campaign = TestCampaigns.open(jdbc);
+		code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Nərmin", 7));
 		camera = Files.createTempFile("asan-camera-", ".y4m");
-		// Chromium reads the file when the page opens the camera, so each test films its own tag
+		try {
+			Files.write(camera, film("http://localhost:" + port + "/letters/" + code + "?qr"));
+		}
+		catch (WriterException ex) {
+			throw new IOException(ex);
+		}
 		return List.of("--use-fake-ui-for-media-stream", "--use-fake-device-for-media-stream",
 				"--use-file-for-fake-video-capture=" + camera);
 	}
@@ -70,10 +83,7 @@ class ScannerFallbackBrowserTest extends JourneyTest {
 
 	@Test
 	void aTagHeldBeforeTheCameraIsReadByTheWebJarDecoderAndOpensTheWalkInDesk() throws Exception {
-		// given: a letter on the tree, and its tag before the camera (the QR code holds its address)
-		long campaign = TestCampaigns.open(jdbc);
-		String code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Nərmin", 7));
-		Files.write(camera, film("http://localhost:" + port + "/letters/" + code + "?qr"));
+		// given: a letter on the tree, and its tag before the camera (the QR code holds its address; see chromiumArguments)
 		browser.open("/?lang=az");
 		browser.signIn("volunteer@demo.az", "demo12345");
 
@@ -87,7 +97,7 @@ class ScannerFallbackBrowserTest extends JourneyTest {
 		browser.find("#scan-start").click();
 
 		// then: the decoder reads the tag, the form is sent, and the walk-in desk has the letter
-		new WebDriverWait(browser.driver(), Duration.ofSeconds(30)).until(d -> d.getCurrentUrl().contains("/volunteer/walk-in"));
+		new WebDriverWait(browser.driver(), Duration.ofSeconds(60)).until(d -> d.getCurrentUrl().contains("/volunteer/walk-in"));
 		assertThat(browser.url()).endsWith("/volunteer/walk-in?code=" + code);
 		assertThat(browser.find("#code").getDomProperty("value")).isEqualTo(code);
 		browser.checkAccessibility();
