@@ -25,6 +25,17 @@ class ModularityTests {
 	}
 
 	@Test
+	void theSharedCodeIsSplitIntoClosedPlatformModules() {
+		// issue 24: no flat, open "system" package; each platform module is checked like a feature
+		assertThat(modules.stream().map(ApplicationModule::getBasePackage).map(p -> p.getName()))
+			.contains("az.asan.mektub.platform.settings", "az.asan.mektub.platform.i18n",
+					"az.asan.mektub.platform.database", "az.asan.mektub.platform.security",
+					"az.asan.mektub.platform.web")
+			.doesNotContain("az.asan.mektub.system", "az.asan.mektub.platform");
+		assertThat(modules.stream().filter(ApplicationModule::isOpen).map(ApplicationModule::getIdentifier)).isEmpty();
+	}
+
+	@Test
 	void writesTheModuleDocumentation() {
 		new Documenter(modules).writeModulesAsPlantUml().writeIndividualModulesAsPlantUml();
 	}

@@ -13,7 +13,7 @@ import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.PropertySource;
 
-import az.asan.mektub.system.EmbeddedPostgresEnvironment;
+import az.asan.mektub.platform.database.EmbeddedPostgresEnvironment;
 
 /**
  * Where the tests' PostgreSQL comes from: Testcontainers ({@link TestServices}) where a Docker engine

@@ -79,7 +79,7 @@ public final class TestLetters {
 				case FULFILLED -> {
 					LetterMoves.adopt(letter, donorId, LocalDate.now().plusDays(7));
 					LetterMoves.receiveGift(letter, 1L, letter.getGiftTagCode(), 1L);
-					LetterMoves.fulfil(letter, 1L, LocalDate.now(az.asan.mektub.system.Formats.BAKU));
+					LetterMoves.fulfil(letter, 1L, LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU));
 				}
 				default -> throw new IllegalArgumentException(target.name());
 			}

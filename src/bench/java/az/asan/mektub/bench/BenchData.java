@@ -20,7 +20,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.demo.RegionalSpread;
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.system.BeforeServing;
+import az.asan.mektub.platform.database.BeforeServing;
 
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;

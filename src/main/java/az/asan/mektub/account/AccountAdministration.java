@@ -11,9 +11,9 @@ import java.util.TreeSet;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.system.Links;
-import az.asan.mektub.system.NotFound;
-import az.asan.mektub.system.Sessions;
+import az.asan.mektub.platform.web.Links;
+import az.asan.mektub.platform.web.NotFound;
+import az.asan.mektub.platform.security.Sessions;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.access.AccessDeniedException;
@@ -87,13 +87,13 @@ public class AccountAdministration {
 		long total = jdbc.sql("SELECT count(*) FROM app_user " + where)
 			.param("role", role == null ? null : role.name())
 			.param("q", query)
-			.param("qLike", az.asan.mektub.system.SqlLike.escape(query))
+			.param("qLike", az.asan.mektub.platform.database.SqlLike.escape(query))
 			.query(Long.class)
 			.single();
 		List<Long> ids = jdbc.sql("SELECT id FROM app_user " + where + " ORDER BY " + NATURAL_NAME_ORDER + " LIMIT :limit OFFSET :offset")
 			.param("role", role == null ? null : role.name())
 			.param("q", query)
-			.param("qLike", az.asan.mektub.system.SqlLike.escape(query))
+			.param("qLike", az.asan.mektub.platform.database.SqlLike.escape(query))
 			.param("limit", pageSize)
 			.param("offset", (Math.max(page, 1) - 1) * pageSize)
 			.query(Long.class)

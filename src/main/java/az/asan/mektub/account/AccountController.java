@@ -8,8 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.i18n.Option;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -36,13 +36,13 @@ class AccountController {
 
 	private final boolean mailbox;
 
-	private final az.asan.mektub.system.Collation collation;
+	private final az.asan.mektub.platform.i18n.Collation collation;
 
 	/** The e-mail address of a failed sign-in, set by SecurityConfiguration's failure handler. */
 	static final String TYPED_EMAIL_COOKIE = "ASANLOGINEMAIL";
 
 	AccountController(AccountManagement management, Regions regions, Messages messages,
-			az.asan.mektub.system.AsanProperties asan, az.asan.mektub.system.Collation collation) {
+			az.asan.mektub.platform.settings.AsanProperties asan, az.asan.mektub.platform.i18n.Collation collation) {
 		this.collation = collation;
 		this.management = management;
 		this.regions = regions;

@@ -6,9 +6,9 @@ import java.util.Optional;
 import java.util.Set;
 
 import az.asan.mektub.notification.Mailer;
-import az.asan.mektub.system.Links;
-import az.asan.mektub.system.LoginThrottle;
-import az.asan.mektub.system.Sessions;
+import az.asan.mektub.platform.web.Links;
+import az.asan.mektub.platform.security.LoginThrottle;
+import az.asan.mektub.platform.security.Sessions;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DataIntegrityViolationException;

@@ -11,7 +11,7 @@ import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 
-import az.asan.mektub.system.OneTimeLinks;
+import az.asan.mektub.platform.security.OneTimeLinks;
 import org.springframework.stereotype.Component;
 
 /**

@@ -10,9 +10,9 @@ import java.util.Locale;
 import java.util.stream.Collectors;
 
 import az.asan.mektub.region.RegionOptions;
-import az.asan.mektub.system.Formats;
-import az.asan.mektub.system.Localized;
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.i18n.Formats;
+import az.asan.mektub.platform.i18n.Localized;
+import az.asan.mektub.platform.i18n.Option;
 
 import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;

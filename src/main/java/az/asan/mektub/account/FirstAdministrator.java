@@ -2,8 +2,8 @@ package az.asan.mektub.account;
 
 import java.util.Set;
 
-import az.asan.mektub.system.AsanProperties;
-import az.asan.mektub.system.BeforeServing;
+import az.asan.mektub.platform.settings.AsanProperties;
+import az.asan.mektub.platform.database.BeforeServing;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

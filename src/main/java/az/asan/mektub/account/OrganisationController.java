@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 
-import az.asan.mektub.system.Messages;
+import az.asan.mektub.platform.i18n.Messages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

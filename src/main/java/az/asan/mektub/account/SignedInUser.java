@@ -4,7 +4,7 @@ import java.io.Serial;
 import java.util.Collection;
 import java.util.List;
 
-import az.asan.mektub.system.Viewer;
+import az.asan.mektub.platform.web.Viewer;
 
 import org.springframework.security.core.CredentialsContainer;
 import org.springframework.security.core.GrantedAuthority;

@@ -7,10 +7,10 @@ import java.util.Locale;
 import jakarta.validation.Valid;
 
 import az.asan.mektub.region.RegionOptions;
-import az.asan.mektub.system.Forms;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.NotFound;
-import az.asan.mektub.system.Pager;
+import az.asan.mektub.platform.web.Forms;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.web.NotFound;
+import az.asan.mektub.platform.web.Pager;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -144,7 +144,7 @@ class UserAdminController {
 			@RequestParam(required = false) LocalDate from, @RequestParam(required = false) LocalDate to, Model model,
 			Locale locale) {
 		// a range typed the wrong way round is read the right way round, and the page says so (Ranges)
-		boolean swapped = az.asan.mektub.system.Ranges.reversed(from, to);
+		boolean swapped = az.asan.mektub.platform.web.Ranges.reversed(from, to);
 		AuditLog.Filter filter = swapped ? new AuditLog.Filter(actor, kind, to, from) : new AuditLog.Filter(actor, kind, from, to);
 		model.addAttribute("rangeSwapped", swapped);
 		model.addAttribute("filter", filter);

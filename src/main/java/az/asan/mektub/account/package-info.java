@@ -3,4 +3,5 @@
  * VÖEN that staff confirm), volunteers with their regions, staff and administrators. Sign-in,
  * registration, the first administrator of a real deployment, and who may see which region.
  */
+@org.springframework.modulith.ApplicationModule
 package az.asan.mektub.account;

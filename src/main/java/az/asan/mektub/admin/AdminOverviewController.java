@@ -2,11 +2,11 @@ package az.asan.mektub.admin;
 
 import java.util.List;
 
-import az.asan.mektub.system.AsanProperties;
-import az.asan.mektub.system.JobRuns;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.OnlineBackup;
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.settings.AsanProperties;
+import az.asan.mektub.platform.database.JobRuns;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.database.OnlineBackup;
+import az.asan.mektub.platform.i18n.Option;
 
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Controller;

@@ -10,7 +10,7 @@ import az.asan.mektub.letter.LetterFulfilled;
 import az.asan.mektub.letter.LetterHolds;
 import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.notification.Mailer;
-import az.asan.mektub.system.Links;
+import az.asan.mektub.platform.web.Links;
 
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;

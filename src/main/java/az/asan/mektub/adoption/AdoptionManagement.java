@@ -15,9 +15,9 @@ import az.asan.mektub.letter.LetterTransitionException;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.notification.Mailer;
-import az.asan.mektub.system.Formats;
-import az.asan.mektub.system.Links;
-import az.asan.mektub.system.NotFound;
+import az.asan.mektub.platform.i18n.Formats;
+import az.asan.mektub.platform.web.Links;
+import az.asan.mektub.platform.web.NotFound;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -68,7 +68,7 @@ public class AdoptionManagement {
 
 	AdoptionManagement(Letters letters, Campaigns campaigns, AccountManagement accounts, HandoverPoints handoverPoints,
 			Mailer mailer, Links links, Formats formats, JdbcClient jdbc, MeterRegistry meters, LetterHolds holds,
-			DonorLetters donorLetters, az.asan.mektub.system.AsanProperties asan) {
+			DonorLetters donorLetters, az.asan.mektub.platform.settings.AsanProperties asan) {
 		this.organisationLimit = asan.organisations().adoptionLimit();
 		this.holds = holds;
 		this.donorLetters = donorLetters;

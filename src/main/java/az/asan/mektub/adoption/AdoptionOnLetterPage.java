@@ -12,8 +12,8 @@ import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.query.DonorLetters;
-import az.asan.mektub.system.CacheConfiguration;
-import az.asan.mektub.system.TemplateFragments;
+import az.asan.mektub.platform.web.CacheConfiguration;
+import az.asan.mektub.platform.web.TemplateFragments;
 import az.asan.mektub.tree.LetterPageReader;
 
 import org.springframework.cache.Cache;

@@ -2,7 +2,7 @@ package az.asan.mektub.adoption;
 
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.system.Messages;
+import az.asan.mektub.platform.i18n.Messages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

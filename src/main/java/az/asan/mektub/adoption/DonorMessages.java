@@ -8,7 +8,7 @@ import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.letter.LetterTransitionException;
 import az.asan.mektub.letter.privacy.PersonalDataCheck;
 import az.asan.mektub.letter.query.DonorLetters;
-import az.asan.mektub.system.NotFound;
+import az.asan.mektub.platform.web.NotFound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

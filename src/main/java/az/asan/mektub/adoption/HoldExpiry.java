@@ -11,10 +11,10 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.letter.LetterHolds;
 import az.asan.mektub.letter.query.HoldLetters;
 import az.asan.mektub.notification.Mailer;
-import az.asan.mektub.system.AsanProperties;
-import az.asan.mektub.system.Formats;
-import az.asan.mektub.system.JobRuns;
-import az.asan.mektub.system.Links;
+import az.asan.mektub.platform.settings.AsanProperties;
+import az.asan.mektub.platform.i18n.Formats;
+import az.asan.mektub.platform.database.JobRuns;
+import az.asan.mektub.platform.web.Links;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

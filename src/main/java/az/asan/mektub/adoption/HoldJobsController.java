@@ -9,7 +9,7 @@ import java.util.function.Supplier;
 
 import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.system.Messages;
+import az.asan.mektub.platform.i18n.Messages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

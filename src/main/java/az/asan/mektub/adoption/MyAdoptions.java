@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.query.DonorLetters;
-import az.asan.mektub.system.Formats;
+import az.asan.mektub.platform.i18n.Formats;
 
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;

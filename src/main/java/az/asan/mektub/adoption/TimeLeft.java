@@ -4,7 +4,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 
-import az.asan.mektub.system.Formats;
+import az.asan.mektub.platform.i18n.Formats;
 
 /**
  * How long a hold has left, as a person reads it: days while a day or more is left, then hours, then

@@ -16,8 +16,8 @@ import az.asan.mektub.letter.LetterCodes;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.letter.PaperTree;
-import az.asan.mektub.system.NotFound;
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.web.NotFound;
+import az.asan.mektub.platform.i18n.Option;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -4,4 +4,5 @@
  * atomic (the letter's row is locked, so of many donors pressing at once exactly one wins), limited
  * per donor and campaign, and a job releases holds that ran past their due date, once per cluster.
  */
+@org.springframework.modulith.ApplicationModule
 package az.asan.mektub.adoption;

@@ -18,7 +18,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 
-import az.asan.mektub.system.Localized;
+import az.asan.mektub.platform.i18n.Localized;
 
 @Entity
 public class Campaign {

@@ -9,10 +9,10 @@ import jakarta.validation.Valid;
 import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.system.CacheConfiguration;
-import az.asan.mektub.system.Forms;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.NotFound;
+import az.asan.mektub.platform.web.CacheConfiguration;
+import az.asan.mektub.platform.web.Forms;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.web.NotFound;
 
 import org.springframework.cache.CacheManager;
 import org.springframework.security.access.AccessDeniedException;

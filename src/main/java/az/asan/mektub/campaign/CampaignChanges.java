@@ -6,7 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
-import az.asan.mektub.system.Messages;
+import az.asan.mektub.platform.i18n.Messages;
 
 /**
  * What an edit changes of a campaign's dates, ages, hold days and limits, old → new, for the audit

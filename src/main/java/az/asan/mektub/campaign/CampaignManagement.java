@@ -8,9 +8,9 @@ import java.util.Set;
 
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.system.Formats;
-import az.asan.mektub.system.Localized;
-import az.asan.mektub.system.NotFound;
+import az.asan.mektub.platform.i18n.Formats;
+import az.asan.mektub.platform.i18n.Localized;
+import az.asan.mektub.platform.web.NotFound;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;

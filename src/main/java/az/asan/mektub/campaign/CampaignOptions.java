@@ -4,7 +4,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.function.Predicate;
 
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.i18n.Option;
 
 import org.springframework.stereotype.Component;
 

@@ -10,4 +10,5 @@
  * ({@link az.asan.mektub.campaign.Campaign#running}), never one opened early. Its letters are the letter module's: it counts them for
  * the closing page through {@link az.asan.mektub.campaign.CampaignLetters}.
  */
+@org.springframework.modulith.ApplicationModule
 package az.asan.mektub.campaign;

@@ -16,9 +16,9 @@ import az.asan.mektub.letter.privacy.ChildDataRetention;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.system.AsanProperties;
-import az.asan.mektub.system.BeforeServing;
-import az.asan.mektub.system.Localized;
+import az.asan.mektub.platform.settings.AsanProperties;
+import az.asan.mektub.platform.database.BeforeServing;
+import az.asan.mektub.platform.i18n.Localized;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 

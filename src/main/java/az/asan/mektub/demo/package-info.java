@@ -4,4 +4,5 @@
  * an open campaign with letters in every status but FULFILLED. Loaded once, into an empty database.
  * Its children live where the country's do ({@link az.asan.mektub.demo.RegionalSpread}).
  */
+@org.springframework.modulith.ApplicationModule
 package az.asan.mektub.demo;

@@ -2,14 +2,14 @@ package az.asan.mektub.handover;
 
 import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.system.Localized;
+import az.asan.mektub.platform.i18n.Localized;
 
 import jakarta.validation.Valid;
 
 import az.asan.mektub.region.RegionOptions;
-import az.asan.mektub.system.Forms;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.NotFound;
+import az.asan.mektub.platform.web.Forms;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.web.NotFound;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

@@ -2,7 +2,7 @@ package az.asan.mektub.handover;
 
 import java.util.Locale;
 
-import az.asan.mektub.system.Localized;
+import az.asan.mektub.platform.i18n.Localized;
 
 /**
  * An ASAN service centre that takes gifts. Its address and opening hours are kept in the three

@@ -8,10 +8,10 @@ import java.util.Optional;
 
 import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.RegionScope;
-import az.asan.mektub.system.CacheConfiguration;
-import az.asan.mektub.system.Collation;
-import az.asan.mektub.system.Formats;
-import az.asan.mektub.system.Localized;
+import az.asan.mektub.platform.web.CacheConfiguration;
+import az.asan.mektub.platform.i18n.Collation;
+import az.asan.mektub.platform.i18n.Formats;
+import az.asan.mektub.platform.i18n.Localized;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;

@@ -8,9 +8,9 @@ import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.account.VolunteerPageSection;
 import az.asan.mektub.region.RegionOptions;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.NotFound;
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.web.NotFound;
+import az.asan.mektub.platform.i18n.Option;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;

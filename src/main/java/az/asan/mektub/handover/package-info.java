@@ -4,4 +4,5 @@
  * the desk of a centre receives every gift brought there, whatever the child's region, while regions
  * keep deciding who sees the child's private data ({@link az.asan.mektub.handover.DeskScope}). Managed by staff.
  */
+@org.springframework.modulith.ApplicationModule
 package az.asan.mektub.handover;

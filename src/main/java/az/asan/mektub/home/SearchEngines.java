@@ -2,7 +2,7 @@ package az.asan.mektub.home;
 
 import java.util.List;
 
-import az.asan.mektub.system.Links;
+import az.asan.mektub.platform.web.Links;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;

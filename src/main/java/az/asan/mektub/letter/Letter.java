@@ -24,7 +24,7 @@ import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Version;
 
-import az.asan.mektub.system.Formats;
+import az.asan.mektub.platform.i18n.Formats;
 
 import org.springframework.data.domain.AbstractAggregateRoot;
 

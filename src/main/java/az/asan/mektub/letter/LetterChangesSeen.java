@@ -3,7 +3,7 @@ package az.asan.mektub.letter;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostUpdate;
 
-import az.asan.mektub.system.CacheConfiguration;
+import az.asan.mektub.platform.web.CacheConfiguration;
 
 import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;

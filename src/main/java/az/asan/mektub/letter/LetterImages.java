@@ -10,7 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The pictures of a letter: the scan of the handwritten letter and the photo of the gift handed
- * over. Only bytes that went through {@link az.asan.mektub.system.ImageSanitizer} arrive here.
+ * over. Only bytes that went through {@link az.asan.mektub.letter.ImageSanitizer} arrive here.
  */
 @Component
 public class LetterImages {

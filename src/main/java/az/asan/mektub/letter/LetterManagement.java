@@ -18,8 +18,8 @@ import az.asan.mektub.letter.query.LetterDetails;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.system.Formats;
-import az.asan.mektub.system.NotFound;
+import az.asan.mektub.platform.i18n.Formats;
+import az.asan.mektub.platform.web.NotFound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;

@@ -10,4 +10,5 @@
  * (the personal-data check and retention, published as {@code letter::privacy}), and the internal
  * {@code letter.web} (the volunteers' pages) and {@code letter.importing} (CSV import).
  */
+@org.springframework.modulith.ApplicationModule
 package az.asan.mektub.letter;

@@ -6,10 +6,10 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import az.asan.mektub.system.AsanProperties;
-import az.asan.mektub.system.Links;
-import az.asan.mektub.system.OneTimeLinks;
-import az.asan.mektub.system.NotFound;
+import az.asan.mektub.platform.settings.AsanProperties;
+import az.asan.mektub.platform.web.Links;
+import az.asan.mektub.platform.security.OneTimeLinks;
+import az.asan.mektub.platform.web.NotFound;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.Authentication;

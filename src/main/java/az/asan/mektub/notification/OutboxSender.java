@@ -6,8 +6,8 @@ import java.util.List;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 
-import az.asan.mektub.system.AsanProperties;
-import az.asan.mektub.system.OneTimeLinks;
+import az.asan.mektub.platform.settings.AsanProperties;
+import az.asan.mektub.platform.security.OneTimeLinks;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;

@@ -4,4 +4,5 @@
  * Without an SMTP server (the zero-setup default) the messages wait in the outbox and a signed-in
  * person reads their own on a local mailbox page.
  */
+@org.springframework.modulith.ApplicationModule
 package az.asan.mektub.notification;

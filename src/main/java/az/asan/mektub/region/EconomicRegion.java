@@ -2,7 +2,7 @@ package az.asan.mektub.region;
 
 import java.util.Locale;
 
-import az.asan.mektub.system.Localized;
+import az.asan.mektub.platform.i18n.Localized;
 
 public record EconomicRegion(int id, Localized name) {
 

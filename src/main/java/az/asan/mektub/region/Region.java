@@ -2,7 +2,7 @@ package az.asan.mektub.region;
 
 import java.util.Locale;
 
-import az.asan.mektub.system.Localized;
+import az.asan.mektub.platform.i18n.Localized;
 
 /**
  * A region a letter can belong to. {@code parentId} is set for Baku's city districts; reports roll

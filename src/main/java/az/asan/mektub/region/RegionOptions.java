@@ -3,10 +3,10 @@ package az.asan.mektub.region;
 import java.util.List;
 import java.util.function.Predicate;
 
-import az.asan.mektub.system.Collation;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.Option;
-import az.asan.mektub.system.OptionGroup;
+import az.asan.mektub.platform.i18n.Collation;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.i18n.Option;
+import az.asan.mektub.platform.i18n.OptionGroup;
 
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;

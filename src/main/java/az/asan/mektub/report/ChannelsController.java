@@ -14,9 +14,9 @@ import az.asan.mektub.letter.query.AdoptionChannels;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.system.Collation;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.i18n.Collation;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.i18n.Option;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.stereotype.Controller;

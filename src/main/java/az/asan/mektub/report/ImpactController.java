@@ -7,9 +7,9 @@ import java.util.Locale;
 import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.letter.query.AdoptionChannels;
 import az.asan.mektub.letter.query.LetterStatistics;
-import az.asan.mektub.system.CacheConfiguration;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.web.CacheConfiguration;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.i18n.Option;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;

@@ -17,8 +17,8 @@ import az.asan.mektub.region.EconomicRegion;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.system.Collation;
-import az.asan.mektub.system.Formats;
+import az.asan.mektub.platform.i18n.Collation;
+import az.asan.mektub.platform.i18n.Formats;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

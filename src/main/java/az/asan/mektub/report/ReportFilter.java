@@ -2,7 +2,7 @@ package az.asan.mektub.report;
 
 import java.time.LocalDate;
 
-import az.asan.mektub.system.Ranges;
+import az.asan.mektub.platform.web.Ranges;
 
 /**
  * The filters every report shares: a campaign, a campaign year, and a range of registration dates.

@@ -13,14 +13,14 @@ import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.letter.query.ForgottenLetters;
 import az.asan.mektub.letter.query.LetterStatistics;
 import az.asan.mektub.region.RegionOptions;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.TemplateFragments;
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.web.TemplateFragments;
+import az.asan.mektub.platform.i18n.Option;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import az.asan.mektub.system.CacheConfiguration;
+import az.asan.mektub.platform.web.CacheConfiguration;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
@@ -295,14 +295,14 @@ class ReportsController {
 			Map<String, String> set = new java.util.LinkedHashMap<>();
 			set.put("sort", column);
 			set.put("dir", next);
-			links.put(column, az.asan.mektub.system.Links.current(set));
+			links.put(column, az.asan.mektub.platform.web.Links.current(set));
 		}
 		return links;
 	}
 
 	/** The current filters as a query string, for the export links. */
 	private static String query() {
-		String current = az.asan.mektub.system.Links.current(Map.of());
+		String current = az.asan.mektub.platform.web.Links.current(Map.of());
 		int query = current.indexOf('?');
 		return query < 0 ? "" : current.substring(query);
 	}

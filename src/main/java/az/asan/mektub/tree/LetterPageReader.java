@@ -23,7 +23,7 @@ public interface LetterPageReader {
 
 	/**
 	 * HTML for this reader; forms in it may carry the CSRF placeholder of
-	 * {@link az.asan.mektub.system.TemplateFragments#renderShared}, which the page replaces with the
+	 * {@link az.asan.mektub.platform.web.TemplateFragments#renderShared}, which the page replaces with the
 	 * reader's own token.
 	 */
 	String part(LetterOnPage letter, SignedInUser reader, Locale locale, HttpServletRequest request,

@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
-import az.asan.mektub.system.Ranges;
+import az.asan.mektub.platform.web.Ranges;
 
 /**
  * What a visitor chose on the tree; it lives in the URL so that a filtered tree can be shared. A

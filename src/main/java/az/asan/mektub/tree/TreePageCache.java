@@ -11,7 +11,7 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import az.asan.mektub.system.CacheConfiguration;
+import az.asan.mektub.platform.web.CacheConfiguration;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;

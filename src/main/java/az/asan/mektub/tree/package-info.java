@@ -5,4 +5,5 @@
  * code. Only what product.md allows the public to see ever leaves this module: first name, age,
  * gender, region, the reviewed wish, category, cost and a picture the volunteer marked shareable.
  */
+@org.springframework.modulith.ApplicationModule
 package az.asan.mektub.tree;

@@ -226,7 +226,7 @@ class DonorAccountIntegrationTest {
 	}
 
 	@Autowired
-	az.asan.mektub.system.Links links;
+	az.asan.mektub.platform.web.Links links;
 
 	private static String link(String body) {
 		Matcher matcher = LINK.matcher(body);

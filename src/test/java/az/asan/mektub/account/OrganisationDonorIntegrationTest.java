@@ -14,7 +14,7 @@ import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
-import az.asan.mektub.system.AsanProperties;
+import az.asan.mektub.platform.settings.AsanProperties;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 

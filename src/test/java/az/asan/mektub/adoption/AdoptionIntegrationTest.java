@@ -171,7 +171,7 @@ class AdoptionIntegrationTest {
 		SignedInUser donor = donor("due@adopt.test");
 		String code = testLetters.published(campaign, TestLetters.Spec.of("Aylin", 8));
 		mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(donor)));
-		LocalDate today = LocalDate.now(az.asan.mektub.system.Formats.BAKU);
+		LocalDate today = LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU);
 		LocalDate end = LocalDate.of(today.getYear(), 12, 31);
 		LocalDate expected = today.plusDays(14).isAfter(end) ? end : today.plusDays(14);
 		assertThat(jdbc.sql("SELECT due_date FROM letter WHERE code = ?").param(code).query(LocalDate.class).single())

@@ -22,7 +22,7 @@ import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.Letters;
-import az.asan.mektub.system.Formats;
+import az.asan.mektub.platform.i18n.Formats;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;

@@ -10,7 +10,7 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.Letters;
-import az.asan.mektub.system.Formats;
+import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 

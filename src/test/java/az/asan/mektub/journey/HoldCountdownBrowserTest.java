@@ -17,7 +17,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
-import az.asan.mektub.system.Formats;
+import az.asan.mektub.platform.i18n.Formats;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;

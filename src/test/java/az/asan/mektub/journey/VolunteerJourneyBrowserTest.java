@@ -89,7 +89,7 @@ class VolunteerJourneyBrowserTest extends JourneyTest {
 
 		// the child has the gift
 		browser.open("/volunteer/letters/" + code);
-		assertThat(browser.find("#handedOn").getDomProperty("value")).isEqualTo(LocalDate.now(az.asan.mektub.system.Formats.BAKU).toString());
+		assertThat(browser.find("#handedOn").getDomProperty("value")).isEqualTo(LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU).toString());
 		browser.type("#fulfilNote", "Çox sevindi");
 		browser.click("#fulfil-form button[type=submit]");
 		assertThat(browser.text("#letter-status")).isEqualTo(fulfilled);

@@ -50,7 +50,7 @@ class LetterLifecycleUnitTest {
 				letter.publish(VOLUNTEER, "Gitara");
 				letter.adopt(DONOR, LocalDate.now().plusDays(14), null);
 				letter.receiveGift(VOLUNTEER, letter.getGiftTagCode(), 1);
-				letter.fulfil(VOLUNTEER, LocalDate.now(az.asan.mektub.system.Formats.BAKU), "Çox sevindi");
+				letter.fulfil(VOLUNTEER, LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU), "Çox sevindi");
 			}
 			case WITHDRAWN -> letter.withdraw(VOLUNTEER, WithdrawReason.DUPLICATE, null);
 		}
@@ -78,7 +78,7 @@ class LetterLifecycleUnitTest {
 			new Move("releaseExpiredHold", EnumSet.of(LetterStatus.ADOPTED), LetterStatus.PUBLISHED,
 					l -> l.releaseExpiredHold(LocalDate.now().plusDays(30))),
 			new Move("receiveGift", EnumSet.of(LetterStatus.ADOPTED), LetterStatus.GIFT_RECEIVED, l -> l.receiveGift(VOLUNTEER, l.getGiftTagCode(), 1)),
-			new Move("fulfil", EnumSet.of(LetterStatus.GIFT_RECEIVED), LetterStatus.FULFILLED, l -> l.fulfil(VOLUNTEER, LocalDate.now(az.asan.mektub.system.Formats.BAKU), null)),
+			new Move("fulfil", EnumSet.of(LetterStatus.GIFT_RECEIVED), LetterStatus.FULFILLED, l -> l.fulfil(VOLUNTEER, LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU), null)),
 			new Move("withdraw",
 					EnumSet.of(LetterStatus.RECEIVED, LetterStatus.INCOMPLETE, LetterStatus.PUBLISHED, LetterStatus.ADOPTED),
 					LetterStatus.WITHDRAWN,
@@ -200,7 +200,7 @@ class LetterLifecycleUnitTest {
 	@Test
 	void aFulfilmentDatedBeforeTheAdoptionIsRefused() {
 		Letter letter = in(LetterStatus.GIFT_RECEIVED);
-		LocalDate adopted = letter.getAdoptedAt().atZone(az.asan.mektub.system.Formats.BAKU).toLocalDate();
+		LocalDate adopted = letter.getAdoptedAt().atZone(az.asan.mektub.platform.i18n.Formats.BAKU).toLocalDate();
 		assertThatThrownBy(() -> letter.fulfil(VOLUNTEER, adopted.minusDays(1), null))
 			.hasMessage("letter.error.fulfilledBeforeAdoption");
 		assertThat(letter.getStatus()).isEqualTo(LetterStatus.GIFT_RECEIVED);

@@ -66,7 +66,7 @@ class LetterPersistenceIntegrationTest {
 		long id = registerOne();
 
 		assertThatThrownBy(() -> tx.executeWithoutResult(
-				status -> letters.findById(id).orElseThrow().fulfil(1L, LocalDate.now(az.asan.mektub.system.Formats.BAKU), null)))
+				status -> letters.findById(id).orElseThrow().fulfil(1L, LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU), null)))
 			.isInstanceOf(LetterTransitionException.class);
 
 		assertThat(jdbc.sql("SELECT status FROM letter WHERE id = ?").param(id).query(String.class).single())

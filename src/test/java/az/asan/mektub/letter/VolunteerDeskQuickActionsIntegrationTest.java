@@ -11,7 +11,7 @@ import org.junit.jupiter.api.Test;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.system.CacheConfiguration;
+import az.asan.mektub.platform.web.CacheConfiguration;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
@@ -145,10 +145,10 @@ class VolunteerDeskQuickActionsIntegrationTest {
 			String code = waitingGift();
 			Visitor volunteer = Visitor.signedIn(mvc, volunteer()).speaking(language[0]);
 			Page page = volunteer.open("/volunteer/letters/" + code);
-			page.form("#fulfil-form").set("handedOn", LocalDate.now(az.asan.mektub.system.Formats.BAKU).toString()).submit();
+			page.form("#fulfil-form").set("handedOn", LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU).toString()).submit();
 			assertThat(statusOf(code)).isEqualTo("FULFILLED");
 			// the same form, as served before, pressed again (a second tab, a double tap)
-			Page again = page.form("#fulfil-form").set("handedOn", LocalDate.now(az.asan.mektub.system.Formats.BAKU).toString()).submit();
+			Page again = page.form("#fulfil-form").set("handedOn", LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU).toString()).submit();
 			assertThat(again.document().select(".alert-danger").text()).as(language[0])
 				.contains(language[1])
 				.doesNotContain(language[2]);

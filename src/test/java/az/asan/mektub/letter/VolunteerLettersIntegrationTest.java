@@ -292,7 +292,7 @@ class VolunteerLettersIntegrationTest {
 
 		mvc.perform(multipart("/volunteer/letters/" + code + "/fulfilled")
 			.file(new MockMultipartFile("photo", "gift.jpg", "image/jpeg", TestImages.jpegWithGps()))
-			.param("handedOn", LocalDate.now(az.asan.mektub.system.Formats.BAKU).toString())
+			.param("handedOn", LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU).toString())
 			.param("note", "Çox sevindi")
 			.with(csrf())
 			.with(user(volunteer()))).andExpect(flash().attributeExists("success"));

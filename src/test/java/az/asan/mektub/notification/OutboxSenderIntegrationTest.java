@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class OutboxSenderIntegrationTest {
 
 	@Autowired
-	az.asan.mektub.system.AsanProperties asan;
+	az.asan.mektub.platform.settings.AsanProperties asan;
 
 	@Autowired
 	JdbcClient jdbc;

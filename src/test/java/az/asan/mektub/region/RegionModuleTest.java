@@ -4,7 +4,7 @@ import java.util.Locale;
 
 import org.junit.jupiter.api.Test;
 
-import az.asan.mektub.system.Collation;
+import az.asan.mektub.platform.i18n.Collation;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.ApplicationContext;

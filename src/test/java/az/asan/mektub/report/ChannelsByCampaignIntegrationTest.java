@@ -65,7 +65,7 @@ class ChannelsByCampaignIntegrationTest {
 		campaign = TestCampaigns.open(jdbc);
 		testLetters = new TestLetters(letters, tx, jdbc);
 		// figures kept from an earlier test would count that test's campaigns
-		caches.getCache(az.asan.mektub.system.CacheConfiguration.IMPACT).clear();
+		caches.getCache(az.asan.mektub.platform.web.CacheConfiguration.IMPACT).clear();
 	}
 
 	@AfterEach

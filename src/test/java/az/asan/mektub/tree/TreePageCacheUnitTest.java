@@ -16,7 +16,7 @@ class TreePageCacheUnitTest {
 	private final AtomicInteger renders = new AtomicInteger();
 
 	private final TreePageCache cache = new TreePageCache(
-			az.asan.mektub.system.CacheConfiguration.shortLived("tree-pages", java.time.Duration.ofSeconds(5), 5_000));
+			az.asan.mektub.platform.web.CacheConfiguration.shortLived("tree-pages", java.time.Duration.ofSeconds(5), 5_000));
 
 	@Test
 	void aVisitorWithoutASessionGetsTheSameRenderForAFewSeconds() throws Exception {

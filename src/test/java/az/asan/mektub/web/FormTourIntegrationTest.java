@@ -24,7 +24,7 @@ import az.asan.mektub.TestMail;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
-import az.asan.mektub.system.Formats;
+import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.web.Visitor.Form;
 import az.asan.mektub.web.Visitor.Page;
 

@@ -14,7 +14,7 @@ import java.util.Locale;
 
 import az.asan.mektub.letter.LetterForm;
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.system.Collation;
+import az.asan.mektub.platform.i18n.Collation;
 
 import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;

@@ -36,8 +36,8 @@ import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.LetterStatusChange;
 import az.asan.mektub.letter.privacy.PersonalDataCheck;
 import az.asan.mektub.letter.sql.LetterSql;
-import az.asan.mektub.system.AsanProperties;
-import az.asan.mektub.system.Messages;
+import az.asan.mektub.platform.settings.AsanProperties;
+import az.asan.mektub.platform.i18n.Messages;
 
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;

@@ -10,8 +10,8 @@ import jakarta.servlet.http.HttpServletResponse;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.campaign.CampaignOptions;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.NotFound;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.web.NotFound;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;

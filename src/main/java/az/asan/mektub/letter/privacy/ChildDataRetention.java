@@ -7,8 +7,8 @@ import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
 import az.asan.mektub.campaign.CampaignStatus;
-import az.asan.mektub.system.AsanProperties;
-import az.asan.mektub.system.JobRuns;
+import az.asan.mektub.platform.settings.AsanProperties;
+import az.asan.mektub.platform.database.JobRuns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;

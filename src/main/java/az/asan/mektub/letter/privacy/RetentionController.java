@@ -2,7 +2,7 @@ package az.asan.mektub.letter.privacy;
 
 import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.system.Messages;
+import az.asan.mektub.platform.i18n.Messages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 

@@ -8,7 +8,7 @@ import java.util.Map;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.sql.LetterSql;
-import az.asan.mektub.system.AsanProperties;
+import az.asan.mektub.platform.settings.AsanProperties;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;

@@ -7,7 +7,7 @@ import java.util.List;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.system.JobRuns;
+import az.asan.mektub.platform.database.JobRuns;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;

@@ -8,7 +8,7 @@ import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.region.Regions;
-import az.asan.mektub.system.CacheConfiguration;
+import az.asan.mektub.platform.web.CacheConfiguration;
 
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;

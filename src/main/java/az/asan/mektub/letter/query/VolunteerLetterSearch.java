@@ -85,7 +85,7 @@ public class VolunteerLetterSearch {
 			.param("region", criteria.regionId())
 			.param("campaign", criteria.campaignId())
 			.param("q", q)
-			.param("qLike", az.asan.mektub.system.SqlLike.escape(q));
+			.param("qLike", az.asan.mektub.platform.database.SqlLike.escape(q));
 	}
 
 }

@@ -15,12 +15,12 @@ import az.asan.mektub.letter.LetterManagement;
 import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.query.HandoverDesk;
-import az.asan.mektub.system.Formats;
-import az.asan.mektub.system.GuessThrottle;
-import az.asan.mektub.system.LoginThrottle;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.NotFound;
-import az.asan.mektub.system.Option;
+import az.asan.mektub.platform.i18n.Formats;
+import az.asan.mektub.platform.security.GuessThrottle;
+import az.asan.mektub.platform.security.LoginThrottle;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.web.NotFound;
+import az.asan.mektub.platform.i18n.Option;
 
 import org.springframework.dao.OptimisticLockingFailureException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;

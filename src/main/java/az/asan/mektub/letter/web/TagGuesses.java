@@ -3,9 +3,9 @@ package az.asan.mektub.letter.web;
 import java.util.Optional;
 
 import az.asan.mektub.letter.LetterTransitionException;
-import az.asan.mektub.system.GuessThrottle;
-import az.asan.mektub.system.LoginThrottle;
-import az.asan.mektub.system.Messages;
+import az.asan.mektub.platform.security.GuessThrottle;
+import az.asan.mektub.platform.security.LoginThrottle;
+import az.asan.mektub.platform.i18n.Messages;
 
 import org.springframework.stereotype.Component;
 

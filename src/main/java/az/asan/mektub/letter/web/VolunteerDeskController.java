@@ -16,12 +16,12 @@ import az.asan.mektub.letter.LetterTransitionException;
 import az.asan.mektub.letter.query.ForgottenLetters;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.region.RegionOptions;
-import az.asan.mektub.system.CacheConfiguration;
-import az.asan.mektub.system.Formats;
-import az.asan.mektub.system.Messages;
-import az.asan.mektub.system.Option;
-import az.asan.mektub.system.PageShell;
-import az.asan.mektub.system.TemplateFragments;
+import az.asan.mektub.platform.web.CacheConfiguration;
+import az.asan.mektub.platform.i18n.Formats;
+import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.i18n.Option;
+import az.asan.mektub.platform.web.PageShell;
+import az.asan.mektub.platform.web.TemplateFragments;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 

@@ -1,0 +1,426 @@
+package az.asan.mektub.platform.security;
+
+import az.asan.mektub.platform.web.SecurityHeaders;
+
+import java.io.IOException;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.web.authentication.HttpStatusEntryPoint;
+import org.springframework.security.web.authentication.SimpleUrlAuthenticationFailureHandler;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.session.web.http.CookieSerializer;
+import org.springframework.session.web.http.DefaultCookieSerializer;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.web.util.matcher.RequestMatcher;
+import org.springframework.web.servlet.mvc.method.annotation.RequestMappingHandlerMapping;
+import org.springframework.web.util.ServletRequestPathUtils;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.SavedRequestAwareAuthenticationSuccessHandler;
+import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
+import org.springframework.security.config.observation.SecurityObservationSettings;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
+import org.springframework.security.web.csrf.CsrfTokenRepository;
+import org.springframework.security.web.savedrequest.CookieRequestCache;
+import org.springframework.security.web.savedrequest.RequestCache;
+import org.springframework.security.web.savedrequest.SavedRequest;
+
+/**
+ * Who may open which URL. Region checks happen in the features themselves (a volunteer asking for
+ * another region's letter gets 404); here the coarse rule by role.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+	static final String SESSION_COOKIE = "ASANSESSION";
+
+	/** The CSRF token lives in this cookie, not in a session: a visitor who has not signed in has none. */
+	static final String CSRF_COOKIE = "ASANCSRF";
+
+	static final String CONTENT_SECURITY_POLICY = SecurityHeaders.CONTENT_SECURITY_POLICY;
+
+	@Bean
+	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle,
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages)
+			throws Exception {
+		http.authorizeHttpRequests(requests -> requests
+			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
+			// GET too: the adoption form of a visitor who has not signed in asks them to sign in first (and
+			// carries no CSRF token, so the letter's page is the same for every such visitor).
+			.requestMatchers("/letters/*/adopt").authenticated()
+			.requestMatchers("/", "/login", "/register", "/register/organisation", "/account/confirm", "/password/**", "/tree/**", "/letters/**",
+					"/impact/**", "/about", "/robots.txt", "/sitemap.xml",
+					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/error")
+			.permitAll()
+			.requestMatchers("/admin/users/staff/**", "/admin/backups/**", "/admin/backups").hasRole("ADMIN")
+			.requestMatchers("/admin/**", "/reports/**").hasAnyRole("STAFF", "ADMIN")
+			.requestMatchers("/volunteer/**").hasAnyRole("VOLUNTEER", "STAFF", "ADMIN")
+			.requestMatchers("/me/**", "/actuator/**").authenticated()
+			.requestMatchers(new UnknownPage(pages)).permitAll()
+			.anyRequest().authenticated())
+			.formLogin(login -> login.loginPage("/login")
+				.usernameParameter("email")
+				.successHandler(new RoleHomeSuccessHandler(throttle))
+				.failureHandler(new ThrottledFailureHandler(throttle))
+				.permitAll())
+			.addFilterBefore(new LoginThrottleFilter(throttle), UsernamePasswordAuthenticationFilter.class)
+			// No session for a visitor who has not signed in (issue 12): the CSRF token and the page a
+			// visitor was on the way to are kept in cookies; a session begins when someone signs in.
+			.csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
+			.requestCache(cache -> cache.requestCache(new SavedRequestCookie()))
+			.logout(logout -> logout.logoutSuccessUrl("/?loggedOut").deleteCookies(SESSION_COOKIE))
+			.headers(headers -> headers.contentSecurityPolicy(csp -> csp.policyDirectives(CONTENT_SECURITY_POLICY))
+				.referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
+				.frameOptions(frame -> frame.deny())
+				.permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
+				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+		return http.build();
+	}
+
+	/**
+	 * The operators' endpoints: health for everyone, metrics for administrators (their session from
+	 * the sign-in form), nothing else. They are not advertised: someone not signed in gets 404, not
+	 * the sign-in page.
+	 */
+	@Bean
+	@Order(1)
+	SecurityFilterChain actuatorFilterChain(HttpSecurity http) throws Exception {
+		http.securityMatcher("/actuator/**")
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/actuator/health/**", "/actuator/health")
+				.permitAll()
+				.requestMatchers("/actuator/prometheus")
+				.hasRole("ADMIN")
+				.anyRequest()
+				.denyAll())
+			.exceptionHandling(exceptions -> exceptions.authenticationEntryPoint(new HttpStatusEntryPoint(HttpStatus.NOT_FOUND)))
+			.requestCache(cache -> cache.disable());
+		return http.build();
+	}
+
+	static CsrfTokenRepository csrfTokens() {
+		CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+		tokens.setCookieName(CSRF_COOKIE);
+		tokens.setCookieCustomizer(cookie -> cookie.httpOnly(true).sameSite("Lax"));
+		return new SessionOrCookieCsrfTokens(tokens);
+	}
+
+	/**
+	 * A signed-in person's CSRF token lives in their session (a row in PostgreSQL, read once per
+	 * request anyway), so a cookie planted by a sibling subdomain, with a token of its own, is never
+	 * compared for them; it is replaced at sign-in (Spring's CsrfAuthenticationStrategy). Visitors
+	 * who have not signed in have no session and keep theirs in a cookie, which creates none.
+	 */
+	static final class SessionOrCookieCsrfTokens implements CsrfTokenRepository {
+
+		private final CsrfTokenRepository cookie;
+
+		private final org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository session =
+				new org.springframework.security.web.csrf.HttpSessionCsrfTokenRepository();
+
+		SessionOrCookieCsrfTokens(CsrfTokenRepository cookie) {
+			this.cookie = cookie;
+		}
+
+		private static boolean hasSession(HttpServletRequest request) {
+			return request.getSession(false) != null;
+		}
+
+		@Override
+		public org.springframework.security.web.csrf.CsrfToken generateToken(HttpServletRequest request) {
+			return cookie.generateToken(request);
+		}
+
+		@Override
+		public void saveToken(org.springframework.security.web.csrf.CsrfToken token, HttpServletRequest request,
+				HttpServletResponse response) {
+			if (hasSession(request)) {
+				session.saveToken(token, request, response);
+			}
+			if (token == null || !hasSession(request)) {
+				// removed (sign-in, sign-out) or a visitor without a session: the cookie is the one to change
+				cookie.saveToken(token, request, response);
+			}
+		}
+
+		@Override
+		public org.springframework.security.web.csrf.CsrfToken loadToken(HttpServletRequest request) {
+			return hasSession(request) ? session.loadToken(request) : cookie.loadToken(request);
+		}
+
+	}
+
+	/**
+	 * Without Spring Security's per-filter observations: they cost about a tenth of a simple page, and
+	 * requests are still timed as a whole (http.server.requests).
+	 */
+	@Bean
+	SecurityObservationSettings securityObservationSettings() {
+		return SecurityObservationSettings.noObservations();
+	}
+
+	@Bean
+	PasswordEncoder passwordEncoder() {
+		return PasswordHashing.encoder();
+	}
+
+	/**
+	 * The session cookie: HttpOnly, SameSite=Lax, and Secure whenever the request came over HTTPS
+	 * (behind a proxy too, as X-Forwarded-Proto is trusted, see application.properties).
+	 */
+	@Bean
+	CookieSerializer cookieSerializer() {
+		DefaultCookieSerializer serializer = new DefaultCookieSerializer();
+		serializer.setCookieName(SESSION_COOKIE);
+		serializer.setUseHttpOnlyCookie(true);
+		serializer.setSameSite("Lax");
+		return serializer;
+	}
+
+	/**
+	 * An address no page answers: everyone, signed in or not, gets the 404 page in their language
+	 * rather than a detour through the sign-in page. Addresses that a page does answer keep their
+	 * rule (anything not listed above still needs a signed-in person).
+	 */
+	static class UnknownPage implements RequestMatcher {
+
+		private final ObjectProvider<RequestMappingHandlerMapping> pages;
+
+		UnknownPage(ObjectProvider<RequestMappingHandlerMapping> pages) {
+			this.pages = pages;
+		}
+
+		@Override
+		public boolean matches(HttpServletRequest request) {
+			Object previousPath = request.getAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE);
+			try {
+				ServletRequestPathUtils.parseAndCache(request);
+				return pages.getObject().getHandler(request) == null;
+			}
+			catch (Exception ex) {
+				// A page answers this address, though not this way (another method, say): keep its rule.
+				return false;
+			}
+			finally {
+				if (previousPath == null) {
+					ServletRequestPathUtils.clearParsedRequestPath(request);
+				}
+				else {
+					request.setAttribute(ServletRequestPathUtils.PATH_ATTRIBUTE, previousPath);
+				}
+			}
+		}
+
+	}
+
+	/** Refuses a sign-in attempt while its account or address must wait or is locked, before checking it. */
+	static class LoginThrottleFilter extends OncePerRequestFilter {
+
+		private final LoginThrottle throttle;
+
+		LoginThrottleFilter(LoginThrottle throttle) {
+			this.throttle = throttle;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !("POST".equals(request.getMethod())
+					&& (request.getContextPath() + "/login").equals(request.getRequestURI()));
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			LoginThrottle.Verdict verdict = throttle.check(request.getParameter("email"), request.getRemoteAddr());
+			if (!verdict.allowed()) {
+				response.sendRedirect(request.getContextPath() + "/login?" + (verdict.locked() ? "locked=" : "wait=")
+						+ verdict.waitSeconds());
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
+	}
+
+	static class ThrottledFailureHandler extends SimpleUrlAuthenticationFailureHandler {
+
+		/** Read by the sign-in page (AccountController). */
+		static final String TYPED_EMAIL_COOKIE = "ASANLOGINEMAIL";
+
+		private final LoginThrottle throttle;
+
+		ThrottledFailureHandler(LoginThrottle throttle) {
+			super("/login?error");
+			this.throttle = throttle;
+			// the login page says "wrong e-mail or password" from ?error; no session to keep the exception in
+			setAllowSessionCreation(false);
+		}
+
+		@Override
+		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException, ServletException {
+			String email = request.getParameter("email");
+			throttle.failed(email, request.getRemoteAddr());
+			if (email != null && !email.isBlank() && email.length() <= 254) {
+				// The sign-in page shows again what was typed, without the address in the URL: in a
+				// cookie only the sign-in page receives, gone after a minute or when read.
+				response.addHeader(org.springframework.http.HttpHeaders.SET_COOKIE, org.springframework.http.ResponseCookie
+					.from(TYPED_EMAIL_COOKIE, java.net.URLEncoder.encode(email.strip(), java.nio.charset.StandardCharsets.UTF_8))
+					.path(request.getContextPath() + "/login")
+					.httpOnly(true)
+					.secure(request.isSecure())
+					.sameSite("Lax")
+					.maxAge(60)
+					.build()
+					.toString());
+			}
+			super.onAuthenticationFailure(request, response, exception);
+		}
+
+	}
+
+	/**
+	 * The page a visitor asked for before being sent to sign in, kept in a cookie rather than a session.
+	 * Only pages (GET, not a script's request) are kept, as Spring Security's default does with CSRF on,
+	 * and only an address on this host is followed back.
+	 */
+	static class SavedRequestCookie extends CookieRequestCache {
+
+		private static final java.util.regex.Pattern ADOPT = java.util.regex.Pattern.compile("(.*/letters/[^/]+)/adopt");
+
+		SavedRequestCookie() {
+			setRequestMatcher(request -> "GET".equals(request.getMethod())
+					&& !"XMLHttpRequest".equals(request.getHeader("X-Requested-With"))
+					&& request.getHeader("HX-Request") == null && !request.getRequestURI().endsWith("/favicon.ico"));
+		}
+
+		/**
+		 * Pressing "adopt" on a letter before signing in keeps the letter's page (GET) as the way back:
+		 * the press itself is not repeated, the donor sees the letter again and presses once more.
+		 */
+		@Override
+		public void saveRequest(HttpServletRequest request, HttpServletResponse response) {
+			java.util.regex.Matcher adopt = ADOPT.matcher(request.getRequestURI());
+			if ("POST".equals(request.getMethod()) && adopt.matches()) {
+				super.saveRequest(new jakarta.servlet.http.HttpServletRequestWrapper(request) {
+					@Override
+					public String getMethod() {
+						return "GET";
+					}
+
+					@Override
+					public String getRequestURI() {
+						return adopt.group(1);
+					}
+
+					@Override
+					public String getServletPath() {
+						return adopt.group(1).substring(request.getContextPath().length());
+					}
+
+					@Override
+					public String getQueryString() {
+						return null;
+					}
+
+					@Override
+					public StringBuffer getRequestURL() {
+						StringBuffer url = request.getRequestURL();
+						return url.replace(url.length() - request.getRequestURI().length(), url.length(), adopt.group(1));
+					}
+				}, response);
+				return;
+			}
+			super.saveRequest(request, response);
+		}
+
+		@Override
+		public SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
+			SavedRequest saved = super.getRequest(request, response);
+			if (saved == null) {
+				return null;
+			}
+			try {
+				String host = java.net.URI.create(saved.getRedirectUrl()).getHost();
+				return request.getServerName().equalsIgnoreCase(host) ? saved : null;
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+
+	}
+
+	/** After signing in, a person lands where their work is, unless they were on their way somewhere. */
+	static class RoleHomeSuccessHandler extends SavedRequestAwareAuthenticationSuccessHandler {
+
+		private final RequestCache cache = new SavedRequestCookie();
+
+		private final LoginThrottle throttle;
+
+		RoleHomeSuccessHandler(LoginThrottle throttle) {
+			this.throttle = throttle;
+			setRequestCache(cache);
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws ServletException, IOException {
+			throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
+			// Only the path of the page a person was on the way to: the saved address holds the scheme and
+			// Host of the request that was sent to sign in, which a visitor chooses. No field of this shared
+			// handler is changed per request.
+			SavedRequest saved = cache.getRequest(request, response);
+			String target = saved == null ? null : pathOf(saved.getRedirectUrl(), request.getContextPath());
+			cache.removeRequest(request, response);
+			clearAuthenticationAttributes(request);
+			getRedirectStrategy().sendRedirect(request, response, target == null ? homeOf(authentication) : target);
+		}
+
+		/** The path and query of an address on this site, without the context path; null if it has none. */
+		static String pathOf(String url, String contextPath) {
+			try {
+				java.net.URI uri = java.net.URI.create(url);
+				String path = uri.getRawPath();
+				if (path == null || !path.startsWith(contextPath + "/")) {
+					return null;
+				}
+				path = path.substring(contextPath.length());
+				if (path.startsWith("//") || path.contains("\\")) {
+					return null;
+				}
+				return uri.getRawQuery() == null ? path : path + "?" + uri.getRawQuery();
+			}
+			catch (IllegalArgumentException ex) {
+				return null;
+			}
+		}
+
+		static String homeOf(Authentication authentication) {
+			var authorities = authentication.getAuthorities().toString();
+			if (authorities.contains("ROLE_ADMIN") || authorities.contains("ROLE_STAFF")) {
+				return "/reports";
+			}
+			if (authorities.contains("ROLE_VOLUNTEER")) {
+				return "/volunteer";
+			}
+			return "/";
+		}
+
+	}
+
+}

@@ -1,0 +1,255 @@
+package az.asan.mektub.platform.web;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletResponseWrapper;
+import org.thymeleaf.spring6.view.ThymeleafView;
+import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.cache.Cache;
+import org.springframework.cache.CacheManager;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * Pages kept for everyone they look the same for ({@link PageShell}): a signed-in person's tree, their
+ * desk and their letters spent most of their time rendering the layout and lists that are the same
+ * for thousands of people (issue 17). Every Thymeleaf view of the app is a {@link View}; one whose
+ * model asks for it is rendered once with placeholders ({@link Placeholders}) for the reader's name,
+ * CSRF token and per-request parts, kept as pieces, and put together per request.
+ */
+@Configuration(proxyBeanMethods = false)
+public class PageShells {
+
+	private final Cache shells;
+
+	PageShells(CacheManager caches) {
+		this.shells = caches.getCache(CacheConfiguration.PAGE_SHELLS);
+	}
+
+	/** Every Thymeleaf view of the app is a {@link View}. */
+	@Bean
+	static BeanPostProcessor pageShellViews() {
+		return new BeanPostProcessor() {
+
+			@Override
+			public Object postProcessBeforeInitialization(Object bean, String beanName) {
+				if (bean instanceof ThymeleafViewResolver resolver) {
+					resolver.setViewClass(View.class);
+				}
+				return bean;
+			}
+
+		};
+	}
+
+	/** A kept page in pieces: text, then what goes between one piece and the next, and so on. */
+	record Shell(String contentType, String characterEncoding, String[] texts, Slot[] slots) {
+
+		String fill(HttpServletRequest request, Viewer viewer, Map<String, ?> model, List<String> holes) {
+			StringBuilder page = new StringBuilder(texts[0].length() * 5 / 4 + 4096);
+			for (int i = 0; i < slots.length; i++) {
+				page.append(texts[i]);
+				Slot slot = slots[i];
+				switch (slot.kind()) {
+					case NAME -> {
+						String name = viewer.getName();
+						page.append(name == null ? "" : HtmlUtils.htmlEscape(name, "UTF-8"));
+					}
+					case CSRF -> {
+						CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+						page.append(token == null ? "" : HtmlUtils.htmlEscape(token.getToken(), "UTF-8"));
+					}
+					case HOLE -> {
+						Object part = model.get(holes.get(slot.hole()));
+						page.append(part == null ? "" : part.toString());
+					}
+				}
+			}
+			return page.append(texts[slots.length]).toString();
+		}
+
+	}
+
+	record Slot(Kind kind, int hole) {
+
+		enum Kind {
+
+			NAME, CSRF, HOLE
+
+		}
+
+	}
+
+	private static final Pattern HOLE = Pattern.compile(Pattern.quote("asan-hole-" + Placeholders.NONCE + "-") + "(\\d+)-");
+
+	/** Cuts a page rendered with placeholders into its pieces. */
+	static Shell cut(String rendered, String contentType, String characterEncoding) {
+		Pattern any = Pattern.compile(Pattern.quote(Placeholders.NAME) + "|" + Pattern.quote(TemplateFragments.CSRF_PLACEHOLDER)
+				+ "|" + HOLE.pattern());
+		List<String> texts = new ArrayList<>();
+		List<Slot> slots = new ArrayList<>();
+		Matcher m = any.matcher(rendered);
+		int from = 0;
+		while (m.find()) {
+			texts.add(rendered.substring(from, m.start()));
+			String found = m.group();
+			if (found.equals(Placeholders.NAME)) {
+				slots.add(new Slot(Slot.Kind.NAME, -1));
+			}
+			else if (found.equals(TemplateFragments.CSRF_PLACEHOLDER)) {
+				slots.add(new Slot(Slot.Kind.CSRF, -1));
+			}
+			else {
+				slots.add(new Slot(Slot.Kind.HOLE, Integer.parseInt(m.group(1))));
+			}
+			from = m.end();
+		}
+		texts.add(rendered.substring(from));
+		return new Shell(contentType, characterEncoding, texts.toArray(String[]::new), slots.toArray(Slot[]::new));
+	}
+
+	/** Whether a model carries a message for its reader alone (after a form was sent). */
+	private static boolean personal(Map<String, ?> model) {
+		return model.get("success") != null || model.get("failure") != null;
+	}
+
+	/**
+	 * The app's Thymeleaf view: as Thymeleaf's own, except that a page whose model holds a
+	 * {@link PageShell} is kept and put together per request.
+	 */
+	public static class View extends ThymeleafView {
+
+		private PageShells shells;
+
+		@Override
+		protected void renderFragment(Set<String> markupSelectors, Map<String, ?> model, HttpServletRequest request,
+				HttpServletResponse response) throws Exception {
+			Object asked = model.get(PageShell.ATTRIBUTE);
+			Viewer viewer = (Viewer) request.getAttribute(Viewer.ATTRIBUTE);
+			if (!(asked instanceof PageShell shell) || viewer == null
+					|| (markupSelectors != null && !markupSelectors.isEmpty())) {
+				super.renderFragment(markupSelectors, model, request, response);
+				return;
+			}
+			if (this.shells == null) {
+				this.shells = getApplicationContext().getBean(PageShells.class);
+			}
+			Locale locale = RequestContextUtils.getLocale(request);
+			String key = getTemplateName() + "|" + shell.key() + "|" + locale.toLanguageTag() + "|"
+					+ request.getContextPath() + "|" + viewer.shape();
+			// A page with a message for its reader is put together the same way, but not kept.
+			Shell kept = personal(model) ? render(shell, model, request, response, viewer)
+					: CacheConfiguration.get(this.shells.shells, key, () -> render(shell, model, request, response, viewer));
+			String page = kept.fill(request, viewer, model, shell.holes());
+			response.setLocale(locale);
+			if (kept.contentType() != null) {
+				response.setContentType(kept.contentType());
+			}
+			if (kept.characterEncoding() != null) {
+				response.setCharacterEncoding(kept.characterEncoding());
+			}
+			response.getWriter().write(page);
+			response.getWriter().flush();
+		}
+
+		private Shell render(PageShell shell, Map<String, ?> model, HttpServletRequest request,
+				HttpServletResponse response, Viewer viewer) {
+			Map<String, Object> withPlaceholders = new HashMap<>(model);
+			for (int i = 0; i < shell.holes().size(); i++) {
+				withPlaceholders.put(shell.holes().get(i), Placeholders.hole(i));
+			}
+			Capture capture = new Capture(response);
+			try {
+				super.renderFragment(null, withPlaceholders, new StandIn(request, viewer.standIn()), capture);
+			}
+			catch (RuntimeException ex) {
+				throw ex;
+			}
+			catch (Exception ex) {
+				throw new IllegalStateException(ex);
+			}
+			return cut(capture.text(), capture.contentType, capture.characterEncoding);
+		}
+
+	}
+
+	/** The request as a page kept for many sees it: a stand-in for the viewer and for the CSRF token. */
+	private static final class StandIn extends TemplateFragments.PlaceholderCsrf {
+
+		private final Viewer viewer;
+
+		StandIn(HttpServletRequest request, Viewer viewer) {
+			super(request);
+			this.viewer = viewer;
+		}
+
+		@Override
+		public Object getAttribute(String name) {
+			return Viewer.ATTRIBUTE.equals(name) ? this.viewer : super.getAttribute(name);
+		}
+
+	}
+
+	/** Keeps what the view writes, and the content type it sets, instead of sending them. */
+	private static final class Capture extends HttpServletResponseWrapper {
+
+		private final StringWriter text = new StringWriter(16_384);
+
+		private final PrintWriter writer = new PrintWriter(this.text);
+
+		private String contentType;
+
+		private String characterEncoding;
+
+		Capture(HttpServletResponse response) {
+			super(response);
+		}
+
+		@Override
+		public PrintWriter getWriter() {
+			return this.writer;
+		}
+
+		@Override
+		public void setContentType(String type) {
+			this.contentType = type;
+		}
+
+		@Override
+		public void setCharacterEncoding(String charset) {
+			this.characterEncoding = charset;
+		}
+
+		@Override
+		public void setLocale(Locale locale) {
+			// set on the real response when the page is sent
+		}
+
+		@Override
+		public void flushBuffer() {
+		}
+
+		String text() {
+			this.writer.flush();
+			return this.text.toString();
+		}
+
+	}
+
+}

@@ -1,0 +1,33 @@
+package az.asan.mektub.platform.web;
+
+import java.security.SecureRandom;
+import java.util.HexFormat;
+
+/**
+ * Stand-ins for what is personal in a page rendered once for many people (the reader's name, their
+ * CSRF token, a part read per request): each is replaced before the page leaves the app. They carry a
+ * random part chosen when the app starts, so no text a person can type (a child's wish, a name) is
+ * ever taken for one.
+ */
+final class Placeholders {
+
+	static final String NONCE = nonce();
+
+	private static String nonce() {
+		byte[] bytes = new byte[12];
+		new SecureRandom().nextBytes(bytes);
+		return HexFormat.of().formatHex(bytes);
+	}
+
+	/** The signed-in reader's name in the layout. */
+	static final String NAME = "asan-name-of-the-reader-" + NONCE;
+
+	/** A part of the page read per request ({@link PageShell#holes()}), by its number. */
+	static String hole(int index) {
+		return "asan-hole-" + NONCE + "-" + index + "-";
+	}
+
+	private Placeholders() {
+	}
+
+}

@@ -1,6 +1,0 @@
-package az.asan.mektub.system;
-
-/** One choice of a select field: the submitted value and the text a person reads. */
-public record Option(String value, String label) {
-
-}

@@ -1,7 +1,0 @@
-package az.asan.mektub.system;
-
-import java.util.List;
-
-/** Choices under a heading (regions of one economic region), for a grouped list of checkboxes. */
-public record OptionGroup(String label, List<Option> options) {
-}
