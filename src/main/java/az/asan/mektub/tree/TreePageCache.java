@@ -35,6 +35,20 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 	record Page(int status, Map<String, List<String>> headers, byte[] body) {
 	}
 
+	/**
+	 * The only headers a kept page keeps: what the page is and how it may be cached and framed. Never
+	 * one of a single answer (its {@code X-Request-Id}, {@code Set-Cookie}, {@code Date}, length): each
+	 * visitor's own are set around the kept page by the filters before this one.
+	 */
+	static final java.util.Set<String> KEPT_HEADERS = new java.util.TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+	static {
+		KEPT_HEADERS.addAll(List.of("Content-Type", "Content-Language", "Cache-Control", "Pragma", "Expires", "Vary",
+				"Content-Security-Policy", "X-Content-Type-Options", "X-Frame-Options", "Referrer-Policy",
+				"Permissions-Policy", "Strict-Transport-Security", "Cross-Origin-Opener-Policy",
+				"Cross-Origin-Resource-Policy", "X-XSS-Protection"));
+	}
+
 	private final Cache pages;
 
 	@org.springframework.beans.factory.annotation.Autowired
@@ -63,8 +77,9 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 			throws ServletException, IOException {
 		String lang = cookie(request, "ASANLANG");
 		// Everything the page's links depend on is in the key: the path prefix too (only a trusted
-		// proxy can set one, see system.TrustedProxies).
-		String key = (lang == null ? "az" : lang) + "|" + request.getContextPath() + "|"
+		// proxy can set one, see platform.web.TrustedProxies).
+		// (and the scheme: HSTS is written over HTTPS only)
+		String key = (lang == null ? "az" : lang) + "|" + request.isSecure() + "|" + request.getContextPath() + "|"
 				+ (request.getQueryString() == null ? "" : request.getQueryString());
 		// A missing page is rendered by one request while the others asking for it wait and then share
 		// it, so that the moment a page expires does not send every visitor to render it at once.
@@ -89,7 +104,10 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 			return;
 		}
 		response.setStatus(page.status());
-		page.headers().forEach((name, values) -> values.forEach(value -> response.addHeader(name, value)));
+		page.headers().forEach((name, values) -> {
+			response.setHeader(name, values.get(0));
+			values.stream().skip(1).forEach(value -> response.addHeader(name, value));
+		});
 		response.setContentLength(page.body().length);
 		response.getOutputStream().write(page.body());
 	}
@@ -109,7 +127,7 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 		}
 		Map<String, List<String>> headers = new java.util.LinkedHashMap<>();
 		for (String name : wrapper.getHeaderNames()) {
-			if (!name.equalsIgnoreCase("Content-Length")) {
+			if (KEPT_HEADERS.contains(name) && !wrapper.getHeaders(name).isEmpty()) {
 				headers.put(name, new ArrayList<>(wrapper.getHeaders(name)));
 			}
 		}

@@ -30,6 +30,23 @@ class TreePageCacheUnitTest {
 	}
 
 	@Test
+	void aKeptPageCarriesEachVisitorsOwnRequestIdOnceAndNoHeaderOfTheAnswerItWasRenderedFor() throws Exception {
+		// the request id filter runs before the cache and names each answer (issue 23)
+		MockHttpServletResponse first = new MockHttpServletResponse();
+		first.setHeader("X-Request-Id", "first-visitor");
+		get(request("ids=1"), first);
+		MockHttpServletResponse second = new MockHttpServletResponse();
+		second.setHeader("X-Request-Id", "second-visitor");
+		get(request("ids=1"), second);
+
+		assertThat(renders).hasValue(1);
+		assertThat(second.getHeaders("X-Request-Id")).containsExactly("second-visitor");
+		assertThat(second.getHeaders("Content-Security-Policy")).containsExactly("default-src 'self'");
+		assertThat(second.getHeaders("X-Rendered-For")).isEmpty();
+		assertThat(second.getHeaders("Date")).isEmpty();
+	}
+
+	@Test
 	void eachLanguageHasItsOwnPage() throws Exception {
 		get(request("view=list"));
 		MockHttpServletRequest russian = request("view=list");
@@ -101,9 +118,18 @@ class TreePageCacheUnitTest {
 		return get(request, setsCookie, 0);
 	}
 
+	private MockHttpServletResponse get(MockHttpServletRequest request, MockHttpServletResponse response)
+			throws Exception {
+		return get(request, false, 0, response);
+	}
+
 	private MockHttpServletResponse get(MockHttpServletRequest request, boolean setsCookie, long renderMillis)
 			throws Exception {
-		MockHttpServletResponse response = new MockHttpServletResponse();
+		return get(request, setsCookie, renderMillis, new MockHttpServletResponse());
+	}
+
+	private MockHttpServletResponse get(MockHttpServletRequest request, boolean setsCookie, long renderMillis,
+			MockHttpServletResponse response) throws Exception {
 		cache.doFilter(request, response, new MockFilterChain(new jakarta.servlet.http.HttpServlet() {
 			@Override
 			protected void service(jakarta.servlet.http.HttpServletRequest req,
@@ -116,6 +142,8 @@ class TreePageCacheUnitTest {
 				}
 				res.setContentType("text/html;charset=UTF-8");
 				res.setHeader("Content-Security-Policy", "default-src 'self'");
+				res.setHeader("X-Rendered-For", "this answer only");
+				res.setDateHeader("Date", System.currentTimeMillis());
 				if (setsCookie) {
 					res.addHeader("Set-Cookie", "ASANSESSION=x");
 				}

@@ -177,7 +177,8 @@ class VolunteerDeskController {
 		// The rest of the page is the same for every volunteer with these regions, as long as the shared
 		// part it shows is the one read last (issue 17).
 		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of(
-				"regions=" + key + "|centres=" + centresKey + "|" + shared.generation(), "sentBack"));
+				"regions=" + key + "|centres=" + centresKey + "|" + shared.generation(), "sentBack")
+			.sharing("deskCounts", "deskReview", "deskForgotten", "allRegions", "regionNames", "noRegions", "myCentres"));
 		return "volunteer/desk";
 	}
 

@@ -11,21 +11,36 @@ import java.util.List;
  * controller made for this request (a cached body, a person's own list), which the template shows
  * with {@code th:utext}.
  * <p>
- * The key must name everything else the page shows: any other model attribute the template reads is
- * taken from whoever asked first. A page with a flash message ({@code success}, {@code failure}) is
- * rendered for its reader alone.
+ * Rendering sees only what is declared (issue 23): the holes, as placeholders, and the {@link #shared()}
+ * model attributes, which must be the same for everyone the key names. A model holding anything else
+ * is refused (an {@link IllegalStateException}, seen by the first test that opens the page), the
+ * request it renders with carries no parameter and no attribute of the app's own, and no one is signed
+ * in while it renders. A page with a message for its reader (a flash attribute) is rendered for that
+ * reader alone, as any other page.
  */
-public record PageShell(String key, List<String> holes) {
+public record PageShell(String key, List<String> holes, List<String> shared) {
 
 	/** The model attribute. */
 	public static final String ATTRIBUTE = "asanPageShell";
 
 	public PageShell {
 		holes = List.copyOf(holes);
+		shared = List.copyOf(shared);
 	}
 
+	/** A page kept per {@code key}, with these per-request parts and nothing else from the model. */
 	public static PageShell of(String key, String... holes) {
-		return new PageShell(key, List.of(holes));
+		return new PageShell(key, List.of(holes), List.of());
+	}
+
+	/** The same, also reading these model attributes, the same for everyone the key names. */
+	public PageShell sharing(String... names) {
+		return new PageShell(this.key, this.holes, List.of(names));
+	}
+
+	/** Whether the page may show this model attribute. */
+	boolean declares(String name) {
+		return ATTRIBUTE.equals(name) || this.holes.contains(name) || this.shared.contains(name);
 	}
 
 }

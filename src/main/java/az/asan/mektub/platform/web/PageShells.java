@@ -22,6 +22,8 @@ import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.security.core.context.SecurityContext;
+import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.HtmlUtils;
@@ -125,8 +127,33 @@ public class PageShells {
 	}
 
 	/** Whether a model carries a message for its reader alone (after a form was sent). */
-	private static boolean personal(Map<String, ?> model) {
-		return model.get("success") != null || model.get("failure") != null;
+	private static boolean personal(Map<String, ?> model, HttpServletRequest request) {
+		Map<String, ?> flash = RequestContextUtils.getInputFlashMap(request);
+		return model.get("success") != null || model.get("failure") != null || (flash != null && !flash.isEmpty());
+	}
+
+	/**
+	 * What the kept page is rendered with: its shared attributes and its holes' placeholders, nothing
+	 * else. Anything else in the model is a mistake of the controller, named here, never another
+	 * reader's value on a page kept for many.
+	 */
+	static Map<String, Object> declared(String view, PageShell shell, Map<String, ?> model) {
+		List<String> undeclared = model.keySet()
+			.stream()
+			.filter(name -> !shell.declares(name) && !name.startsWith("org.springframework."))
+			.sorted()
+			.toList();
+		if (!undeclared.isEmpty()) {
+			throw new IllegalStateException("The kept page " + view + " was given " + undeclared
+					+ ", which its PageShell does not declare: add them to its key and sharing(...), or make them holes");
+		}
+		Map<String, Object> seen = new HashMap<>();
+		shell.shared().forEach(name -> seen.put(name, model.get(name)));
+		seen.put(PageShell.ATTRIBUTE, shell);
+		for (int i = 0; i < shell.holes().size(); i++) {
+			seen.put(shell.holes().get(i), Placeholders.hole(i));
+		}
+		return seen;
 	}
 
 	/**
@@ -143,7 +170,8 @@ public class PageShells {
 			Object asked = model.get(PageShell.ATTRIBUTE);
 			Viewer viewer = (Viewer) request.getAttribute(Viewer.ATTRIBUTE);
 			if (!(asked instanceof PageShell shell) || viewer == null
-					|| (markupSelectors != null && !markupSelectors.isEmpty())) {
+					|| (markupSelectors != null && !markupSelectors.isEmpty()) || personal(model, request)) {
+				// not kept: a page with a message for its reader is rendered for that reader alone
 				super.renderFragment(markupSelectors, model, request, response);
 				return;
 			}
@@ -153,9 +181,8 @@ public class PageShells {
 			Locale locale = RequestContextUtils.getLocale(request);
 			String key = getTemplateName() + "|" + shell.key() + "|" + locale.toLanguageTag() + "|"
 					+ request.getContextPath() + "|" + viewer.shape();
-			// A page with a message for its reader is put together the same way, but not kept.
-			Shell kept = personal(model) ? render(shell, model, request, response, viewer)
-					: CacheConfiguration.get(this.shells.shells, key, () -> render(shell, model, request, response, viewer));
+			Map<String, Object> declared = declared(getTemplateName(), shell, model);
+			Shell kept = CacheConfiguration.get(this.shells.shells, key, () -> render(declared, request, response, viewer));
 			String page = kept.fill(request, viewer, model, shell.holes());
 			response.setLocale(locale);
 			if (kept.contentType() != null) {
@@ -168,15 +195,14 @@ public class PageShells {
 			response.getWriter().flush();
 		}
 
-		private Shell render(PageShell shell, Map<String, ?> model, HttpServletRequest request,
-				HttpServletResponse response, Viewer viewer) {
-			Map<String, Object> withPlaceholders = new HashMap<>(model);
-			for (int i = 0; i < shell.holes().size(); i++) {
-				withPlaceholders.put(shell.holes().get(i), Placeholders.hole(i));
-			}
+		private Shell render(Map<String, Object> declared, HttpServletRequest request, HttpServletResponse response,
+				Viewer viewer) {
 			Capture capture = new Capture(response);
+			// no one is signed in while a page for many renders: a template asking who is gets no one's name
+			SecurityContext reader = SecurityContextHolder.getContext();
+			SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
 			try {
-				super.renderFragment(null, withPlaceholders, new StandIn(request, viewer.standIn()), capture);
+				super.renderFragment(null, declared, new StandIn(request, viewer.standIn()), capture);
 			}
 			catch (RuntimeException ex) {
 				throw ex;
@@ -184,13 +210,20 @@ public class PageShells {
 			catch (Exception ex) {
 				throw new IllegalStateException(ex);
 			}
+			finally {
+				SecurityContextHolder.setContext(reader);
+			}
 			return cut(capture.text(), capture.contentType, capture.characterEncoding);
 		}
 
 	}
 
-	/** The request as a page kept for many sees it: a stand-in for the viewer and for the CSRF token. */
-	private static final class StandIn extends TemplateFragments.PlaceholderCsrf {
+	/**
+	 * The request as a page kept for many sees it: a stand-in for the viewer and for the CSRF token, the
+	 * framework's own attributes (the locale, the static files' hashed names, the handler), and nothing
+	 * of the app's or of this reader's: no other attribute, no parameter, no session, no principal.
+	 */
+	static final class StandIn extends TemplateFragments.PlaceholderCsrf {
 
 		private final Viewer viewer;
 
@@ -199,9 +232,100 @@ public class PageShells {
 			this.viewer = viewer;
 		}
 
+		static boolean framework(String name) {
+			return (name.startsWith("org.springframework.") && !name.startsWith("org.springframework.security."))
+					|| name.startsWith("jakarta.") || name.equals(CsrfToken.class.getName()) || name.equals("_csrf");
+		}
+
+		/** What the rendering itself sets (Thymeleaf keeps its variables as request attributes): its own. */
+		private final Map<String, Object> own = new HashMap<>();
+
 		@Override
 		public Object getAttribute(String name) {
-			return Viewer.ATTRIBUTE.equals(name) ? this.viewer : super.getAttribute(name);
+			if (this.own.containsKey(name)) {
+				return this.own.get(name);
+			}
+			if (Viewer.ATTRIBUTE.equals(name)) {
+				return this.viewer;
+			}
+			return framework(name) ? super.getAttribute(name) : null;
+		}
+
+		@Override
+		public void setAttribute(String name, Object value) {
+			this.own.put(name, value);
+		}
+
+		@Override
+		public void removeAttribute(String name) {
+			// a removed attribute stays removed for this rendering, whoever set it
+			this.own.put(name, null);
+		}
+
+		@Override
+		public java.util.Enumeration<String> getAttributeNames() {
+			java.util.Set<String> names = new java.util.LinkedHashSet<>();
+			names.add(Viewer.ATTRIBUTE);
+			java.util.Collections.list(super.getAttributeNames()).stream().filter(StandIn::framework).forEach(names::add);
+			this.own.forEach((name, value) -> {
+				if (value == null) {
+					names.remove(name);
+				}
+				else {
+					names.add(name);
+				}
+			});
+			return java.util.Collections.enumeration(names);
+		}
+
+		@Override
+		public String getParameter(String name) {
+			return null;
+		}
+
+		@Override
+		public Map<String, String[]> getParameterMap() {
+			return Map.of();
+		}
+
+		@Override
+		public java.util.Enumeration<String> getParameterNames() {
+			return java.util.Collections.emptyEnumeration();
+		}
+
+		@Override
+		public String[] getParameterValues(String name) {
+			return null;
+		}
+
+		@Override
+		public String getQueryString() {
+			return null;
+		}
+
+		@Override
+		public jakarta.servlet.http.HttpSession getSession(boolean create) {
+			return null;
+		}
+
+		@Override
+		public jakarta.servlet.http.HttpSession getSession() {
+			throw new IllegalStateException("A page kept for many cannot start or read a session");
+		}
+
+		@Override
+		public java.security.Principal getUserPrincipal() {
+			return null;
+		}
+
+		@Override
+		public String getRemoteUser() {
+			return null;
+		}
+
+		@Override
+		public boolean isUserInRole(String role) {
+			return false;
 		}
 
 	}
