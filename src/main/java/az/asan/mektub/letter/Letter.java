@@ -39,7 +39,7 @@ import org.springframework.data.domain.AbstractAggregateRoot;
  * {@link HoldReleased}); Spring Data publishes them at {@link Letters#saveChanges}.
  */
 @Entity
-@jakarta.persistence.EntityListeners(LetterChangesSeen.class)
+@jakarta.persistence.EntityListeners(LetterChanges.class)
 public class Letter extends AbstractAggregateRoot<Letter> {
 
 	@Id

@@ -3,55 +3,56 @@ package az.asan.mektub.letter;
 import jakarta.persistence.PostPersist;
 import jakarta.persistence.PostUpdate;
 
-import az.asan.mektub.platform.web.CacheConfiguration;
+import az.asan.mektub.platform.database.ClusterMessages;
+import az.asan.mektub.platform.database.ClusterMessages.ClusterMessage;
 
-import org.springframework.cache.CacheManager;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
- * When a letter changes, this node stops showing what it kept of it: the letter's public pages (every
- * language, signed in or not) and the volunteers' desks, once the change is committed. Other nodes
- * show the change within their caches' seconds; nothing is decided from a kept page (adopting a letter
- * taken meanwhile says so). The person who acted, on the node that served them, sees it at once: a
- * donor who has just adopted a letter never finds it offered again (issue 17's review).
+ * Tells every module on every node that a letter changed ({@link LetterChanged}, issue 23): Hibernate
+ * calls it for each save of the {@link Letter} aggregate, and the letter module's set-based writers
+ * (the paper tree, retention, reminders, seeding, imports) call {@link #changed} themselves. On this node
+ * the event is published at once and its listeners act when the change commits, so the person who
+ * acted sees it on their next page; the other nodes hear it through PostgreSQL
+ * ({@link ClusterMessages}) within a fraction of a second and publish it there.
  */
 @Component
-class LetterChangesSeen {
+public class LetterChanges {
 
-	private final CacheManager caches;
+	/** The topic of letter changes among the nodes' messages. */
+	static final String TOPIC = "letter-changed";
 
-	/** Made by Spring for Hibernate (Boot hands Hibernate the application's beans as entity listeners). */
-	LetterChangesSeen(CacheManager caches) {
-		this.caches = caches;
+	private final ApplicationEventPublisher events;
+
+	private final ClusterMessages cluster;
+
+	/** Made by Spring, also for Hibernate (Boot hands Hibernate the application's beans as entity listeners). */
+	LetterChanges(ApplicationEventPublisher events, ClusterMessages cluster) {
+		this.events = events;
+		this.cluster = cluster;
 	}
 
 	@PostPersist
 	@PostUpdate
-	void changed(Letter letter) {
-		CacheManager manager = caches;
-		String code = letter.getCode();
-		if (manager == null || code == null) {
-			return;
+	void saved(Letter letter) {
+		if (letter.getCode() != null) {
+			changed(new LetterChanged(letter.getCode(), letter.getRegionId()));
 		}
-		Runnable forget = () -> {
-			CacheConfiguration.evictWhere(manager.getCache(CacheConfiguration.LETTER_PAGES),
-					key -> key instanceof String text && text.endsWith("|" + code));
-			manager.getCache(CacheConfiguration.DESK).clear();
-		};
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+	}
 
-				@Override
-				public void afterCommit() {
-					forget.run();
-				}
+	/** A change made here: this node's listeners (after the commit) and the other nodes hear of it. */
+	public void changed(LetterChanged change) {
+		this.events.publishEvent(change);
+		this.cluster.send(TOPIC, change.text());
+	}
 
-			});
-		}
-		else {
-			forget.run();
+	/** A change another node made: told to this node's listeners, not sent on again. */
+	@EventListener
+	void heard(ClusterMessage message) {
+		if (TOPIC.equals(message.topic())) {
+			LetterChanged.of(message.text()).ifPresent(this.events::publishEvent);
 		}
 	}
 

@@ -26,7 +26,10 @@ public class LetterHolds {
 
 	private final JdbcClient jdbc;
 
-	LetterHolds(Letters letters, JdbcClient jdbc) {
+	private final LetterChanges changes;
+
+	LetterHolds(Letters letters, JdbcClient jdbc, LetterChanges changes) {
+		this.changes = changes;
 		this.letters = letters;
 		this.jdbc = jdbc;
 	}
@@ -89,7 +92,11 @@ public class LetterHolds {
 	/** The donor was reminded of the hold's due date: once per hold. */
 	@Transactional
 	public void reminded(long letterId) {
-		jdbc.sql("UPDATE letter SET reminder_sent_at = now() WHERE id = ?").param(letterId).update();
+		jdbc.sql("UPDATE letter SET reminder_sent_at = now() WHERE id = ? RETURNING code, region_id")
+			.param(letterId)
+			.query((rs, n) -> new LetterChanged(rs.getString("code"), rs.getInt("region_id")))
+			.optional()
+			.ifPresent(changes::changed);
 	}
 
 }

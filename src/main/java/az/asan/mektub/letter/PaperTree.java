@@ -47,8 +47,11 @@ public class PaperTree {
 
 	private final JdbcClient jdbc;
 
-	PaperTree(JdbcClient jdbc) {
+	private final LetterChanges changes;
+
+	PaperTree(JdbcClient jdbc, LetterChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	/**
@@ -79,7 +82,12 @@ public class PaperTree {
 			.param("notOnPaper", choice.notOnPaper())
 			.param("count", Math.min(Math.max(choice.count(), 1), MAX_COUNT))
 			.update();
-		return marked == 0 ? Optional.empty() : Optional.of(at);
+		if (marked == 0) {
+			return Optional.empty();
+		}
+		// the letters' pages say where they hang now
+		changes.changed(LetterChanged.many());
+		return Optional.of(at);
 	}
 
 	/** The tags of a printed sheet still on the tree (a letter adopted since is left out). */

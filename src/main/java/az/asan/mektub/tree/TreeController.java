@@ -331,8 +331,7 @@ class TreeController {
 			// (issue 17: rendering it per request made the signed-in page a third of the anonymous one).
 			// Keyed by all that shapes it: the language and the path prefix its links carry (a trusted proxy's).
 			boolean signedIn = user != null;
-			String key = (signedIn ? "signed-in|" : "") + locale.getLanguage() + "|" + request.getContextPath() + "|"
-					+ code;
+			LetterPageKey key = new LetterPageKey(signedIn, locale.getLanguage(), request.getContextPath(), code);
 			LetterPage page = CacheConfiguration.get(letterPages, key, () -> {
 				Map<String, Object> body = new HashMap<>();
 				TreeLetter letter = letterModel(code, body);

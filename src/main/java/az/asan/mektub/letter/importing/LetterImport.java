@@ -141,6 +141,8 @@ public class LetterImport {
 
 	private final ImportTemplates templates;
 
+	private final az.asan.mektub.letter.LetterChanges changes;
+
 	/** Every name a header may give a column (its code, and its name in each language), folded, to the code. */
 	private final Map<String, String> columnNames = new HashMap<>();
 
@@ -149,8 +151,9 @@ public class LetterImport {
 
 	LetterImport(Campaigns campaigns, RegionNames regionNames, LetterManagement letters, Validator validator,
 			Messages messages, MessageSource messageSource, JdbcClient jdbc, JdbcTemplate jdbcTemplate,
-			AsanProperties asan, ImportTemplates templates) {
+			AsanProperties asan, ImportTemplates templates, az.asan.mektub.letter.LetterChanges changes) {
 		this.templates = templates;
+		this.changes = changes;
 		for (String column : COLUMNS) {
 			columnNames.put(headerKey(column), column);
 			String field = fieldOf(column);
@@ -693,6 +696,8 @@ public class LetterImport {
 
 	/** The letters built by {@link LetterManagement#newLetter}, written in three JDBC batches. */
 	private void insert(List<Letter> rows) {
+		// new letters wait for review on the desks: their counts change
+		changes.changed(az.asan.mektub.letter.LetterChanged.many());
 		if (rows.isEmpty()) {
 			return;
 		}

@@ -34,8 +34,11 @@ public class ChildDataRetention {
 
 	private final int months;
 
+	private final az.asan.mektub.letter.LetterChanges changes;
+
 	ChildDataRetention(JdbcClient jdbc, TransactionTemplate tx, JobRuns jobRuns,
-			AsanProperties asan) {
+			AsanProperties asan, az.asan.mektub.letter.LetterChanges changes) {
+		this.changes = changes;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.jobRuns = jobRuns;
@@ -95,6 +98,7 @@ public class ChildDataRetention {
 		int anonymised = children == null ? 0 : children;
 		jobRuns.finished("retention", started, String.valueOf(anonymised));
 		if (anonymised > 0) {
+			changes.changed(az.asan.mektub.letter.LetterChanged.many());
 			log.info("Anonymised the private data of " + anonymised + " children of campaigns closed over " + months
 					+ " months ago");
 		}

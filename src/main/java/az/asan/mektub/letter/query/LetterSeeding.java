@@ -30,8 +30,11 @@ public class LetterSeeding {
 
 	private final JdbcClient jdbc;
 
-	LetterSeeding(JdbcClient jdbc) {
+	private final az.asan.mektub.letter.LetterChanges changes;
+
+	LetterSeeding(JdbcClient jdbc, az.asan.mektub.letter.LetterChanges changes) {
 		this.jdbc = jdbc;
+		this.changes = changes;
 	}
 
 	/**
@@ -152,6 +155,7 @@ public class LetterSeeding {
 			.param("path", path(status))
 			.update();
 		jdbc.sql("DROP TABLE demo_src").update();
+		changes.changed(az.asan.mektub.letter.LetterChanged.many());
 	}
 
 	private static final EnumSet<LetterStatus> ADOPTED_OR_LATER = EnumSet.of(LetterStatus.ADOPTED,
@@ -203,6 +207,7 @@ public class LetterSeeding {
 			.param("n", handoverPointIds.size())
 			.param("campaign", campaignId)
 			.update();
+		changes.changed(az.asan.mektub.letter.LetterChanged.many());
 	}
 
 }

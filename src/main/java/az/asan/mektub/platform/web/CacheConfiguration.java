@@ -43,8 +43,9 @@ public class CacheConfiguration {
 	public static final String TREE_BODIES = "tree-bodies";
 
 	/**
-	 * A letter's public page as rendered for visitors who are not signed in (title and body), keyed by
-	 * language, context path and letter code. {@code asan.tree.cache-seconds}.
+	 * A letter's public page (title and body), kept by the tree module's {@code LetterPageKey} (signed in or
+	 * not, language, context path, letter code) and forgotten on every node when the letter changes
+	 * ({@code letter.LetterChanged}). {@code asan.tree.cache-seconds}.
 	 */
 	public static final String LETTER_PAGES = "letter-pages";
 
@@ -56,7 +57,8 @@ public class CacheConfiguration {
 
 	/**
 	 * The volunteer desk's counts and lists, keyed by the volunteer's region scope ({@code "all"} or
-	 * the sorted region ids), its HTML per language and context path; right after an action the desk puts what it read afresh.
+	 * the sorted region ids), its HTML per language and context path; right after an action the desk puts what it read afresh,
+	 * and every node forgets them when a letter changes ({@code letter.LetterChanged}).
 	 * {@code asan.desk.cache-seconds}.
 	 */
 	public static final String DESK = "desk";
