@@ -8,6 +8,7 @@ import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.letter.query.AdoptionChannels;
 import az.asan.mektub.letter.query.LetterStatistics;
 import az.asan.mektub.platform.web.CacheConfiguration;
+import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.i18n.Option;
 
@@ -27,7 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 class ImpactController {
 
 	record Figures(LetterStatistics.Totals totals, List<ProgramReport.Year> years, List<RegionalReport.Row> regions,
-			String yearsChart, String regionsChart, Channels channels, Instant at) {
+			BarChart yearsChart, BarChart regionsChart, Channels channels, Instant at) {
 	}
 
 	/**
@@ -57,8 +58,11 @@ class ImpactController {
 
 	private final CampaignOptions campaignOptions;
 
+	private final Formats formats;
+
 	ImpactController(LetterStatistics statistics, ProgramReport program, RegionalReport regional, Messages messages,
-			AdoptionChannels adoptionChannels, CampaignOptions campaignOptions, CacheManager caches) {
+			AdoptionChannels adoptionChannels, CampaignOptions campaignOptions, Formats formats, CacheManager caches) {
+		this.formats = formats;
 		this.campaignOptions = campaignOptions;
 		this.cache = caches.getCache(CacheConfiguration.IMPACT);
 		this.statistics = statistics;
@@ -83,11 +87,13 @@ class ImpactController {
 			.stream()
 			.filter(r -> r.fulfilled() > 0)
 			.toList();
-		String yearsChart = Charts.bar(years.stream().map(y -> String.valueOf(y.year())).toList(),
-				messages.get("reports.yearFulfilled"), years.stream().map(ProgramReport.Year::fulfilled).toList(), false);
+		BarChart yearsChart = BarChart.of(messages.get("reports.chart.fulfilledByYear"),
+				years.stream().map(y -> String.valueOf(y.year())).toList(),
+				years.stream().map(ProgramReport.Year::fulfilled).toList(), formats, locale);
 		List<RegionalReport.Row> top = regions.stream().limit(20).toList();
-		String regionsChart = Charts.bar(top.stream().map(RegionalReport.Row::name).toList(),
-				messages.get("reports.yearFulfilled"), top.stream().map(RegionalReport.Row::fulfilled).toList(), true);
+		BarChart regionsChart = BarChart.of(messages.get("reports.chart.fulfilledByRegion"),
+				top.stream().map(RegionalReport.Row::name).toList(),
+				top.stream().map(RegionalReport.Row::fulfilled).toList(), formats, locale);
 		long online = 0;
 		long atCentres = 0;
 		List<Option> open = campaignOptions.takingLetters(locale);

@@ -13,6 +13,7 @@ import az.asan.mektub.campaign.CampaignOptions;
 import az.asan.mektub.letter.query.ForgottenLetters;
 import az.asan.mektub.letter.query.LetterStatistics;
 import az.asan.mektub.region.RegionOptions;
+import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.web.TemplateFragments;
 import az.asan.mektub.platform.i18n.Option;
@@ -53,6 +54,8 @@ class ReportsController {
 
 	private final TemplateFragments fragments;
 
+	private final Formats formats;
+
 	/**
 	 * The summary's and the regional report's content, rendered: the same for every staff member who asks
 	 * the same question (the query string) in the same language, since reports are national (no region
@@ -63,8 +66,8 @@ class ReportsController {
 
 	ReportsController(LetterStatistics statistics, ProgramReport program, RegionalReport regional,
 			ForgottenLetters forgotten, CampaignOptions campaignOptions, RegionOptions regionOptions, Messages messages,
-			TemplateFragments fragments,
-			CacheManager caches) {
+			TemplateFragments fragments, Formats formats, CacheManager caches) {
+		this.formats = formats;
 		this.fragments = fragments;
 		this.bodies = caches.getCache(CacheConfiguration.REPORT_BODIES);
 		this.statistics = statistics;
@@ -84,8 +87,9 @@ class ReportsController {
 			body.put("totals", statistics.fresh());
 			body.put("years", years);
 			body.put("campaigns", program.campaigns(locale));
-			body.put("yearsChart", Charts.bar(years.stream().map(y -> String.valueOf(y.year())).toList(),
-					messages.get("reports.yearFulfilled"), years.stream().map(ProgramReport.Year::fulfilled).toList(), false));
+			body.put("yearsChart", BarChart.of(messages.get("reports.chart.fulfilledByYear"),
+					years.stream().map(y -> String.valueOf(y.year())).toList(),
+					years.stream().map(ProgramReport.Year::fulfilled).toList(), formats, locale));
 			body.put("exportQuery", "");
 			return fragments.render("reports/summary-body", body, locale, request, response);
 		}));
@@ -122,8 +126,8 @@ class ReportsController {
 				.sorted((a, b) -> Long.compare(b.fulfilled(), a.fulfilled()))
 				.limit(15)
 				.toList();
-			body.put("chart", Charts.bar(top.stream().map(RegionalReport.Row::name).toList(),
-					messages.get("reports.col.fulfilled"), top.stream().map(RegionalReport.Row::fulfilled).toList(), true));
+			body.put("chart", BarChart.of(messages.get("reports.topRegions"), top.stream().map(RegionalReport.Row::name).toList(),
+					top.stream().map(RegionalReport.Row::fulfilled).toList(), formats, locale));
 			body.put("exportQuery", query());
 			return fragments.render("reports/regions-body", body, locale, request, response);
 		}));

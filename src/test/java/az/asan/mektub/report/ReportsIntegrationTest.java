@@ -10,6 +10,10 @@ import java.util.stream.Collectors;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.jsoup.nodes.Element;
+import org.jsoup.select.Elements;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -160,6 +164,47 @@ class ReportsIntegrationTest {
 		long sum = rows.values().stream().filter(r -> !r.get(0).equals("Ölkə üzrə")).mapToLong(r -> Long.parseLong(r.get(7))).sum();
 		assertThat(sum).isEqualTo(Long.parseLong(rows.get("Ölkə üzrə").get(7))).isEqualTo(10_512);
 		assertThat(reached).isEqualTo(56);
+	}
+
+	@Test
+	void eachChartDrawsTheFiguresOfTheTableBesideItAsAnImageWithItsOwnNameAndNoScript() throws Exception {
+		Document impact = Jsoup.parse(page("/impact"));
+		// the years: the chart's rows are the table's rows, a year without a fulfilled wish a row of 0 and no bar
+		assertThat(chartRows(impact.selectFirst("#impact-years-chart")))
+			.isEqualTo(tableRows(impact.select("#impact-years tbody tr"), 1));
+		Element years = impact.selectFirst("#impact-years-chart");
+		assertThat(years.select("text.chart-value").eachText()).contains("1 427");
+		// the regions: the twenty first rows of the table, Bakı first
+		List<String> regionRows = chartRows(impact.selectFirst("#impact-regions-chart"));
+		assertThat(regionRows).hasSize(20).first().isEqualTo("Bakı 2 423");
+		assertThat(regionRows).isEqualTo(tableRows(impact.select("#impact-regions-table tbody tr"), 1).subList(0, 20));
+		for (Element chart : impact.select("svg.chart-svg")) {
+			assertThat(chart.attr("role")).isEqualTo("img");
+			assertThat(chart.attr("width")).isEqualTo("100%");
+			assertThat(chart.selectFirst("title").text()).isNotBlank();
+			assertThat(chart.selectFirst("desc").text()).contains("Eyni rəqəmlər bu səhifədəki cədvəldədir");
+			assertThat(chart.select("[style]")).isEmpty();
+		}
+		assertThat(impact.select("script[src*=chart], canvas")).isEmpty();
+
+		Document summary = Jsoup.parse(page("/reports"));
+		assertThat(chartRows(summary.selectFirst("#years-chart"))).isEqualTo(tableRows(summary.select("#years tbody tr"), 2));
+		Document regions = Jsoup.parse(page("/reports/regions"));
+		assertThat(chartRows(regions.selectFirst("#top-regions-chart"))).hasSize(15).first().isEqualTo("Bakı 2 423");
+	}
+
+	/** A chart's rows as "label value", as drawn. */
+	private static List<String> chartRows(Element chart) {
+		assertThat(chart).isNotNull();
+		return chart.select("g.chart-row")
+			.stream()
+			.map(row -> row.selectFirst("text.chart-label").text() + " " + row.selectFirst("text.chart-value").text())
+			.toList();
+	}
+
+	/** A table's rows as "first cell, the cell at this column". */
+	private static List<String> tableRows(Elements rows, int column) {
+		return rows.stream().map(row -> row.child(0).text() + " " + row.child(column).text()).toList();
 	}
 
 	@Test

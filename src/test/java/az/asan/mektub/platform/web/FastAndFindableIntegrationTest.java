@@ -68,9 +68,11 @@ class FastAndFindableIntegrationTest {
 				assertThat(response.headers().firstValue("Content-Encoding")).as(file).hasValue("gzip");
 			}
 		}
-		// scripts wait for the page; Chart.js only where a chart is drawn
+		// scripts wait for the page; a chart is SVG drawn on the server, so no page loads a chart script
 		assertThat(html).contains("<script defer src=\"/webjars/bootstrap/").doesNotContain("chart.umd");
-		assertThat(fetchText("/impact")).contains("chart.umd");
+		String impact = fetchText("/impact");
+		assertThat(impact).contains("<svg class=\"chart-svg\"").doesNotContain("chart.umd").doesNotContain("/js/charts");
+		assertThat(fetch("/webjars/chart.js/dist/chart.umd.min.js", false).statusCode()).isEqualTo(404);
 	}
 
 	@Test
