@@ -6,17 +6,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 
-import az.asan.mektub.account.Role;
-import az.asan.mektub.account.RegionScope;
-import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.campaign.CampaignOptions;
-import az.asan.mektub.letter.query.ForgottenLetters;
 import az.asan.mektub.letter.query.LetterStatistics;
-import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.web.TemplateFragments;
-import az.asan.mektub.platform.i18n.Option;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -26,7 +19,6 @@ import az.asan.mektub.platform.web.CacheConfiguration;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.http.ResponseEntity;
-import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -34,7 +26,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 
-/** The staff's reports, each with its filters in the URL and its exports. */
+/** The staff's summary and regional report, each with its filters in the URL and its exports. */
 @Controller
 class ReportsController {
 
@@ -44,11 +36,7 @@ class ReportsController {
 
 	private final RegionalReport regional;
 
-	private final ForgottenLetters forgotten;
-
-	private final CampaignOptions campaignOptions;
-
-	private final RegionOptions regionOptions;
+	private final ReportFilterOptions filterOptions;
 
 	private final Messages messages;
 
@@ -65,17 +53,15 @@ class ReportsController {
 	private final Cache bodies;
 
 	ReportsController(LetterStatistics statistics, ProgramReport program, RegionalReport regional,
-			ForgottenLetters forgotten, CampaignOptions campaignOptions, RegionOptions regionOptions, Messages messages,
-			TemplateFragments fragments, Formats formats, CacheManager caches) {
+			ReportFilterOptions filterOptions, Messages messages, TemplateFragments fragments, Formats formats,
+			CacheManager caches) {
 		this.formats = formats;
 		this.fragments = fragments;
 		this.bodies = caches.getCache(CacheConfiguration.REPORT_BODIES);
 		this.statistics = statistics;
 		this.program = program;
 		this.regional = regional;
-		this.forgotten = forgotten;
-		this.campaignOptions = campaignOptions;
-		this.regionOptions = regionOptions;
+		this.filterOptions = filterOptions;
 		this.messages = messages;
 	}
 
@@ -118,7 +104,7 @@ class ReportsController {
 			body.put("filter", filter);
 			body.put("rangeSwapped", filter.swappedIn(request));
 			body.put("result", result);
-			filters(body, locale);
+			filterOptions.addTo(body, locale);
 			body.put("sortLinks", sortLinks());
 			List<RegionalReport.Row> top = result.rows()
 				.stream()
@@ -128,7 +114,7 @@ class ReportsController {
 				.toList();
 			body.put("chart", BarChart.of(messages.get("reports.topRegions"), top.stream().map(RegionalReport.Row::name).toList(),
 					top.stream().map(RegionalReport.Row::fulfilled).toList(), formats, locale));
-			body.put("exportQuery", query());
+			body.put("exportQuery", ReportFilterOptions.exportQuery());
 			return fragments.render("reports/regions-body", body, locale, request, response);
 		}));
 		return "reports/regions";
@@ -178,114 +164,6 @@ class ReportsController {
 		return cells;
 	}
 
-	@GetMapping("/reports/forgotten")
-	String forgotten(Model model) {
-		model.addAttribute("counts", forgotten.counts(RegionScope.all()));
-		Map<ForgottenLetters.Kind, List<ForgottenLetters.Row>> lists = new java.util.EnumMap<>(ForgottenLetters.Kind.class);
-		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
-			lists.put(kind, forgotten.list(kind, RegionScope.all(), 100));
-		}
-		model.addAttribute("lists", lists);
-		model.addAttribute("unadoptedDays", forgotten.unadoptedDays());
-		model.addAttribute("undeliveredDays", forgotten.undeliveredDays());
-		return "reports/forgotten";
-	}
-
-	@GetMapping("/reports/forgotten.{format:csv|xlsx}")
-	ResponseEntity<byte[]> forgottenExport(@PathVariable String format, Locale locale) {
-		List<List<Object>> rows = new ArrayList<>();
-		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
-			for (ForgottenLetters.Row r : forgotten.list(kind, RegionScope.all(), 10_000)) {
-				rows.add(List.of(messages.get("forgotten.kind." + kind.name()), r.code(), r.firstName(), r.age(),
-						regionOptions.name(r.regionId()), r.since(), r.days()));
-			}
-		}
-		return new TableExport("asan-mektub-forgotten", List.of(messages.get("reports.col.list"),
-				messages.get("letterPage.code"), messages.get("letters.child"), messages.get("letterPage.age"),
-				messages.get("letterForm.region"), messages.get("reports.col.since"), messages.get("reports.col.days")),
-				rows, locale)
-			.as(format);
-	}
-
-	@GetMapping("/reports/duplicates")
-	String duplicates(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
-			Locale locale, HttpServletRequest request) {
-		model.addAttribute("rangeSwapped", filter.swappedIn(request));
-		model.addAttribute("duplicates", program.duplicates(filter, 500));
-		model.addAttribute("filter", filter);
-		filters(model, locale);
-		model.addAttribute("exportQuery", query());
-		return "reports/duplicates";
-	}
-
-	@GetMapping("/reports/duplicates.{format:csv|xlsx}")
-	ResponseEntity<byte[]> duplicatesExport(@PathVariable String format, @ModelAttribute ReportFilter filter,
-			BindingResult ignoredMistypedValues, Locale locale) {
-		List<List<Object>> rows = new ArrayList<>();
-		for (ProgramReport.Duplicate d : program.duplicates(filter, 10_000)) {
-			rows.add(List.of(d.campaign(), d.firstName(), d.surname() == null ? "" : d.surname(), d.birthDate(),
-					regionOptions.name(d.regionId()), String.join(" ", d.codes())));
-		}
-		return new TableExport("asan-mektub-duplicates", List.of(messages.get("letterForm.campaign"),
-				messages.get("letterForm.firstName"), messages.get("letterForm.surname"),
-				messages.get("letterForm.birthDate"), messages.get("letterForm.region"), messages.get("reports.col.codes")),
-				rows, locale)
-			.as(format);
-	}
-
-	@GetMapping("/reports/donors")
-	String donors(@AuthenticationPrincipal SignedInUser user, @ModelAttribute("filter") ReportFilter filter,
-			BindingResult ignoredMistypedValues, Model model, Locale locale, HttpServletRequest request) {
-		model.addAttribute("rangeSwapped", filter.swappedIn(request));
-		boolean admin = user.role() == Role.ADMIN;
-		model.addAttribute("donors", program.donors(filter, admin, 500));
-		model.addAttribute("filter", filter);
-		model.addAttribute("withContact", admin);
-		filters(model, locale);
-		model.addAttribute("exportQuery", query());
-		return "reports/donors";
-	}
-
-	@GetMapping("/reports/donors.{format:csv|xlsx}")
-	ResponseEntity<byte[]> donorsExport(@AuthenticationPrincipal SignedInUser user, @PathVariable String format,
-			@ModelAttribute ReportFilter filter, BindingResult ignoredMistypedValues, Locale locale) {
-		boolean admin = user.role() == Role.ADMIN;
-		List<String> headers = new ArrayList<>(List.of(messages.get("reports.col.donor"),
-				messages.get("reports.col.organisation"), messages.get("reports.col.fulfilled"),
-				messages.get("reports.col.inProgress")));
-		if (admin) {
-			headers.addAll(List.of(messages.get("me.email"), messages.get("register.phone")));
-		}
-		List<List<Object>> rows = new ArrayList<>();
-		for (ProgramReport.Donor d : program.donors(filter, admin, 100_000)) {
-			List<Object> row = new ArrayList<>(List.of(d.anonymised() ? "—" : d.name(),
-					d.organisation() ? messages.get("common.yes") : messages.get("common.no"), d.fulfilled(),
-					d.inProgress()));
-			if (admin) {
-				row.add(d.anonymised() ? "" : d.email());
-				row.add(d.phone() == null ? "" : d.phone());
-			}
-			rows.add(row);
-		}
-		return new TableExport("asan-mektub-donors", headers, rows, locale).as(format);
-	}
-
-	private void filters(Model model, Locale locale) {
-		Map<String, Object> options = new java.util.HashMap<>();
-		filters(options, locale);
-		model.addAllAttributes(options);
-	}
-
-	private void filters(Map<String, Object> model, Locale locale) {
-		model.put("campaignOptions", campaignOptions.all(locale));
-		model.put("yearOptions", program.years()
-			.stream()
-			.map(y -> y.year())
-			.sorted((a, b) -> b - a)
-			.map(y -> new Option(String.valueOf(y), String.valueOf(y)))
-			.toList());
-	}
-
 	/** Links that sort the table by a column, flipping the direction when it is already sorted by it. */
 	private Map<String, String> sortLinks() {
 		Map<String, String> links = new java.util.HashMap<>();
@@ -302,13 +180,6 @@ class ReportsController {
 			links.put(column, az.asan.mektub.platform.web.Links.current(set));
 		}
 		return links;
-	}
-
-	/** The current filters as a query string, for the export links. */
-	private static String query() {
-		String current = az.asan.mektub.platform.web.Links.current(Map.of());
-		int query = current.indexOf('?');
-		return query < 0 ? "" : current.substring(query);
 	}
 
 }
