@@ -323,7 +323,7 @@ class TreeController {
 			if (user != null && user.role() != Role.DONOR && request.getParameterMap().containsKey("qr")) {
 				TreeQueries.PublicLetter found = queries.publicLetter(code).orElseThrow(NotFound::new);
 				if (accounts.regionScope(user).includes(found.letter().regionId())) {
-					return "redirect:/volunteer/letters/" + code;
+					return "redirect:/volunteer/letters/{code}";
 				}
 			}
 			// The same for every visitor who has not signed in (nothing personal, no CSRF token), in a language;
@@ -408,7 +408,7 @@ class TreeController {
 	/** A donor sent to sign in on the way to adopting lands back on the letter. */
 	@GetMapping("/letters/{code}/adopt")
 	String adoptAfterSignIn(@PathVariable String code) {
-		return "redirect:/letters/" + code;
+		return "redirect:/letters/{code}";
 	}
 
 	@GetMapping("/letters/{code}/picture.jpg")

@@ -39,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -164,6 +165,19 @@ class AdoptionIntegrationTest {
 		String sixth = testLetters.published(campaign, TestLetters.Spec.of("Altıncı", 8));
 		mvc.perform(post("/letters/" + sixth + "/adopt").with(csrf()).with(user(company)))
 			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void everyAdoptionRedirectsThroughOneViewNameWhichTheViewCacheKeeps() throws Exception {
+		// given
+		SignedInUser donor = donor("one-view@adopt.test");
+		for (String name : List.of("Aygün", "Rəşad")) {
+			String code = testLetters.published(campaign, TestLetters.Spec.of(name, 8));
+			// when / then: the letter's code goes into the address, not into the view's name
+			mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(donor)))
+				.andExpect(view().name("redirect:/me/adoptions/{code}"))
+				.andExpect(redirectedUrl("/me/adoptions/" + code));
+		}
 	}
 
 	@Test
