@@ -30,8 +30,12 @@ class LetterChangesSeen {
 	@PostPersist
 	@PostUpdate
 	void changed(Letter letter) {
+		changed(letter.getCode());
+	}
+
+	/** The same for a letter changed by a statement of its own, not through Hibernate. */
+	void changed(String code) {
 		CacheManager manager = caches;
-		String code = letter.getCode();
 		if (manager == null || code == null) {
 			return;
 		}
