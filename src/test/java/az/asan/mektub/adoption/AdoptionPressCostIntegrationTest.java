@@ -91,7 +91,7 @@ class AdoptionPressCostIntegrationTest {
 		// only what the adoption sets is written: no full-row update of the letter
 		assertThat(all).filteredOn(sql -> sql.matches("(?is).*update\\s+letter\\b.*")).singleElement()
 			.satisfies(sql -> assertThat(sql).doesNotContain("original_wish").doesNotContain("public_wish"));
-		// the adoption: five statements in one transaction (before issue 26.1: ten, with the account's row locked)
+		// the adoption: five statements in one transaction (before issue 26.1: nine, with the account's row locked)
 		List<String> ofTheAdoption = all.stream().filter(sql -> !ofTheSession(sql)).toList();
 		assertThat(ofTheAdoption).hasSizeLessThanOrEqualTo(5);
 		// the session: its read, and the flash message written in a transaction of its own
