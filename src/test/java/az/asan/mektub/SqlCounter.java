@@ -21,9 +21,17 @@ public final class SqlCounter implements QueryExecutionListener, BeanPostProcess
 
 	private static final ThreadLocal<List<String>> STATEMENTS = ThreadLocal.withInitial(java.util.ArrayList::new);
 
+	private static final ThreadLocal<Integer> COMMITS = ThreadLocal.withInitial(() -> 0);
+
 	public static void reset() {
 		COUNT.set(0);
 		STATEMENTS.get().clear();
+		COMMITS.set(0);
+	}
+
+	/** The commits sent since the last reset ({@code Connection.commit()}; auto-commit statements are not counted). */
+	public static int commits() {
+		return COMMITS.get();
 	}
 
 	/** The statements counted since the last reset, as sent. */
@@ -48,7 +56,11 @@ public final class SqlCounter implements QueryExecutionListener, BeanPostProcess
 	@Override
 	public Object postProcessAfterInitialization(Object bean, String beanName) {
 		if (bean instanceof DataSource dataSource && !(bean instanceof net.ttddyy.dsproxy.support.ProxyDataSource)) {
-			return ProxyDataSourceBuilder.create(dataSource).name("counted").listener(this).build();
+			return ProxyDataSourceBuilder.create(dataSource).name("counted").listener(this).afterMethod(method -> {
+				if (method.getMethod().getName().equals("commit") && method.getTarget() instanceof java.sql.Connection) {
+					COMMITS.set(COMMITS.get() + 1);
+				}
+			}).build();
 		}
 		return bean;
 	}

@@ -130,7 +130,7 @@ public class Account {
 
 	/** An organisation that registered itself and is not (or not yet) confirmed by staff. */
 	public boolean isAwaitingConfirmation() {
-		return organisationReview == OrganisationReview.PENDING || organisationReview == OrganisationReview.REFUSED;
+		return organisationReview != null && organisationReview.awaitsConfirmation();
 	}
 
 	/**

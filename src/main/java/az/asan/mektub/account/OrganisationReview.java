@@ -8,6 +8,11 @@ public enum OrganisationReview {
 	/** Staff confirmed it: it adopts up to its limit. */
 	CONFIRMED,
 	/** Staff refused it: it cannot adopt. */
-	REFUSED
+	REFUSED;
+
+	/** Whether the organisation must still wait for staff before it adopts. */
+	boolean awaitsConfirmation() {
+		return this == PENDING || this == REFUSED;
+	}
 
 }

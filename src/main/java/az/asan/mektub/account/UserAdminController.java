@@ -91,7 +91,8 @@ class UserAdminController {
 		}
 		long id = administration.createVolunteer(form, user.id(), locale);
 		redirect.addFlashAttribute("success", messages.get("people.invited", form.email()));
-		return "redirect:/admin/users/" + id;
+		redirect.addAttribute("id", id);
+		return "redirect:/admin/users/{id}";
 	}
 
 	@GetMapping("/admin/users/{id}")
@@ -162,7 +163,8 @@ class UserAdminController {
 		catch (IllegalArgumentException ex) {
 			redirect.addFlashAttribute("failure", messages.get(ex.getMessage()));
 		}
-		return "redirect:/admin/users/" + id;
+		redirect.addAttribute("id", id);
+		return "redirect:/admin/users/{id}";
 	}
 
 	private String volunteerPage(List<Long> chosenCentres, Model model) {

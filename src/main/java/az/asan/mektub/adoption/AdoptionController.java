@@ -77,7 +77,7 @@ class AdoptionController {
 		try {
 			adoptions.adopt(code, user.id());
 			redirect.addFlashAttribute("success", messages.get("adoption.done"));
-			return "redirect:/me/adoptions/" + code;
+			return "redirect:/me/adoptions/{code}";
 		}
 		catch (AdoptionRefused refused) {
 			switch (refused.reason()) {
@@ -89,7 +89,7 @@ class AdoptionController {
 					if (mine.one(user.id(), code).isPresent()) {
 						// pressed again (a kept page, a second tab): it is theirs, not another donor's
 						redirect.addFlashAttribute("success", messages.get("adoption.alreadyYours"));
-						return "redirect:/me/adoptions/" + code;
+						return "redirect:/me/adoptions/{code}";
 					}
 					response.setStatus(HttpServletResponse.SC_CONFLICT);
 					model.addAttribute("similar", tree.similar(code, 6));
@@ -194,7 +194,7 @@ class AdoptionController {
 			@RequestParam(required = false) Long handoverPointId, RedirectAttributes redirect) {
 		adoptions.chooseHandoverPoint(code, user.id(), handoverPointId);
 		redirect.addFlashAttribute("success", messages.get("adoption.pointChosen"));
-		return "redirect:/me/adoptions/" + code;
+		return "redirect:/me/adoptions/{code}";
 	}
 
 	@PostMapping("/me/adoptions/{code}/cancel")
@@ -222,7 +222,7 @@ class AdoptionController {
 		LetterRefusals.keep("messageText", text);
 		donorMessages.write(code, user.id(), text);
 		redirect.addFlashAttribute("success", messages.get("message.saved"));
-		return "redirect:/me/adoptions/" + code;
+		return "redirect:/me/adoptions/{code}";
 	}
 
 }

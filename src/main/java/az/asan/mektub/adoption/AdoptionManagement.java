@@ -24,16 +24,16 @@ import io.micrometer.core.instrument.MeterRegistry;
 
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Taking a letter from the tree, choosing the handover point, giving it back.
  * <p>
- * Adopting locks the donor's row first and the letter's row second, always in that order: two
- * adoptions by one donor cannot both slip under the limit, two donors on one letter queue up and the
- * second finds it taken, and no two transactions wait for each other.
+ * Adopting locks no account row: the letter module serialises one donor's presses with an advisory
+ * lock on their holdings and changes the letter in one statement guarded by its status and the
+ * donor's count, so two adoptions by one donor cannot both slip under the limit and two donors on one
+ * letter get one winner. A walk-in at a desk locks the letter's row and meets the same guard.
  */
 @Service
 public class AdoptionManagement {
@@ -56,8 +56,6 @@ public class AdoptionManagement {
 
 	private final Formats formats;
 
-	private final JdbcClient jdbc;
-
 	private final Counter adoptions;
 
 	private final LetterHolds holds;
@@ -67,7 +65,7 @@ public class AdoptionManagement {
 	private final int organisationLimit;
 
 	AdoptionManagement(Letters letters, Campaigns campaigns, AccountManagement accounts, HandoverPoints handoverPoints,
-			Mailer mailer, Links links, Formats formats, JdbcClient jdbc, MeterRegistry meters, LetterHolds holds,
+			Mailer mailer, Links links, Formats formats, MeterRegistry meters, LetterHolds holds,
 			DonorLetters donorLetters, az.asan.mektub.platform.settings.AsanProperties asan) {
 		this.organisationLimit = asan.organisations().adoptionLimit();
 		this.holds = holds;
@@ -82,7 +80,6 @@ public class AdoptionManagement {
 		this.mailer = mailer;
 		this.links = links;
 		this.formats = formats;
-		this.jdbc = jdbc;
 	}
 
 	/**
@@ -137,15 +134,21 @@ public class AdoptionManagement {
 	public record Adopted(String code, LocalDate dueDate, String tagCode) {
 	}
 
+	/**
+	 * One press of "adopt": one short transaction of five statements, with no lock on the donor's
+	 * account. The letter module locks the donor's holdings (an advisory lock, so two presses of one
+	 * donor count one after the other) and then changes the letter in one statement that holds only
+	 * while it is on the tree and the donor under the limit; of many donors on one letter, the first
+	 * statement wins and the others find it taken.
+	 */
 	@Transactional
 	public Adopted adopt(String code, long donorId) {
-		// Most presses on a letter that has just gone are answered without taking any lock.
-		LetterStatus now = donorLetters.statusOf(code).orElseThrow(NotFound::new);
-		if (now != LetterStatus.PUBLISHED) {
+		LetterHolds.Adoptable letter = holds.forAdoption(code, donorId).orElseThrow(NotFound::new);
+		if (letter.status() != LetterStatus.PUBLISHED) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
 		}
-		jdbc.sql("SELECT id FROM app_user WHERE id = ? FOR UPDATE").param(donorId).query(Long.class).single();
-		AccountManagement.Standing standing = accounts.standing(donorId);
+		AccountManagement.Adopter adopter = accounts.adopter(donorId);
+		AccountManagement.Standing standing = adopter.standing();
 		if (!standing.donor() || standing.locked()) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.NOT_A_DONOR);
 		}
@@ -155,32 +158,31 @@ public class AdoptionManagement {
 		if (standing.awaitingConfirmation()) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.ORGANISATION_UNCONFIRMED);
 		}
-		Letter letter = letters.lockByCode(code).orElseThrow(NotFound::new);
-		if (letter.getStatus() != LetterStatus.PUBLISHED) {
-			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
-		}
-		Campaign campaign = campaigns.findById(letter.getCampaignId()).orElseThrow(NotFound::new);
+		Campaign campaign = campaigns.findById(letter.campaignId()).orElseThrow(NotFound::new);
 		if (!campaign.isOpen()) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.CAMPAIGN_CLOSED);
 		}
 		int limit = limit(standing, campaign.getDonorLimit());
-		long holding = donorLetters.holding(donorId, campaign.getId());
-		if (holding >= limit) {
-			throw new AdoptionRefused(AdoptionRefused.Reason.LIMIT, limit);
-		}
 		LocalDate due = campaign.holdDueDate(LocalDate.now(Formats.BAKU));
-		holds.adopt(letter, donorId, due);
-		accounts.contact(donorId)
+		java.util.Optional<LetterHolds.Adopted> taken = holds.adoptIfAvailable(code, donorId, due, limit);
+		if (taken.isEmpty()) {
+			// not changed: taken meanwhile, or (the letter still on the tree) the donor holds enough already
+			boolean onTree = donorLetters.statusOf(code).filter(LetterStatus.PUBLISHED::equals).isPresent();
+			throw onTree ? new AdoptionRefused(AdoptionRefused.Reason.LIMIT, limit)
+					: new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
+		}
+		LetterHolds.Adopted adopted = taken.get();
+		adopter.contact()
 			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "adopted", donor.fullName(),
-					letter.getFirstName(), formats.date(due), letter.getGiftTagCode(),
-					links.absolute("/me/adoptions/" + letter.getCode())));
+					adopted.firstName(), formats.date(due), adopted.giftTagCode(),
+					links.absolute("/me/adoptions/" + adopted.code())));
 		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
 			@Override
 			public void afterCommit() {
 				adoptions.increment();
 			}
 		});
-		return new Adopted(letter.getCode(), due, letter.getGiftTagCode());
+		return new Adopted(adopted.code(), due, adopted.giftTagCode());
 	}
 
 	/**

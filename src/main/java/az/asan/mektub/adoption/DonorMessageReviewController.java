@@ -35,7 +35,7 @@ class DonorMessageReviewController {
 			@RequestParam(defaultValue = "false") boolean approve, RedirectAttributes redirect) {
 		donorMessages.review(id, accounts.regionScope(user), user.id(), approve);
 		redirect.addFlashAttribute("success", messages.get(approve ? "message.approved" : "message.rejected"));
-		return "redirect:/volunteer/letters/" + code;
+		return "redirect:/volunteer/letters/{code}";
 	}
 
 }

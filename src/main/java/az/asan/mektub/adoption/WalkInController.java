@@ -28,6 +28,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Walk-in adoption at a service centre's desk: the volunteer types (or scans) the code of a tag taken
@@ -83,7 +84,7 @@ class WalkInController {
 
 	@PostMapping("/volunteer/walk-in")
 	String processWalkInForm(@AuthenticationPrincipal SignedInUser user, @Valid WalkInForm walkInForm,
-			BindingResult result, Model model, Locale locale) {
+			BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
 		RegionScope scope = accounts.regionScope(user);
 		DeskScope desk = handoverPoints.deskScope(user.id(), scope);
 		if (walkInForm.handoverPointId() != null && point(walkInForm.handoverPointId(), desk).isEmpty()) {
@@ -95,7 +96,8 @@ class WalkInController {
 		try {
 			AdoptionManagement.Adopted adopted = adoptions.adoptWalkIn(walkInForm.code(), scope, user.id(),
 					walkInForm.handoverPointId(), walkInForm.donorName(), walkInForm.donorPhone());
-			return "redirect:/volunteer/walk-in/" + adopted.code() + "/receipt";
+			redirect.addAttribute("code", adopted.code());
+			return "redirect:/volunteer/walk-in/{code}/receipt";
 		}
 		catch (AdoptionRefused refused) {
 			result.reject("walkIn.refused." + refused.reason().name());

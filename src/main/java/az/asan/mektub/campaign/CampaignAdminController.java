@@ -151,7 +151,7 @@ class CampaignAdminController {
 	String open(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(name = "confirmed", required = false) Set<OpeningWarning> confirmed,
 			RedirectAttributes redirect) {
-		return step(id, redirect, "campaign.opened", "/admin/campaigns/" + id + "/open", () -> {
+		return step(id, redirect, "campaign.opened", "/admin/campaigns/{id}/open", () -> {
 			CampaignManagement.Step step = management.open(id, confirmed == null ? Set.of() : confirmed);
 			if (step.done()) {
 				audit(user, "CAMPAIGN_OPENED", campaigns.findById(id).orElseThrow());
@@ -177,7 +177,7 @@ class CampaignAdminController {
 	@PostMapping("/admin/campaigns/{id}/close")
 	String close(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(name = "confirmed", defaultValue = "false") boolean confirmed, RedirectAttributes redirect) {
-		return step(id, redirect, "campaign.closedNow", "/admin/campaigns/" + id + "/close", () -> {
+		return step(id, redirect, "campaign.closedNow", "/admin/campaigns/{id}/close", () -> {
 			boolean done = management.close(id, confirmed);
 			if (done) {
 				audit(user, "CAMPAIGN_CLOSED", campaigns.findById(id).orElseThrow());
@@ -200,7 +200,7 @@ class CampaignAdminController {
 	String reopen(@AuthenticationPrincipal SignedInUser user, @PathVariable long id,
 			@RequestParam(name = "confirmed", required = false) Set<OpeningWarning> confirmed,
 			RedirectAttributes redirect) {
-		return step(id, redirect, "campaign.reopened", "/admin/campaigns/" + id + "/reopen", () -> {
+		return step(id, redirect, "campaign.reopened", "/admin/campaigns/{id}/reopen", () -> {
 			CampaignManagement.Step step = management.reopen(id, confirmed == null ? Set.of() : confirmed, user);
 			if (step.done()) {
 				audit(user, "CAMPAIGN_REOPENED", campaigns.findById(id).orElseThrow());

@@ -72,7 +72,7 @@ class VolunteerCentresController implements VolunteerPageSection {
 			.orElseThrow(NotFound::new);
 		points.assignCentres(person.id(), handoverPointIds, user.id());
 		redirect.addFlashAttribute("success", messages.get("people.saved"));
-		return "redirect:/admin/users/" + person.id();
+		return "redirect:/admin/users/{id}";
 	}
 
 }

@@ -226,14 +226,36 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 	 * tag code of its own, so a gift of an earlier, released hold is not taken for this one.
 	 */
 	void adopt(long donorId, LocalDate dueDate, Long handoverPointId) {
-		require(EnumSet.of(LetterStatus.PUBLISHED), LetterStatus.ADOPTED);
-		Objects.requireNonNull(dueDate, "dueDate");
+		require(EnumSet.of(Adoption.FROM), Adoption.TO);
+		Adoption adoption = Adoption.by(donorId, dueDate);
 		this.donorId = donorId;
-		this.giftTagCode = LetterCodes.giftTagCode();
-		this.adoptedAt = Instant.now();
+		this.giftTagCode = adoption.giftTagCode();
+		this.adoptedAt = adoption.at();
 		this.dueDate = dueDate;
 		this.handoverPointId = handoverPointId;
-		move(LetterStatus.ADOPTED, donorId, null, null);
+		move(Adoption.TO, donorId, null, null);
+	}
+
+	/**
+	 * A donor's adoption as values: the edge PUBLISHED → ADOPTED and what it sets (the donor, a new gift
+	 * tag code, when, until when; no hand-over point yet; a history row by the donor, without reason).
+	 * {@link #adopt} applies it to a loaded letter; {@link LetterHolds#adoptIfAvailable} writes it in
+	 * one statement guarded by the status, so a press loads and locks nothing first.
+	 */
+	record Adoption(long donorId, String giftTagCode, Instant at, LocalDate dueDate) {
+
+		static final LetterStatus FROM = LetterStatus.PUBLISHED;
+
+		static final LetterStatus TO = LetterStatus.ADOPTED;
+
+		static Adoption by(long donorId, LocalDate dueDate) {
+			Objects.requireNonNull(dueDate, "dueDate");
+			if (!FROM.canMoveTo(TO)) {
+				throw new LetterTransitionException("letter.error.transition", FROM, TO, "other");
+			}
+			return new Adoption(donorId, LetterCodes.giftTagCode(), Instant.now(), dueDate);
+		}
+
 	}
 
 	/**

@@ -1,6 +1,6 @@
 package az.asan.mektub.letter;
 
-import java.security.SecureRandom;
+import az.asan.mektub.platform.security.Randomness;
 
 /**
  * Codes people see instead of database ids: the public code of a letter's page (unguessable, 60
@@ -10,8 +10,6 @@ import java.security.SecureRandom;
 public final class LetterCodes {
 
 	private static final char[] ALPHABET = "0123456789ABCDEFGHJKMNPQRSTVWXYZ".toCharArray();
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private LetterCodes() {
 	}
@@ -66,7 +64,7 @@ public final class LetterCodes {
 	private static String random(int length) {
 		char[] out = new char[length];
 		for (int i = 0; i < length; i++) {
-			out[i] = ALPHABET[RANDOM.nextInt(ALPHABET.length)];
+			out[i] = ALPHABET[Randomness.below(ALPHABET.length)];
 		}
 		return new String(out);
 	}

@@ -1,11 +1,14 @@
 package az.asan.mektub.letter;
 
+import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Optional;
 
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import static az.asan.mektub.letter.LetterStatus.ADOPTED;
@@ -22,6 +25,12 @@ import static az.asan.mektub.letter.LetterStatus.ADOPTED;
 @Service
 public class LetterHolds {
 
+	/**
+	 * The first key of the advisory lock on a donor's holdings, so that a donor's id never meets another
+	 * lock's number (the letter import's locks are 4242101 and a campaign).
+	 */
+	private static final int HOLDINGS_LOCK = 4242102;
+
 	private final Letters letters;
 
 	private final JdbcClient jdbc;
@@ -34,11 +43,71 @@ public class LetterHolds {
 		this.jdbc = jdbc;
 	}
 
-	/** PUBLISHED → ADOPTED: the donor holds the letter until {@code dueDate}. */
-	@Transactional
-	public void adopt(Letter letter, long donorId, LocalDate dueDate) {
-		letter.adopt(donorId, dueDate, null);
-		letters.saveChanges(letter);
+	/** Where a letter stands when a donor presses "adopt", and the campaign it belongs to. */
+	public record Adoptable(LetterStatus status, long campaignId) {
+	}
+
+	/**
+	 * The letter a donor is about to adopt. When it is on the tree, the donor's holdings are locked
+	 * until the transaction ends (a PostgreSQL advisory lock on the donor, not their account's row):
+	 * two presses of one donor then count their letters one after the other, and the statement of
+	 * {@link #adoptIfAvailable} sees the letters the other press took. Presses of different donors do
+	 * not wait for each other here.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Adoptable> forAdoption(String code, long donorId) {
+		return jdbc.sql("SELECT status, campaign_id, CASE WHEN " + LetterSql.is(null, Letter.Adoption.FROM)
+				+ " THEN pg_advisory_xact_lock(?, ?)::text END FROM letter WHERE code = ?")
+			.params(HOLDINGS_LOCK, Long.hashCode(donorId), code)
+			.query((rs, row) -> new Adoptable(LetterStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.optional();
+	}
+
+	/** A letter a donor has just adopted. */
+	public record Adopted(long id, String code, String firstName, String giftTagCode) {
+	}
+
+	/**
+	 * PUBLISHED → ADOPTED for a donor, in one statement: the letter's row changes only while it is on
+	 * the tree and the donor holds fewer than {@code limit} letters of its campaign, and its history row
+	 * is written with it. Nothing is loaded or locked before; of two presses on one letter the second
+	 * waits for the first's row and then finds it taken (empty). Only the columns the adoption sets are
+	 * written, and the version moves on, so an edit loaded before collides instead of undoing it.
+	 * Empty when the letter is no longer on the tree or the donor is at the limit.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Adopted> adoptIfAvailable(String code, long donorId, LocalDate dueDate, int limit) {
+		Letter.Adoption adoption = Letter.Adoption.by(donorId, dueDate);
+		Timestamp at = Timestamp.from(adoption.at());
+		Optional<Adopted> adopted = jdbc.sql("""
+				WITH adopted AS (
+				  UPDATE letter SET status = :to, donor_id = :donor, gift_tag_code = :tag, adopted_at = :at,
+				    due_date = :due, handover_point_id = NULL, updated_at = :at, version = version + 1
+				  WHERE code = :code AND %s
+				    AND (SELECT count(*) FROM letter held WHERE held.donor_id = :donor
+				         AND held.campaign_id = letter.campaign_id AND %s) < :limit
+				  RETURNING id, code, first_name, gift_tag_code, donor_id, adopted_at, region_id
+				), history AS (
+				  INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at)
+				  SELECT id, CAST(:from AS varchar), CAST(:to AS varchar), donor_id, adopted_at FROM adopted
+				)
+				SELECT id, code, first_name, gift_tag_code, region_id FROM adopted"""
+			.formatted(LetterSql.is(null, Letter.Adoption.FROM), LetterSql.is("held", ADOPTED)))
+			.param("to", Letter.Adoption.TO.name())
+			.param("from", Letter.Adoption.FROM.name())
+			.param("donor", donorId)
+			.param("tag", adoption.giftTagCode())
+			.param("at", at)
+			.param("due", dueDate)
+			.param("code", code)
+			.param("limit", limit)
+			.query((rs, row) -> {
+				// written by a statement of its own, not through Hibernate: told to every module and node here
+				changes.changed(new LetterChanged(rs.getString(2), rs.getInt(5)));
+				return new Adopted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
+			})
+			.optional();
+		return adopted;
 	}
 
 	/** PUBLISHED → ADOPTED at a service centre's desk, for a walk-in donor. */

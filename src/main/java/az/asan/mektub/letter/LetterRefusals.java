@@ -23,6 +23,7 @@ import org.springframework.web.method.HandlerMethod;
 import org.springframework.web.servlet.FlashMap;
 import org.springframework.web.servlet.HandlerMapping;
 import org.springframework.web.servlet.support.RequestContextUtils;
+import org.springframework.web.servlet.view.RedirectView;
 import org.springframework.web.util.UriComponentsBuilder;
 
 /**
@@ -67,7 +68,7 @@ public class LetterRefusals {
 	}
 
 	@ExceptionHandler(LetterTransitionException.class)
-	String refused(LetterTransitionException refusal, HttpServletRequest request, HandlerMethod handler) {
+	RedirectView refused(LetterTransitionException refusal, HttpServletRequest request, HandlerMethod handler) {
 		FlashMap flash = RequestContextUtils.getOutputFlashMap(request);
 		@SuppressWarnings("unchecked")
 		Map<String, Object> kept = (Map<String, Object>) request.getAttribute(KEPT);
@@ -75,7 +76,12 @@ public class LetterRefusals {
 			flash.putAll(kept);
 		}
 		flash.put("failure", messages.get(refusal.messageKey(), refusal.arguments()));
-		return "redirect:" + back(request).orElseGet(() -> otherwise(request, handler));
+		// A view of its own, not a "redirect:" name: each page's address would be a new name, which the
+		// view resolver's cache would keep (and lock for) without ever finding it again.
+		RedirectView back = new RedirectView(back(request).orElseGet(() -> otherwise(request, handler)), true);
+		// the address is already expanded and encoded; a brace in it is not a template variable
+		back.setExpandUriTemplateVariables(false);
+		return back;
 	}
 
 	/**

@@ -1,7 +1,7 @@
 package az.asan.mektub.letter;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import az.asan.mektub.platform.security.Randomness;
+
 import java.util.Optional;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
@@ -22,8 +22,6 @@ public class PendingUploads {
 	public record Upload(String fileName, byte[] bytes) {
 	}
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final JdbcClient jdbc;
 
 	PendingUploads(JdbcClient jdbc) {
@@ -32,9 +30,7 @@ public class PendingUploads {
 
 	@Transactional
 	public String keep(long userId, String fileName, byte[] bytes) {
-		byte[] raw = new byte[16];
-		RANDOM.nextBytes(raw);
-		String token = HexFormat.of().formatHex(raw);
+		String token = Randomness.hex(16);
 		String name = fileName == null || fileName.isBlank() ? "image.jpg" : fileName.strip();
 		jdbc.sql("INSERT INTO pending_upload (token, user_id, file_name, bytes) VALUES (?, ?, ?, ?)")
 			.params(token, userId, name.length() > 200 ? name.substring(0, 200) : name, bytes)

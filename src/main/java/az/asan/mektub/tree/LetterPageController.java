@@ -70,7 +70,7 @@ class LetterPageController {
 		if (user != null && user.role() != Role.DONOR && request.getParameterMap().containsKey("qr")) {
 			TreeQueries.PublicLetter found = queries.publicLetter(code).orElseThrow(NotFound::new);
 			if (accounts.regionScope(user).includes(found.letter().regionId())) {
-				return "redirect:/volunteer/letters/" + code;
+				return "redirect:/volunteer/letters/{code}";
 			}
 		}
 		// The same for every visitor who has not signed in, and for everyone signed in but their own part
@@ -84,7 +84,7 @@ class LetterPageController {
 	/** A donor sent to sign in on the way to adopting lands back on the letter. */
 	@GetMapping("/letters/{code}/adopt")
 	String adoptAfterSignIn(@PathVariable String code) {
-		return "redirect:/letters/" + code;
+		return "redirect:/letters/{code}";
 	}
 
 	@GetMapping("/letters/{code}/picture.jpg")

@@ -39,6 +39,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.view;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
@@ -164,6 +165,60 @@ class AdoptionIntegrationTest {
 		String sixth = testLetters.published(campaign, TestLetters.Spec.of("Altıncı", 8));
 		mvc.perform(post("/letters/" + sixth + "/adopt").with(csrf()).with(user(company)))
 			.andExpect(status().isConflict());
+	}
+
+	@Test
+	void oneDonorPressingSixLettersAtOnceHoldsExactlyTheLimit() throws Exception {
+		// given: a donor who may hold 3 letters of the campaign, and six letters on the tree
+		SignedInUser donor = donor("six-tabs@adopt.test");
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			codes.add(testLetters.published(campaign, TestLetters.Spec.of("Tab" + i, 8)));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<MvcResult>> results = new ArrayList<>();
+
+		// when: six tabs press "adopt" at the same moment
+		for (String code : codes) {
+			results.add(pool.submit(() -> {
+				start.await();
+				return mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(donor))).andReturn();
+			}));
+		}
+		start.countDown();
+		int won = 0;
+		for (Future<MvcResult> result : results) {
+			MvcResult r = result.get();
+			if (r.getResponse().getStatus() == 302) {
+				won++;
+			}
+			else {
+				assertThat(r.getResponse().getStatus()).isEqualTo(409);
+				assertThat(r.getResponse().getContentAsString()).contains("ən çox 3 məktub");
+			}
+		}
+		pool.shutdown();
+
+		// then
+		assertThat(won).isEqualTo(3);
+		assertThat(jdbc.sql("SELECT count(*) FROM letter WHERE donor_id = ? AND status = 'ADOPTED'")
+			.param(donor.id())
+			.query(Long.class)
+			.single()).isEqualTo(3);
+	}
+
+	@Test
+	void everyAdoptionRedirectsThroughOneViewNameWhichTheViewCacheKeeps() throws Exception {
+		// given
+		SignedInUser donor = donor("one-view@adopt.test");
+		for (String name : List.of("Aygün", "Rəşad")) {
+			String code = testLetters.published(campaign, TestLetters.Spec.of(name, 8));
+			// when / then: the letter's code goes into the address, not into the view's name
+			mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(donor)))
+				.andExpect(view().name("redirect:/me/adoptions/{code}"))
+				.andExpect(redirectedUrl("/me/adoptions/" + code));
+		}
 	}
 
 	@Test

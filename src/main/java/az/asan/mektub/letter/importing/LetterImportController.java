@@ -86,7 +86,8 @@ class LetterImportController {
 		int rows = importer.rowsIn(file::getInputStream);
 		if (importer.runsInBackground(rows)) {
 			UUID run = runs.start(file, campaignId, accounts.regionScope(user), user.id(), rows);
-			return "redirect:/volunteer/letters/import/runs/" + run;
+			redirect.addAttribute("run", run);
+			return "redirect:/volunteer/letters/import/runs/{run}";
 		}
 		LetterImport.Result result = importer.run(file::getInputStream, campaignId, accounts.regionScope(user), user.id());
 		if (!result.ok()) {

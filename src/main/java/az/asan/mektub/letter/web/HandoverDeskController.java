@@ -102,8 +102,9 @@ class HandoverDeskController {
 	}
 
 	private String found(HandoverDesk.Found found, String tagCode, RedirectAttributes redirect) {
-		String page = found.inRegions() ? "redirect:/volunteer/letters/" + found.code()
-				: "redirect:/volunteer/handover/gifts/" + found.code();
+		redirect.addAttribute("code", found.code());
+		String page = found.inRegions() ? "redirect:/volunteer/letters/{code}"
+				: "redirect:/volunteer/handover/gifts/{code}";
 		if (found.status() == LetterStatus.ADOPTED) {
 			redirect.addFlashAttribute("typedTagCode", tagCode.contains("/") ? null : tagCode.strip());
 			redirect.addFlashAttribute("success", messages.get("handoverDesk.found"));
@@ -111,7 +112,7 @@ class HandoverDeskController {
 		}
 		if (found.status() == LetterStatus.PUBLISHED) {
 			// a tag from the paper tree: a citizen is taking the letter here
-			return "redirect:/volunteer/walk-in?code=" + found.code();
+			return "redirect:/volunteer/walk-in?code={code}";
 		}
 		redirect.addFlashAttribute("failure", messages.get("handoverDesk.already." + found.status().name()));
 		return page;
@@ -189,7 +190,7 @@ class HandoverDeskController {
 			// nothing is checked while the person must wait, as at the desk's search
 			redirect.addFlashAttribute("failure", wait.get());
 			redirect.addFlashAttribute("typedTagCode", tagCode);
-			return "redirect:/volunteer/handover/gifts/" + code;
+			return "redirect:/volunteer/handover/gifts/{code}";
 		}
 		try {
 			tagGuesses.check(user.id(),
@@ -200,7 +201,7 @@ class HandoverDeskController {
 			redirect.addFlashAttribute("failure", messages.get("letter.error.concurrent"));
 			redirect.addFlashAttribute("typedTagCode", tagCode);
 		}
-		return "redirect:/volunteer/handover/gifts/" + code;
+		return "redirect:/volunteer/handover/gifts/{code}";
 	}
 
 	@PostMapping("/volunteer/handover/gifts/{code}/move")
@@ -216,12 +217,12 @@ class HandoverDeskController {
 		catch (OptimisticLockingFailureException ex) {
 			redirect.addFlashAttribute("failure", messages.get("letter.error.concurrent"));
 			redirect.addFlashAttribute("moveNote", note);
-			return "redirect:/volunteer/handover/gifts/" + code;
+			return "redirect:/volunteer/handover/gifts/{code}";
 		}
 		redirect.addFlashAttribute("success", messages.get("handoverDesk.moved",
 				handoverPoints.byId(handoverPointId).map(p -> p.name(locale)).orElse("")));
 		// moved away from the person's centres and regions, the gift is no longer at their desk
-		return desk.gift(code, scope).isPresent() ? "redirect:/volunteer/handover/gifts/" + code
+		return desk.gift(code, scope).isPresent() ? "redirect:/volunteer/handover/gifts/{code}"
 				: "redirect:/volunteer/handover";
 	}
 

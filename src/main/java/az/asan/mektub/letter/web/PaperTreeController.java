@@ -26,6 +26,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * Printing the paper tree of a service centre: the volunteer chooses letters of their regions and a
@@ -63,7 +64,7 @@ class PaperTreeController {
 
 	@PostMapping("/volunteer/paper-tree")
 	String processPrintForm(@AuthenticationPrincipal SignedInUser user, @Valid PaperTreeForm paperTreeForm,
-			BindingResult result, Model model, Locale locale) {
+			BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
 		RegionScope scope = accounts.regionScope(user);
 		Optional<HandoverPoint> centre = paperTreeForm.handoverPointId() == null ? Optional.empty()
 				: point(paperTreeForm.handoverPointId(), scope);
@@ -91,8 +92,10 @@ class PaperTreeController {
 			result.reject("paperTree.none");
 			return form(scope, model, locale);
 		}
-		return "redirect:/volunteer/paper-tree/sheet?point=" + paperTreeForm.handoverPointId() + "&at="
-				+ printed.get();
+		// as template variables, so that the view name (and its cached view) is the same for every sheet
+		redirect.addAttribute("point", paperTreeForm.handoverPointId());
+		redirect.addAttribute("at", printed.get().toString());
+		return "redirect:/volunteer/paper-tree/sheet?point={point}&at={at}";
 	}
 
 	@GetMapping("/volunteer/paper-tree/sheet")

@@ -166,7 +166,8 @@ class VolunteerLetterController {
 		String code = letters.register(form, user.id(), keptScan(form, user));
 		uploads.discard(form.scanToken());
 		redirect.addFlashAttribute("success", messages.get("letter.registered", code));
-		return "redirect:/volunteer/letters/" + code;
+		redirect.addAttribute("code", code);
+		return "redirect:/volunteer/letters/{code}";
 	}
 
 	@GetMapping("/volunteer/letters/{code}")
@@ -229,7 +230,7 @@ class VolunteerLetterController {
 		letters.amend(code, scope, form, user.id(), keptScan(form, user));
 		uploads.discard(form.scanToken());
 		redirect.addFlashAttribute("success", messages.get("letter.amended"));
-		return "redirect:/volunteer/letters/" + code;
+		return "redirect:/volunteer/letters/{code}";
 	}
 
 	@PostMapping("/volunteer/letters/{code}/publish")
@@ -268,7 +269,7 @@ class VolunteerLetterController {
 			// wrong tag codes are paced as at the desk: nothing is checked while the person must wait
 			redirect.addFlashAttribute("failure", wait.get());
 			redirect.addFlashAttribute("typedTagCode", tagCode);
-			return "redirect:/volunteer/letters/" + code;
+			return "redirect:/volunteer/letters/{code}";
 		}
 		return step(code, redirect, "letter.giftReceived", () -> tagGuesses.check(user.id(),
 				() -> letters.receiveGift(code, accounts.regionScope(user), user.id(), tagCode, handoverPointId)),
@@ -287,7 +288,7 @@ class VolunteerLetterController {
 		catch (ImageSanitizer.RejectedImage ex) {
 			redirect.addFlashAttribute("failure", messages.get(ex.messageKey()));
 			redirect.addFlashAttribute("fulfilNote", note);
-			return "redirect:/volunteer/letters/" + code;
+			return "redirect:/volunteer/letters/{code}";
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
@@ -360,7 +361,7 @@ class VolunteerLetterController {
 			redirect.addFlashAttribute("failure", messages.get("letter.error.concurrent"));
 			typed.forEach(redirect::addFlashAttribute);
 		}
-		return "redirect:/volunteer/letters/" + code;
+		return "redirect:/volunteer/letters/{code}";
 	}
 
 	/**

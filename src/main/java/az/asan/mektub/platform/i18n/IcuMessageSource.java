@@ -7,10 +7,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 import com.ibm.icu.text.DecimalFormat;
 import com.ibm.icu.text.DecimalFormatSymbols;
@@ -121,10 +123,11 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 			int[] range = ranges.get(j);
 			icuPattern.replace(range[0], range[1], "{" + (firstFree + j) + "}");
 		}
-		MessageFormat format = new MessageFormat(icuPattern.toString(), ULocale.forLocale(locale));
-		groupNumbersTheProgramsWay(format, locale);
-		return new Compiled(format, firstFree, List.copyOf(suffixes), Set.copyOf(counts),
-				"en".equals(locale.getLanguage()));
+		Compiled message = new Compiled(icuPattern.toString(), locale, new ConcurrentLinkedQueue<>(), firstFree,
+				List.copyOf(suffixes), Set.copyOf(counts), "en".equals(locale.getLanguage()));
+		// Parsed once here, so that a wrong pattern fails now and the first copy is ready.
+		message.idle().add(message.newFormat());
+		return message;
 	}
 
 	/**
@@ -165,8 +168,21 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 	record Suffixed(int argument, AzerbaijaniSuffixes.Case grammaticalCase) {
 	}
 
-	record Compiled(MessageFormat format, int firstFree, List<Suffixed> suffixes, Set<Integer> counts,
-			boolean english) {
+	/**
+	 * One message, ready to format. An ICU {@code MessageFormat} and its number formatter are not safe
+	 * for concurrent use, and a clone shares its cached sub-formats; so each formatting takes a copy of
+	 * its own from {@code idle} (a lock-free queue) and puts it back, and a copy is built only when every
+	 * other one is in use. No thread waits for another, and a message has as many copies as the most
+	 * threads that ever formatted it at once, not one per thread of the server.
+	 */
+	record Compiled(String icuPattern, Locale locale, Queue<MessageFormat> idle, int firstFree,
+			List<Suffixed> suffixes, Set<Integer> counts, boolean english) {
+
+		MessageFormat newFormat() {
+			MessageFormat format = new MessageFormat(icuPattern, ULocale.forLocale(locale));
+			groupNumbersTheProgramsWay(format, locale);
+			return format;
+		}
 
 		String format(Object[] args) {
 			Object[] all = Arrays.copyOf(args, Math.max(args.length, firstFree + suffixes.size()));
@@ -184,10 +200,13 @@ public class IcuMessageSource extends ResourceBundleMessageSource {
 				Object value = suffixed.argument() < args.length ? args[suffixed.argument()] : null;
 				all[firstFree + j] = AzerbaijaniSuffixes.attach(value, suffixed.grammaticalCase());
 			}
-			// An ICU MessageFormat and its number formatter are not safe for concurrent use.
-			synchronized (format) {
-				return format.format(all);
+			MessageFormat format = idle.poll();
+			if (format == null) {
+				format = newFormat();
 			}
+			String formatted = format.format(all);
+			idle.add(format);
+			return formatted;
 		}
 
 	}

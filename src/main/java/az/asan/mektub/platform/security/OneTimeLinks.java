@@ -10,7 +10,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
-import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.regex.Matcher;
@@ -40,8 +39,6 @@ public class OneTimeLinks {
 	/** A reference where a link's token goes in a stored mail. */
 	static final Pattern REFERENCE = Pattern.compile("token=(_[0-9a-f]{24}_)(?![A-Za-z0-9_-])");
 
-	private static final SecureRandom RANDOM = new SecureRandom();
-
 	private final String configured;
 
 	private final Path dataDir;
@@ -58,9 +55,7 @@ public class OneTimeLinks {
 
 	/** A new reference, which stands in a stored mail where the link's token goes. */
 	public String newReference() {
-		byte[] bytes = new byte[12];
-		RANDOM.nextBytes(bytes);
-		return "_" + HexFormat.of().formatHex(bytes) + "_";
+		return "_" + Randomness.hex(12) + "_";
 	}
 
 	/** The token of a reference: what the link carries. */
@@ -115,8 +110,7 @@ public class OneTimeLinks {
 		try {
 			if (!Files.exists(file)) {
 				Files.createDirectories(dataDir);
-				byte[] bytes = new byte[32];
-				RANDOM.nextBytes(bytes);
+				byte[] bytes = Randomness.bytes(32);
 				try {
 					// made readable by the app's own user alone before the key goes in: the key and a copy
 					// of the database would let anyone compute every open link

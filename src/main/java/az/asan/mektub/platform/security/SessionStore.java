@@ -2,7 +2,6 @@ package az.asan.mektub.platform.security;
 
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
@@ -66,8 +65,6 @@ public final class SessionStore implements FindByIndexNameSessionRepository<Sess
 	 */
 	public static final class HashedIds implements SessionIdGenerator {
 
-		private static final SecureRandom RANDOM = new SecureRandom();
-
 		private final ThreadLocal<String> lastMade = new ThreadLocal<>();
 
 		private final Supplier<String> secret;
@@ -80,8 +77,7 @@ public final class SessionStore implements FindByIndexNameSessionRepository<Sess
 
 		@Override
 		public String generate() {
-			byte[] bytes = new byte[32];
-			RANDOM.nextBytes(bytes);
+			byte[] bytes = Randomness.bytes(32);
 			String id = Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
 			lastMade.set(id);
 			return hash(id);

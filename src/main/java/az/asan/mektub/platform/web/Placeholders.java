@@ -1,7 +1,6 @@
 package az.asan.mektub.platform.web;
 
-import java.security.SecureRandom;
-import java.util.HexFormat;
+import az.asan.mektub.platform.security.Randomness;
 
 /**
  * Stand-ins for what is personal in a page rendered once for many people (the reader's name, their
@@ -14,9 +13,7 @@ final class Placeholders {
 	static final String NONCE = nonce();
 
 	private static String nonce() {
-		byte[] bytes = new byte[12];
-		new SecureRandom().nextBytes(bytes);
-		return HexFormat.of().formatHex(bytes);
+		return Randomness.hex(12);
 	}
 
 	/** The signed-in reader's name in the layout. */

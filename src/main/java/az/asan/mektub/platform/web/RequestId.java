@@ -1,7 +1,8 @@
 package az.asan.mektub.platform.web;
 
+import az.asan.mektub.platform.security.Randomness;
+
 import java.io.IOException;
-import java.security.SecureRandom;
 import java.util.HexFormat;
 
 import jakarta.servlet.FilterChain;
@@ -27,8 +28,6 @@ public class RequestId extends OncePerRequestFilter implements Ordered {
 	public static final String ATTRIBUTE = "requestId";
 
 	public static final String HEADER = "X-Request-Id";
-
-	private static final SecureRandom RANDOM = new SecureRandom();
 
 	private static final org.slf4j.Logger LOG = org.slf4j.LoggerFactory.getLogger(RequestId.class);
 
@@ -78,9 +77,7 @@ public class RequestId extends OncePerRequestFilter implements Ordered {
 	}
 
 	static String newId() {
-		byte[] bytes = new byte[4];
-		RANDOM.nextBytes(bytes);
-		return HexFormat.of().withUpperCase().formatHex(bytes);
+		return HexFormat.of().withUpperCase().formatHex(Randomness.bytes(4));
 	}
 
 }

@@ -1,6 +1,13 @@
 package az.asan.mektub.platform.i18n;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -73,6 +80,52 @@ class IcuMessageSourceUnitTest {
 		assertThat(source.getMessage("tree.age", new Object[] { 5 }, RU)).isEqualTo("5 лет");
 		assertThat(source.getMessage("tree.age", new Object[] { 1 }, Locale.ENGLISH)).isEqualTo("age 1");
 		assertThat(source.getMessage("no.such.key", new Object[] { 1 }, "fallback {0}", RU)).isEqualTo("fallback 1");
+	}
+
+	@Test
+	void manyThreadsFormatTheSameMessagesAtOnceAndEachGetsItsOwnAnswer() throws Exception {
+		// given: what each line says when one thread formats it
+		String[] names = { "Səbinə", "Orxan", "Mələk", "Aysel", "Murad", "Kamal" };
+		int rounds = 400;
+		int threads = 12;
+		List<String> expected = new ArrayList<>();
+		for (int i = 0; i < rounds; i++) {
+			expected.add(line(i, names));
+		}
+		// when: many threads format the same compiled lines at the same moment
+		ExecutorService pool = Executors.newFixedThreadPool(threads);
+		CyclicBarrier start = new CyclicBarrier(threads);
+		try {
+			List<Future<List<String>>> answers = new ArrayList<>();
+			for (int t = 0; t < threads; t++) {
+				int offset = t * 37;
+				answers.add(pool.submit(() -> {
+					start.await(10, TimeUnit.SECONDS);
+					List<String> mine = new ArrayList<>();
+					for (int i = 0; i < rounds; i++) {
+						mine.add(line((i + offset) % rounds, names));
+					}
+					return mine;
+				}));
+			}
+			// then: each thread got the answers one thread alone gets
+			for (int t = 0; t < threads; t++) {
+				List<String> mine = answers.get(t).get(30, TimeUnit.SECONDS);
+				for (int i = 0; i < rounds; i++) {
+					assertThat(mine.get(i)).isEqualTo(expected.get((i + t * 37) % rounds));
+				}
+			}
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	private String line(int i, String[] names) {
+		long count = i * 997L;
+		return source.getMessage("tree.age", new Object[] { count }, RU) + " | "
+				+ source.getMessage("tree.age", new Object[] { i }, Locale.ENGLISH) + " | "
+				+ source.getMessage("public.title", new Object[] { names[i % names.length] }, AZ);
 	}
 
 	static IcuMessageSource bundles() {
