@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * Signing in, a donor's registration and address confirmation, the account page with profile,
- * password and deletion, and the forgotten-password links.
+ * Signing in, a donor's registration and address confirmation, and the account page with profile,
+ * password and deletion. The forgotten-password links are {@link PasswordResetController}'s.
  */
 @Controller
 class AccountController {
@@ -204,49 +204,6 @@ class AccountController {
 		}
 		request.logout();
 		return "redirect:/?deleted";
-	}
-
-	@GetMapping("/password/forgot")
-	String initForgotForm() {
-		return "account/forgot";
-	}
-
-	@PostMapping("/password/forgot")
-	String processForgotForm(@RequestParam(defaultValue = "") String email, Locale locale, Model model) {
-		if (email.isBlank() || !email.contains("@")) {
-			model.addAttribute("failure", messages.get("Email"));
-			model.addAttribute("email", email);
-			return "account/forgot";
-		}
-		management.requestPasswordReset(email, locale);
-		model.addAttribute("sent", true);
-		model.addAttribute("mailbox", mailbox);
-		return "account/forgot";
-	}
-
-	@GetMapping("/password/reset")
-	String initResetForm(@RequestParam(defaultValue = "") String token, Model model) {
-		model.addAttribute("valid", management.resetTokenValid(token));
-		model.addAttribute("passwordResetForm", new PasswordResetForm(token, "", ""));
-		return "account/reset";
-	}
-
-	@PostMapping("/password/reset")
-	String processResetForm(@Valid @ModelAttribute("passwordResetForm") PasswordResetForm form, BindingResult result,
-			Model model) {
-		if (!result.hasFieldErrors("password")) {
-			management.passwordProblem(form.token(), form.password())
-				.ifPresent(problem -> result.rejectValue("password", problem));
-		}
-		if (result.hasErrors()) {
-			model.addAttribute("valid", true);
-			return "account/reset";
-		}
-		if (!management.resetPassword(form.token(), form.password())) {
-			model.addAttribute("valid", false);
-			return "account/reset";
-		}
-		return "redirect:/login?reset";
 	}
 
 	private String mePage(AccountManagement.Profile account, Model model, Locale locale) {

@@ -1,28 +1,18 @@
 package az.asan.mektub.adoption;
 
-import java.time.LocalDate;
-import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.letter.query.DonorLetters;
-import az.asan.mektub.platform.web.CacheConfiguration;
-import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.web.NotFound;
-import az.asan.mektub.platform.web.PageShell;
-import az.asan.mektub.platform.web.Pager;
-import az.asan.mektub.platform.web.TemplateFragments;
 import az.asan.mektub.tree.TreeQueries;
 
-import org.springframework.cache.Cache;
-import org.springframework.cache.CacheManager;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -32,7 +22,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Adopting from a letter's page, and the donor's "My letters". */
+/** Adopting from a letter's page, and each of the donor's letters: its page, tag, centre, cancellation, message. The list is {@link MyLettersController}'s. */
 @Controller
 class AdoptionController {
 
@@ -48,21 +38,14 @@ class AdoptionController {
 
 	private final Messages messages;
 
-	private final TemplateFragments fragments;
-
-	private final Cache cards;
-
 	private final DonorLetters donorLetters;
 
 	private final HoldCountdowns countdowns;
 
 	AdoptionController(AdoptionManagement adoptions, MyAdoptions mine, TreeQueries tree, HandoverPoints handoverPoints,
-			DonorMessages donorMessages, Messages messages, TemplateFragments fragments, CacheManager caches,
-			DonorLetters donorLetters, HoldCountdowns countdowns) {
+			DonorMessages donorMessages, Messages messages, DonorLetters donorLetters, HoldCountdowns countdowns) {
 		this.countdowns = countdowns;
 		this.donorLetters = donorLetters;
-		this.fragments = fragments;
-		this.cards = caches.getCache(CacheConfiguration.RENDERED_PARTS);
 		this.adoptions = adoptions;
 		this.mine = mine;
 		this.tree = tree;
@@ -104,54 +87,6 @@ class AdoptionController {
 				}
 			}
 		}
-	}
-
-	/** What a card of "My letters" shows, to keep its rendering by (adoption/list-card). */
-	private record Card(MyAdoptions.Adoption adoption, String pointName, String language, String contextPath,
-			LocalDate today, TimeLeft left) {
-	}
-
-	/** Letters on one page of "My letters". */
-	static final int PAGE_SIZE = 24;
-
-	@GetMapping("/me/adoptions")
-	String list(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String page, Model model,
-			Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		// a page number that is not one shows the first page, as on the tree
-		int asked = page != null && page.strip().matches("\\d{1,5}") ? Math.max(1, Integer.parseInt(page.strip())) : 1;
-		MyAdoptions.ListPage found = mine.page(user.id(), asked, PAGE_SIZE);
-		int last = (int) Math.max(1, (found.total() + PAGE_SIZE - 1) / PAGE_SIZE);
-		if (found.adoptions().isEmpty() && asked > last) {
-			// a page past the end (an old link, a typed number) shows the last one
-			asked = last;
-			found = mine.page(user.id(), asked, PAGE_SIZE);
-		}
-		Map<Long, String> pointNames = new java.util.HashMap<>();
-		handoverPoints.shown().forEach(p -> pointNames.put(p.id(), p.name(locale)));
-		LocalDate today = LocalDate.now(Formats.BAKU);
-		java.time.Instant now = java.time.Instant.now();
-		List<String> rendered = new java.util.ArrayList<>();
-		for (MyAdoptions.Adoption a : found.adoptions()) {
-			String pointName = a.handoverPointId() == null ? null : pointNames.get(a.handoverPointId());
-			// keyed by everything the card shows, so a kept card is never out of date
-			TimeLeft left = a.holding() && a.dueDate() != null ? TimeLeft.until(a.dueDate(), now) : null;
-			Card key = new Card(a, pointName, locale.toLanguageTag(), request.getContextPath(), today, left);
-			rendered.add(CacheConfiguration.get(this.cards, key, () -> {
-				Map<String, Object> card = new java.util.HashMap<>();
-				card.put("a", a);
-				card.put("pointName", pointName);
-				card.put("left", left);
-				card.put("words", countdowns.words(locale));
-				return fragments.render("adoption/list-card", card, locale, request, response);
-			}));
-		}
-		Map<String, Object> cards = new java.util.HashMap<>();
-		cards.put("cards", rendered);
-		cards.put("pager", Pager.of(asked, found.total(), PAGE_SIZE));
-		// The donor's own cards, rendered for them; the page around them is kept for every donor (issue 17).
-		model.addAttribute("cards", fragments.render("adoption/list-cards", cards, locale, request, response));
-		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("", "cards"));
-		return "adoption/list";
 	}
 
 	@GetMapping("/me/adoptions/{code}")

@@ -53,9 +53,17 @@ public class CampaignManagement {
 
 	private final CampaignLetters letters;
 
-	CampaignManagement(Campaigns campaigns, CampaignLetters letters) {
+	private final org.springframework.context.ApplicationEventPublisher events;
+
+	CampaignManagement(Campaigns campaigns, CampaignLetters letters,
+			org.springframework.context.ApplicationEventPublisher events) {
 		this.campaigns = campaigns;
 		this.letters = letters;
+		this.events = events;
+	}
+
+	private void changed(Campaign campaign) {
+		events.publishEvent(new CampaignStatusChanged(campaign.getId(), campaign.getStatus()));
 	}
 
 	/**
@@ -155,6 +163,7 @@ public class CampaignManagement {
 		Step step = step(campaign, confirmed);
 		if (step.done()) {
 			campaign.open();
+			changed(campaign);
 		}
 		return step;
 	}
@@ -170,6 +179,7 @@ public class CampaignManagement {
 			return false;
 		}
 		campaign.close();
+		changed(campaign);
 		return true;
 	}
 
@@ -190,6 +200,7 @@ public class CampaignManagement {
 		Step step = step(campaign, confirmed);
 		if (step.done()) {
 			campaign.reopen(Instant.now());
+			changed(campaign);
 		}
 		return step;
 	}

@@ -94,6 +94,12 @@ class TreeContent {
 		this.letterCounts = letterCounts;
 	}
 
+	/** A campaign opened or closed changes which letters hang on the tree: made afresh at once. */
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+	public void on(az.asan.mektub.campaign.CampaignStatusChanged change) {
+		bodies.clear();
+	}
+
 	/** The content for this request's question and language, kept for a few seconds. */
 	String body(Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		String key = locale.getLanguage() + "|" + request.getContextPath() + "|" + request.getQueryString();

@@ -46,6 +46,12 @@ public class LetterStatistics {
 		return CacheConfiguration.get(kept, "totals", this::fresh);
 	}
 
+	/** A campaign opened or closed changes what waits on the home page: counted afresh at once. */
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+	public void on(az.asan.mektub.campaign.CampaignStatusChanged change) {
+		kept.clear();
+	}
+
 	public Totals fresh() {
 		long fulfilled = 0;
 		long waiting = 0;
