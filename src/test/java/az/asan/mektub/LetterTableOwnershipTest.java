@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
+import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.letter.LetterStatus;
 
 import org.junit.jupiter.api.Test;
@@ -24,6 +25,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * module a status is written into SQL in one place only ({@code letter/sql/LetterSql.java}). Only the
  * string literals of the code are read (text blocks too), never its comments, so "letter" in a
  * message or a Javadoc does not count.
+ * <p>
+ * The same holds in templates (issue 24.3): no template spells a letter status, it asks the letter or
+ * its status ({@code status.held}, {@code status.waitingForReview}). And the campaign module owns the
+ * {@code campaign} table and {@link CampaignStatus}: no Java source but {@code campaign/CampaignSql.java}
+ * spells a campaign status in a string.
  */
 class LetterTableOwnershipTest {
 
@@ -50,6 +56,31 @@ class LetterTableOwnershipTest {
 
 	/** A status as a whole Java string: {@code "ADOPTED"}. */
 	private static final Pattern STRING_STATUS = Pattern.compile("(?:" + STATUSES + ")");
+
+	private static final Path TEMPLATES = Path.of("src/main/resources/templates");
+
+	/**
+	 * A status anywhere in a template, as a word of its own: {@code 'ADOPTED'}, {@code status=RECEIVED} in a
+	 * link, {@code status-PUBLISHED} in a class; "GIFT_RECEIVED" is one word, not "RECEIVED". Or the enum
+	 * itself through {@code T(...)}.
+	 */
+	private static final Pattern TEMPLATE_STATUS = Pattern
+		.compile("(?<![A-Za-z0-9_])(?:" + STATUSES + ")(?![A-Za-z0-9_])|T\\(\\s*az\\.asan\\.mektub\\.letter\\.LetterStatus\\s*\\)");
+
+	/** HTML and Thymeleaf comments ({@code <!-- -->}, {@code <!--/* *}{@code /-->}): not rendered, not read. */
+	private static final Pattern TEMPLATE_COMMENT = Pattern.compile("<!--.*?-->", Pattern.DOTALL);
+
+	private static final String CAMPAIGN_PLACE = "az/asan/mektub/campaign/CampaignSql.java";
+
+	private static final String CAMPAIGN_STATUSES = Arrays.stream(CampaignStatus.values())
+		.map(Enum::name)
+		.collect(Collectors.joining("|"));
+
+	/** A campaign status as an SQL literal: {@code 'CLOSED'}. */
+	private static final Pattern SQL_CAMPAIGN_STATUS = Pattern.compile("'(?:" + CAMPAIGN_STATUSES + ")'");
+
+	/** A campaign status as a whole Java string: {@code "OPEN"}. */
+	private static final Pattern STRING_CAMPAIGN_STATUS = Pattern.compile("(?:" + CAMPAIGN_STATUSES + ")");
 
 	@Test
 	void noSqlOutsideTheLetterModuleNamesTheLetterTableOrAStatus() throws IOException {
@@ -104,6 +135,101 @@ class LetterTableOwnershipTest {
 			.anyMatch(f -> f.contains("'PUBLISHED'"))
 			.anyMatch(f -> f.contains("FROM letter_image"))
 			.anyMatch(f -> f.contains("\"FULFILLED\""));
+	}
+
+	@Test
+	void noTemplateSpellsALetterStatus() throws IOException {
+		assertThat(TEMPLATES).isDirectory();
+		List<String> found = new ArrayList<>();
+		List<Path> templates;
+		try (Stream<Path> files = Files.walk(TEMPLATES)) {
+			templates = files.filter(Files::isRegularFile).sorted().toList();
+		}
+		assertThat(templates).isNotEmpty();
+		for (Path file : templates) {
+			String name = TEMPLATES.relativize(file).toString().replace('\\', '/');
+			found.addAll(templateFindings(name, Files.readString(file, StandardCharsets.UTF_8)));
+		}
+		assertThat(found).as("letter statuses spelt in templates (ask the letter or its status instead)").isEmpty();
+	}
+
+	@Test
+	void noJavaButTheCampaignModulesOnePlaceSpellsACampaignStatus() throws IOException {
+		assertThat(SOURCES.resolve(CAMPAIGN_PLACE)).isRegularFile();
+		List<String> found = new ArrayList<>();
+		for (Path file : javaFiles()) {
+			String name = SOURCES.relativize(file).toString().replace('\\', '/');
+			if (name.equals(CAMPAIGN_PLACE)) {
+				continue;
+			}
+			found.addAll(campaignFindings(name, Files.readString(file, StandardCharsets.UTF_8)));
+		}
+		assertThat(found).as("campaign statuses spelt outside " + CAMPAIGN_PLACE).isEmpty();
+	}
+
+	@Test
+	void theTemplateCheckSeesAStatusInAnExpressionALinkOrTheEnumButNotInACommentOrAnotherWord() {
+		String template = """
+				<!--/* a letter ADOPTED by a donor shows the gift form */-->
+				<!-- PUBLISHED letters only -->
+				<div th:if="${letter.status().name() == 'ADOPTED'}"></div>
+				<div th:if="${status.held}" th:text="#{'status.' + ${s}}"></div>
+				<a th:href="@{/volunteer/letters(status=RECEIVED)}"></a>
+				<p th:if="${letter.status() == T(az.asan.mektub.letter.LetterStatus).FULFILLED}"></p>
+				<p th:if="${status.giftIn}" data-state="GIFT_RECEIVED_LATE" class="WITHDRAWNX"></p>
+				""";
+		assertThat(templateFindings("x.html", template)).hasSize(4)
+			.anyMatch(f -> f.contains("3: ADOPTED"))
+			.anyMatch(f -> f.contains("5: RECEIVED"))
+			.anyMatch(f -> f.contains("6: T(az.asan.mektub.letter.LetterStatus)"))
+			.anyMatch(f -> f.contains("6: FULFILLED"));
+	}
+
+	@Test
+	void theCampaignCheckSeesAStatusInSqlOrAsAStringButNotInCommentsOrOtherWords() {
+		String source = """
+				class X {
+					// JOIN campaign c ON c.status <> 'CLOSED'
+					String a = "JOIN campaign c ON c.id = l.campaign_id AND c.status <> 'CLOSED'";
+					String b = \"\"\"
+							WHERE c.status IN ('OPEN', 'PLANNED')\"\"\";
+					String c = "PLANNED";
+					String d = "The campaign is closed; OPEN it first, CLOSED_AT and 'OPENED' are other words";
+					String e = "c.status = :closed";
+				}
+				""";
+		assertThat(campaignFindings("X.java", source)).hasSize(3)
+			.anyMatch(f -> f.contains("'CLOSED'"))
+			.anyMatch(f -> f.contains("'OPEN'"))
+			.anyMatch(f -> f.contains("\"PLANNED\""));
+	}
+
+	private static List<String> templateFindings(String name, String template) {
+		List<String> found = new ArrayList<>();
+		String[] lines = TEMPLATE_COMMENT.matcher(template)
+			.replaceAll(comment -> "\n".repeat((int) comment.group().chars().filter(c -> c == '\n').count()))
+			.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			Matcher status = TEMPLATE_STATUS.matcher(lines[i]);
+			while (status.find()) {
+				found.add(name + ":" + (i + 1) + ": " + status.group() + " in \"" + shorten(lines[i]) + "\"");
+			}
+		}
+		return found;
+	}
+
+	private static List<String> campaignFindings(String name, String source) {
+		List<String> found = new ArrayList<>();
+		for (String literal : stringLiterals(source)) {
+			Matcher status = SQL_CAMPAIGN_STATUS.matcher(literal);
+			if (status.find()) {
+				found.add(name + ": " + status.group() + " in \"" + shorten(literal) + "\"");
+			}
+			if (STRING_CAMPAIGN_STATUS.matcher(literal).matches()) {
+				found.add(name + ": \"" + literal + "\"");
+			}
+		}
+		return found;
 	}
 
 	private static List<String> outsideFindings(String name, String source) {

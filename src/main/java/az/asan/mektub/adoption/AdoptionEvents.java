@@ -8,6 +8,7 @@ import az.asan.mektub.letter.HoldEnded;
 import az.asan.mektub.letter.HoldReleased;
 import az.asan.mektub.letter.LetterFulfilled;
 import az.asan.mektub.letter.LetterHolds;
+import az.asan.mektub.letter.privacy.ChildDataAnonymised;
 import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.platform.web.Links;
@@ -89,6 +90,15 @@ class AdoptionEvents {
 	@EventListener
 	void on(HoldEnded event) {
 		donorMessages.deleteWithTheHold(event.letterId(), event.donorId());
+	}
+
+	/**
+	 * Retention anonymised these letters' children: the donors' messages to them are the child's to
+	 * read and go with the rest, in the retention's transaction.
+	 */
+	@EventListener
+	void on(ChildDataAnonymised event) {
+		donorMessages.deleteOfAnonymised(event.letterIds());
 	}
 
 	/** A donor deleting their account gives back what they hold, so no child waits in vain. */

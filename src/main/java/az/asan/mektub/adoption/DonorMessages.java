@@ -101,6 +101,20 @@ public class DonorMessages {
 		jdbc.sql("DELETE FROM donor_message WHERE letter_id = ? AND donor_id = ?").params(letterId, donorId).update();
 	}
 
+	/**
+	 * Retention anonymised these letters' children: every message to them goes, approved or not, as
+	 * it speaks to the child by name and may say more than the figures need.
+	 */
+	@Transactional
+	void deleteOfAnonymised(Collection<Long> letterIds) {
+		if (letterIds.isEmpty()) {
+			return;
+		}
+		jdbc.sql("DELETE FROM donor_message WHERE letter_id = ANY(CAST(:ids AS bigint[]))")
+			.param("ids", letterIds.toArray(Long[]::new))
+			.update();
+	}
+
 	/** The messages one donor wrote to some letters, oldest first: a donor sees only their own. */
 	@Transactional(readOnly = true)
 	public List<Message> writtenBy(long donorId, Collection<Long> letterIds) {

@@ -9,6 +9,7 @@ import java.util.Optional;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.handover.DeskScope;
 import az.asan.mektub.campaign.Campaign;
+import az.asan.mektub.campaign.CampaignSql;
 import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.handover.HandoverPoints;
@@ -298,7 +299,7 @@ public class LetterManagement {
 	public Optional<LetterDetails> details(String code, RegionScope scope, java.util.Locale locale) {
 		Optional<LetterDetails> found = jdbc.sql("""
 				SELECT l.*, ch.surname, ch.birth_date, ch.care_setting, ch.contact, ch.anonymised_at IS NOT NULL AS anonymised,
-				       CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS campaign_name, c.status = 'CLOSED' AS campaign_closed,
+				       CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS campaign_name, %s AS campaign_closed,
 				       d.full_name AS donor_name, r.full_name AS registered_by_name,
 				       EXISTS (SELECT 1 FROM letter_image i WHERE i.letter_id = l.id AND i.kind = 'SCAN') AS has_scan,
 				       EXISTS (SELECT 1 FROM letter_image i WHERE i.letter_id = l.id AND i.kind = 'GIFT_PHOTO') AS has_photo
@@ -307,7 +308,7 @@ public class LetterManagement {
 				JOIN campaign c ON c.id = l.campaign_id
 				LEFT JOIN app_user d ON d.id = l.donor_id
 				LEFT JOIN app_user r ON r.id = l.registered_by
-				WHERE l.code = :code AND %s""".formatted(LetterSql.inScope("l")))
+				WHERE l.code = :code AND %s""".formatted(CampaignSql.isClosed("c"), LetterSql.inScope("l")))
 			.param("code", code)
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.param("lang", locale.getLanguage())

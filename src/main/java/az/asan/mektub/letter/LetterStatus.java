@@ -30,6 +30,16 @@ public enum LetterStatus {
 		return next().isEmpty();
 	}
 
+	/** Registered and not yet on the tree: a volunteer reviews it, to publish it or send it back (templates ask this). */
+	public boolean isWaitingForReview() {
+		return this == RECEIVED;
+	}
+
+	/** Sent back to be completed: the reason and note say what is missing (templates ask this). */
+	public boolean isSentBack() {
+		return this == INCOMPLETE;
+	}
+
 	/** Seen by the public on the tree. */
 	public boolean isPublic() {
 		return this == PUBLISHED;
@@ -43,6 +53,11 @@ public enum LetterStatus {
 	/** A donor holds it and the gift is not in yet: the hold's time runs. */
 	public boolean isHeld() {
 		return this == ADOPTED;
+	}
+
+	/** The gift is in at a centre and not yet with the child (templates ask this). */
+	public boolean isGiftIn() {
+		return this == GIFT_RECEIVED;
 	}
 
 	/** The child has the gift. */

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.campaign.CampaignSql;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,7 +65,7 @@ public class PaperTree {
 		int marked = jdbc.sql("""
 				UPDATE letter SET paper_tree_point_id = :point, paper_printed_at = :at
 				WHERE id IN (
-				    SELECT l.id FROM letter l JOIN campaign c ON c.id = l.campaign_id AND c.status <> 'CLOSED'
+				    SELECT l.id FROM letter l JOIN campaign c ON c.id = l.campaign_id AND %s
 				    WHERE %s
 				      AND %s
 				      AND (CAST(:region AS integer) IS NULL OR l.region_id = CAST(:region AS integer))
@@ -72,7 +73,7 @@ public class PaperTree {
 				      AND (CAST(:maxAge AS integer) IS NULL OR l.age <= CAST(:maxAge AS integer))
 				      AND (NOT :notOnPaper OR l.paper_tree_point_id IS NULL)
 				    ORDER BY l.published_at, l.id LIMIT :count
-				    FOR UPDATE OF l SKIP LOCKED)""".formatted(LetterSql.is("l", LetterStatus.PUBLISHED), LetterSql.inScope("l")))
+				    FOR UPDATE OF l SKIP LOCKED)""".formatted(CampaignSql.notClosed("c"), LetterSql.is("l", LetterStatus.PUBLISHED), LetterSql.inScope("l")))
 			.param("point", handoverPointId)
 			.param("at", java.sql.Timestamp.from(at))
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))

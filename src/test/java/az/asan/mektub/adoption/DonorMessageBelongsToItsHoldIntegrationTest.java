@@ -13,6 +13,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.Letters;
+import az.asan.mektub.letter.privacy.ChildDataRetention;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -62,6 +63,9 @@ class DonorMessageBelongsToItsHoldIntegrationTest {
 
 	@Autowired
 	HoldExpiry expiry;
+
+	@Autowired
+	ChildDataRetention retention;
 
 	long campaign;
 
@@ -116,6 +120,28 @@ class DonorMessageBelongsToItsHoldIntegrationTest {
 			.andExpect(redirectedUrl("/?deleted"));
 
 		theNextDonorAndTheVolunteerNeverSeeIt();
+	}
+
+	/**
+	 * Retention anonymising the child takes the donor's message with the rest (issue 24.3: the letter
+	 * module announces it, adoption deletes its own rows in the same transaction).
+	 */
+	@Test
+	void theMessageGoesWhenRetentionAnonymisesTheChild() {
+		jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_at = now() - interval '25 months' WHERE id = ?")
+			.param(campaign)
+			.update();
+
+		retention.run();
+
+		assertThat(jdbc.sql("SELECT ch.anonymised_at IS NOT NULL FROM letter l JOIN child ch ON ch.id = l.child_id WHERE l.code = ?")
+			.param(code)
+			.query(Boolean.class)
+			.single()).isTrue();
+		assertThat(jdbc.sql("SELECT count(*) FROM donor_message m JOIN letter l ON l.id = m.letter_id WHERE l.code = ?")
+			.param(code)
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private void theNextDonorAndTheVolunteerNeverSeeIt() throws Exception {

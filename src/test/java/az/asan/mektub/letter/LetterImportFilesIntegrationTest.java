@@ -317,6 +317,8 @@ class LetterImportFilesIntegrationTest {
 		assertThat(run).startsWith("/volunteer/letters/import/runs/");
 		String page = followUntilFinished(run);
 		assertThat(page).contains("id=\"import-run-done\"").contains("10,001").contains("UTF-8");
+		// the result links to the letters waiting for review (the template asks the controller, never spells the status)
+		assertThat(page).contains("href=\"/volunteer/letters?status=RECEIVED\"");
 		assertThat(count()).isEqualTo(10_001);
 		String fragment = mvc.perform(get(run + "/progress").with(user(volunteer())))
 			.andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);

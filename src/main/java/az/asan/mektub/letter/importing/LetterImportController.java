@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.campaign.CampaignOptions;
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.web.NotFound;
 
@@ -149,6 +150,8 @@ class LetterImportController {
 		model.addAttribute("run", run);
 		if (run.state() == ImportRuns.State.DONE) {
 			model.addAttribute("done", done(run.result()));
+			// imported letters wait for review: the page links to that list without spelling the status
+			model.addAttribute("waitingForReview", LetterStatus.RECEIVED);
 		}
 		return run;
 	}

@@ -1,15 +1,17 @@
 package az.asan.mektub.letter.privacy;
 
 import java.time.Instant;
+import java.util.List;
 
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.apache.commons.logging.Log;
 import org.apache.commons.logging.LogFactory;
 
-import az.asan.mektub.campaign.CampaignStatus;
+import az.asan.mektub.campaign.CampaignSql;
 import az.asan.mektub.platform.settings.AsanProperties;
 import az.asan.mektub.platform.database.JobRuns;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Retention: the private data of children in campaigns closed longer than the configured period
  * (default 24 months) is anonymised: surname, birth date, contact, the letter as written, the
  * pictures and the donors' notes are removed. What the totals and reports count (first name, age,
- * region, category, status, dates) stays, so the figures do not change.
+ * region, category, status, dates) stays, so the figures do not change. What other modules keep of
+ * those letters (the donors' messages are adoption's) they remove themselves on
+ * {@link ChildDataAnonymised}, in the same transaction.
  */
 @Component
 public class ChildDataRetention {
@@ -36,9 +40,12 @@ public class ChildDataRetention {
 
 	private final az.asan.mektub.letter.LetterChanges changes;
 
+	private final ApplicationEventPublisher events;
+
 	ChildDataRetention(JdbcClient jdbc, TransactionTemplate tx, JobRuns jobRuns,
-			AsanProperties asan, az.asan.mektub.letter.LetterChanges changes) {
+			AsanProperties asan, az.asan.mektub.letter.LetterChanges changes, ApplicationEventPublisher events) {
 		this.changes = changes;
+		this.events = events;
 		this.jdbc = jdbc;
 		this.tx = tx;
 		this.jobRuns = jobRuns;
@@ -60,9 +67,8 @@ public class ChildDataRetention {
 		return jdbc.sql("""
 				SELECT count(DISTINCT l.child_id) FROM letter l JOIN campaign c ON c.id = l.campaign_id
 				JOIN child ch ON ch.id = l.child_id
-				WHERE ch.anonymised_at IS NULL AND c.status = :closed
-				  AND c.closed_at < now() - make_interval(months => :months)""")
-			.param("closed", CampaignStatus.CLOSED.name())
+				WHERE ch.anonymised_at IS NULL AND %s
+				  AND c.closed_at < now() - make_interval(months => :months)""".formatted(CampaignSql.isClosed("c")))
 			.param("months", months)
 			.query(Long.class)
 			.single();
@@ -75,7 +81,7 @@ public class ChildDataRetention {
 			jdbc.sql("""
 					CREATE TEMP TABLE expired_letters ON COMMIT DROP AS
 					SELECT l.id, l.child_id FROM letter l JOIN campaign c ON c.id = l.campaign_id
-					WHERE c.status = 'CLOSED' AND c.closed_at < now() - make_interval(months => :months)""")
+					WHERE %s AND c.closed_at < now() - make_interval(months => :months)""".formatted(CampaignSql.isClosed("c")))
 				.param("months", months)
 				.update();
 			int count = jdbc.sql("""
@@ -92,7 +98,11 @@ public class ChildDataRetention {
 					WHERE id IN (SELECT id FROM expired_letters) AND (walk_in_name IS NOT NULL OR walk_in_phone IS NOT NULL)""")
 				.update();
 			jdbc.sql("DELETE FROM letter_image WHERE letter_id IN (SELECT id FROM expired_letters)").update();
-			jdbc.sql("DELETE FROM donor_message WHERE letter_id IN (SELECT id FROM expired_letters)").update();
+			// the donors' messages are the adoption module's: it deletes them on the event, in this transaction
+			List<Long> letterIds = jdbc.sql("SELECT id FROM expired_letters ORDER BY id").query(Long.class).list();
+			if (!letterIds.isEmpty()) {
+				events.publishEvent(new ChildDataAnonymised(letterIds));
+			}
 			return count;
 		});
 		int anonymised = children == null ? 0 : children;

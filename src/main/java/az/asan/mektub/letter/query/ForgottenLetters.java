@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import az.asan.mektub.account.RegionScope;
+import az.asan.mektub.campaign.CampaignSql;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.platform.settings.AsanProperties;
@@ -69,7 +70,7 @@ public class ForgottenLetters {
 	private static String condition(Kind kind) {
 		return switch (kind) {
 			case UNADOPTED -> LetterSql.is("l", LetterStatus.PUBLISHED)
-					+ " AND c.status <> 'CLOSED' AND l.published_at < now() - make_interval(days => :unadopted)";
+					+ " AND " + CampaignSql.notClosed("c") + " AND l.published_at < now() - make_interval(days => :unadopted)";
 			case OVERDUE_HOLD -> LetterSql.is("l", LetterStatus.ADOPTED)
 					+ " AND l.due_date < CAST(now() AT TIME ZONE 'Asia/Baku' AS date)";
 			case UNDELIVERED -> LetterSql.is("l", LetterStatus.GIFT_RECEIVED) + " AND " + UNDELIVERED_LONGER;

@@ -8,6 +8,7 @@ import java.util.Map;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.campaign.CampaignSql;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.LetterManagement;
 import az.asan.mektub.letter.LetterRefusals;
@@ -192,9 +193,9 @@ class VolunteerDeskController {
 				SELECT k.status, sum(k.letters) AS n FROM (
 				    SELECT campaign_id, region_id, status, letters FROM letter_count
 				    UNION ALL SELECT campaign_id, region_id, status, letters FROM letter_count_delta) k
-				JOIN campaign c ON c.id = k.campaign_id AND c.status <> 'CLOSED'
+				JOIN campaign c ON c.id = k.campaign_id AND %s
 				WHERE %s
-				GROUP BY k.status""".formatted(LetterSql.inScope("k")))
+				GROUP BY k.status""".formatted(CampaignSql.notClosed("c"), LetterSql.inScope("k")))
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.query((rs, n) -> Map.entry(LetterStatus.valueOf(rs.getString("status")), rs.getLong("n")))
 			.list()
@@ -276,7 +277,7 @@ class VolunteerDeskController {
 
 	private java.util.List<QueueRow> queue(String condition, RegionScope scope, Long me) {
 		return jdbc.sql("SELECT l.code, l.first_name, l.age, l.region_id, l.status_reason, l.status_note "
-				+ "FROM letter l JOIN campaign c ON c.id = l.campaign_id AND c.status <> 'CLOSED' WHERE " + condition
+				+ "FROM letter l JOIN campaign c ON c.id = l.campaign_id AND " + CampaignSql.notClosed("c") + " WHERE " + condition
 				+ " AND " + LetterSql.inScope("l")
 				+ " ORDER BY l.created_at, l.id LIMIT " + LIST_SIZE)
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
