@@ -1,6 +1,5 @@
 package az.asan.mektub.letter.web;
 
-import java.time.LocalDate;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
@@ -8,18 +7,12 @@ import java.util.Map;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.campaign.CampaignSql;
 import az.asan.mektub.handover.HandoverPoints;
-import az.asan.mektub.letter.LetterManagement;
-import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.LetterTransitionException;
+import az.asan.mektub.letter.query.DeskLetters;
 import az.asan.mektub.letter.query.ForgottenLetters;
-import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.platform.web.CacheConfiguration;
-import az.asan.mektub.platform.i18n.Formats;
-import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.i18n.Option;
 import az.asan.mektub.platform.web.PageShell;
 import az.asan.mektub.platform.web.TemplateFragments;
@@ -29,21 +22,14 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 
-import org.springframework.dao.OptimisticLockingFailureException;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
-import org.springframework.web.bind.annotation.PathVariable;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The volunteer's desk: the state of the letters in their regions, what waits for review, what
- * came back incomplete, and the forgotten letters, with quick actions that work as plain forms and,
- * with htmx, without reloading the page.
+ * came back incomplete, and the forgotten letters. Its quick actions are {@link DeskQuickActionsController}'s.
  */
 @Controller
 class VolunteerDeskController {
@@ -56,11 +42,7 @@ class VolunteerDeskController {
 
 	private final ForgottenLetters forgotten;
 
-	private final LetterManagement letters;
-
-	private final Messages messages;
-
-	private final JdbcClient jdbc;
+	private final DeskLetters deskLetters;
 
 	private final Cache shared;
 
@@ -72,25 +54,19 @@ class VolunteerDeskController {
 	private final HandoverPoints handoverPoints;
 
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
-			LetterManagement letters, Messages messages, JdbcClient jdbc,
-			TemplateFragments fragments, CacheManager caches, HandoverPoints handoverPoints) {
-		this.handoverPoints = handoverPoints;
-		this.fragments = fragments;
-		this.shared = caches.getCache(CacheConfiguration.DESK);
-		this.sentBackHtml = caches.getCache(CacheConfiguration.RENDERED_PARTS);
+			DeskLetters deskLetters, TemplateFragments fragments, CacheManager caches, HandoverPoints handoverPoints) {
 		this.accounts = accounts;
 		this.regionOptions = regionOptions;
 		this.forgotten = forgotten;
-		this.letters = letters;
-		this.messages = messages;
-		this.jdbc = jdbc;
-	}
-
-	record QueueRow(String code, String firstName, int age, int regionId, String reason, String note) {
+		this.deskLetters = deskLetters;
+		this.fragments = fragments;
+		this.shared = caches.getCache(CacheConfiguration.DESK);
+		this.sentBackHtml = caches.getCache(CacheConfiguration.RENDERED_PARTS);
+		this.handoverPoints = handoverPoints;
 	}
 
 	/** What the "sent back to you" list shows, to keep its rendering by. */
-	private record SentBack(java.util.List<QueueRow> rows, String language, String contextPath) {
+	private record SentBack(java.util.List<DeskLetters.Row> rows, String language, String contextPath) {
 	}
 
 	/**
@@ -99,7 +75,7 @@ class VolunteerDeskController {
 	 */
 	private record Shared(long generation, java.util.concurrent.ConcurrentMap<String, java.util.List<String>> regionNames,
 			Map<LetterStatus, Long> counts,
-			java.util.List<QueueRow> review, Map<ForgottenLetters.Kind, Long> forgottenCounts,
+			java.util.List<DeskLetters.Row> review, Map<ForgottenLetters.Kind, Long> forgottenCounts,
 			Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten,
 			java.util.concurrent.ConcurrentMap<String, Html> html) {
 	}
@@ -168,8 +144,7 @@ class VolunteerDeskController {
 		String centresKey = centreIds.stream().sorted().map(String::valueOf)
 			.collect(java.util.stream.Collectors.joining(","));
 		// The person's own letters sent back to them: the one part of the desk that is theirs alone.
-		java.util.List<QueueRow> sentBack = queue(LetterSql.is("l", LetterStatus.INCOMPLETE) + " AND l.registered_by = :me",
-				scope, user.id());
+		java.util.List<DeskLetters.Row> sentBack = deskLetters.sentBackTo(user.id(), scope, LIST_SIZE);
 		// rendered once for the rows it shows (keyed by them, so never out of date)
 		model.addAttribute("sentBack", sentBack.isEmpty() ? ""
 				: CacheConfiguration.get(this.sentBackHtml, new SentBack(sentBack, locale.toLanguageTag(), request.getContextPath()),
@@ -184,23 +159,8 @@ class VolunteerDeskController {
 	}
 
 	private Shared shared(RegionScope scope) {
-		Map<LetterStatus, Long> counts = new EnumMap<>(LetterStatus.class);
-		for (LetterStatus status : LetterStatus.values()) {
-			counts.put(status, 0L);
-		}
-		// from the counts the triggers keep (see LetterCounts), not by counting the letters themselves
-		jdbc.sql("""
-				SELECT k.status, sum(k.letters) AS n FROM (
-				    SELECT campaign_id, region_id, status, letters FROM letter_count
-				    UNION ALL SELECT campaign_id, region_id, status, letters FROM letter_count_delta) k
-				JOIN campaign c ON c.id = k.campaign_id AND %s
-				WHERE %s
-				GROUP BY k.status""".formatted(CampaignSql.notClosed("c"), LetterSql.inScope("k")))
-			.param(LetterSql.REGIONS, LetterSql.regions(scope))
-			.query((rs, n) -> Map.entry(LetterStatus.valueOf(rs.getString("status")), rs.getLong("n")))
-			.list()
-			.forEach(e -> counts.put(e.getKey(), e.getValue()));
-		java.util.List<QueueRow> review = queue(LetterSql.is("l", LetterStatus.RECEIVED), scope, null);
+		Map<LetterStatus, Long> counts = deskLetters.counts(scope);
+		java.util.List<DeskLetters.Row> review = deskLetters.waitingForReview(scope, LIST_SIZE);
 		Map<ForgottenLetters.Kind, Long> forgottenCounts = forgotten.counts(scope);
 		Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> lists = new EnumMap<>(ForgottenLetters.Kind.class);
 		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
@@ -208,83 +168,6 @@ class VolunteerDeskController {
 		}
 		return new Shared(GENERATIONS.incrementAndGet(), new java.util.concurrent.ConcurrentHashMap<>(), counts, review, forgottenCounts, lists,
 				new java.util.concurrent.ConcurrentHashMap<>());
-	}
-
-	/** The gift reached the child today: the commonest last step, one click from the forgotten list. */
-	@PostMapping("/volunteer/quick/{code}/handed-today")
-	@LetterRefusals.Otherwise("/volunteer")
-	String handedToday(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-			RedirectAttributes redirect) {
-		return quick(code, htmx, model, redirect, "letter.fulfilled", "desk.quick.alreadyHanded", () -> letters.fulfil(code,
-				accounts.regionScope(user), user.id(), LocalDate.now(Formats.BAKU), null, null));
-	}
-
-	/** A hold past its due date goes back on the tree now, without waiting for the nightly job. */
-	@PostMapping("/volunteer/quick/{code}/release")
-	@LetterRefusals.Otherwise("/volunteer")
-	String release(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
-			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-			RedirectAttributes redirect) {
-		return quick(code, htmx, model, redirect, "letter.released", "desk.quick.alreadyReleased",
-				() -> letters.releaseOverdueHold(code, accounts.regionScope(user), user.id()));
-	}
-
-	private String quick(String code, String htmx, Model model, RedirectAttributes redirect, String successKey,
-			String alreadyKey, Runnable action) {
-		String message;
-		String outcome;
-		try {
-			action.run();
-			message = messages.get(successKey);
-			outcome = "success";
-		}
-		catch (LetterTransitionException ex) {
-			if (ex.alreadyDone()) {
-				// A second tap, or a colleague was quicker: the letter is where the person wanted it, so
-				// say so in plain words. A plain form keeps the flash kind it always had for a refused
-				// release ("failure"), a repeated hand-over reads as done.
-				message = messages.get(alreadyKey);
-				outcome = htmx != null || "desk.quick.alreadyHanded".equals(alreadyKey) ? "already" : "failure";
-			}
-			else if (htmx == null) {
-				// a plain form: the refusal is a message on the page, as everywhere (LetterRefusals)
-				throw ex;
-			}
-			else {
-				// htmx: the answer replaces the row in place, with the reason
-				message = messages.get(ex.messageKey(), ex.arguments());
-				outcome = "failure";
-			}
-		}
-		catch (OptimisticLockingFailureException ex) {
-			message = messages.get("letter.error.concurrent");
-			outcome = "failure";
-		}
-		// The kept desk no longer tells the truth about this letter: the next load reads afresh. This
-		// clears this node's copy only; other nodes keep theirs for at most asan.desk.keep (seconds).
-		shared.clear();
-		if (htmx != null) {
-			model.addAttribute("code", code);
-			model.addAttribute("message", message);
-			model.addAttribute("ok", !"failure".equals(outcome));
-			model.addAttribute("already", "already".equals(outcome));
-			return "volunteer/desk :: quickResult";
-		}
-		redirect.addFlashAttribute("failure".equals(outcome) ? "failure" : "success", message);
-		return "redirect:/volunteer";
-	}
-
-	private java.util.List<QueueRow> queue(String condition, RegionScope scope, Long me) {
-		return jdbc.sql("SELECT l.code, l.first_name, l.age, l.region_id, l.status_reason, l.status_note "
-				+ "FROM letter l JOIN campaign c ON c.id = l.campaign_id AND " + CampaignSql.notClosed("c") + " WHERE " + condition
-				+ " AND " + LetterSql.inScope("l")
-				+ " ORDER BY l.created_at, l.id LIMIT " + LIST_SIZE)
-			.param(LetterSql.REGIONS, LetterSql.regions(scope))
-			.param("me", me)
-			.query((rs, n) -> new QueueRow(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
-					rs.getInt("region_id"), rs.getString("status_reason"), rs.getString("status_note")))
-			.list();
 	}
 
 }
