@@ -61,6 +61,11 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 				properties.put(cache, "0");
 			}
 		}
+		// Tomcat's working folder goes to the build, one per application (a test may run two at once): the
+		// temporary directory keeps no empty tomcat.0.* folder from a context closed at the JVM's exit.
+		if (environment.getProperty("server.tomcat.basedir") == null) {
+			properties.put("server.tomcat.basedir", "target/tomcat/" + java.util.UUID.randomUUID());
+		}
 		// Mail goes to a real SMTP server inside the test JVM.
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", String.valueOf(TestMail.port()));

@@ -102,11 +102,18 @@ class DatabaseOutageIntegrationTest {
 
 	@AfterAll
 	static void stopEverythingAndCleanUp() throws Exception {
-		if (app != null && app.isActive()) {
-			app.close();
+		try {
+			if (app != null && app.isActive()) {
+				app.close();
+			}
+			if (postgres != null) {
+				postgres.close();
+			}
 		}
-		postgres.close();
-		FileSystemUtils.deleteRecursively(dataDir);
+		finally {
+			// even when a start failed half-way
+			FileSystemUtils.deleteRecursively(dataDir);
+		}
 	}
 
 	@Test
