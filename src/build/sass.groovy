@@ -41,12 +41,25 @@ sources.findAll { Files.isDirectory(it) }.each { root ->
         paths.filter { Files.isRegularFile(it) }.each { words.addAll(Files.readString(it).findAll(/[A-Za-z0-9_-]+/)) }
     }
 }
-project.artifacts.findAll { it.groupId.startsWith('org.webjars') }.each { artifact ->
-    new ZipFile(artifact.file).withCloseable { zip ->
-        zip.entries().findAll { it.name.endsWith('.min.js') }.each { entry ->
-            words.addAll(zip.getInputStream(entry).text.findAll(/[A-Za-z0-9_-]+/))
+// The WebJars' words change only with their versions: kept in target/sass-full, named by the jars read.
+List<File> webjarFiles = project.artifacts.findAll { it.groupId.startsWith('org.webjars') }.collect { it.file }.sort()
+Path webjarWords = target.resolve('sass-full').resolve('webjar-words.txt')
+String webjarKey = webjarFiles.collect { it.absolutePath + ' ' + it.length() }.join('\n')
+if (Files.exists(webjarWords) && Files.readString(webjarWords).startsWith(webjarKey + '\n\n')) {
+    words.addAll(Files.readString(webjarWords).substring(webjarKey.length() + 2).split('\n').findAll { !it.isEmpty() })
+}
+else {
+    Set<String> found = new TreeSet<>()
+    webjarFiles.each { file ->
+        new ZipFile(file).withCloseable { zip ->
+            zip.entries().findAll { it.name.endsWith('.min.js') }.each { entry ->
+                found.addAll(zip.getInputStream(entry).text.findAll(/[A-Za-z0-9_-]+/))
+            }
         }
     }
+    Files.createDirectories(webjarWords.parent)
+    Files.writeString(webjarWords, webjarKey + '\n\n' + found.join('\n'))
+    words.addAll(found)
 }
 List<String> prefixes = words.findAll { it.endsWith('-') && it.length() > 2 }.toList()
 def used = { String name -> words.contains(name) || prefixes.any { name.startsWith(it) } }
