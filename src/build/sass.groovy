@@ -14,6 +14,7 @@ Path base = project.basedir.toPath()
 Path target = Path.of(project.build.directory)
 Path output = Path.of(project.build.outputDirectory, 'static', 'css')
 String version = project.properties['webjars-bootstrap.version']
+Path stampFile = target.resolve('sass.stamp')
 
 // Bootstrap's scss folder, unpacked from the WebJar the app depends on.
 def webjar = project.artifacts.find { it.groupId == 'org.webjars' && it.artifactId == 'bootstrap' }
@@ -40,12 +41,25 @@ sources.findAll { Files.isDirectory(it) }.each { root ->
         paths.filter { Files.isRegularFile(it) }.each { words.addAll(Files.readString(it).findAll(/[A-Za-z0-9_-]+/)) }
     }
 }
-project.artifacts.findAll { it.groupId.startsWith('org.webjars') }.each { artifact ->
-    new ZipFile(artifact.file).withCloseable { zip ->
-        zip.entries().findAll { it.name.endsWith('.min.js') }.each { entry ->
-            words.addAll(zip.getInputStream(entry).text.findAll(/[A-Za-z0-9_-]+/))
+// The WebJars' words change only with their versions: kept in target/sass-full, named by the jars read.
+List<File> webjarFiles = project.artifacts.findAll { it.groupId.startsWith('org.webjars') }.collect { it.file }.sort()
+Path webjarWords = target.resolve('sass-full').resolve('webjar-words.txt')
+String webjarKey = webjarFiles.collect { it.absolutePath + ' ' + it.length() }.join('\n')
+if (Files.exists(webjarWords) && Files.readString(webjarWords).startsWith(webjarKey + '\n\n')) {
+    words.addAll(Files.readString(webjarWords).substring(webjarKey.length() + 2).split('\n').findAll { !it.isEmpty() })
+}
+else {
+    Set<String> found = new TreeSet<>()
+    webjarFiles.each { file ->
+        new ZipFile(file).withCloseable { zip ->
+            zip.entries().findAll { it.name.endsWith('.min.js') }.each { entry ->
+                found.addAll(zip.getInputStream(entry).text.findAll(/[A-Za-z0-9_-]+/))
+            }
         }
     }
+    Files.createDirectories(webjarWords.parent)
+    Files.writeString(webjarWords, webjarKey + '\n\n' + found.join('\n'))
+    words.addAll(found)
 }
 List<String> prefixes = words.findAll { it.endsWith('-') && it.length() > 2 }.toList()
 def used = { String name -> words.contains(name) || prefixes.any { name.startsWith(it) } }
@@ -88,44 +102,68 @@ purge = { String css ->
     return out.toString()
 }
 
-// Sass runs only when what it reads changed: the stylesheets and the words that decide which rules stay.
-// A stamp of both sits beside the output; the same stamp and every output present means nothing to do.
+// Two steps, each only when what it reads changed. Dart Sass (the slow one: seconds, tens of seconds on
+// a busy machine) compiles when a stylesheet or Bootstrap changed; its full output is kept in
+// target/sass-full. Dropping unused rules reads that output and the words, so an edit of a template or of
+// Java code that names a new class only drops rules again, in a moment. A stamp of what each step read
+// sits beside its output; the same stamp and every output present means nothing to do.
 Files.createDirectories(output)
-def digest = java.security.MessageDigest.getInstance('SHA-256')
-digest.update(version.getBytes('UTF-8'))
-new TreeSet<String>(words).each { digest.update(it.getBytes('UTF-8')); digest.update((byte) 0) }
 List<Path> stylesheets = Files.walk(base.resolve('src/main/scss')).withCloseable { paths ->
     paths.filter { Files.isRegularFile(it) }.sorted().toList()
 }
-stylesheets.each { digest.update(base.relativize(it).toString().getBytes('UTF-8')); digest.update(Files.readAllBytes(it)) }
-String stamp = digest.digest().encodeHex().toString()
-Path stampFile = target.resolve('sass.stamp')
-boolean outputsPresent = stylesheets.findAll { !it.fileName.toString().startsWith('_') && it.parent == base.resolve('src/main/scss') }
-        .every { Files.exists(output.resolve(it.fileName.toString().replaceAll(/\.scss$/, '.css'))) }
-if (outputsPresent && Files.exists(stampFile) && Files.readString(stampFile) == stamp) {
+List<Path> entryPoints = stylesheets.findAll { !it.fileName.toString().startsWith('_') && it.parent == base.resolve('src/main/scss') }
+def cssName = { Path source -> source.fileName.toString().replaceAll(/\.scss$/, '.css') }
+def sha256 = { Closure feed ->
+    def digest = java.security.MessageDigest.getInstance('SHA-256')
+    feed(digest)
+    digest.digest().encodeHex().toString()
+}
+String compileStamp = sha256 { digest ->
+    digest.update(version.getBytes('UTF-8'))
+    stylesheets.each { digest.update(base.relativize(it).toString().getBytes('UTF-8')); digest.update(Files.readAllBytes(it)) }
+}
+String purgeStamp = sha256 { digest ->
+    digest.update(compileStamp.getBytes('UTF-8'))
+    new TreeSet<String>(words).each { digest.update(it.getBytes('UTF-8')); digest.update((byte) 0) }
+}
+Path full = target.resolve('sass-full')
+Path compileStampFile = full.resolve('stamp')
+if (entryPoints.every { Files.exists(output.resolve(cssName(it))) } && Files.exists(stampFile) && Files.readString(stampFile) == purgeStamp) {
     log.info('sass: stylesheets and the words they keep are unchanged; nothing to compile')
+    Files.setLastModifiedTime(stampFile, java.nio.file.attribute.FileTime.fromMillis(System.currentTimeMillis()))
     return
 }
-SassCompilerFactory.bundled().withCloseable { sass ->
-    sass.outputStyle = OutputStyle.COMPRESSED
-    sass.loadPaths = [scss.toFile()]
-    sass.quietDeps = true
-    ['import', 'global-builtin', 'color-functions', 'legacy-js-api'].each { sass.addSilenceDeprecation(it) }
-    Files.list(base.resolve('src/main/scss')).withCloseable { files ->
-        files.filter { it.fileName.toString().endsWith('.scss') && !it.fileName.toString().startsWith('_') }.each { source ->
-            String compiled = sass.compileFile(source.toFile()).css
-            String css = purge(compiled)
-            // animations no kept rule names go too
-            css = css.replaceAll(/@keyframes ([A-Za-z0-9_-]+)\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/) { all, name ->
-                (css.count(name) > 1) ? all : ''
-            }
-            Path result = output.resolve(source.fileName.toString().replaceAll(/\.scss$/, '.css'))
-            Files.writeString(result, css)
-            log.info("sass: ${base.relativize(source)} -> ${target.relativize(result)} (${compiled.length()} characters, ${css.length()} after dropping unused rules)")
+if (!(entryPoints.every { Files.exists(full.resolve(cssName(it))) } && Files.exists(compileStampFile)
+        && Files.readString(compileStampFile) == compileStamp)) {
+    Files.createDirectories(full)
+    Files.deleteIfExists(compileStampFile)
+    SassCompilerFactory.bundled().withCloseable { sass ->
+        sass.outputStyle = OutputStyle.COMPRESSED
+        sass.loadPaths = [scss.toFile()]
+        sass.quietDeps = true
+        ['import', 'global-builtin', 'color-functions', 'legacy-js-api'].each { sass.addSilenceDeprecation(it) }
+        entryPoints.each { source ->
+            Files.writeString(full.resolve(cssName(source)), sass.compileFile(source.toFile()).css)
         }
     }
+    Files.writeString(compileStampFile, compileStamp)
+    log.info("sass: compiled ${entryPoints.collect { base.relativize(it) }.join(', ')}")
 }
-Files.writeString(stampFile, stamp)
+else {
+    log.info('sass: stylesheets unchanged, only the words changed; dropping unused rules again')
+}
+entryPoints.each { source ->
+    String compiled = Files.readString(full.resolve(cssName(source)))
+    String css = purge(compiled)
+    // animations no kept rule names go too
+    css = css.replaceAll(/@keyframes ([A-Za-z0-9_-]+)\{(?:[^{}]*\{[^{}]*\})*[^{}]*\}/) { all, name ->
+        (css.count(name) > 1) ? all : ''
+    }
+    Path result = output.resolve(cssName(source))
+    Files.writeString(result, css)
+    log.info("sass: ${base.relativize(source)} -> ${target.relativize(result)} (${compiled.length()} characters, ${css.length()} after dropping unused rules)")
+}
+Files.writeString(stampFile, purgeStamp)
 
 /** Selectors split at top-level commas (not those inside :not(a, b) or attribute values). */
 static List<String> splitSelectors(String prelude) {

@@ -61,6 +61,16 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 				properties.put(cache, "0");
 			}
 		}
+		// No job runs on its own schedule: a test that needs one calls it (or starts the app with
+		// asan.jobs.enabled=true), and the contexts cached between test classes do not work in the background.
+		if (environment.getProperty("asan.jobs.enabled") == null) {
+			properties.put("asan.jobs.enabled", "false");
+		}
+		// Tomcat's working folder goes to the build, one per application (a test may run two at once): the
+		// temporary directory keeps no empty tomcat.0.* folder from a context closed at the JVM's exit.
+		if (environment.getProperty("server.tomcat.basedir") == null) {
+			properties.put("server.tomcat.basedir", "target/tomcat/" + java.util.UUID.randomUUID());
+		}
 		// Mail goes to a real SMTP server inside the test JVM.
 		properties.put("spring.mail.host", "127.0.0.1");
 		properties.put("spring.mail.port", String.valueOf(TestMail.port()));

@@ -34,7 +34,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * pages kept for minutes.
  */
 @IntegrationTest
-@TestPropertySource(properties = { "asan.desk.cache-seconds=300", "asan.tree.cache-seconds=300" })
+@TestPropertySource(properties = { "asan.tree.cache-seconds=300", "asan.desk.cache-seconds=300" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedFormsIntegrationTest {
 

@@ -17,11 +17,13 @@ import org.springframework.aop.Advisor;
 import org.springframework.aop.support.DefaultPointcutAdvisor;
 import org.springframework.aop.support.annotation.AnnotationMatchingPointcut;
 import org.springframework.beans.factory.config.BeanDefinition;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnBooleanProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Role;
 import org.springframework.core.Ordered;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
 /**
@@ -30,6 +32,10 @@ import org.springframework.scheduling.annotation.Scheduled;
  * <p>
  * While the database is away a job cannot run, and says so once: one warning line per job per outage
  * (not a stack trace at every attempt), and one line when it runs again.
+ * <p>
+ * {@code asan.jobs.enabled=false} keeps this node from running any job on its own schedule (the tests do:
+ * a test that needs a job calls it, and the contexts the test framework keeps between test classes stay
+ * quiet); the "run now" buttons still work.
  */
 @Configuration(proxyBeanMethods = false)
 @EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
@@ -51,6 +57,14 @@ class SchedulingConfiguration {
 				AnnotationMatchingPointcut.forMethodAnnotation(Scheduled.class), new JobsDuringAnOutage());
 		advisor.setOrder(Ordered.HIGHEST_PRECEDENCE);
 		return advisor;
+	}
+
+	/** The schedules themselves: on unless {@code asan.jobs.enabled=false}. */
+	@Configuration(proxyBeanMethods = false)
+	@ConditionalOnBooleanProperty(name = "asan.jobs.enabled", matchIfMissing = true)
+	@EnableScheduling
+	static class Schedules {
+
 	}
 
 	static class JobsDuringAnOutage implements MethodInterceptor {

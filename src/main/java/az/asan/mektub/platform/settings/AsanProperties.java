@@ -134,7 +134,9 @@ public record AsanProperties(
 	}
 
 	/** When the scheduled jobs run (cron in Baku time, {@code -}: never; delays between runs). */
-	public record Jobs(@Valid @DefaultValue MailJob mail, @Valid @DefaultValue LetterCountsJob letterCounts,
+	public record Jobs(
+			/** Run the scheduled jobs on this node (off: only "run now" runs them; the tests switch them off). */
+			@DefaultValue("true") boolean enabled, @Valid @DefaultValue MailJob mail, @Valid @DefaultValue LetterCountsJob letterCounts,
 			@Valid @DefaultValue RetentionJob retention, @Valid @DefaultValue PendingUploadsJob pendingUploads,
 			@Valid @DefaultValue HoldExpiryJob holdExpiry, @Valid @DefaultValue HoldReminderJob holdReminder) {
 

@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Locale;
 
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.http.CacheControl;
@@ -53,6 +54,13 @@ class WebConfiguration implements WebMvcConfigurer {
 
 	static final int MAX_YEAR = 2199;
 
+	/** Resolved files and their hashed names are kept; not in development, where they change (Spring profile dev). */
+	private final boolean keepResolvedFiles;
+
+	WebConfiguration(@Value("${spring.web.resources.chain.cache:true}") boolean keepResolvedFiles) {
+		this.keepResolvedFiles = keepResolvedFiles;
+	}
+
 	@Bean
 	LocaleResolver localeResolver() {
 		CookieLocaleResolver resolver = new CookieLocaleResolver(LanguageCookie.NAME) {
@@ -84,14 +92,14 @@ class WebConfiguration implements WebMvcConfigurer {
 		registry.addResourceHandler("/webjars/**")
 			.addResourceLocations("classpath:/META-INF/resources/webjars/")
 			.setCacheControl(year)
-			.resourceChain(true)
+			.resourceChain(keepResolvedFiles)
 			.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 			.addResolver(new LiteWebJarsResourceResolver());
 		for (String folder : new String[] { "css", "js", "images" }) {
 			registry.addResourceHandler("/" + folder + "/**")
 				.addResourceLocations("classpath:/static/" + folder + "/")
 				.setCacheControl(year)
-				.resourceChain(true)
+				.resourceChain(keepResolvedFiles)
 				.addResolver(new VersionResourceResolver().addContentVersionStrategy("/**"))
 				.addTransformer(new CssLinkResourceTransformer());
 		}

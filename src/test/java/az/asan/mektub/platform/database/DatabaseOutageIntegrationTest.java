@@ -81,7 +81,7 @@ class DatabaseOutageIntegrationTest {
 			app = new SpringApplicationBuilder(MektubApplication.class, SlowPage.class).run("--server.port=0",
 					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.datasource.password=", "--asan.demo=false",
-					"--spring.datasource.hikari.maximum-pool-size=5", "--asan.jobs.mail.delay=PT1S");
+					"--spring.datasource.hikari.maximum-pool-size=5", "--asan.jobs.enabled=true", "--asan.jobs.mail.delay=PT1S");
 		}
 		// an app that lived through the last test's outage serves again (its pause after an outage is over)
 		long until = System.nanoTime() + Duration.ofSeconds(30).toNanos();
@@ -102,11 +102,18 @@ class DatabaseOutageIntegrationTest {
 
 	@AfterAll
 	static void stopEverythingAndCleanUp() throws Exception {
-		if (app != null && app.isActive()) {
-			app.close();
+		try {
+			if (app != null && app.isActive()) {
+				app.close();
+			}
+			if (postgres != null) {
+				postgres.close();
+			}
 		}
-		postgres.close();
-		FileSystemUtils.deleteRecursively(dataDir);
+		finally {
+			// even when a start failed half-way
+			FileSystemUtils.deleteRecursively(dataDir);
+		}
 	}
 
 	@Test

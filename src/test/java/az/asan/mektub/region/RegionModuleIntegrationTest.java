@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the reference data loads from its own table, and nothing of the feature modules is there.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)
-class RegionModuleTest {
+class RegionModuleIntegrationTest {
 
 	@Autowired
 	Regions regions;
