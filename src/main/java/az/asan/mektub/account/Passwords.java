@@ -20,7 +20,7 @@ final class Passwords {
 
 	static final int PASSPHRASE_LENGTH = 16;
 
-	/** Long passphrases are welcome; stored hashes read every byte of them (see system.PasswordHashing). */
+	/** Long passphrases are welcome; stored hashes read every byte of them (see platform.security.PasswordHashing). */
 	static final int MAX_LENGTH = 200;
 
 	private Passwords() {

@@ -89,7 +89,7 @@ class MailboxController {
 				WHERE lower(recipient) = lower(?) ORDER BY created_at DESC, id DESC LIMIT 50""")
 			.param(authentication.getName())
 			.query((rs, n) -> {
-				// the stored mail holds references; its owner sees the links' tokens (system.OneTimeLinks)
+				// the stored mail holds references; its owner sees the links' tokens (platform.security.OneTimeLinks)
 				String body = oneTimeLinks.render(rs.getString("body"));
 				return new Message(rs.getString("subject"), body, rs.getTimestamp("created_at").toInstant(),
 						rs.getTimestamp("sent_at") == null ? null : rs.getTimestamp("sent_at").toInstant(),

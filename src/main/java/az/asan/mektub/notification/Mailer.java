@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Queues a message in the recipient's language. It joins the caller's transaction: if the change
  * it reports is rolled back, so is the message. A one-time link in a stored message holds a reference
- * instead of its token ({@code system.OneTimeLinks}), which is put in only when the message is sent or
+ * instead of its token ({@code platform.security.OneTimeLinks}), which is put in only when the message is sent or
  * shown in the mailbox; the reference goes once the message is sent, the link is used, or it expires.
  */
 @Component

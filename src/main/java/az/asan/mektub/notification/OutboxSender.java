@@ -108,7 +108,7 @@ public class OutboxSender {
 					helper.setFrom(new InternetAddress(from, true));
 					helper.setTo(message.recipient());
 					helper.setSubject(message.subject());
-					// the stored mail holds references; the links' tokens are made now (system.OneTimeLinks)
+					// the stored mail holds references; the links' tokens are made now (platform.security.OneTimeLinks)
 					helper.setText(links.render(message.body()), false);
 					mail.send(mime);
 					// Sent: the stored copy keeps no working one-time link (see Mailer#forget).

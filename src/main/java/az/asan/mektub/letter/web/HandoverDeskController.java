@@ -91,7 +91,7 @@ class HandoverDeskController {
 			Optional<HandoverDesk.Found> found = desk.find(tagCode, scope);
 			if (found.isPresent()) {
 				if (found.get().unplaced()) {
-					showTag(session, found.get().code());
+					ShownTags.remember(session, found.get().code());
 				}
 				return found(found.get(), tagCode, redirect);
 			}
@@ -118,29 +118,6 @@ class HandoverDeskController {
 		return page;
 	}
 
-	/**
-	 * The codes of gifts with no centre chosen that this session found by their exact tag code: only
-	 * those open at a centre's desk, so a letter's public code alone shows no donor.
-	 */
-	@SuppressWarnings("unchecked")
-	private static java.util.Set<String> shownTags(jakarta.servlet.http.HttpSession session) {
-		Object shown = session.getAttribute(SHOWN_TAGS);
-		return shown instanceof java.util.Set<?> set ? (java.util.Set<String>) set : java.util.Set.of();
-	}
-
-	/** Set anew (sessions are rows in PostgreSQL: a changed attribute is written when it is set); the latest 50. */
-	private static void showTag(jakarta.servlet.http.HttpSession session, String code) {
-		java.util.LinkedHashSet<String> shown = new java.util.LinkedHashSet<>(shownTags(session));
-		shown.remove(code);
-		shown.add(code);
-		while (shown.size() > 50) {
-			shown.remove(shown.iterator().next());
-		}
-		session.setAttribute(SHOWN_TAGS, shown);
-	}
-
-	private static final String SHOWN_TAGS = HandoverDeskController.class.getName() + ".shownTags";
-
 	private String deskPage(Model model, String tagCode, DeskScope scope) {
 		model.addAttribute("tagCode", tagCode == null ? "" : tagCode);
 		model.addAttribute("points", handoverPoints.atDesk(scope));
@@ -158,7 +135,7 @@ class HandoverDeskController {
 	String gift(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model, Locale locale,
 			jakarta.servlet.http.HttpSession session) {
 		DeskScope scope = deskScope(user);
-		HandoverDesk.Gift gift = desk.gift(code, scope, shownTags(session).contains(code)).orElseThrow(NotFound::new);
+		HandoverDesk.Gift gift = desk.gift(code, scope, ShownTags.of(session).contains(code)).orElseThrow(NotFound::new);
 		model.addAttribute("gift", gift);
 		model.addAttribute("point", handoverPoints.byId(gift.handoverPointId()).orElse(null));
 		model.addAttribute("deskOptions", handoverPoints.atDesk(scope)

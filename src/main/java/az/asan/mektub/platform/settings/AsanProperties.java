@@ -89,7 +89,7 @@ public record AsanProperties(
 
 	/** The sender of the outbox's mail, and the local mailbox (unset: open with demo data). */
 	public record Mail(@DefaultValue("ASAN Məktub <no-reply@asanmektub.az>") @NotBlank String from, Boolean mailbox,
-			/** The key of one-time links in mail (system.OneTimeLinks); unset: a file made once in the data folder. */
+			/** The key of one-time links in mail (platform.security.OneTimeLinks); unset: a file made once in the data folder. */
 			String linkSecret) {
 	}
 

@@ -37,7 +37,7 @@ class ContainerErrorPage implements WebServerFactoryCustomizer<TomcatServletWebS
 	@Override
 	public void customize(TomcatServletWebServerFactory factory) {
 		// Tomcat answers TRACE itself with a bare 405 and no headers; let it reach Spring Security's
-		// firewall, which refuses it (system.RejectedRequests) before any servlet could echo it.
+		// firewall, which refuses it (platform.web.RejectedRequests) before any servlet could echo it.
 		factory.addConnectorCustomizers(connector -> connector.setAllowTrace(true));
 		factory.addContextCustomizers(context -> {
 			if (context.getParent() instanceof StandardHost host) {

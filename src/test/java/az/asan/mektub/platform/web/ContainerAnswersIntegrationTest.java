@@ -60,7 +60,7 @@ class ContainerAnswersIntegrationTest {
 		String bigForm = raw("POST /login HTTP/1.1\r\nHost: localhost\r\nAccept: text/html\r\nAccept-Language: en\r\n"
 				+ "Content-Type: application/x-www-form-urlencoded\r\nContent-Length: " + form.length()
 				+ "\r\nConnection: close\r\n\r\n" + form);
-		// this one reaches the app (system.RequestGuard): its own 413 page, in the app's language
+		// this one reaches the app (platform.web.RequestGuard): its own 413 page, in the app's language
 		assertThat(status(bigForm)).isEqualTo(413);
 		assertOwnPage(bigForm, "big form", "az");
 		assertThat(bigForm).contains("Fayl çox böyükdür");
