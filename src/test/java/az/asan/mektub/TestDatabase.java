@@ -53,14 +53,8 @@ public class TestDatabase implements EnvironmentPostProcessor, Ordered {
 		properties.put("asan.demo", "true");
 		// Backups of the tests' database go to a folder of the build.
 		properties.put("asan.backup.dir", "target/test-backups");
-		// Tests look at fresh pages; TreePageCacheUnitTest covers the micro-cache itself, and a test that
-		// keeps pages on purpose says so with @TestPropertySource (which this source would otherwise hide).
-		PropertySource<?> inlined = environment.getPropertySources().get("Inlined Test Properties");
-		for (String cache : List.of("asan.tree.cache-seconds", "asan.reports.cache-seconds", "asan.desk.cache-seconds")) {
-			if (inlined == null || !inlined.containsProperty(cache)) {
-				properties.put(cache, "0");
-			}
-		}
+		// Pages are kept as production keeps them (asan.*.cache-seconds at their defaults): a test that
+		// needs them fresh says so and why (@TestPropertySource, or FreshPages on the class).
 		// No job runs on its own schedule: a test that needs one calls it (or starts the app with
 		// asan.jobs.enabled=true), and the contexts cached between test classes do not work in the background.
 		if (environment.getProperty("asan.jobs.enabled") == null) {

@@ -60,16 +60,28 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 		this.pages = pages;
 	}
 
+	/**
+	 * After the request guard (platform.web.RequestGuard, which answers too many parameters, a NUL or a
+	 * body too large with the app's own 400 or 413) and the session filter: no parameter is read here
+	 * before the guard has looked at them, and a request with a session is known as such.
+	 */
 	@Override
 	public int getOrder() {
-		return Ordered.HIGHEST_PRECEDENCE + 20;
+		return org.springframework.session.web.http.SessionRepositoryFilter.DEFAULT_ORDER + 2;
+	}
+
+	/** A campaign opened or closed changes the tree's letters: the kept answers are made afresh at once. */
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+	public void on(az.asan.mektub.campaign.CampaignStatusChanged change) {
+		pages.clear();
 	}
 
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !CacheConfiguration.keeps(pages) || !"GET".equals(request.getMethod())
 				|| !(request.getContextPath() + "/tree").equals(request.getRequestURI())
-				|| request.getParameter("lang") != null || cookie(request, "ASANSESSION") != null;
+				|| cookie(request, "ASANSESSION") != null || request.getSession(false) != null
+				|| request.getParameter("lang") != null;
 	}
 
 	@Override

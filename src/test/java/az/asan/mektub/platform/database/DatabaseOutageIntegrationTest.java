@@ -78,7 +78,10 @@ class DatabaseOutageIntegrationTest {
 	@BeforeEach
 	void startTheAppOnItsOwnDatabase() throws Exception {
 		if (app == null || !app.isActive()) {
+			// pages read the database each time (cache-seconds 0): these tests ask what a page answers while the
+			// database is away, which a page kept from before would hide for its seconds
 			app = new SpringApplicationBuilder(MektubApplication.class, SlowPage.class).run("--server.port=0",
+					"--asan.tree.cache-seconds=0", "--asan.reports.cache-seconds=0", "--asan.desk.cache-seconds=0",
 					"--spring.datasource.url=" + postgres.getJdbcUrl("postgres", "postgres"),
 					"--spring.datasource.username=postgres", "--spring.datasource.password=", "--asan.demo=false",
 					"--spring.datasource.hikari.maximum-pool-size=5", "--asan.jobs.enabled=true", "--asan.jobs.mail.delay=PT1S");

@@ -32,6 +32,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * {@code noindex} on a child's letter.
  */
 @IntegrationTest
+// Fresh pages: MockMvc signs a person in without a session cookie, which the anonymous tree's kept answer
+// (TreePageCache) takes as a visitor's; no browser signs in that way.
+@az.asan.mektub.FreshPages
 class FastAndFindableIntegrationTest {
 
 	private static final Pattern STATIC_LINK = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars|images)/[^\"]+)\"");
