@@ -88,7 +88,10 @@ public class CacheConfiguration {
 	/** The program's headline figures on the home page, keyed by {@code "totals"}. 30 seconds. */
 	public static final String HOME_TOTALS = "home-totals";
 
-	/** The figures of {@code /impact}, keyed by language. One minute. */
+	/**
+	 * The figures of {@code /impact} and of its open files, keyed by language, and the letters of its feed
+	 * of wishes fulfilled, keyed by the day. One minute.
+	 */
 	public static final String IMPACT = "impact";
 
 	private static final Duration HOME_TOTALS_KEEP = Duration.ofSeconds(30);
