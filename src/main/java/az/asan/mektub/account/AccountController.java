@@ -7,6 +7,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 
+import az.asan.mektub.platform.web.Forms;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.i18n.Option;
@@ -89,7 +90,7 @@ class AccountController {
 			BindingResult result, Locale locale) {
 		if (!result.hasFieldErrors("password")) {
 			Passwords.problem(form.password(), form.email(), form.fullName())
-				.ifPresent(problem -> result.rejectValue("password", problem));
+				.ifPresent(problem -> Forms.reject(result, "password", problem));
 		}
 		// Whether the address already has an account is not said here: its owner is mailed instead.
 		if (result.hasErrors()) {
@@ -180,7 +181,7 @@ class AccountController {
 			HttpServletRequest request, RedirectAttributes redirect) {
 		if (!result.hasFieldErrors("password")) {
 			management.passwordProblem(user.id(), form.password())
-				.ifPresent(problem -> result.rejectValue("password", problem));
+				.ifPresent(problem -> Forms.reject(result, "password", problem));
 		}
 		if (result.hasErrors()) {
 			return "account/password";
@@ -188,7 +189,7 @@ class AccountController {
 		var session = request.getSession(false);
 		if (!management.changePassword(user.id(), form.currentPassword(), form.password(),
 				session == null ? null : session.getId())) {
-			result.rejectValue("currentPassword", "password.currentWrong");
+			Forms.reject(result, "currentPassword", "password.currentWrong");
 			return "account/password";
 		}
 		redirect.addFlashAttribute("success", messages.get("password.changed"));

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 
+import az.asan.mektub.platform.web.Forms;
 import az.asan.mektub.platform.i18n.Messages;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -48,7 +49,7 @@ class OrganisationController {
 		if (!result.hasFieldErrors("password")) {
 			Passwords.problem(form.password(), form.email(), form.contactName())
 				.or(() -> Passwords.problem(form.password(), form.email(), form.organisationName()))
-				.ifPresent(problem -> result.rejectValue("password", problem));
+				.ifPresent(problem -> Forms.reject(result, "password", problem));
 		}
 		// as for a person: whether the address already has an account is not said here (its owner is mailed)
 		if (result.hasErrors()) {

@@ -4,6 +4,7 @@ import java.util.Locale;
 
 import jakarta.validation.Valid;
 
+import az.asan.mektub.platform.web.Forms;
 import az.asan.mektub.platform.i18n.Messages;
 
 import org.springframework.stereotype.Controller;
@@ -61,7 +62,7 @@ class PasswordResetController {
 			Model model) {
 		if (!result.hasFieldErrors("password")) {
 			management.passwordProblem(form.token(), form.password())
-				.ifPresent(problem -> result.rejectValue("password", problem));
+				.ifPresent(problem -> Forms.reject(result, "password", problem));
 		}
 		if (result.hasErrors()) {
 			model.addAttribute("valid", true);

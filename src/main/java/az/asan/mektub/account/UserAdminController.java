@@ -77,10 +77,10 @@ class UserAdminController {
 			@Valid @ModelAttribute("volunteerForm") VolunteerForm form, BindingResult result, Model model, Locale locale,
 			RedirectAttributes redirect) {
 		if (!result.hasFieldErrors("email") && form.email() != null && management.emailTaken(form.email())) {
-			result.rejectValue("email", "register.emailTaken");
+			Forms.reject(result, "email", "register.emailTaken");
 		}
 		if (form.regionIds() == null || form.regionIds().isEmpty()) {
-			result.rejectValue("regionIds", "people.regions.required");
+			Forms.reject(result, "regionIds", "people.regions.required");
 		}
 		if (result.hasErrors()) {
 			Forms.redisplay(model, "volunteerForm", form, result);

@@ -5,6 +5,7 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import az.asan.mektub.platform.web.Forms;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
@@ -88,7 +89,7 @@ class WalkInController {
 		RegionScope scope = accounts.regionScope(user);
 		DeskScope desk = handoverPoints.deskScope(user.id(), scope);
 		if (walkInForm.handoverPointId() != null && point(walkInForm.handoverPointId(), desk).isEmpty()) {
-			result.rejectValue("handoverPointId", "paperTree.point.notYours");
+			Forms.reject(result, "handoverPointId", "paperTree.point.notYours");
 		}
 		if (result.hasErrors()) {
 			return form(scope, desk, walkInForm.code(), model, locale);

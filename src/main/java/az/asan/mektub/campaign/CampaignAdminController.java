@@ -68,7 +68,9 @@ class CampaignAdminController {
 			@Valid @ModelAttribute("campaignForm") CampaignForm form, BindingResult result, Model model,
 			RedirectAttributes redirect) {
 		Forms.validateRest(validator, form, result);
-		management.check(form, null, result);
+		org.springframework.validation.Errors checks = Forms.checksOf(form, result);
+		management.check(form, null, checks);
+		Forms.join(checks, result);
 		if (result.hasErrors()) {
 			Forms.redisplay(model, "campaignForm", form, result);
 			return form(model, null);
@@ -93,7 +95,9 @@ class CampaignAdminController {
 			RedirectAttributes redirect) {
 		Campaign campaign = campaigns.findById(id).orElseThrow(NotFound::new);
 		Forms.validateRest(validator, form, result);
-		management.check(form, id, result);
+		org.springframework.validation.Errors checks = Forms.checksOf(form, result);
+		management.check(form, id, checks);
+		Forms.join(checks, result);
 		if (result.hasErrors()) {
 			Forms.redisplay(model, "campaignForm", form, result);
 			return form(model, campaign);

@@ -77,7 +77,9 @@ class LetterFormPages {
 			String exceptCode, BindingResult result, Model model) {
 		Forms.validateRest(validator, form, result);
 		LetterForm kept = keepScan(form, scan, user, result);
-		List<LetterManagement.Duplicate> duplicates = letters.check(kept, scope, result, exceptCode);
+		org.springframework.validation.Errors checks = Forms.checksOf(kept, result);
+		List<LetterManagement.Duplicate> duplicates = letters.check(kept, scope, checks, exceptCode);
+		Forms.join(checks, result);
 		if (!duplicates.isEmpty() && !kept.duplicateConfirmed()) {
 			result.reject("letter.duplicate.found");
 		}

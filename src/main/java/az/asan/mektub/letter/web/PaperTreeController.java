@@ -9,6 +9,7 @@ import java.util.Optional;
 
 import jakarta.validation.Valid;
 
+import az.asan.mektub.platform.web.Forms;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.account.SignedInUser;
@@ -69,19 +70,19 @@ class PaperTreeController {
 		Optional<HandoverPoint> centre = paperTreeForm.handoverPointId() == null ? Optional.empty()
 				: point(paperTreeForm.handoverPointId(), scope);
 		if (paperTreeForm.handoverPointId() != null && centre.isEmpty()) {
-			result.rejectValue("handoverPointId", "paperTree.point.notYours");
+			Forms.reject(result, "handoverPointId", "paperTree.point.notYours");
 		}
 		// A centre's desk handles its own region's letters only: Quba's tags on a Baku tree would be stuck.
 		if (paperTreeForm.regionId() != null && centre.isPresent()
 				&& reporting(paperTreeForm.regionId()) != reporting(centre.get().regionId())) {
-			result.rejectValue("regionId", "paperTree.region.notCentres");
+			Forms.reject(result, "regionId", "paperTree.region.notCentres");
 		}
 		if (paperTreeForm.regionId() != null && !scope.includes(paperTreeForm.regionId())) {
-			result.rejectValue("regionId", "letter.region.notYours");
+			Forms.reject(result, "regionId", "letter.region.notYours");
 		}
 		if (paperTreeForm.minAge() != null && paperTreeForm.maxAge() != null
 				&& paperTreeForm.minAge() > paperTreeForm.maxAge()) {
-			result.rejectValue("maxAge", "paperTree.ages.reversed");
+			Forms.reject(result, "maxAge", "paperTree.ages.reversed");
 		}
 		if (result.hasErrors()) {
 			return form(scope, model, locale);

@@ -348,9 +348,32 @@ class SecurityConfiguration {
 			super.saveRequest(request, response);
 		}
 
+		/**
+		 * A cookie this app did not write (planted by a sibling subdomain, say) whose address cannot be
+		 * read is dropped and forgotten, never a 500 on every page of that browser (as a bad language
+		 * cookie is ignored).
+		 */
+		@Override
+		public HttpServletRequest getMatchingRequest(HttpServletRequest request, HttpServletResponse response) {
+			try {
+				return super.getMatchingRequest(request, response);
+			}
+			catch (RuntimeException unreadable) {
+				removeRequest(request, response);
+				return null;
+			}
+		}
+
 		@Override
 		public SavedRequest getRequest(HttpServletRequest request, HttpServletResponse response) {
-			SavedRequest saved = super.getRequest(request, response);
+			SavedRequest saved;
+			try {
+				saved = super.getRequest(request, response);
+			}
+			catch (RuntimeException unreadable) {
+				removeRequest(request, response);
+				return null;
+			}
 			if (saved == null) {
 				return null;
 			}

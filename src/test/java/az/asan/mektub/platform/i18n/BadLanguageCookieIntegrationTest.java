@@ -64,6 +64,19 @@ class BadLanguageCookieIntegrationTest {
 	}
 
 	@Test
+	void aPlantedWayBackAfterSignInThatIsNoAddressIsDroppedNotA500() throws IOException {
+		// pen test 3: a REDIRECT_URI cookie holding base64 of "http://evil.com\@host/me" (or "http://a b/")
+		// answered 500 on every page of that browser, sign-in included
+		for (String planted : new String[] { "http://evil.com\\@localhost:" + port + "/me", "http://a b/", "http://[x/" }) {
+			String value = java.util.Base64.getEncoder().encodeToString(planted.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+			for (String path : new String[] { "/", "/tree", "/login" }) {
+				String answer = get(path, "REDIRECT_URI=" + value);
+				assertThat(status(answer)).as(planted + " " + path).isEqualTo(200);
+			}
+		}
+	}
+
+	@Test
 	void theErrorPageOfABadCookieKeepsItsStyle() throws IOException {
 		String page = get("/no-such-page", "ASANLANG=a%20b");
 		assertThat(status(page)).isEqualTo(404);
