@@ -187,6 +187,10 @@ public class LetterManagement {
 	public void publish(String code, RegionScope scope, long volunteerId, String publicText, boolean confirmed,
 			boolean warningsAcknowledged) {
 		Letter letter = inScope(code, scope);
+		// a campaign closed since the letter came in puts no more letters on the tree (its closing page says so)
+		if (campaigns.findById(letter.getCampaignId()).filter(Campaign::isOpen).isEmpty()) {
+			throw new LetterTransitionException("letter.publish.campaignNotOpen");
+		}
 		if (!confirmed) {
 			throw new LetterTransitionException("letter.publish.confirmRequired");
 		}

@@ -250,6 +250,17 @@ class VolunteerLettersIntegrationTest {
 	}
 
 	@Test
+	void aLetterOfACampaignClosedSinceItWasRegisteredIsNotPublished() throws Exception {
+		// seen by a campaign officer in review: the closing page said such letters would not go on the tree
+		String code = codeOf(mvc.perform(registration(Map.of())).andReturn());
+		jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_at = now() WHERE id = ?").param(campaign).update();
+
+		act(code, "publish", Map.of("publicWish", "Gitara", "confirmed", "true"))
+			.andExpect(flash().attribute("failure", containsString("kampaniyası bağlıdır")));
+		assertThat(statusOf(code)).isEqualTo("RECEIVED");
+	}
+
+	@Test
 	void publishingNeedsTheConfirmationAndATextWithoutTheSurname() throws Exception {
 		String code = codeOf(mvc.perform(registration(Map.of())).andReturn());
 
