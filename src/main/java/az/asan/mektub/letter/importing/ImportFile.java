@@ -259,19 +259,24 @@ final class ImportFile {
 
 	/**
 	 * The separator of the header line: the one that splits it into the most known column names
-	 * (comma; semicolon, as Excel in the az and ru locales saves; tab, as in "Unicode text").
+	 * (comma; semicolon, as Excel in the az and ru locales saves; tab, as in "Unicode text"); when no
+	 * separator finds a column code (headers in the file's language), the one that splits it into the
+	 * most columns, so a tab-separated file with Azerbaijani headers is read as columns (seen in review).
 	 */
 	static char delimiter(String header) {
 		char best = header.contains(";") && !header.contains(",") ? ';' : ',';
 		long bestCount = 0;
+		long bestFields = 1;
 		for (char candidate : new char[] { ',', ';', '\t' }) {
-			long count = Arrays.stream(header.split(java.util.regex.Pattern.quote(String.valueOf(candidate))))
+			String[] fields = header.split(java.util.regex.Pattern.quote(String.valueOf(candidate)));
+			long count = Arrays.stream(fields)
 				.map(name -> name.strip().replace("\"", "").toLowerCase(Locale.ROOT))
 				.filter(LetterImport.COLUMNS::contains)
 				.count();
-			if (count > bestCount) {
+			if (count > bestCount || (count == bestCount && bestCount == 0 && fields.length > bestFields)) {
 				best = candidate;
 				bestCount = count;
+				bestFields = fields.length;
 			}
 		}
 		return best;

@@ -61,6 +61,14 @@ class ImportFileUnitTest {
 	}
 
 	@Test
+	void headersInTheFilesLanguageAreSplitByTheSeparatorThatMakesColumns() {
+		// Excel's "Unicode text" with Azerbaijani headers (seen in review): read as one column before
+		assertThat(ImportFile.delimiter("Ad\tSoyad\tDoğum tarixi\tCins")).isEqualTo('\t');
+		assertThat(ImportFile.delimiter("Ad;Soyad;Doğum tarixi")).isEqualTo(';');
+		assertThat(ImportFile.delimiter("Ad,Soyad,Doğum tarixi")).isEqualTo(',');
+	}
+
+	@Test
 	void rowsComeOneByOneWithTheirLines() throws Exception {
 		byte[] file = "a;b\r\n1;\"x\ny\"\r\n\r\n2;z\r\n".getBytes(StandardCharsets.UTF_8);
 		List<String> seen = new ArrayList<>();
