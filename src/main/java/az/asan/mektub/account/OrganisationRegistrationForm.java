@@ -12,9 +12,9 @@ import jakarta.validation.constraints.Size;
  * and password follow the same rules as a person's registration ({@link RegistrationForm}).
  */
 public record OrganisationRegistrationForm(
-		@NotBlank @Size(max = 200) String organisationName,
+		@NotBlank @Size(max = 200) @PrintableName String organisationName,
 		@Pattern(regexp = VOEN, message = "{voen.invalid}") String voen,
-		@NotBlank @Size(max = 200) String contactName,
+		@NotBlank @Size(max = 200) @PrintableName String contactName,
 		@NotBlank @Email @Size(max = 254)
 		@Pattern(regexp = Emails.PRINTABLE_ASCII, message = "{email.ascii}") String email,
 		@NotBlank @Size(min = 8, max = Passwords.MAX_LENGTH) String password,

@@ -8,7 +8,7 @@ import jakarta.validation.constraints.Size;
 
 /** What a donor types to open an account. */
 public record RegistrationForm(
-		@NotBlank @Size(max = 200) String fullName,
+		@NotBlank @Size(max = 200) @PrintableName String fullName,
 		@NotBlank @Email @Size(max = 254)
 		@Pattern(regexp = Emails.PRINTABLE_ASCII, message = "{email.ascii}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{7,20}$", message = "{phone.invalid}") String phone,

@@ -13,7 +13,7 @@ import jakarta.validation.constraints.Size;
  * {@link VolunteerCreated}.
  */
 public record VolunteerForm(
-		@NotBlank @Size(max = 200) String fullName,
+		@NotBlank @Size(max = 200) @PrintableName String fullName,
 		@NotBlank @Email @Size(max = 254)
 		@Pattern(regexp = Emails.PRINTABLE_ASCII, message = "{email.ascii}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{7,20}$", message = "{phone.invalid}") String phone,

@@ -135,6 +135,30 @@ class PasswordAndAddressFormsIntegrationTest {
 	}
 
 	@Test
+	void aNameWithInvisibleOrControlCharactersIsRefusedBesideTheFieldInEachLanguage() throws Exception {
+		for (String name : List.of("Aysel \u202Eavodəmməm", "Ay\u200Bsel", "Aysel\u001B[2J", "Aysel\nMəmmədova")) {
+			registerNamed(name, "az").andExpect(status().isOk())
+				.andExpect(content().string(containsString("Adda görünməyən və ya idarəedici simvol var")));
+		}
+		registerNamed("Ay\uFEFFsel", "en").andExpect(status().isOk())
+			.andExpect(content().string(containsString("The name holds an invisible or control character")));
+		registerNamed("Ay\u2060sel", "ru").andExpect(status().isOk())
+			.andExpect(content().string(containsString("В имени есть невидимый или управляющий символ")));
+		assertThat(jdbc.sql("SELECT count(*) FROM app_user WHERE email = 'name@forms.test'").query(Long.class).single())
+			.isZero();
+		// names in any alphabet, with apostrophes and hyphens, are names
+		registerNamed("O'Brien Анна-Мария Məmmədova", "az").andExpect(redirectedUrl("/login?registered"));
+		assertThat(jdbc.sql("SELECT full_name FROM app_user WHERE email = 'name@forms.test'").query(String.class).single())
+			.isEqualTo("O'Brien Анна-Мария Məmmədova");
+	}
+
+	private ResultActions registerNamed(String fullName, String lang) throws Exception {
+		return mvc.perform(post("/register").with(csrf()).param("lang", lang).param("fullName", fullName)
+			.param("email", "name@forms.test").param("phone", "").param("password", "gizli-parol-7")
+			.param("passwordConfirmation", "gizli-parol-7"));
+	}
+
+	@Test
 	void theResetFormSendsAFewMailsAnHourAndDeadLinksLeaveTheStoredMails() throws Exception {
 		register("reset@forms.test", "gizli-parol-7").andExpect(redirectedUrl("/login?registered"));
 		for (int i = 0; i < 6; i++) {

@@ -75,6 +75,49 @@ class PersonalDataCheckUnitTest {
 		assertThat(warnings("Bir top, iki kitab, üç qələm istəyirəm")).isEmpty();
 	}
 
+	/** Pen test 4: the surname spelled out letter by letter went public with no warning. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Velosiped, Q u l i y e v a", "Velosiped, Q.u.l.i.y.e.v.a",
+			"Velosiped, Q-u-l-i-y-e-v-a", "Velosiped, Q_u_l_i_y_e_v_a", "Velosiped, Q. u. l. i. y. e. v. a.",
+			"Velosiped, q u l i y e v a", "Velosiped, Q  U  L  İ  Y  E  V  A", "Velosiped (Q*u*l*i*y*e*v*a)",
+			"Mən Aysu K u l i y e v a", "Я Айсу К у л и е в а", "Q u l i y e v a Aysu velosiped istəyir" })
+	void theSurnameSpelledOutLetterByLetterIsFound(String text) {
+		assertThat(PersonalDataCheck.findings(text, "Quliyeva", null)).as(text).contains("letter.privacy.surname");
+	}
+
+	@Test
+	void aSurnameWithAzerbaijaniLettersSpelledOutIsFoundWithTheSameFolding() {
+		assertThat(PersonalDataCheck.findings("Top istəyirəm, Ə l i y e v a", "Əliyeva", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Top istəyirəm, E.l.i.y.e.v.a", "Əliyeva", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Top istəyirəm, S-I-N-A-Q-O-V-A", "Sınaqova", null)).contains("letter.privacy.surname");
+	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Lego 60 hissəli", "14 yaşlı qardaşım üçün",
+			"A. B. Səhhətin kitabını istəyirəm", "Müəllimim A. B. Quluzadə deyir ki, rəsm çəkirəm", "Velosiped, 20 düym",
+			"Rubik kubu 3x3", "Harry Potter 1-ci kitab", "Я и в школе рисую, хочу краски", "A, B, C hərfləri olan kubiklər",
+			"Q u l i Aysu velosiped istəyir", "Top və kukla istəyirəm", "Mənə Lego 60 lazımdır" })
+	void ordinaryWishesAndInitialsThatSpellNoSurnameAreNotTakenForIt(String text) {
+		assertThat(PersonalDataCheck.findings(text, "Quliyeva", null)).as(text).isEmpty();
+		assertThat(PersonalDataCheck.warnings(text, "Aysu", null)).as(text).isEmpty();
+	}
+
+	/**
+	 * A child's record keeps no guardian's name of its own, only the private contact field: a
+	 * guardian's name written there is warned of, also spelled out; one written nowhere cannot be.
+	 */
+	@Test
+	void theGuardiansNameFromTheContactFieldIsNoticedAlsoSpelledOut() {
+		String contact = "Anası Gülnarə Quliyeva, 050 111 22 33";
+		assertThat(PersonalDataCheck.warnings("Velosiped, anam Gülnarə xanım üçün də gül", "Aysu", contact))
+			.contains("letter.privacy.guardian");
+		assertThat(PersonalDataCheck.warnings("Velosiped, anam G ü l n a r ə xanım üçün də gül", "Aysu", contact))
+			.contains("letter.privacy.guardian");
+		assertThat(PersonalDataCheck.warnings("Velosiped, anam G.u.l.n.a.r.e xanım", "Aysu", contact))
+			.contains("letter.privacy.guardian");
+		assertThat(PersonalDataCheck.warnings("Velosiped istəyirəm", "Aysu", contact)).isEmpty();
+	}
+
 	private static java.util.List<String> warnings(String text) {
 		return PersonalDataCheck.warnings(text, "Aysel", null);
 	}

@@ -37,10 +37,12 @@ public final class PersonalDataCheck {
 		}
 		String plain = normalize(publicText);
 		String text = fold(plain);
+		String joined = joinSpelledOut(plain);
 		surname = surname == null ? null : normalize(surname);
 		contact = contact == null ? null : normalize(contact);
 		if (surname != null && surname.strip().length() >= 3 && (text.contains(fold(surname.strip()))
-				|| sounds(skeleton(plain), skeleton(surname.strip())))) {
+				|| sounds(skeleton(plain), skeleton(surname.strip())) || fold(joined).contains(fold(surname.strip()))
+				|| sounds(skeleton(joined), skeleton(surname.strip())))) {
 			found.add("letter.privacy.surname");
 		}
 		if (PHONE.matcher(plain).find()) {
@@ -107,12 +109,14 @@ public final class PersonalDataCheck {
 			return found;
 		}
 		String text = fold(normalize(publicText));
+		String joined = fold(joinSpelledOut(normalize(publicText)));
 		contact = contact == null ? null : normalize(contact);
 		if (ADDRESS.matcher(text).find() || Addresses.found(normalize(publicText))) {
 			found.add("letter.privacy.address");
 		}
 		if (INSTITUTION.matcher(text).find() || namesFrom(contact, firstName).stream()
-			.anyMatch(name -> Pattern.compile("(?<![\\p{L}])" + Pattern.quote(name) + "(?![\\p{L}])").matcher(text).find())) {
+			.map(name -> Pattern.compile("(?<![\\p{L}])" + Pattern.quote(name) + "(?![\\p{L}])"))
+			.anyMatch(name -> name.matcher(text).find() || name.matcher(joined).find())) {
 			found.add("letter.privacy.guardian");
 		}
 		if (DATE.matcher(text).find()) {
@@ -184,6 +188,25 @@ public final class PersonalDataCheck {
 			}
 		});
 		return out.toString();
+	}
+
+	/**
+	 * A run of two or more single letters, each apart from the next by one or two spaces, dots,
+	 * hyphens, underscores or other signs: a word spelled out to get past the check
+	 * ("Q u l i y e v a", "Q.u.l.i.y.e.v.a", "Q-u-l-i-y-e-v-a").
+	 */
+	private static final Pattern SPELLED_OUT = Pattern.compile(
+			"(?<![\\p{L}\\p{N}])\\p{L}(?:[\\s\\p{P}\\p{S}]{1,2}\\p{L}(?![\\p{L}\\p{N}]))+",
+			Pattern.UNICODE_CHARACTER_CLASS);
+
+	/**
+	 * The text with every word spelled out letter by letter written as one word ("Velosiped,
+	 * Q u l i y e v a" reads "Velosiped, Quliyeva"); the rest of the text as it was. Only for finding
+	 * a name: initials in an ordinary sentence ("A. B.") become a two-letter word that spells no name.
+	 */
+	static String joinSpelledOut(String text) {
+		return SPELLED_OUT.matcher(text)
+			.replaceAll(run -> java.util.regex.Matcher.quoteReplacement(run.group().replaceAll("[^\\p{L}]", "")));
 	}
 
 	/** The skeleton of a word appears at the start of a word of the text. */
