@@ -12,6 +12,7 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.web.Visitor;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -87,21 +88,24 @@ class HeldLetterWithdrawalIntegrationTest {
 					containsString("Bu məktubu donor götürüb: geri götürülsə, donora e-poçtla bildiriləcək"),
 					containsString("name=\"heldConfirmed\""))));
 
-		// when: withdrawn without the confirmation
-		withdraw(code, Map.of("reason", "CHILD_LEFT_CARE", "note", "Ailəsinə qayıdıb"))
-			.andExpect(flash().attribute("failure", containsString("təsdiq edin")));
+		// when: withdrawn, as the form is served, without the confirmation
+		Visitor volunteer = Visitor.signedIn(mvc, volunteer());
+		Visitor.Page refused = volunteer.open("/volunteer/letters/" + code)
+			.form("#withdraw-form")
+			.set("reason", "CHILD_LEFT_CARE")
+			.set("note", "Ailəsinə qayıdıb")
+			.submit();
 
-		// then: nothing changed, and what was typed and chosen is on the page again
+		// then: refused in plain words, nothing changed, and what was typed and chosen is on the page again
+		assertThat(refused.document().select(".alert-danger").text()).as(refused.messages()).contains("təsdiq edin");
 		assertThat(statusOf(code)).isEqualTo("ADOPTED");
 		assertThat(mailsTo("Zərifə")).isEmpty();
-		mvc.perform(get("/volunteer/letters/" + code).with(user(volunteer())).flashAttr("withdrawNote", "Ailəsinə qayıdıb")
-			.flashAttr("withdrawReasonChosen", "CHILD_LEFT_CARE"))
-			.andExpect(content().string(allOf(containsString("value=\"Ailəsinə qayıdıb\""),
-					containsString("value=\"CHILD_LEFT_CARE\" selected"))));
+		assertThat(refused.form("#withdraw-form").value("note")).isEqualTo("Ailəsinə qayıdıb");
+		assertThat(refused.document().select("#withdrawReason option[selected]").attr("value")).isEqualTo("CHILD_LEFT_CARE");
 
 		// when: withdrawn with it
-		withdraw(code, Map.of("reason", "CHILD_LEFT_CARE", "note", "Ailəsinə qayıdıb", "heldConfirmed", "true"))
-			.andExpect(flash().attributeExists("success"));
+		Visitor.Page done = refused.form("#withdraw-form").check("heldConfirmed").submit();
+		assertThat(done.document().select(".alert-success")).as(done.messages()).isNotEmpty();
 
 		// then: withdrawn, and exactly one mail to the donor, in Russian, with the reason's words (not the note)
 		assertThat(statusOf(code)).isEqualTo("WITHDRAWN");
