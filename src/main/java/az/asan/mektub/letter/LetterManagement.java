@@ -284,7 +284,7 @@ public class LetterManagement {
 			throw new LetterTransitionException("letter.withdraw.reasonRequired");
 		}
 		Letter letter = inScope(code, scope);
-		if (letter.getStatus() == LetterStatus.ADOPTED && !heldConfirmed) {
+		if (letter.getStatus().isTaken() && !heldConfirmed) {
 			throw new LetterTransitionException("letter.withdraw.heldConfirmRequired");
 		}
 		letter.withdraw(volunteerId, reason, blankToNull(note));
