@@ -97,6 +97,13 @@ class AdoptionController {
 			if (!donorLetters.onceHeldBy(code, user.id())) {
 				throw new NotFound();
 			}
+			// withdrawn by the program while theirs: the list says so and why (the donor was mailed too)
+			java.util.Optional<DonorLetters.WithdrawnHold> withdrawn = donorLetters.withdrawnWhileHeldBy(code, user.id());
+			if (withdrawn.isPresent()) {
+				messages.flash(redirect, "failure", "adoptions.withdrawnByProgram", withdrawn.get().firstName(),
+						withdrawn.get().reason());
+				return "redirect:/me/adoptions";
+			}
 			// given back (or released): the list says so rather than "page not found"
 			redirect.addFlashAttribute("failure", messages.get("adoptions.noLongerYours"));
 			return "redirect:/me/adoptions";

@@ -4,6 +4,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.DonorLeaving;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.GiftMovedToCentre;
+import az.asan.mektub.letter.HeldLetterWithdrawn;
 import az.asan.mektub.letter.HoldEnded;
 import az.asan.mektub.letter.HoldReleased;
 import az.asan.mektub.letter.LetterFulfilled;
@@ -14,6 +15,7 @@ import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.platform.web.Links;
 
 import org.springframework.context.event.EventListener;
+import org.springframework.context.support.DefaultMessageSourceResolvable;
 import org.springframework.stereotype.Component;
 
 /**
@@ -81,6 +83,21 @@ class AdoptionEvents {
 							point.name(locale), point.address(locale), links.absolute("/me/adoptions/" + event.code()));
 				});
 		});
+	}
+
+	/**
+	 * The program withdrew a letter the donor held: tell them why, in their language, and what to do with
+	 * a gift they may have bought already.
+	 */
+	@EventListener
+	void on(HeldLetterWithdrawn event) {
+		accounts.contact(event.donorId())
+			.filter(AccountManagement.Contact::reachable)
+			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "heldLetterWithdrawn", donor.fullName(),
+					event.firstName(),
+					new DefaultMessageSourceResolvable(new String[] { "withdrawReason." + event.reason().name() },
+							event.reason().name()),
+					links.absolute("/tree")));
 	}
 
 	/**

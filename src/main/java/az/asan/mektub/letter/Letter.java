@@ -358,11 +358,17 @@ public class Letter extends AbstractAggregateRoot<Letter> {
 		registerEvent(new LetterFulfilled(id, code, donorId));
 	}
 
-	/** Any state before GIFT_RECEIVED → WITHDRAWN, with a reason. Terminal. */
+	/**
+	 * Any state before GIFT_RECEIVED → WITHDRAWN, with a reason. Terminal. A letter a donor holds keeps
+	 * its donor (their history shows it) and registers {@link HeldLetterWithdrawn}, so they are told.
+	 */
 	void withdraw(long volunteerId, WithdrawReason reason, String note) {
 		require(EnumSet.of(LetterStatus.RECEIVED, LetterStatus.INCOMPLETE, LetterStatus.PUBLISHED, LetterStatus.ADOPTED),
 				LetterStatus.WITHDRAWN);
 		Objects.requireNonNull(reason, "reason");
+		if (status == LetterStatus.ADOPTED && donorId != null) {
+			registerEvent(new HeldLetterWithdrawn(id, code, donorId, firstName, reason));
+		}
 		this.statusReason = reason.name();
 		this.statusNote = note;
 		move(LetterStatus.WITHDRAWN, volunteerId, reason.name(), blankToNull(note));

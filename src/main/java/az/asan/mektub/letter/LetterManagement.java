@@ -276,12 +276,24 @@ public class LetterManagement {
 		letters.saveChanges(letter);
 	}
 
+	/**
+	 * Any state before the gift is in → WITHDRAWN. A letter someone holds (a donor online, or a walk-in
+	 * donor at a centre) is withdrawn only once the volunteer confirmed they know: its donor may have
+	 * bought the gift. An online donor is told ({@link HeldLetterWithdrawn}).
+	 */
 	@Transactional
-	public void withdraw(String code, RegionScope scope, long volunteerId, WithdrawReason reason, String note) {
+	public void withdraw(String code, RegionScope scope, long volunteerId, WithdrawReason reason, String note,
+			boolean heldConfirmed) {
 		if (reason == null) {
 			throw new LetterTransitionException("letter.withdraw.reasonRequired");
 		}
-		inScope(code, scope).withdraw(volunteerId, reason, blankToNull(note));
+		Letter letter = inScope(code, scope);
+		if (letter.getStatus().isTaken() && !heldConfirmed) {
+			throw new LetterTransitionException("letter.withdraw.heldConfirmRequired");
+		}
+		letter.withdraw(volunteerId, reason, blankToNull(note));
+		// The letter may have registered HeldLetterWithdrawn; saveChanges publishes it.
+		letters.saveChanges(letter);
 	}
 
 	/** ADOPTED past its due date → PUBLISHED, by a volunteer; the donor is told (see {@link HoldReleased}). */

@@ -12,6 +12,7 @@ import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.WithdrawReason;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -21,6 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 import static az.asan.mektub.letter.LetterStatus.ADOPTED;
 import static az.asan.mektub.letter.LetterStatus.FULFILLED;
 import static az.asan.mektub.letter.LetterStatus.GIFT_RECEIVED;
+import static az.asan.mektub.letter.LetterStatus.WITHDRAWN;
 
 /**
  * What the adoption module reads of letters: a donor's letters and the steps since they took each,
@@ -159,6 +161,21 @@ public class DonorLetters {
 			.params(code, donorId)
 			.query(Boolean.class)
 			.single();
+	}
+
+	/** A letter the program withdrew while a donor held it: whose it was and why. */
+	public record WithdrawnHold(String firstName, WithdrawReason reason) {
+	}
+
+	/** The letter, when it was withdrawn while this donor held it (a withdrawn letter keeps its donor). */
+	@Transactional(readOnly = true)
+	public Optional<WithdrawnHold> withdrawnWhileHeldBy(String code, long donorId) {
+		return jdbc.sql("SELECT first_name, status_reason FROM letter WHERE code = ? AND donor_id = ? AND "
+				+ LetterSql.is(null, WITHDRAWN))
+			.params(code, donorId)
+			.query((rs, n) -> new WithdrawnHold(rs.getString("first_name"),
+					WithdrawReason.valueOf(rs.getString("status_reason"))))
+			.optional();
 	}
 
 	/** Where a letter stands, read without taking any lock. */

@@ -125,15 +125,20 @@ class LetterStepsController {
 	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String withdraw(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) WithdrawReason reason, @RequestParam(defaultValue = "") String note,
-			RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "false") boolean heldConfirmed, RedirectAttributes redirect) {
+		// a refused step keeps the reason chosen as well as the note typed
+		Map<String, Object> typed = new java.util.HashMap<>(Map.of("withdrawNote", note));
+		if (reason != null) {
+			typed.put("withdrawReasonChosen", reason.name());
+		}
 		return step(code, redirect, "letter.withdrawn", () -> {
-			letters.withdraw(code, accounts.regionScope(user), user.id(), reason, note);
+			letters.withdraw(code, accounts.regionScope(user), user.id(), reason, note, heldConfirmed);
 			// a volunteer's step is in the letter's history; staff withdrawing a letter is a staff change too
 			if (user.role() == Role.STAFF || user.role() == Role.ADMIN) {
 				auditLog.record(user.id(), AuditLog.Kind.LETTER, "LETTER_WITHDRAWN", null, code + " " + reason, code,
 						new AuditLog.Key("withdrawReason." + reason));
 			}
-		}, Map.of("withdrawNote", note));
+		}, typed);
 	}
 
 	/**
