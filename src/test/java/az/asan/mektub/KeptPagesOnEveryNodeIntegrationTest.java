@@ -1,17 +1,9 @@
 package az.asan.mektub;
 
-import java.net.CookieManager;
-import java.net.URI;
-import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import javax.sql.DataSource;
 
@@ -115,18 +107,18 @@ class KeptPagesOnEveryNodeIntegrationTest {
 		long donor = accounts.create("donor@every-node.test", "parol-12345", "Hər Node", Role.DONOR, Set.of()).getId();
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		String code = testLetters.published(campaign, Spec.of("Nərgiz", 8));
-		HttpClient visitor = HttpClient.newHttpClient();
-		assertThat(page(visitor, portB, "/letters/" + code)).contains("id=\"adopt-form\"").doesNotContain("id=\"letter-taken\"");
+		HttpBrowser visitor = new HttpBrowser(portB);
+		assertThat(visitor.page("/letters/" + code).outerHtml()).contains("id=\"adopt-form\"").doesNotContain("id=\"letter-taken\"");
 
 		// when: the letter is adopted on node A
 		testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
 		long adopted = System.nanoTime();
 
 		// then: node B shows it taken within a second
-		String shown = page(visitor, portB, "/letters/" + code);
+		String shown = visitor.page("/letters/" + code).outerHtml();
 		while (!shown.contains("id=\"letter-taken\"") && System.nanoTime() - adopted < WITHIN.toNanos()) {
 			Thread.sleep(25);
-			shown = page(visitor, portB, "/letters/" + code);
+			shown = visitor.page("/letters/" + code).outerHtml();
 		}
 		Duration took = Duration.ofNanos(System.nanoTime() - adopted);
 		assertThat(shown).as("node B's page " + took.toMillis() + " ms after the adoption on A").contains("id=\"letter-taken\"");
@@ -138,66 +130,33 @@ class KeptPagesOnEveryNodeIntegrationTest {
 		long campaign = TestCampaigns.open(jdbc);
 		String code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Kamran", 9));
 		Thread.sleep(WITHIN.toMillis()); // the news of its creation reaches node B first
-		HttpClient visitor = HttpClient.newHttpClient();
-		assertThat(page(visitor, portB, "/letters/" + code)).contains("id=\"adopt-form\"");
+		HttpBrowser visitor = new HttpBrowser(portB);
+		assertThat(visitor.page("/letters/" + code).outerHtml()).contains("id=\"adopt-form\"");
 
 		jdbc.sql("UPDATE letter SET public_wish = 'Gizlicə dəyişən arzu' WHERE code = ?").param(code).update();
 		Thread.sleep(WITHIN.toMillis());
 
-		assertThat(page(visitor, portB, "/letters/" + code)).contains("Rəngli kitab").doesNotContain("Gizlicə dəyişən arzu");
+		assertThat(visitor.page("/letters/" + code).outerHtml()).contains("Rəngli kitab").doesNotContain("Gizlicə dəyişən arzu");
 	}
 
 	@Test
 	void aVolunteerLockedOnOneNodeHasNoDeskOnTheOtherAtTheNextRequest() throws Exception {
 		var volunteer = accounts.create("volunteer@every-node.test", "parol-12345", "Könüllü Kilid", Role.VOLUNTEER, Set.of());
-		HttpClient browser = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		signIn(browser, portB, "volunteer@every-node.test", "parol-12345");
-		assertThat(browser.send(get(portB, "/volunteer"), HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(200);
+		HttpBrowser browser = new HttpBrowser(portB);
+		browser.signIn("volunteer@every-node.test", "parol-12345");
+		assertThat(browser.get("/volunteer").statusCode()).isEqualTo(200);
 
 		// when: staff lock them on node A
-		HttpClient staff = HttpClient.newBuilder().cookieHandler(new CookieManager()).build();
-		signIn(staff, portA, "staff@demo.az", "demo12345");
-		String token = csrf(page(staff, portA, "/admin/users/" + volunteer.getId()));
-		assertThat(staff.send(post(portA, "/admin/users/" + volunteer.getId() + "/lock", "locked=true&_csrf=" + token),
-				HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(302);
+		HttpBrowser staff = new HttpBrowser(portA);
+		staff.signIn("staff@demo.az", "demo12345");
+		String token = staff.page("/admin/users/" + volunteer.getId()).select("input[name=_csrf]").val();
+		assertThat(staff.post("/admin/users/" + volunteer.getId() + "/lock", "locked=true", token).statusCode()).isEqualTo(302);
 		assertThat(jdbc.sql("SELECT locked FROM app_user WHERE id = ?").param(volunteer.getId()).query(Boolean.class).single()).isTrue();
 
 		// then: their next request on node B finds no desk
-
-		HttpResponse<Void> desk = browser.send(get(portB, "/volunteer"), HttpResponse.BodyHandlers.discarding());
+		HttpResponse<String> desk = browser.get("/volunteer");
 		assertThat(desk.statusCode()).isEqualTo(302);
 		assertThat(desk.headers().firstValue("Location").orElse("")).contains("/login");
-	}
-
-	private static String page(HttpClient client, int port, String path) throws Exception {
-		HttpResponse<String> response = client.send(get(port, path), HttpResponse.BodyHandlers.ofString());
-		assertThat(response.statusCode()).isEqualTo(200);
-		return response.body();
-	}
-
-	private static void signIn(HttpClient client, int port, String email, String password) throws Exception {
-		String token = csrf(client.send(get(port, "/login"), HttpResponse.BodyHandlers.ofString()).body());
-		HttpResponse<Void> response = client.send(post(port, "/login", "email=" + URLEncoder.encode(email,
-				StandardCharsets.UTF_8) + "&password=" + password + "&_csrf=" + token), HttpResponse.BodyHandlers.discarding());
-		assertThat(response.statusCode()).isEqualTo(302);
-		assertThat(response.headers().firstValue("Location").orElse("")).doesNotContain("error");
-	}
-
-	private static String csrf(String html) {
-		Matcher matcher = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"").matcher(html);
-		assertThat(matcher.find()).isTrue();
-		return matcher.group(1);
-	}
-
-	private static HttpRequest get(int port, String path) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)).GET().build();
-	}
-
-	private static HttpRequest post(int port, String path, String form) {
-		return HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
-			.header("Content-Type", "application/x-www-form-urlencoded")
-			.POST(HttpRequest.BodyPublishers.ofString(form))
-			.build();
 	}
 
 }

@@ -104,9 +104,7 @@ public class AdoptionManagement {
 			/** Holds as many letters of the campaign as allowed. */
 			AT_LIMIT,
 			/** An organisation staff have not confirmed. */
-			AWAITING_CONFIRMATION,
-			/** A volunteer or staff member: only donors adopt, and the page says so instead of a button. */
-			NOT_A_DONOR
+			AWAITING_CONFIRMATION
 
 		}
 

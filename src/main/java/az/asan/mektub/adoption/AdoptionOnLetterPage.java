@@ -60,10 +60,10 @@ class AdoptionOnLetterPage implements LetterPageReader {
 		Part part;
 		boolean donor = reader.role() == Role.DONOR;
 		if (letter.status() == LetterStatus.PUBLISHED) {
-			// volunteers and staff are told only donors adopt, instead of a button that would refuse them: no query
+			// volunteers and staff get the button as before (pressing it says only donors adopt): no query
 			AdoptionManagement.ReaderStanding standing = donor
 					? adoptions.readerStanding(reader.id(), letter.campaignId(), letter.campaignDonorLimit())
-					: new AdoptionManagement.ReaderStanding(AdoptionManagement.ReaderStanding.Kind.NOT_A_DONOR, 0, 0);
+					: new AdoptionManagement.ReaderStanding(AdoptionManagement.ReaderStanding.Kind.MAY_ADOPT, 0, 0);
 			part = new Part(letter.code(), letter.firstName(), standing.kind(),
 					standing.kind() == AdoptionManagement.ReaderStanding.Kind.AT_LIMIT ? standing.limit() : 0, null,
 					locale.toLanguageTag(), request.getContextPath());

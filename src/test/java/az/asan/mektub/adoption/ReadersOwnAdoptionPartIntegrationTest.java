@@ -141,21 +141,6 @@ class ReadersOwnAdoptionPartIntegrationTest {
 	}
 
 	@Test
-	void aVolunteerReadingALetterOnTheTreeIsToldOnlyDonorsAdoptInsteadOfAButtonThatWouldRefuse() throws Exception {
-		// seen by a centre volunteer in review: the button answered 409 "only donor accounts"
-		String code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Sevda", 6));
-		HttpBrowser volunteer = signedIn("volunteer@demo.az", "demo12345");
-		accounts.create("reader@limit.test", "oxucu-parol-84", "Oxucu Donor", Role.DONOR, Set.of());
-		HttpBrowser donor = signedIn("reader@limit.test", "oxucu-parol-84");
-
-		Document seen = volunteer.page("/letters/" + code);
-		assertThat(seen.select("#adopt-donors-only").text()).contains("yalnız donor");
-		assertThat(seen.select("#adopt")).isEmpty();
-		// the same kept page gives a donor the button
-		assertThat(donor.page("/letters/" + code).select("#adopt")).hasSize(1);
-	}
-
-	@Test
 	void theHoldsTimeLeftIsSaidByTheServerInEachLanguageAndCountsDownWhereScriptsRun() throws Exception {
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		String code = testLetters.published(campaign, Spec.of("Fidan", 7));
