@@ -100,6 +100,18 @@ class TreeContent {
 		bodies.clear();
 	}
 
+	/**
+	 * Many letters changed at once (a paper tree printed, retention, an import): the lists are made afresh.
+	 * One letter's change leaves them their few seconds (an adoption rush would otherwise render the tree
+	 * for every press); its own page says at once what became of it.
+	 */
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+	public void on(az.asan.mektub.letter.LetterChanged change) {
+		if (change.isMany()) {
+			bodies.clear();
+		}
+	}
+
 	/** The content for this request's question and language, kept for a few seconds. */
 	String body(Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		String key = locale.getLanguage() + "|" + request.getContextPath() + "|" + request.getQueryString();

@@ -76,11 +76,31 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 		pages.clear();
 	}
 
+	/**
+	 * Whether the request as the server received it, under every filter's wrapper, has a session of its
+	 * own: a visitor with one is never served the answer kept for visitors without.
+	 */
+	private static boolean hasOwnSession(HttpServletRequest request) {
+		jakarta.servlet.ServletRequest inner = request;
+		while (inner instanceof jakarta.servlet.ServletRequestWrapper wrapper) {
+			inner = wrapper.getRequest();
+		}
+		return inner != request && inner instanceof HttpServletRequest http && http.getSession(false) != null;
+	}
+
+	/** Many letters changed at once: the kept answers are made afresh (one letter's change keeps its seconds). */
+	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
+	public void on(az.asan.mektub.letter.LetterChanged change) {
+		if (change.isMany()) {
+			pages.clear();
+		}
+	}
+
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !CacheConfiguration.keeps(pages) || !"GET".equals(request.getMethod())
 				|| !(request.getContextPath() + "/tree").equals(request.getRequestURI())
-				|| cookie(request, "ASANSESSION") != null || request.getSession(false) != null
+				|| cookie(request, "ASANSESSION") != null || request.getSession(false) != null || hasOwnSession(request)
 				|| request.getParameter("lang") != null;
 	}
 

@@ -42,6 +42,12 @@ public final class Visitor {
 
 	private final Map<String, Cookie> cookies = new LinkedHashMap<>();
 
+	/**
+	 * A signed-in browser always has a session; MockMvc's {@code user()} signs in without one, which the
+	 * anonymous tree's kept answer (TreePageCache) would take for a visitor's. The session stands for it.
+	 */
+	private final org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
+
 	private Visitor(MockMvc mvc, UserDetails user) {
 		this.mvc = mvc;
 		this.user = user;
@@ -98,6 +104,7 @@ public final class Visitor {
 	MvcResult perform(AbstractMockHttpServletRequestBuilder<?> request) {
 		if (user != null) {
 			request.with(user(user));
+			request.session(session);
 		}
 		if (!cookies.isEmpty()) {
 			request.cookie(cookies.values().toArray(Cookie[]::new));
