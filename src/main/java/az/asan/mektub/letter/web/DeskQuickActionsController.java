@@ -43,8 +43,8 @@ class DeskQuickActionsController {
 	@LetterRefusals.Otherwise("/volunteer")
 	String handedToday(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-			RedirectAttributes redirect) {
-		return quick(code, htmx, model, redirect, "letter.fulfilled", "desk.quick.alreadyHanded", () -> letters.fulfil(code,
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+		return quick(code, htmx, model, redirect, response, "letter.fulfilled", "desk.quick.alreadyHanded", () -> letters.fulfil(code,
 				accounts.regionScope(user), user.id(), LocalDate.now(Formats.BAKU), null, null));
 	}
 
@@ -53,13 +53,13 @@ class DeskQuickActionsController {
 	@LetterRefusals.Otherwise("/volunteer")
 	String release(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestHeader(name = "HX-Request", required = false) String htmx, Model model,
-			RedirectAttributes redirect) {
-		return quick(code, htmx, model, redirect, "letter.released", "desk.quick.alreadyReleased",
+			RedirectAttributes redirect, jakarta.servlet.http.HttpServletResponse response) {
+		return quick(code, htmx, model, redirect, response, "letter.released", "desk.quick.alreadyReleased",
 				() -> letters.releaseOverdueHold(code, accounts.regionScope(user), user.id()));
 	}
 
-	private String quick(String code, String htmx, Model model, RedirectAttributes redirect, String successKey,
-			String alreadyKey, Runnable action) {
+	private String quick(String code, String htmx, Model model, RedirectAttributes redirect,
+			jakarta.servlet.http.HttpServletResponse response, String successKey, String alreadyKey, Runnable action) {
 		String message;
 		String outcome;
 		try {
@@ -92,6 +92,10 @@ class DeskQuickActionsController {
 		// A letter changed here is told to every node's desk (LetterChanged, KeptDesksForgotten): the next
 		// load reads afresh.
 		if (htmx != null) {
+			if (!"failure".equals(outcome)) {
+				// the desk's figures are read afresh in place (desk-shared's #desk-counts listens for it)
+				response.setHeader("HX-Trigger", "deskChanged");
+			}
 			model.addAttribute("code", code);
 			model.addAttribute("message", message);
 			model.addAttribute("ok", !"failure".equals(outcome));

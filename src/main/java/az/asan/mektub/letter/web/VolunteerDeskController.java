@@ -158,6 +158,16 @@ class VolunteerDeskController {
 		return "volunteer/desk";
 	}
 
+	/**
+	 * The desk's letters by status alone, read afresh: the desk asks for it in place after a quick action
+	 * (htmx, on the action's deskChanged), so its figures follow the row that changed.
+	 */
+	@GetMapping("/volunteer/counts")
+	String counts(@AuthenticationPrincipal SignedInUser user, Model model) {
+		model.addAttribute("counts", deskLetters.counts(accounts.regionScope(user)));
+		return "volunteer/desk-counts :: counts";
+	}
+
 	private Shared shared(RegionScope scope) {
 		Map<LetterStatus, Long> counts = deskLetters.counts(scope);
 		java.util.List<DeskLetters.Row> review = deskLetters.waitingForReview(scope, LIST_SIZE);
