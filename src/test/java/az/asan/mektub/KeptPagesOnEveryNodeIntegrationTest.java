@@ -7,7 +7,6 @@ import java.util.Set;
 
 import javax.sql.DataSource;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,12 +19,8 @@ import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.core.env.MapPropertySource;
-import org.springframework.core.env.StandardEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -70,19 +65,10 @@ class KeptPagesOnEveryNodeIntegrationTest {
 	@BeforeEach
 	void startTheSecondNodeKeepingPages() throws Exception {
 		if (nodeB == null) {
-			HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-			// the same kept seconds as this node: given as a test's own properties, which TestDatabase leaves as they are
-			StandardEnvironment environment = new StandardEnvironment();
-			environment.getPropertySources()
-				.addFirst(new MapPropertySource("Inlined Test Properties",
-						Map.of("asan.tree.cache-seconds", "60", "asan.desk.cache-seconds", "60")));
-			nodeB = new SpringApplicationBuilder(MektubApplication.class).environment(environment)
-				.run("--server.port=0", "--spring.datasource.url=" + hikari.getJdbcUrl(),
-						"--spring.datasource.username=" + hikari.getUsername(),
-						"--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-						"--asan.demo=false", "--asan.jobs.mail.delay=PT1H");
+			// the same kept seconds as this node
+			nodeB = SecondNode.start(dataSource, Map.of("asan.tree.cache-seconds", "60", "asan.desk.cache-seconds", "60"));
 		}
-		portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+		portB = SecondNode.port(nodeB);
 	}
 
 	@AfterEach

@@ -9,6 +9,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -17,7 +18,6 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import com.zaxxer.hikari.HikariDataSource;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -32,9 +32,7 @@ import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -85,13 +83,9 @@ class TwoNodesIntegrationTest {
 	@BeforeEach
 	void startTheSecondNode() throws Exception {
 		if (nodeB == null) {
-			HikariDataSource hikari = dataSource.unwrap(HikariDataSource.class);
-			nodeB = new SpringApplicationBuilder(MektubApplication.class).run("--server.port=0",
-					"--spring.datasource.url=" + hikari.getJdbcUrl(), "--spring.datasource.username=" + hikari.getUsername(),
-					"--spring.datasource.password=" + (hikari.getPassword() == null ? "" : hikari.getPassword()),
-					"--asan.demo=false", "--asan.jobs.mail.delay=PT1H");
+			nodeB = SecondNode.start(dataSource, Map.of());
 		}
-		portB = ((WebServerApplicationContext) nodeB).getWebServer().getPort();
+		portB = SecondNode.port(nodeB);
 	}
 
 	@AfterEach
