@@ -2,6 +2,7 @@ package az.asan.mektub.letter;
 
 import java.sql.Timestamp;
 import java.time.LocalDate;
+import java.util.Map;
 import java.util.Optional;
 
 import az.asan.mektub.letter.sql.LetterSql;
@@ -79,7 +80,7 @@ public class LetterHolds {
 	public Optional<Adopted> adoptIfAvailable(String code, long donorId, LocalDate dueDate, int limit) {
 		Letter.Adoption adoption = Letter.Adoption.by(donorId, dueDate);
 		Timestamp at = Timestamp.from(adoption.at());
-		Optional<Adopted> adopted = jdbc.sql("""
+		Optional<Map.Entry<Adopted, Integer>> adopted = jdbc.sql("""
 				WITH adopted AS (
 				  UPDATE letter SET status = :to, donor_id = :donor, gift_tag_code = :tag, adopted_at = :at,
 				    due_date = :due, handover_point_id = NULL, updated_at = :at, version = version + 1
@@ -101,13 +102,12 @@ public class LetterHolds {
 			.param("due", dueDate)
 			.param("code", code)
 			.param("limit", limit)
-			.query((rs, row) -> {
-				// written by a statement of its own, not through Hibernate: told to every module and node here
-				changes.changed(new LetterChanged(rs.getString(2), rs.getInt(5)));
-				return new Adopted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4));
-			})
+			.query((rs, row) -> Map.entry(new Adopted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
+					rs.getInt(5)))
 			.optional();
-		return adopted;
+		// written by a statement of its own, not through Hibernate: told to every module and node here
+		adopted.ifPresent(letter -> changes.changed(new LetterChanged(letter.getKey().code(), letter.getValue())));
+		return adopted.map(Map.Entry::getKey);
 	}
 
 	/** PUBLISHED → ADOPTED at a service centre's desk, for a walk-in donor. */
