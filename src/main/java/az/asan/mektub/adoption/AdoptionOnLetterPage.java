@@ -12,12 +12,9 @@ import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.query.DonorLetters;
-import az.asan.mektub.platform.web.CacheConfiguration;
-import az.asan.mektub.platform.web.TemplateFragments;
+import az.asan.mektub.platform.web.PageShells;
 import az.asan.mektub.tree.LetterPageReader;
 
-import org.springframework.cache.Cache;
-import org.springframework.cache.CacheManager;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,24 +31,21 @@ class AdoptionOnLetterPage implements LetterPageReader {
 
 	private final DonorLetters donorLetters;
 
-	private final TemplateFragments fragments;
-
-	private final Cache parts;
+	private final PageShells shells;
 
 	private final HoldCountdowns countdowns;
 
-	AdoptionOnLetterPage(AdoptionManagement adoptions, DonorLetters donorLetters, TemplateFragments fragments,
-			CacheManager caches, HoldCountdowns countdowns) {
+	AdoptionOnLetterPage(AdoptionManagement adoptions, DonorLetters donorLetters, PageShells shells,
+			HoldCountdowns countdowns) {
 		this.countdowns = countdowns;
 		this.adoptions = adoptions;
 		this.donorLetters = donorLetters;
-		this.fragments = fragments;
-		this.parts = caches.getCache(CacheConfiguration.RENDERED_PARTS);
+		this.shells = shells;
 	}
 
 	/** Everything a part shows, to keep its rendering by. */
 	private record Part(String code, String firstName, AdoptionManagement.ReaderStanding.Kind kind, int limit,
-			TimeLeft left, String language, String contextPath) {
+			TimeLeft left) {
 	}
 
 	@Override
@@ -65,8 +59,7 @@ class AdoptionOnLetterPage implements LetterPageReader {
 					? adoptions.readerStanding(reader.id(), letter.campaignId(), letter.campaignDonorLimit())
 					: new AdoptionManagement.ReaderStanding(AdoptionManagement.ReaderStanding.Kind.MAY_ADOPT, 0, 0);
 			part = new Part(letter.code(), letter.firstName(), standing.kind(),
-					standing.kind() == AdoptionManagement.ReaderStanding.Kind.AT_LIMIT ? standing.limit() : 0, null,
-					locale.toLanguageTag(), request.getContextPath());
+					standing.kind() == AdoptionManagement.ReaderStanding.Kind.AT_LIMIT ? standing.limit() : 0, null);
 		}
 		else if (letter.status() == LetterStatus.ADOPTED && donor) {
 			// the donor who holds it: how long is left, and the way to its page in their letters
@@ -79,13 +72,12 @@ class AdoptionOnLetterPage implements LetterPageReader {
 			if (left == null) {
 				return "";
 			}
-			part = new Part(letter.code(), letter.firstName(), null, 0, left, locale.toLanguageTag(),
-					request.getContextPath());
+			part = new Part(letter.code(), letter.firstName(), null, 0, left);
 		}
 		else {
 			return "";
 		}
-		return CacheConfiguration.get(parts, part, () -> {
+		return shells.keptPart(part, "adoption/letter-reader", () -> {
 			Map<String, Object> model = new HashMap<>();
 			model.put("code", part.code());
 			model.put("firstName", part.firstName());
@@ -93,8 +85,8 @@ class AdoptionOnLetterPage implements LetterPageReader {
 			model.put("limit", part.limit());
 			model.put("left", part.left());
 			model.put("words", countdowns.words(locale));
-			return fragments.renderShared("adoption/letter-reader", model, locale, request, response);
-		});
+			return model;
+		}, locale, request, response);
 	}
 
 }

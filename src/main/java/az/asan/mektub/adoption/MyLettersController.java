@@ -10,14 +10,11 @@ import jakarta.servlet.http.HttpServletResponse;
 
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoints;
-import az.asan.mektub.platform.web.CacheConfiguration;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.web.PageShell;
 import az.asan.mektub.platform.web.Pager;
-import az.asan.mektub.platform.web.TemplateFragments;
+import az.asan.mektub.platform.web.PageShells;
 
-import org.springframework.cache.Cache;
-import org.springframework.cache.CacheManager;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -26,7 +23,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 /**
  * "My letters": a donor's letters, those under way first, a page at a time. Each card is rendered once
- * for what it shows ({@link CacheConfiguration#RENDERED_PARTS}, keyed by all of it, so never stale); the
+ * for what it shows ({@link PageShells#keptPart}, keyed by all of it, so never stale); the
  * page around them is kept for every donor (issue 17).
  */
 @Controller
@@ -36,24 +33,20 @@ class MyLettersController {
 
 	private final HandoverPoints handoverPoints;
 
-	private final TemplateFragments fragments;
-
-	private final Cache cards;
+	private final PageShells shells;
 
 	private final HoldCountdowns countdowns;
 
-	MyLettersController(MyAdoptions mine, HandoverPoints handoverPoints, TemplateFragments fragments, CacheManager caches,
+	MyLettersController(MyAdoptions mine, HandoverPoints handoverPoints, PageShells shells,
 			HoldCountdowns countdowns) {
 		this.mine = mine;
 		this.handoverPoints = handoverPoints;
-		this.fragments = fragments;
-		this.cards = caches.getCache(CacheConfiguration.RENDERED_PARTS);
+		this.shells = shells;
 		this.countdowns = countdowns;
 	}
 
 	/** What a card of "My letters" shows, to keep its rendering by (adoption/list-card). */
-	private record Card(MyAdoptions.Adoption adoption, String pointName, String language, String contextPath,
-			LocalDate today, TimeLeft left) {
+	private record Card(MyAdoptions.Adoption adoption, String pointName, LocalDate today, TimeLeft left) {
 	}
 
 	/** Letters on one page of "My letters". */
@@ -80,21 +73,21 @@ class MyLettersController {
 			String pointName = a.handoverPointId() == null ? null : pointNames.get(a.handoverPointId());
 			// keyed by everything the card shows, so a kept card is never out of date
 			TimeLeft left = a.holding() && a.dueDate() != null ? TimeLeft.until(a.dueDate(), now) : null;
-			Card key = new Card(a, pointName, locale.toLanguageTag(), request.getContextPath(), today, left);
-			rendered.add(CacheConfiguration.get(this.cards, key, () -> {
+			Card key = new Card(a, pointName, today, left);
+			rendered.add(shells.keptPart(key, "adoption/list-card", () -> {
 				Map<String, Object> card = new java.util.HashMap<>();
 				card.put("a", a);
 				card.put("pointName", pointName);
 				card.put("left", left);
 				card.put("words", countdowns.words(locale));
-				return fragments.render("adoption/list-card", card, locale, request, response);
-			}));
+				return card;
+			}, locale, request, response));
 		}
 		Map<String, Object> cards = new java.util.HashMap<>();
 		cards.put("cards", rendered);
 		cards.put("pager", Pager.of(asked, found.total(), PAGE_SIZE));
 		// The donor's own cards, rendered for them; the page around them is kept for every donor (issue 17).
-		model.addAttribute("cards", fragments.render("adoption/list-cards", cards, locale, request, response));
+		model.addAttribute("cards", shells.renderPart("adoption/list-cards", cards, locale, request, response));
 		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("", "cards"));
 		return "adoption/list";
 	}

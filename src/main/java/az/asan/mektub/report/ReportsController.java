@@ -9,7 +9,7 @@ import java.util.stream.Stream;
 import az.asan.mektub.letter.query.LetterStatistics;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.i18n.Messages;
-import az.asan.mektub.platform.web.TemplateFragments;
+import az.asan.mektub.platform.web.PageShells;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -40,7 +40,7 @@ class ReportsController {
 
 	private final Messages messages;
 
-	private final TemplateFragments fragments;
+	private final PageShells shells;
 
 	private final Formats formats;
 
@@ -53,10 +53,10 @@ class ReportsController {
 	private final Cache bodies;
 
 	ReportsController(LetterStatistics statistics, ProgramReport program, RegionalReport regional,
-			ReportFilterOptions filterOptions, Messages messages, TemplateFragments fragments, Formats formats,
+			ReportFilterOptions filterOptions, Messages messages, PageShells shells, Formats formats,
 			CacheManager caches) {
 		this.formats = formats;
-		this.fragments = fragments;
+		this.shells = shells;
 		this.bodies = caches.getCache(CacheConfiguration.REPORT_BODIES);
 		this.statistics = statistics;
 		this.program = program;
@@ -67,7 +67,7 @@ class ReportsController {
 
 	@GetMapping("/reports")
 	String summary(Model model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		model.addAttribute("reportBody", CacheConfiguration.get(bodies, "summary|" + locale.getLanguage() + "|" + request.getContextPath(), () -> {
+		model.addAttribute("reportBody", shells.keptPart(bodies, "summary", "reports/summary-body", () -> {
 			Map<String, Object> body = new java.util.HashMap<>();
 			List<ProgramReport.Year> years = program.years();
 			body.put("totals", statistics.fresh());
@@ -77,8 +77,8 @@ class ReportsController {
 					years.stream().map(y -> String.valueOf(y.year())).toList(),
 					years.stream().map(ProgramReport.Year::fulfilled).toList(), formats, locale));
 			body.put("exportQuery", "");
-			return fragments.render("reports/summary-body", body, locale, request, response);
-		}));
+			return body;
+		}, locale, request, response));
 		return "reports/summary";
 	}
 
@@ -97,8 +97,8 @@ class ReportsController {
 	@GetMapping("/reports/regions")
 	String regions(@ModelAttribute("filter") ReportFilter filter, BindingResult ignoredMistypedValues, Model model,
 			Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		String key = "regions|" + locale.getLanguage() + "|" + request.getContextPath() + "|" + request.getQueryString();
-		model.addAttribute("reportBody", CacheConfiguration.get(bodies, key, () -> {
+		model.addAttribute("reportBody", shells.keptPart(bodies, String.valueOf(request.getQueryString()),
+				"reports/regions-body", () -> {
 			Map<String, Object> body = new java.util.HashMap<>();
 			RegionalReport.Result result = regional.run(filter, locale);
 			body.put("filter", filter);
@@ -115,8 +115,8 @@ class ReportsController {
 			body.put("chart", BarChart.of(messages.get("reports.topRegions"), top.stream().map(RegionalReport.Row::name).toList(),
 					top.stream().map(RegionalReport.Row::fulfilled).toList(), formats, locale));
 			body.put("exportQuery", ReportFilterOptions.exportQuery());
-			return fragments.render("reports/regions-body", body, locale, request, response);
-		}));
+			return body;
+		}, locale, request, response));
 		return "reports/regions";
 	}
 

@@ -22,9 +22,8 @@ public interface LetterPageReader {
 	}
 
 	/**
-	 * HTML for this reader; forms in it may carry the CSRF placeholder of
-	 * {@link az.asan.mektub.platform.web.TemplateFragments#renderShared}, which the page replaces with the
-	 * reader's own token.
+	 * HTML for this reader, to be put into the letter's kept page
+	 * ({@link az.asan.mektub.platform.web.PageShells#withPart}).
 	 */
 	String part(LetterOnPage letter, SignedInUser reader, Locale locale, HttpServletRequest request,
 			HttpServletResponse response);

@@ -17,7 +17,7 @@ import az.asan.mektub.letter.PaperTree;
 import az.asan.mektub.letter.query.TreeLetter;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.i18n.Messages;
-import az.asan.mektub.platform.web.TemplateFragments;
+import az.asan.mektub.platform.web.PageShells;
 import az.asan.mektub.platform.web.NotFound;
 import az.asan.mektub.platform.web.CacheConfiguration;
 
@@ -50,21 +50,21 @@ class LetterPages {
 
 	private final Messages messages;
 
-	private final TemplateFragments fragments;
+	private final PageShells shells;
 
 	private final Cache letterPages;
 
 	private final org.springframework.beans.factory.ObjectProvider<LetterPageReader> readers;
 
 	LetterPages(TreeQueries queries, Campaigns campaigns, PaperTree paperTree, HandoverPoints handoverPoints,
-			Messages messages, TemplateFragments fragments, CacheManager caches,
+			Messages messages, PageShells shells, CacheManager caches,
 			org.springframework.beans.factory.ObjectProvider<LetterPageReader> readers) {
 		this.queries = queries;
 		this.campaigns = campaigns;
 		this.paperTree = paperTree;
 		this.handoverPoints = handoverPoints;
 		this.messages = messages;
-		this.fragments = fragments;
+		this.shells = shells;
 		this.letterPages = caches.getCache(CacheConfiguration.LETTER_PAGES);
 		this.readers = readers;
 	}
@@ -81,15 +81,13 @@ class LetterPages {
 			TreeLetter letter = letterModel(code, body);
 			if (signedIn) {
 				// what the reader may do here is theirs alone: a hole in the kept page, filled per request
-				body.put(READER_PART, TemplateFragments.partPlaceholder(READER_PART));
+				body.put(READER_PART, PageShells.partPlaceholder(READER_PART));
 			}
 			return new LetterPage(messages.get("public.title", letter.firstName()),
-					signedIn ? fragments.renderShared("tree/letter-body", body, locale, request, response)
-							: fragments.render("tree/letter-body", body, locale, request, response),
-					onPage(letter, body));
+					shells.renderPart("tree/letter-body", body, locale, request, response), onPage(letter, body));
 		});
-		return new Shown(page.title(), signedIn ? TemplateFragments.withCsrf(TemplateFragments.withPart(page.body(),
-				READER_PART, readerPart(page.letter(), user, locale, request, response)), request) : page.body());
+		return new Shown(page.title(), PageShells.forReader(signedIn ? PageShells.withPart(page.body(), READER_PART,
+				readerPart(page.letter(), user, locale, request, response)) : page.body(), request));
 	}
 
 	/** The page read afresh, for its reader alone (right after an adoption was refused): its model. */
@@ -100,7 +98,7 @@ class LetterPages {
 		TreeLetter letter = letterModel(found, body);
 		model.addAllAttributes(body);
 		if (user != null) {
-			model.addAttribute(READER_PART, TemplateFragments.withCsrf(
+			model.addAttribute(READER_PART, PageShells.forReader(
 					readerPart(onPage(letter, body), user, locale, request, response), request));
 		}
 		model.addAttribute("letterTitle", messages.get("public.title", letter.firstName()));

@@ -29,7 +29,7 @@ import az.asan.mektub.region.Regions;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.web.Links;
 import az.asan.mektub.platform.i18n.Messages;
-import az.asan.mektub.platform.web.TemplateFragments;
+import az.asan.mektub.platform.web.PageShells;
 import az.asan.mektub.platform.i18n.Option;
 import az.asan.mektub.platform.web.Pager;
 import az.asan.mektub.platform.database.QueryRecords;
@@ -66,7 +66,7 @@ class TreeContent {
 
 	private final Messages messages;
 
-	private final TemplateFragments fragments;
+	private final PageShells shells;
 
 	private final Cache bodies;
 
@@ -79,14 +79,14 @@ class TreeContent {
 	private final LetterCounts letterCounts;
 
 	TreeContent(TreeQueries queries, Campaigns campaigns, RegionOptions regionOptions, Links links, Messages messages,
-			TemplateFragments fragments, CacheManager caches, HandoverPoints handoverPoints,
+			PageShells shells, CacheManager caches, HandoverPoints handoverPoints,
 			PaperTreeLocations paperTreeLocations, QueryRecords queryRecords, LetterCounts letterCounts) {
 		this.queries = queries;
 		this.campaigns = campaigns;
 		this.regionOptions = regionOptions;
 		this.links = links;
 		this.messages = messages;
-		this.fragments = fragments;
+		this.shells = shells;
 		this.bodies = caches.getCache(CacheConfiguration.TREE_BODIES);
 		this.handoverPoints = handoverPoints;
 		this.paperTreeLocations = paperTreeLocations;
@@ -114,14 +114,13 @@ class TreeContent {
 
 	/** The content for this request's question and language, kept for a few seconds. */
 	String body(Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		String key = locale.getLanguage() + "|" + request.getContextPath() + "|" + request.getQueryString();
-		// the filter is read from the query only when the content is made afresh (a mistyped value is not applied)
-		return CacheConfiguration.get(bodies, key,
-				() -> renderBody(queryRecords.bind(TreeFilter.class, request), locale, request, response));
+		// kept by its question; the filter is read from the query only when the content is made afresh
+		// (a mistyped value is not applied)
+		return shells.keptPart(bodies, String.valueOf(request.getQueryString()), "tree/body",
+				() -> bodyModel(queryRecords.bind(TreeFilter.class, request), locale, request), locale, request, response);
 	}
 
-	private String renderBody(TreeFilter filter, Locale locale, HttpServletRequest request,
-			HttpServletResponse response) {
+	private Map<String, ?> bodyModel(TreeFilter filter, Locale locale, HttpServletRequest request) {
 		Map<String, Object> model = new HashMap<>();
 		List<Campaign> open = campaigns.findByStatusOrderByStartsOnDesc(CampaignStatus.OPEN);
 		Campaign campaign = open.stream()
@@ -159,7 +158,7 @@ class TreeContent {
 			model.put("pager", filter.shaken() ? null : Pager.of(applied.page(), page.total(), TreeFilter.PAGE_SIZE));
 		}
 		model.put("chips", chips(filter, campaignOptions, economicRegionOptions));
-		return fragments.render("tree/body", model, locale, request, response);
+		return model;
 	}
 
 	/**

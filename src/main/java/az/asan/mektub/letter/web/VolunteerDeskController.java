@@ -15,7 +15,7 @@ import az.asan.mektub.region.RegionOptions;
 import az.asan.mektub.platform.web.CacheConfiguration;
 import az.asan.mektub.platform.i18n.Option;
 import az.asan.mektub.platform.web.PageShell;
-import az.asan.mektub.platform.web.TemplateFragments;
+import az.asan.mektub.platform.web.PageShells;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -46,48 +46,36 @@ class VolunteerDeskController {
 
 	private final Cache shared;
 
-	/** The "sent back to you" lists, rendered once for what they show ({@link CacheConfiguration#RENDERED_PARTS}). */
-	private final Cache sentBackHtml;
-
-	private final TemplateFragments fragments;
+	private final PageShells shells;
 
 	private final HandoverPoints handoverPoints;
 
 	VolunteerDeskController(AccountManagement accounts, RegionOptions regionOptions, ForgottenLetters forgotten,
-			DeskLetters deskLetters, TemplateFragments fragments, CacheManager caches, HandoverPoints handoverPoints) {
+			DeskLetters deskLetters, PageShells shells, CacheManager caches, HandoverPoints handoverPoints) {
 		this.accounts = accounts;
 		this.regionOptions = regionOptions;
 		this.forgotten = forgotten;
 		this.deskLetters = deskLetters;
-		this.fragments = fragments;
+		this.shells = shells;
 		this.shared = caches.getCache(CacheConfiguration.DESK);
-		this.sentBackHtml = caches.getCache(CacheConfiguration.RENDERED_PARTS);
 		this.handoverPoints = handoverPoints;
 	}
 
 	/** What the "sent back to you" list shows, to keep its rendering by. */
-	private record SentBack(java.util.List<DeskLetters.Row> rows, String language, String contextPath) {
+	private record SentBack(java.util.List<DeskLetters.Row> rows) {
 	}
 
 	/**
 	 * What the desk shows that depends only on the regions, not on the person: the same for every
-	 * volunteer with the same regions, so it is read once every few seconds per set of regions.
+	 * volunteer with the same regions, so it is read once every few seconds per set of regions, and its
+	 * HTML is kept by all it shows (so a desk read afresh after an action is never shown an older one).
 	 */
-	private record Shared(long generation, java.util.concurrent.ConcurrentMap<String, java.util.List<String>> regionNames,
-			Map<LetterStatus, Long> counts,
-			java.util.List<DeskLetters.Row> review, Map<ForgottenLetters.Kind, Long> forgottenCounts,
-			Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten,
-			java.util.concurrent.ConcurrentMap<String, Html> html) {
+	private record Shared(Map<LetterStatus, Long> counts, java.util.List<DeskLetters.Row> review,
+			Map<ForgottenLetters.Kind, Long> forgottenCounts,
+			Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten) {
 	}
 
-	/** Numbers each reading of the shared part, so that a page kept from an older one is never used with it. */
-	private static final java.util.concurrent.atomic.AtomicLong GENERATIONS = new java.util.concurrent.atomic.AtomicLong();
-
-	/**
-	 * The shared part of the desk as HTML, rendered once per language for as long as its figures are
-	 * kept: most of the desk's time went into rendering the same lists for every volunteer (issue 17).
-	 * Its forms carry a placeholder for the CSRF token until the page puts the reader's in ({@link PageShell}).
-	 */
+	/** The shared part of the desk as HTML, in its three places on the page. */
 	record Html(String counts, String review, String forgotten) {
 
 		static Html of(String rendered) {
@@ -112,8 +100,8 @@ class VolunteerDeskController {
 		if (afterAction) {
 			this.shared.put(key, shared);
 		}
-		// per language and path prefix (a trusted proxy's), the two things besides the data that shape it
-		Html html = shared.html().computeIfAbsent(locale.toLanguageTag() + "|" + request.getContextPath(), language -> {
+		// Most of the desk's time went into rendering the same lists for every volunteer (issue 17): kept.
+		Html html = Html.of(shells.keptPart(this.shared, shared, "volunteer/desk-shared", () -> {
 			Map<String, Object> content = new java.util.HashMap<>();
 			content.put("counts", shared.counts());
 			content.put("review", shared.review());
@@ -121,16 +109,13 @@ class VolunteerDeskController {
 			content.put("forgotten", shared.forgotten());
 			content.put("unadoptedDays", forgotten.unadoptedDays());
 			content.put("undeliveredDays", forgotten.undeliveredDays());
-			return Html.of(fragments.renderShared("volunteer/desk-shared", content, locale, request, response));
-		});
-		// made with a placeholder for the CSRF token: the page (PageShell, below) puts each reader's in
+			return content;
+		}, locale, request, response));
 		model.addAttribute("deskCounts", html.counts());
 		model.addAttribute("deskReview", html.review());
 		model.addAttribute("deskForgotten", html.forgotten());
 		model.addAttribute("allRegions", scope.isAll());
-		// names are words of the reader's language: kept per language, as the HTML above
-		model.addAttribute("regionNames", shared.regionNames().computeIfAbsent(locale.toLanguageTag(),
-				language -> scope.isAll() ? java.util.List.of() : regionOptions.sortedNames(scope.regionIds())));
+		model.addAttribute("regionNames", scope.isAll() ? java.util.List.of() : regionOptions.sortedNames(scope.regionIds()));
 		model.addAttribute("noRegions", scope.isEmpty());
 		// The ASAN service centres the person works at, each linked to its daily list: the reader's own,
 		// so the kept page's key names them (below), as it names the regions — a colleague with the same
@@ -145,16 +130,14 @@ class VolunteerDeskController {
 			.collect(java.util.stream.Collectors.joining(","));
 		// The person's own letters sent back to them: the one part of the desk that is theirs alone.
 		java.util.List<DeskLetters.Row> sentBack = deskLetters.sentBackTo(user.id(), scope, LIST_SIZE);
-		// rendered once for the rows it shows (keyed by them, so never out of date)
 		model.addAttribute("sentBack", sentBack.isEmpty() ? ""
-				: CacheConfiguration.get(this.sentBackHtml, new SentBack(sentBack, locale.toLanguageTag(), request.getContextPath()),
-						() -> fragments.render("volunteer/desk-sent-back", Map.of("sentBack", sentBack), locale, request,
-								response)));
-		// The rest of the page is the same for every volunteer with these regions, as long as the shared
-		// part it shows is the one read last (issue 17).
-		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of(
-				"regions=" + key + "|centres=" + centresKey + "|" + shared.generation(), "sentBack")
-			.sharing("deskCounts", "deskReview", "deskForgotten", "allRegions", "regionNames", "noRegions", "myCentres"));
+				: shells.keptPart(new SentBack(sentBack), "volunteer/desk-sent-back", () -> Map.of("sentBack", sentBack),
+						locale, request, response));
+		// The rest of the page is the same for every volunteer with these regions and centres (issue 17);
+		// the lists, which change as letters do, are its holes.
+		model.addAttribute(PageShell.ATTRIBUTE,
+				PageShell.of("regions=" + key + "|centres=" + centresKey, "deskCounts", "deskReview", "deskForgotten", "sentBack")
+					.sharing("allRegions", "regionNames", "noRegions", "myCentres"));
 		return "volunteer/desk";
 	}
 
@@ -176,8 +159,7 @@ class VolunteerDeskController {
 		for (ForgottenLetters.Kind kind : ForgottenLetters.Kind.values()) {
 			lists.put(kind, forgotten.list(kind, scope, LIST_SIZE));
 		}
-		return new Shared(GENERATIONS.incrementAndGet(), new java.util.concurrent.ConcurrentHashMap<>(), counts, review, forgottenCounts, lists,
-				new java.util.concurrent.ConcurrentHashMap<>());
+		return new Shared(counts, review, forgottenCounts, lists);
 	}
 
 }

@@ -57,9 +57,9 @@ public class CacheConfiguration {
 
 	/**
 	 * The volunteer desk's counts and lists, keyed by the volunteer's region scope ({@code "all"} or
-	 * the sorted region ids), its HTML per language and context path; right after an action the desk puts what it read afresh,
-	 * and every node forgets them when a letter changes ({@code letter.LetterChanged}).
-	 * {@code asan.desk.cache-seconds}.
+	 * the sorted region ids), and their HTML ({@link PageShells#keptPart}), keyed by what it shows; right
+	 * after an action the desk puts what it read afresh, and every node forgets them when a letter
+	 * changes ({@code letter.LetterChanged}). {@code asan.desk.cache-seconds}.
 	 */
 	public static final String DESK = "desk";
 
@@ -78,10 +78,10 @@ public class CacheConfiguration {
 	public static final String HANDOVER_POINTS = "handover-points";
 
 	/**
-	 * Parts of a person's page rendered once for what they show and keyed by all of it (a card of "My
-	 * letters": the letter as it stands, the centre's name, language, context path and the day; a
-	 * volunteer's "sent back to you" list: its rows, language and context path), so a kept part is never
-	 * out of date. {@code asan.tree.cache-seconds}.
+	 * Parts rendered once for what they show ({@link PageShells#keptPart}) and keyed by all of it (a card
+	 * of "My letters": the letter as it stands, the centre's name and the day; a volunteer's "sent back to
+	 * you" list: its rows; the adoption part of a letter's page), with the language and context path, so
+	 * a kept part is never out of date. Only {@link PageShells} uses it. {@code asan.tree.cache-seconds}.
 	 */
 	public static final String RENDERED_PARTS = "rendered-parts";
 

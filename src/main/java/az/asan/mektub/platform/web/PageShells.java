@@ -13,35 +13,153 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponseWrapper;
+import java.util.function.Supplier;
+import org.thymeleaf.context.WebContext;
+import org.thymeleaf.spring6.SpringTemplateEngine;
+import org.thymeleaf.spring6.context.webmvc.SpringWebMvcThymeleafRequestContext;
+import org.thymeleaf.spring6.expression.ThymeleafEvaluationContext;
+import org.thymeleaf.spring6.naming.SpringContextVariableNames;
 import org.thymeleaf.spring6.view.ThymeleafView;
 import org.thymeleaf.spring6.view.ThymeleafViewResolver;
+import org.thymeleaf.web.servlet.JakartaServletWebApplication;
 
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
+import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
 import org.springframework.security.web.csrf.CsrfToken;
+import org.springframework.security.web.csrf.DefaultCsrfToken;
+import org.springframework.web.servlet.support.RequestContext;
 import org.springframework.web.servlet.support.RequestContextUtils;
 import org.springframework.web.util.HtmlUtils;
 
 /**
- * Pages kept for everyone they look the same for ({@link PageShell}): a signed-in person's tree, their
- * desk and their letters spent most of their time rendering the layout and lists that are the same
- * for thousands of people (issue 17). Every Thymeleaf view of the app is a {@link View}; one whose
+ * The one way the app renders HTML for more than one reader and keeps it. A signed-in person's tree,
+ * their desk and their letters spent most of their time rendering the layout and lists that are the
+ * same for thousands of people (issue 17); the anonymous tree, a letter's page and the reports keep
+ * their content for a few seconds.
+ * <ul>
+ * <li><b>Whole pages</b> ({@link PageShell}): every Thymeleaf view of the app is a {@link View}; one whose
  * model asks for it is rendered once with placeholders ({@link Placeholders}) for the reader's name,
- * CSRF token and per-request parts, kept as pieces, and put together per request.
+ * CSRF token and per-request parts (its holes), kept as pieces, and put together per request.</li>
+ * <li><b>Parts</b> ({@link #renderPart}, {@link #keptPart}): a template rendered to text, for the content
+ * a page places with {@code th:utext}, or for a person's part that is put into a hole.</li>
+ * </ul>
+ * Both render the same way, safe by construction: the template sees the model it is given and nothing
+ * else — a request without the app's attributes, parameters, session or principal ({@link StandIn}), a
+ * viewer whose name is a placeholder, an empty security context and a placeholder CSRF token — so a
+ * template that reads something undeclared renders nothing of anyone, never another reader's value.
+ * What was rendered for many leaves the app through {@link #forReader} (or a page's shell), which puts
+ * this reader's name and token where the placeholders stood.
  */
 @Configuration(proxyBeanMethods = false)
 public class PageShells {
 
 	private final Cache shells;
 
-	PageShells(CacheManager caches) {
+	private final Cache parts;
+
+	private final SpringTemplateEngine templates;
+
+	private final ApplicationContext applicationContext;
+
+	PageShells(CacheManager caches, SpringTemplateEngine templates, ApplicationContext applicationContext) {
 		this.shells = caches.getCache(CacheConfiguration.PAGE_SHELLS);
+		this.parts = caches.getCache(CacheConfiguration.RENDERED_PARTS);
+		this.templates = templates;
+		this.applicationContext = applicationContext;
+	}
+
+	/**
+	 * A template rendered to text with {@code model} and nothing else (see the class's comment): the
+	 * result may hold placeholders, and is the same for every reader; serve it through {@link #forReader}
+	 * unless it goes into a kept page, which fills them itself.
+	 */
+	public String renderPart(String template, Map<String, ?> model, Locale locale, HttpServletRequest request,
+			HttpServletResponse response) {
+		Viewer viewer = (Viewer) request.getAttribute(Viewer.ATTRIBUTE);
+		HttpServletRequest standIn = new StandIn(request, viewer == null ? null : viewer.standIn());
+		Map<String, Object> seen = new HashMap<>(model);
+		// What a view gives its forms (ThymeleafView does the same): without it th:action adds no token.
+		RequestContext requestContext = new RequestContext(standIn, response, request.getServletContext(), seen);
+		seen.put(SpringContextVariableNames.SPRING_REQUEST_CONTEXT, requestContext);
+		seen.put("springMacroRequestContext", requestContext);
+		seen.put(SpringContextVariableNames.THYMELEAF_REQUEST_CONTEXT,
+				new SpringWebMvcThymeleafRequestContext(requestContext, standIn));
+		WebContext context = new WebContext(JakartaServletWebApplication.buildApplication(request.getServletContext())
+			.buildExchange(standIn, response), locale, seen);
+		context.setVariable(ThymeleafEvaluationContext.THYMELEAF_EVALUATION_CONTEXT_CONTEXT_VARIABLE_NAME,
+				new ThymeleafEvaluationContext(this.applicationContext, null));
+		SecurityContext reader = SecurityContextHolder.getContext();
+		SecurityContextHolder.setContext(SecurityContextHolder.createEmptyContext());
+		try {
+			return this.templates.process(template, context);
+		}
+		finally {
+			SecurityContextHolder.setContext(reader);
+		}
+	}
+
+	/**
+	 * A part rendered by {@link #renderPart} and kept for a few seconds, keyed by {@code key} (which must
+	 * name everything the model shows), the template, the language and the path prefix its links carry;
+	 * returned with this reader's token and name in it ({@link #forReader}): a page shows it as it is, or
+	 * puts it in a hole of a kept page — never among a kept page's shared inputs.
+	 * Parts that only a change can make stale are kept in their feature's own cache ({@code cache}), which
+	 * the feature forgets when it hears of the change; parts keyed by all they show need none (below).
+	 */
+	public String keptPart(Cache cache, Object key, String template, Supplier<Map<String, ?>> model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		return forReader(CacheConfiguration.get(cache,
+				new PartKey(template, key, locale.toLanguageTag(), request.getContextPath()),
+				() -> renderPart(template, model.get(), locale, request, response)), request);
+	}
+
+	/** A part keyed by everything it shows (so never out of date), kept in the parts' own cache. */
+	public String keptPart(Object key, String template, Supplier<Map<String, ?>> model, Locale locale,
+			HttpServletRequest request, HttpServletResponse response) {
+		return keptPart(this.parts, key, template, model, locale, request, response);
+	}
+
+	/** What a kept part is kept by: its feature's key and everything else that shapes it. */
+	record PartKey(String template, Object key, String language, String contextPath) {
+	}
+
+	/**
+	 * Text rendered for many ({@link #renderPart}) with this request's reader in it: their CSRF token in its
+	 * forms and their name where the viewer's name stood.
+	 */
+	public static String forReader(String rendered, HttpServletRequest request) {
+		String filled = rendered;
+		if (filled.contains(Placeholders.CSRF)) {
+			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			filled = filled.replace(Placeholders.CSRF, token == null ? "" : HtmlUtils.htmlEscape(token.getToken(), "UTF-8"));
+		}
+		if (filled.contains(Placeholders.NAME)) {
+			Viewer viewer = (Viewer) request.getAttribute(Viewer.ATTRIBUTE);
+			String name = viewer == null ? null : viewer.getName();
+			filled = filled.replace(Placeholders.NAME, name == null ? "" : HtmlUtils.htmlEscape(name, "UTF-8"));
+		}
+		return filled;
+	}
+
+	/**
+	 * Stands, in a part rendered for many, for a part made for each reader (put in the model under the
+	 * part's name and shown with {@code th:utext}); {@link #withPart} puts the reader's own part in its place.
+	 */
+	public static String partPlaceholder(String name) {
+		return Placeholders.part(name);
+	}
+
+	/** A part rendered for many with this reader's own part where {@link #partPlaceholder} stood. */
+	public static String withPart(String shared, String name, String part) {
+		return shared.replace(Placeholders.part(name), part == null ? "" : part);
 	}
 
 	/** Every Thymeleaf view of the app is a {@link View}. */
@@ -78,8 +196,9 @@ public class PageShells {
 						page.append(token == null ? "" : HtmlUtils.htmlEscape(token.getToken(), "UTF-8"));
 					}
 					case HOLE -> {
+						// a part rendered for many may carry placeholders too: this reader's are put in
 						Object part = model.get(holes.get(slot.hole()));
-						page.append(part == null ? "" : part.toString());
+						page.append(part == null ? "" : forReader(part.toString(), request));
 					}
 				}
 			}
@@ -102,7 +221,7 @@ public class PageShells {
 
 	/** Cuts a page rendered with placeholders into its pieces. */
 	static Shell cut(String rendered, String contentType, String characterEncoding) {
-		Pattern any = Pattern.compile(Pattern.quote(Placeholders.NAME) + "|" + Pattern.quote(TemplateFragments.CSRF_PLACEHOLDER)
+		Pattern any = Pattern.compile(Pattern.quote(Placeholders.NAME) + "|" + Pattern.quote(Placeholders.CSRF)
 				+ "|" + HOLE.pattern());
 		List<String> texts = new ArrayList<>();
 		List<Slot> slots = new ArrayList<>();
@@ -114,7 +233,7 @@ public class PageShells {
 			if (found.equals(Placeholders.NAME)) {
 				slots.add(new Slot(Slot.Kind.NAME, -1));
 			}
-			else if (found.equals(TemplateFragments.CSRF_PLACEHOLDER)) {
+			else if (found.equals(Placeholders.CSRF)) {
 				slots.add(new Slot(Slot.Kind.CSRF, -1));
 			}
 			else {
@@ -223,13 +342,18 @@ public class PageShells {
 	 * framework's own attributes (the locale, the static files' hashed names, the handler), and nothing
 	 * of the app's or of this reader's: no other attribute, no parameter, no session, no principal.
 	 */
-	static final class StandIn extends TemplateFragments.PlaceholderCsrf {
+	static final class StandIn extends HttpServletRequestWrapper {
 
 		private final Viewer viewer;
+
+		private final CsrfToken placeholder;
 
 		StandIn(HttpServletRequest request, Viewer viewer) {
 			super(request);
 			this.viewer = viewer;
+			CsrfToken real = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+			this.placeholder = real == null ? null
+					: new DefaultCsrfToken(real.getHeaderName(), real.getParameterName(), Placeholders.CSRF);
 		}
 
 		static boolean framework(String name) {
@@ -248,6 +372,9 @@ public class PageShells {
 			if (Viewer.ATTRIBUTE.equals(name)) {
 				return this.viewer;
 			}
+			if (CsrfToken.class.getName().equals(name) || "_csrf".equals(name)) {
+				return this.placeholder;
+			}
 			return framework(name) ? super.getAttribute(name) : null;
 		}
 
@@ -265,7 +392,9 @@ public class PageShells {
 		@Override
 		public java.util.Enumeration<String> getAttributeNames() {
 			java.util.Set<String> names = new java.util.LinkedHashSet<>();
-			names.add(Viewer.ATTRIBUTE);
+			if (this.viewer != null) {
+				names.add(Viewer.ATTRIBUTE);
+			}
 			java.util.Collections.list(super.getAttributeNames()).stream().filter(StandIn::framework).forEach(names::add);
 			this.own.forEach((name, value) -> {
 				if (value == null) {

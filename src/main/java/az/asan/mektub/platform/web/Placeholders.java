@@ -19,6 +19,14 @@ final class Placeholders {
 	/** The signed-in reader's name in the layout. */
 	static final String NAME = "asan-name-of-the-reader-" + NONCE;
 
+	/** The reader's CSRF token in a form of a page or part rendered for many. */
+	static final String CSRF = "asan-csrf-token-of-the-reader-" + NONCE;
+
+	/** A part made for each reader, by its name, in a part kept for many ({@link PageShells#partPlaceholder}). */
+	static String part(String name) {
+		return "asan-part-" + NONCE + "-" + name + "-";
+	}
+
 	/** A part of the page read per request ({@link PageShell#holes()}), by its number. */
 	static String hole(int index) {
 		return "asan-hole-" + NONCE + "-" + index + "-";

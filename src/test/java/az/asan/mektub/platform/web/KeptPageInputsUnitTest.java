@@ -68,7 +68,7 @@ class KeptPageInputsUnitTest {
 		assertThat(seen.getAttribute("asanRequestId")).isNull();
 		assertThat(seen.getAttribute("org.springframework.security.web.context.RequestAttributeSecurityContextRepository.SPRING_SECURITY_CONTEXT")).isNull();
 		assertThat(seen.getAttribute("org.springframework.web.servlet.DispatcherServlet.LOCALE_RESOLVER")).isEqualTo("framework's");
-		assertThat(((CsrfToken) seen.getAttribute("_csrf")).getToken()).isEqualTo(TemplateFragments.CSRF_PLACEHOLDER);
+		assertThat(((CsrfToken) seen.getAttribute("_csrf")).getToken()).isEqualTo(Placeholders.CSRF);
 		assertThat(Collections.list(seen.getAttributeNames())).doesNotContain("asanRequestId");
 		assertThat(seen.getParameter("q")).isNull();
 		assertThat(seen.getParameterMap()).isEmpty();
