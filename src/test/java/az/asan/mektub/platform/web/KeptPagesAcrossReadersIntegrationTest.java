@@ -38,7 +38,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every kept page, read at once by six people with look-alike names (one Latin letter of each pair is
  * its Cyrillic twin) in three languages: two donors, two volunteers of different regions and two staff
  * members (issue 23). Pages run with production's kept seconds; each answer must carry its reader's
- * own name, token, letters, regions and menu, and nothing of another's.
+ * own name, token, letters, regions, menu and messages after a form, and nothing of another's.
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -74,13 +74,26 @@ class KeptPagesAcrossReadersIntegrationTest {
 	@Autowired
 	TransactionTemplate tx;
 
+	@Autowired
+	org.springframework.context.MessageSource messageSource;
+
 	final List<Session> sessions = new ArrayList<>();
+
+	/**
+	 * Each donor's second session (another browser), which gives letters back and reads the message; its
+	 * token is the one its forms send.
+	 */
+	final List<Session> messaged = new ArrayList<>();
+
+	long campaign;
+
+	TestLetters testLetters;
 
 	@BeforeAll
 	void sixLookAlikeReaders() throws Exception {
 		cleanUp();
-		long campaign = TestCampaigns.open(jdbc);
-		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
+		campaign = TestCampaigns.open(jdbc);
+		testLetters = new TestLetters(letters, tx, jdbc);
 		String onTree = testLetters.published(campaign, Spec.of("Ağacda", 9));
 		List<String> common = List.of("/tree", "/letters/" + onTree, "/me");
 		List<Reader> readers = List.of(
@@ -108,6 +121,15 @@ class KeptPagesAcrossReadersIntegrationTest {
 				assertThat(browser.post("/letters/" + letter + "/adopt", served.group(1)).statusCode()).isEqualTo(302);
 			}
 			sessions.add(new Session(reader, browser, token, letter));
+			if (reader.role() == Role.DONOR) {
+				HttpBrowser second = new HttpBrowser(port);
+				second.signIn(reader.email(), PASSWORD);
+				second.get("/?lang=" + reader.language());
+				// its token as a form carries it (masked), to send its forms with
+				Matcher form = TOKEN.matcher(second.get("/me").body());
+				assertThat(form.find()).isTrue();
+				messaged.add(new Session(reader, second, form.group(1), null));
+			}
 		}
 	}
 
@@ -141,6 +163,71 @@ class KeptPagesAcrossReadersIntegrationTest {
 		finally {
 			pool.shutdownNow();
 		}
+	}
+
+	/**
+	 * A message after a form (a flash: "you gave the letter back") is its reader's alone: while everyone
+	 * reads the kept pages, each donor's second session adopts a letter and gives it back, and is shown the
+	 * message on My letters in its language, every time; no other answer to anyone — the same donor's
+	 * other session included — ever carries it.
+	 */
+	@Test
+	void aMessageAfterAFormReachesItsReaderAloneWhileEveryoneReadsTheKeptPages() throws Exception {
+		List<String> given = java.util.stream.Stream.of("az", "en", "ru")
+			.map(language -> messageSource.getMessage("adoption.cancelled", null, Locale.forLanguageTag(language)))
+			.toList();
+		ExecutorService pool = Executors.newFixedThreadPool(12);
+		try {
+			List<Future<List<String>>> answers = new ArrayList<>();
+			for (int round = 0; round < 6; round++) {
+				for (Session session : messaged) {
+					String letter = testLetters.published(campaign, Spec.of("Qaytarılan" + round, 7));
+					answers.add(pool.submit(() -> givenBack(session, letter, given)));
+				}
+				for (Session session : sessions) {
+					for (String page : session.reader().pages()) {
+						answers.add(pool.submit(() -> {
+							String html = session.browser().get(page).body();
+							return given.stream().anyMatch(html::contains)
+									? List.of(session.reader().email() + " " + page + ": a message after another's form")
+									: List.<String>of();
+						}));
+					}
+				}
+			}
+			List<String> problems = new ArrayList<>();
+			for (Future<List<String>> answer : answers) {
+				problems.addAll(answer.get());
+			}
+			assertThat(problems).as("%d answers", answers.size()).isEmpty();
+		}
+		finally {
+			pool.shutdownNow();
+		}
+	}
+
+	/** A letter adopted and given back in a session of its own: what is wrong with the message it is shown. */
+	private List<String> givenBack(Session session, String letter, List<String> given) throws Exception {
+		String at = session.reader().email() + " giving back " + letter + ": ";
+		if (session.browser().post("/letters/" + letter + "/adopt", session.token()).statusCode() != 302
+				|| session.browser().post("/me/adoptions/" + letter + "/cancel", session.token()).statusCode() != 302) {
+			return List.of(at + "the forms were refused");
+		}
+		String html = session.browser().get("/me/adoptions").body();
+		String mine = messageSource.getMessage("adoption.cancelled", null, Locale.forLanguageTag(session.reader().language()));
+		List<String> problems = new ArrayList<>();
+		if (!html.contains(mine)) {
+			problems.add(at + "their message is missing");
+		}
+		if (!html.contains(session.reader().name())) {
+			problems.add(at + "their own name is missing");
+		}
+		for (String other : given) {
+			if (!other.equals(mine) && html.contains(other)) {
+				problems.add(at + "a message in another language");
+			}
+		}
+		return problems;
 	}
 
 	/** What is wrong with one answer to one reader: empty when it is theirs alone. */
