@@ -29,6 +29,7 @@ import az.asan.mektub.region.Regions;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.web.Links;
 import az.asan.mektub.platform.i18n.Messages;
+import az.asan.mektub.platform.web.AnonymousPages;
 import az.asan.mektub.platform.web.PageShells;
 import az.asan.mektub.platform.i18n.Option;
 import az.asan.mektub.platform.web.Pager;
@@ -70,6 +71,9 @@ class TreeContent {
 
 	private final Cache bodies;
 
+	/** The whole tree kept for visitors without a session ({@link #keptForVisitors()}). */
+	private final AnonymousPages anonymousPages;
+
 	private final HandoverPoints handoverPoints;
 
 	private final PaperTreeLocations paperTreeLocations;
@@ -80,7 +84,9 @@ class TreeContent {
 
 	TreeContent(TreeQueries queries, Campaigns campaigns, RegionOptions regionOptions, Links links, Messages messages,
 			PageShells shells, CacheManager caches, HandoverPoints handoverPoints,
-			PaperTreeLocations paperTreeLocations, QueryRecords queryRecords, LetterCounts letterCounts) {
+			PaperTreeLocations paperTreeLocations, QueryRecords queryRecords, LetterCounts letterCounts,
+			AnonymousPages anonymousPages) {
+		this.anonymousPages = anonymousPages;
 		this.queries = queries;
 		this.campaigns = campaigns;
 		this.regionOptions = regionOptions;
@@ -94,10 +100,17 @@ class TreeContent {
 		this.letterCounts = letterCounts;
 	}
 
+	/** The tree is kept whole for visitors without a session, and made afresh with its content (below). */
+	@org.springframework.context.annotation.Bean
+	static AnonymousPages.Path keptForVisitors() {
+		return new AnonymousPages.Path("/tree");
+	}
+
 	/** A campaign opened or closed changes which letters hang on the tree: made afresh at once. */
 	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
 	public void on(az.asan.mektub.campaign.CampaignStatusChanged change) {
 		bodies.clear();
+		anonymousPages.forget();
 	}
 
 	/**
@@ -109,6 +122,7 @@ class TreeContent {
 	public void on(az.asan.mektub.letter.LetterChanged change) {
 		if (change.isMany()) {
 			bodies.clear();
+			anonymousPages.forget();
 		}
 	}
 

@@ -44,7 +44,7 @@ public final class Visitor {
 
 	/**
 	 * A signed-in browser always has a session; MockMvc's {@code user()} signs in without one, which the
-	 * anonymous tree's kept answer (TreePageCache) would take for a visitor's. The session stands for it.
+	 * anonymous tree's kept answer (platform.web.AnonymousPages) would take for a visitor's. The session stands for it.
 	 */
 	private final org.springframework.mock.web.MockHttpSession session = new org.springframework.mock.web.MockHttpSession();
 

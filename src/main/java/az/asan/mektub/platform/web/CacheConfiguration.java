@@ -31,7 +31,7 @@ import org.springframework.context.annotation.Configuration;
 public class CacheConfiguration {
 
 	/**
-	 * The whole HTML answer of {@code GET /tree} to a visitor without a session ({@code tree.TreePageCache}),
+	 * The whole HTML answer of {@code GET /tree} to a visitor without a session ({@link AnonymousPages}, for the pages features declare: {@code /tree}),
 	 * keyed by language, context path and query string. {@code asan.tree.cache-seconds}.
 	 */
 	public static final String TREE_PAGES = "tree-pages";

@@ -33,7 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 // Fresh pages: MockMvc signs a person in without a session cookie, which the anonymous tree's kept answer
-// (TreePageCache) takes as a visitor's; no browser signs in that way.
+// (platform.web.AnonymousPages) takes as a visitor's; no browser signs in that way.
 @az.asan.mektub.FreshPages
 class FastAndFindableIntegrationTest {
 

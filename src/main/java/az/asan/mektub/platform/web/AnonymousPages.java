@@ -1,4 +1,4 @@
-package az.asan.mektub.tree;
+package az.asan.mektub.platform.web;
 
 import java.io.IOException;
 import java.util.ArrayList;
@@ -11,8 +11,6 @@ import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
-import az.asan.mektub.platform.web.CacheConfiguration;
-
 import org.springframework.cache.Cache;
 import org.springframework.cache.CacheManager;
 import org.springframework.core.Ordered;
@@ -21,16 +19,22 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.util.ContentCachingResponseWrapper;
 
 /**
- * The tree is the busiest page and the same for every visitor who is not signed in, so its HTML is
- * kept for a few seconds per address and language (a "micro-cache"): a rush of visitors costs one
- * render a few seconds, not one each (the cache {@link CacheConfiguration#TREE_PAGES}). Only a visitor
- * without a session, asking plain GET /tree, is
- * served from it, and only an answer that set no cookie is kept, so nothing personal (and no CSRF
- * token) is ever shared. A letter adopted meanwhile may show for those seconds; its page then says
- * it was taken.
+ * Whole answers kept for visitors without a session, beside {@link PageShells} in the one package that
+ * keeps HTML. The tree is the busiest page and the same for every visitor who is not signed in, so its
+ * HTML is kept for a few seconds per address and language (a "micro-cache"): a rush of visitors costs
+ * one render a few seconds, not one each (the cache {@link CacheConfiguration#TREE_PAGES}). A feature
+ * declares which of its pages are kept so ({@link Path}: the tree module declares {@code /tree}) and
+ * says when they are to be made afresh ({@link #forget()}). Only a visitor without a session, asking
+ * plain GET for such a path, is served from it, and only an answer that set no cookie is kept, with a
+ * declared allow-list of its headers, so nothing personal (no CSRF token, no request id) is ever shared.
+ * A letter adopted meanwhile may show for those seconds; its page then says it was taken.
  */
 @Component
-class TreePageCache extends OncePerRequestFilter implements Ordered {
+public class AnonymousPages extends OncePerRequestFilter implements Ordered {
+
+	/** A page a feature keeps whole for visitors without a session (a bean). */
+	public record Path(String path) {
+	}
 
 	record Page(int status, Map<String, List<String>> headers, byte[] body) {
 	}
@@ -51,13 +55,21 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 
 	private final Cache pages;
 
+	private final java.util.Set<String> paths;
+
 	@org.springframework.beans.factory.annotation.Autowired
-	TreePageCache(CacheManager caches) {
-		this(caches.getCache(CacheConfiguration.TREE_PAGES));
+	AnonymousPages(CacheManager caches, List<Path> paths) {
+		this(caches.getCache(CacheConfiguration.TREE_PAGES), paths.stream().map(Path::path).collect(java.util.stream.Collectors.toSet()));
 	}
 
-	TreePageCache(Cache pages) {
+	AnonymousPages(Cache pages, java.util.Set<String> paths) {
 		this.pages = pages;
+		this.paths = java.util.Set.copyOf(paths);
+	}
+
+	/** The kept answers are made afresh at once (what they show changed for everyone). */
+	public void forget() {
+		pages.clear();
 	}
 
 	/**
@@ -68,12 +80,6 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 	@Override
 	public int getOrder() {
 		return org.springframework.session.web.http.SessionRepositoryFilter.DEFAULT_ORDER + 2;
-	}
-
-	/** A campaign opened or closed changes the tree's letters: the kept answers are made afresh at once. */
-	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
-	public void on(az.asan.mektub.campaign.CampaignStatusChanged change) {
-		pages.clear();
 	}
 
 	/**
@@ -88,18 +94,11 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 		return inner != request && inner instanceof HttpServletRequest http && http.getSession(false) != null;
 	}
 
-	/** Many letters changed at once: the kept answers are made afresh (one letter's change keeps its seconds). */
-	@org.springframework.transaction.event.TransactionalEventListener(fallbackExecution = true)
-	public void on(az.asan.mektub.letter.LetterChanged change) {
-		if (change.isMany()) {
-			pages.clear();
-		}
-	}
-
 	@Override
 	protected boolean shouldNotFilter(HttpServletRequest request) {
 		return !CacheConfiguration.keeps(pages) || !"GET".equals(request.getMethod())
-				|| !(request.getContextPath() + "/tree").equals(request.getRequestURI())
+				|| !request.getRequestURI().startsWith(request.getContextPath())
+				|| !paths.contains(request.getRequestURI().substring(request.getContextPath().length()))
 				|| cookie(request, "ASANSESSION") != null || request.getSession(false) != null || hasOwnSession(request)
 				|| request.getParameter("lang") != null;
 	}
@@ -111,7 +110,7 @@ class TreePageCache extends OncePerRequestFilter implements Ordered {
 		// Everything the page's links depend on is in the key: the path prefix too (only a trusted
 		// proxy can set one, see platform.web.TrustedProxies).
 		// (and the scheme: HSTS is written over HTTPS only)
-		String key = (lang == null ? "az" : lang) + "|" + request.isSecure() + "|" + request.getContextPath() + "|"
+		String key = request.getRequestURI() + "|" + (lang == null ? "az" : lang) + "|" + request.isSecure() + "|" + request.getContextPath() + "|"
 				+ (request.getQueryString() == null ? "" : request.getQueryString());
 		// A missing page is rendered by one request while the others asking for it wait and then share
 		// it, so that the moment a page expires does not send every visitor to render it at once.

@@ -1,4 +1,4 @@
-package az.asan.mektub.tree;
+package az.asan.mektub.platform.web;
 
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -11,12 +11,13 @@ import org.springframework.mock.web.MockHttpServletResponse;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-class TreePageCacheUnitTest {
+class AnonymousPagesUnitTest {
 
 	private final AtomicInteger renders = new AtomicInteger();
 
-	private final TreePageCache cache = new TreePageCache(
-			az.asan.mektub.platform.web.CacheConfiguration.shortLived("tree-pages", java.time.Duration.ofSeconds(5), 5_000));
+	private final AnonymousPages cache = new AnonymousPages(
+			az.asan.mektub.platform.web.CacheConfiguration.shortLived("tree-pages", java.time.Duration.ofSeconds(5), 5_000),
+			java.util.Set.of("/tree"));
 
 	@Test
 	void aVisitorWithoutASessionGetsTheSameRenderForAFewSeconds() throws Exception {
