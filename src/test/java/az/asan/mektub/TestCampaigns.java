@@ -39,11 +39,7 @@ public final class TestCampaigns {
 	}
 
 	public static void dropAll(JdbcClient jdbc) {
-		jdbc.sql("""
-				WITH gone AS (DELETE FROM letter WHERE campaign_id IN (SELECT id FROM campaign WHERE code LIKE 'TEST-%')
-				              RETURNING child_id)
-				DELETE FROM child WHERE id IN (SELECT child_id FROM gone)""").update();
-		jdbc.sql("DELETE FROM campaign WHERE code LIKE 'TEST-%'").update();
+		delete(jdbc);
 		// The letters went behind the app's back: it is told as the letter module tells every node of a
 		// set-based change (LetterChanged.many() through LISTEN/NOTIFY), so no test context keeps a page
 		// naming them (the tests keep pages as production does), and given a moment to hear it.
@@ -56,6 +52,24 @@ public final class TestCampaigns {
 		catch (InterruptedException ex) {
 			Thread.currentThread().interrupt();
 		}
+	}
+
+	/**
+	 * Drops every test campaign, and tells the app as the letter module does after a set-based change:
+	 * this context's kept pages forget the letters at once (no wait), other contexts hear it through
+	 * PostgreSQL as other nodes do.
+	 */
+	public static void dropAll(org.springframework.context.ApplicationContext app) {
+		delete(app.getBean(JdbcClient.class));
+		app.getBean(az.asan.mektub.letter.LetterChanges.class).changed(az.asan.mektub.letter.LetterChanged.many());
+	}
+
+	private static void delete(JdbcClient jdbc) {
+		jdbc.sql("""
+				WITH gone AS (DELETE FROM letter WHERE campaign_id IN (SELECT id FROM campaign WHERE code LIKE 'TEST-%')
+				              RETURNING child_id)
+				DELETE FROM child WHERE id IN (SELECT child_id FROM gone)""").update();
+		jdbc.sql("DELETE FROM campaign WHERE code LIKE 'TEST-%'").update();
 	}
 
 }

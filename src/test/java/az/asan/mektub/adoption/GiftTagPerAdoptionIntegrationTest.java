@@ -2,12 +2,10 @@ package az.asan.mektub.adoption;
 
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
@@ -20,7 +18,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -44,28 +41,16 @@ class GiftTagPerAdoptionIntegrationTest {
 	Letters letters;
 
 	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
 	UserDetailsService users;
 
+	@TestCampaign
 	long campaign;
 
+	@TestCampaign
 	TestLetters testLetters;
-
-	@BeforeEach
-	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-		testLetters = new TestLetters(letters, tx, jdbc);
-	}
-
-	@AfterEach
-	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
-	}
 
 	@Test
 	void aLetterAdoptedAgainAfterItsHoldEndedGetsANewGiftTagAndTheOldOneIsRefused() throws Exception {

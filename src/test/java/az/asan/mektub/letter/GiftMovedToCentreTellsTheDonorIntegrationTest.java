@@ -3,11 +3,10 @@ package az.asan.mektub.letter;
 import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.AccountManagement;
@@ -51,16 +50,11 @@ class GiftMovedToCentreTellsTheDonorIntegrationTest {
 	@Autowired
 	AccountManagement accounts;
 
+	@TestCampaign
 	long campaign;
-
-	@BeforeEach
-	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-	}
 
 	@AfterEach
 	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
 		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@moved.test'").update();
 		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@moved.test')")
 			.update();

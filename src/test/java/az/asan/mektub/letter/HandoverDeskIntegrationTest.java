@@ -1,11 +1,9 @@
 package az.asan.mektub.letter;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.web.Visitor;
@@ -15,7 +13,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,23 +36,11 @@ class HandoverDeskIntegrationTest {
 	@Autowired
 	Letters letters;
 
-	@Autowired
-	TransactionTemplate tx;
-
+	@TestCampaign
 	long campaign;
 
+	@TestCampaign
 	TestLetters testLetters;
-
-	@BeforeEach
-	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-		testLetters = new TestLetters(letters, tx, jdbc);
-	}
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
-	}
 
 	@Test
 	void aTypedGiftTagCodeLeadsToTheGiftStepAndTheDailyListFollowsTheGift() {

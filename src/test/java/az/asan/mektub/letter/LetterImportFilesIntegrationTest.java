@@ -10,11 +10,10 @@ import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.importing.LetterImport;
@@ -61,17 +60,8 @@ class LetterImportFilesIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
+	@TestCampaign
 	long campaign;
-
-	@BeforeEach
-	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-	}
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
-	}
 
 	@Test
 	void aWindows1254CsvFromExcelKeepsItsAzerbaijaniLettersAndSaysHowItWasRead() throws Exception {

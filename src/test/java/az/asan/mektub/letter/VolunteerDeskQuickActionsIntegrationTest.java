@@ -4,12 +4,11 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.platform.web.CacheConfiguration;
 import az.asan.mektub.web.Visitor;
@@ -59,18 +58,13 @@ class VolunteerDeskQuickActionsIntegrationTest {
 	@Autowired
 	CacheManager caches;
 
+	@TestCampaign
 	long campaign;
 
 	@BeforeEach
 	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
 		// a desk kept by an earlier test would not know this test's letters yet
 		caches.getCache(CacheConfiguration.DESK).clear();
-	}
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
 	}
 
 	@Test

@@ -4,12 +4,11 @@ import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.LetterStatus;
@@ -22,7 +21,6 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,29 +46,21 @@ class ChannelsByCampaignIntegrationTest {
 	Letters letters;
 
 	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	MessageSource messages;
 
 	@Autowired
 	org.springframework.cache.CacheManager caches;
 
+	@TestCampaign
 	long campaign;
 
+	@TestCampaign
 	TestLetters testLetters;
 
 	@BeforeEach
 	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-		testLetters = new TestLetters(letters, tx, jdbc);
 		// figures kept from an earlier test would count that test's campaigns
 		caches.getCache(az.asan.mektub.platform.web.CacheConfiguration.IMPACT).clear();
-	}
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
 	}
 
 	@Test

@@ -1,15 +1,12 @@
 package az.asan.mektub.report;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
@@ -17,7 +14,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,26 +30,11 @@ class ChannelsReportIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
+	@TestCampaign
 	long campaign;
 
+	@TestCampaign
 	TestLetters testLetters;
-
-	@BeforeEach
-	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-		testLetters = new TestLetters(letters, tx, jdbc);
-	}
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
-	}
 
 	@Test
 	void aWalkInAndAnOnlineAdoptionInGanjaAreCountedEachInItsColumnAndTheWalkInAtItsCentre() {

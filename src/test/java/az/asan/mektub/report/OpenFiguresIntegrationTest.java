@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
 import org.w3c.dom.NodeList;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.Category;
@@ -36,7 +36,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,28 +60,24 @@ class OpenFiguresIntegrationTest {
 	Letters letters;
 
 	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	CacheManager caches;
 
+	@TestCampaign
 	long campaign;
 
+	@TestCampaign
 	TestLetters testLetters;
 
 	long donor;
 
 	@BeforeEach
 	void openATestCampaignWithFiguresReadAfresh() {
-		campaign = TestCampaigns.open(jdbc);
-		testLetters = new TestLetters(letters, tx, jdbc);
 		donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
 		caches.getCache(CacheConfiguration.IMPACT).clear();
 	}
 
 	@AfterEach
 	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
 		caches.getCache(CacheConfiguration.IMPACT).clear();
 	}
 

@@ -1,11 +1,9 @@
 package az.asan.mektub.tree;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.Letters;
@@ -38,17 +36,8 @@ class NoDeveloperCommentsIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
+	@TestCampaign
 	long campaign;
-
-	@BeforeEach
-	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-	}
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
-	}
 
 	@Test
 	void publicAndVolunteerPagesCarryNoHtmlComments() {

@@ -3,12 +3,11 @@ package az.asan.mektub.web;
 import java.util.List;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
@@ -23,7 +22,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,26 +56,18 @@ class MailLinksIntegrationTest {
 	@Autowired
 	Letters letters;
 
-	@Autowired
-	TransactionTemplate tx;
-
+	@TestCampaign
 	long campaign;
 
+	@TestCampaign
 	TestLetters testLetters;
 
 	@BeforeEach
 	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-		testLetters = new TestLetters(letters, tx, jdbc);
 		if (jdbc.sql("SELECT count(*) FROM app_user WHERE email = ?").param(DONOR).query(Long.class).single() == 0) {
 			accounts.create(DONOR, "Uzun bir parol 2026", "Poçt Donoru", Role.DONOR, Set.of());
 			jdbc.sql("UPDATE app_user SET email_confirmed_at = now() WHERE email = ?").param(DONOR).update();
 		}
-	}
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
 	}
 
 	@Test

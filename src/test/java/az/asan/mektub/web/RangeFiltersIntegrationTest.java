@@ -3,12 +3,10 @@ package az.asan.mektub.web;
 import java.util.List;
 
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.Letters;
@@ -43,17 +41,8 @@ class RangeFiltersIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
+	@TestCampaign
 	long campaign;
-
-	@BeforeEach
-	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-	}
-
-	@AfterEach
-	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
-	}
 
 	@Test
 	void costFrom50To10OnTheTreeFindsWhat10To50FindsAndSaysTheEndsWereSwapped() {

@@ -2,12 +2,10 @@ package az.asan.mektub.platform.web;
 
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.AccountManagement;
@@ -22,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -52,23 +49,11 @@ class SharedPageCachesIntegrationTest {
 	@Autowired
 	Letters letters;
 
-	@Autowired
-	TransactionTemplate tx;
-
+	@TestCampaign
 	TestLetters testLetters;
 
+	@TestCampaign
 	long campaign;
-
-	@BeforeEach
-	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
-		testLetters = new TestLetters(letters, tx, jdbc);
-	}
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
-	}
 
 	@Test
 	void anAnonymousLettersPageIsKeptPerLanguageWithoutATokenAndASignedInDonorSeesTheLetterAsItIs() throws Exception {
