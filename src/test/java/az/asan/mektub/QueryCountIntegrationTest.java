@@ -79,7 +79,7 @@ class QueryCountIntegrationTest {
 	private long campaignWith(int count) {
 		long campaign = TestCampaigns.open(jdbc);
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor1@example.az");
 		String[] regions = { "AZ-GA", "AZ-BA-YAS", "AZ-SM", "AZ-LAN", "AZ-QBA" };
 		for (int i = 0; i < count; i++) {
 			String code = testLetters.published(campaign,

@@ -12,6 +12,7 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 import az.asan.mektub.platform.settings.AsanProperties;
@@ -130,7 +131,7 @@ class OrganisationDonorIntegrationTest {
 		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
 		Page list = staff.open("/admin/organisations");
 		assertThat(list.text()).contains(NAME).contains("1402345671").contains(CONTACT);
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(EMAIL).query(Long.class).single();
+		long id = TestPeople.id(jdbc, EMAIL);
 		Page confirmed = list.formTo("/admin/organisations/" + id + "/confirm").submit();
 		assertThat(confirmed.document().select(".alert-success")).as(confirmed.messages()).isNotEmpty();
 		assertThat(confirmed.text()).doesNotContain("1402345671");
@@ -171,7 +172,7 @@ class OrganisationDonorIntegrationTest {
 		String email = "refused@ay.org.test";
 		registration(Visitor.anonymous(mvc), "2002002002").set("email", email).submit();
 		jdbc.sql("UPDATE app_user SET email_confirmed_at = now() WHERE email = ?").param(email).update();
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
+		long id = TestPeople.id(jdbc, email);
 
 		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
 		// a second registration with the same VÖEN: staff are told another account has it
@@ -221,7 +222,7 @@ class OrganisationDonorIntegrationTest {
 			.set("organisationName", "«Azər-Tikinti» MMC")
 			.submit();
 		jdbc.sql("UPDATE app_user SET email_confirmed_at = now() WHERE email = ?").param(email).update();
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
+		long id = TestPeople.id(jdbc, email);
 
 		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
 		Page confirmed = staff.open("/admin/organisations").formTo("/admin/organisations/" + id + "/confirm").submit();

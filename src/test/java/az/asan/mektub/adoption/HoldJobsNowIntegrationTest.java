@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
@@ -133,7 +134,7 @@ class HoldJobsNowIntegrationTest {
 		if (jdbc.sql("SELECT count(*) FROM app_user WHERE email = ?").param(DONOR).query(Long.class).single() == 0) {
 			accounts.create(DONOR, "parol-12345", "Növbə Donoru", Role.DONOR, Set.of());
 		}
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(DONOR).query(Long.class).single();
+		long donor = TestPeople.id(jdbc, DONOR);
 		long campaign = TestCampaigns.open(jdbc);
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		String code = testLetters.published(campaign, TestLetters.Spec.of(firstName, 9));

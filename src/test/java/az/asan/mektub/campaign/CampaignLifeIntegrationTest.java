@@ -12,6 +12,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.platform.i18n.Formats;
@@ -203,7 +204,7 @@ class CampaignLifeIntegrationTest {
 		assertThat(campaignStatus("TEST-LIFE-AGAIN")).isEqualTo("OPEN");
 		assertThat(jdbc.sql("SELECT closed_at IS NULL FROM campaign WHERE id = ?").param(campaign).query(Boolean.class)
 			.single()).isTrue();
-		long adminId = jdbc.sql("SELECT id FROM app_user WHERE email = 'admin@demo.az'").query(Long.class).single();
+		long adminId = TestPeople.id(jdbc, "admin@demo.az");
 		assertThat(jdbc.sql("SELECT actor_id FROM audit_log WHERE action = 'CAMPAIGN_REOPENED' AND detail = 'TEST-LIFE-AGAIN'")
 			.query(Long.class).single()).isEqualTo(adminId);
 		assertThat(Visitor.signedIn(mvc, account("admin@demo.az")).speaking("en").open("/admin/audit").text())
@@ -305,7 +306,7 @@ class CampaignLifeIntegrationTest {
 	}
 
 	private long donor1() {
-		return jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		return TestPeople.id(jdbc, "donor1@example.az");
 	}
 
 	private UserDetails account(String email) {

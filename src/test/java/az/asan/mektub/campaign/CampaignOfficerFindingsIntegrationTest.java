@@ -9,6 +9,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.web.Visitor;
@@ -335,7 +336,7 @@ class CampaignOfficerFindingsIntegrationTest {
 	}
 
 	private long donor1() {
-		return jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		return TestPeople.id(jdbc, "donor1@example.az");
 	}
 
 	private static long digits(String text) {

@@ -10,6 +10,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
@@ -149,7 +150,7 @@ class StaffAdministrationIntegrationTest {
 		mvc.perform(post("/admin/users/new").with(csrf()).with(user(staff())).param("fullName", "Rauf Səfərli")
 			.param("email", "rauf@staff.test").param("phone", "").param("regionIds", ganja))
 			.andExpect(redirectedUrlPattern("/admin/users/*"));
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = 'rauf@staff.test'").query(Long.class).single();
+		long id = TestPeople.id(jdbc, "rauf@staff.test");
 		assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = 'rauf@staff.test'").query(String.class).single())
 			.contains("/password/reset?token=");
 
@@ -168,7 +169,7 @@ class StaffAdministrationIntegrationTest {
 	@Test
 	void aLockedAccountCannotSignIn() throws Exception {
 		accounts.create("locked@staff.test", "parol-12345", "Kilidli", Role.DONOR, Set.of());
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = 'locked@staff.test'").query(Long.class).single();
+		long id = TestPeople.id(jdbc, "locked@staff.test");
 		mvc.perform(post("/admin/users/" + id + "/lock").with(csrf()).with(user(staff())).param("locked", "true"));
 		mvc.perform(formLogin("/login").userParameter("email").user("locked@staff.test").password("parol-12345"))
 			.andExpect(unauthenticated());
@@ -177,7 +178,7 @@ class StaffAdministrationIntegrationTest {
 	@Test
 	void onlyAnAdministratorGrantsStaffAndStaffCannotTouchStaffAccounts() throws Exception {
 		accounts.create("future@staff.test", "parol-12345", "Gələcək", Role.VOLUNTEER, Set.of());
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = 'future@staff.test'").query(Long.class).single();
+		long id = TestPeople.id(jdbc, "future@staff.test");
 
 		mvc.perform(post("/admin/users/" + id + "/role").with(csrf()).with(user(staff())).param("role", "STAFF")
 			.accept(MediaType.TEXT_HTML)).andExpect(status().isForbidden());
@@ -204,7 +205,7 @@ class StaffAdministrationIntegrationTest {
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		String code = testLetters.published(campaign,
 				Spec.of("Vüsal", 9).privately("Məmmədli", LocalDate.of(2017, 3, 3), "Bakı, tel. 050 000 00 00"));
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor1@example.az");
 		testLetters.moveTo(code, LetterStatus.FULFILLED, donor);
 		long fulfilledBefore = statistics.fresh().fulfilled();
 		jdbc.sql("UPDATE campaign SET status = 'CLOSED', closed_at = now() - interval '25 months' WHERE id = ?")

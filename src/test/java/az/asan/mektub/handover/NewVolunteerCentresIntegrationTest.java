@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
@@ -71,7 +72,7 @@ class NewVolunteerCentresIntegrationTest {
 
 		// then: the account and its two centres, the centres ticked on the volunteer's page, in the audit log
 		assertThat(invited.document().select(".alert-success")).as(invited.messages()).isNotEmpty();
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(EMAIL).query(Long.class).single();
+		long id = TestPeople.id(jdbc, EMAIL);
 		assertThat(invited.url()).isEqualTo("/admin/users/" + id);
 		assertThat(jdbc.sql("SELECT handover_point_id FROM volunteer_handover_point WHERE user_id = ?").param(id)
 			.query(Long.class).set()).containsExactlyInAnyOrder(Long.valueOf(ganja), Long.valueOf(sumqayit));

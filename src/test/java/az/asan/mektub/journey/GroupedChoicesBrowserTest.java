@@ -1,5 +1,7 @@
 package az.asan.mektub.journey;
 
+import az.asan.mektub.TestPeople;
+
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.WebElement;
 
@@ -20,7 +22,7 @@ class GroupedChoicesBrowserTest extends JourneyTest {
 
 	@Test
 	void staffFindARegionByTypingItsNameWithoutAzerbaijaniLettersAndTickIt() {
-		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		long volunteer = TestPeople.id(jdbc, "volunteer@demo.az");
 		int shaki = jdbc.sql("SELECT id FROM region WHERE code = 'AZ-SA'").query(Integer.class).single();
 		browser.open("/?lang=az");
 		browser.signIn("staff@demo.az", "demo12345");

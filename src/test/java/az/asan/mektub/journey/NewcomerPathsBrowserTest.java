@@ -9,6 +9,7 @@ import org.openqa.selenium.By;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.QrImages;
@@ -67,7 +68,7 @@ class NewcomerPathsBrowserTest extends JourneyTest {
 		long campaign = TestCampaigns.open(jdbc);
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		String code = testLetters.published(campaign, Spec.of("Kamran", 10).region("AZ-GA"));
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor@demo.az");
 		testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
 
 		browser.open("/?lang=az");

@@ -10,6 +10,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestImages;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.adoption.AdoptionManagement;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,7 +73,7 @@ class VolunteerJourneyBrowserTest extends JourneyTest {
 		assertThat(browser.text("#letter-status")).isEqualTo(published);
 
 		// a donor adopts it
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor2@example.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor2@example.az");
 		AdoptionManagement.Adopted adopted = adoptions.adopt(code, donor);
 
 		// the gift comes in: the tag code is checked

@@ -11,6 +11,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.web.Visitor;
@@ -62,7 +63,7 @@ class CentreHandoverDeskIntegrationTest {
 
 	@BeforeEach
 	void openATestCampaign() {
-		donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		donor = TestPeople.id(jdbc, "donor1@example.az");
 	}
 
 	@AfterEach
@@ -228,7 +229,7 @@ class CentreHandoverDeskIntegrationTest {
 		assertThat(waiting.form("#handover-find-form").value("tagCode")).isEqualTo(tagOf(code));
 
 		// past the pause, wrong codes keep counting until tries are refused for a while, in the reader's language
-		long guesserId = jdbc.sql("SELECT id FROM app_user WHERE email = 'guess@centres.test'").query(Long.class).single();
+		long guesserId = TestPeople.id(jdbc, "guess@centres.test");
 		jdbc.sql("UPDATE login_attempt SET failures = 29, last_failure = now() - interval '2 minutes' WHERE key = ?")
 			.param("guess:gift-tag:" + guesserId).update();
 		assertThat(find(guesser, "QQQQ-1111").document().select(".alert-danger").text()).contains("Kodu yoxlayın");
@@ -313,7 +314,7 @@ class CentreHandoverDeskIntegrationTest {
 	@Test
 	void staffChooseAVolunteersRegionsAndCentresInGroupedCheckboxListsWithASearchScript() {
 		Visitor volunteer = volunteer("lists@centres.test", "AZ-GA");
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = 'lists@centres.test'").query(Long.class).single();
+		long id = TestPeople.id(jdbc, "lists@centres.test");
 		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
 
 		Page person = staff.open("/admin/users/" + id);
@@ -367,7 +368,7 @@ class CentreHandoverDeskIntegrationTest {
 
 	/** Staff tick the centre on the volunteer's page, as a person does. */
 	private void assignCentres(String email, long... points) {
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
+		long id = TestPeople.id(jdbc, email);
 		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
 		String[] values = java.util.Arrays.stream(points).mapToObj(String::valueOf).toArray(String[]::new);
 		Page saved = staff.open("/admin/users/" + id).form("#centres-form").choose("handoverPointIds", values).submit();

@@ -10,6 +10,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.web.Visitor;
@@ -52,7 +53,7 @@ class DeskDailyListAndGiftPageIntegrationTest {
 
 	@BeforeEach
 	void openATestCampaign() {
-		donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		donor = TestPeople.id(jdbc, "donor1@example.az");
 	}
 
 	@AfterEach
@@ -140,7 +141,7 @@ class DeskDailyListAndGiftPageIntegrationTest {
 	}
 
 	private void assignCentre(String email, long point) {
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
+		long id = TestPeople.id(jdbc, email);
 		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az"));
 		Page saved = staff.open("/admin/users/" + id).form("#centres-form").choose("handoverPointIds", String.valueOf(point))
 			.submit();

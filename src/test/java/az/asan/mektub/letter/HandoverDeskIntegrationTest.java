@@ -6,6 +6,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
@@ -48,7 +49,7 @@ class HandoverDeskIntegrationTest {
 		long ganja = point("AZ-GA");
 		String code = testLetters.published(campaign, Spec.of("Nərmin", 7));
 		String expected = testLetters.published(campaign, Spec.of("Tural", 8));
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor1@example.az");
 		testLetters.moveTo(expected, LetterStatus.ADOPTED, donor);
 		jdbc.sql("UPDATE letter SET handover_point_id = ?, due_date = current_date + 2 WHERE code = ?").params(ganja, expected)
 			.update();

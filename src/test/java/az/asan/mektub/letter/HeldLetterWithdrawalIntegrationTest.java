@@ -11,6 +11,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.web.Visitor;
 
@@ -65,7 +66,7 @@ class HeldLetterWithdrawalIntegrationTest {
 	@BeforeEach
 	void openATestCampaign() {
 		campaign = TestCampaigns.open(jdbc);
-		donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		donor = TestPeople.id(jdbc, "donor@demo.az");
 		testLetters = new TestLetters(letters, tx, jdbc);
 	}
 

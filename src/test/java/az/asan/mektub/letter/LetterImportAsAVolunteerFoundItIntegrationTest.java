@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.importing.LetterImport;
 
@@ -192,7 +193,7 @@ class LetterImportAsAVolunteerFoundItIntegrationTest {
 		String run = upload("letters.csv", csv.toString().getBytes(StandardCharsets.UTF_8), "en").andReturn()
 			.getResponse().getRedirectedUrl();
 		assertThat(run).startsWith("/volunteer/letters/import/runs/");
-		long staff = jdbc.sql("SELECT id FROM app_user WHERE email = 'staff@demo.az'").query(Long.class).single();
+		long staff = TestPeople.id(jdbc, "staff@demo.az");
 		java.util.UUID others = java.util.UUID.randomUUID();
 		jdbc.sql("INSERT INTO letter_import_run (id, volunteer_id, campaign_id, state, rows_total) VALUES (?, ?, ?, 'DONE', 12345)")
 			.params(others, staff, campaign).update();

@@ -6,6 +6,7 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.campaign.Campaigns;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -42,7 +43,7 @@ class LetterPersistenceIntegrationTest {
 	}
 
 	private long donorId(String email) {
-		return jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
+		return TestPeople.id(jdbc, email);
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 
@@ -76,7 +77,7 @@ class SharedFormsIntegrationTest {
 	@Test
 	void eachVolunteerPressesTheKeptDesksFormsWithTheirOwnToken() throws Exception {
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor@demo.az");
 		String overdue = testLetters.published(campaign, Spec.of("Sərdar", 9).region("AZ-SR"));
 		testLetters.moveTo(overdue, LetterStatus.ADOPTED, donor);
 		jdbc.sql("UPDATE letter SET due_date = current_date - 400 WHERE code = ?").param(overdue).update();

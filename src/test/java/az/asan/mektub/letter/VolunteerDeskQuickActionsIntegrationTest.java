@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.platform.web.CacheConfiguration;
 import az.asan.mektub.web.Visitor;
@@ -134,7 +135,7 @@ class VolunteerDeskQuickActionsIntegrationTest {
 		for (String language : List.of("az", "ru", "en")) {
 			Locale locale = Locale.forLanguageTag(language);
 			String code = insertDirectly();
-			long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+			long donor = TestPeople.id(jdbc, "donor@demo.az");
 			jdbc.sql("UPDATE letter SET status = 'ADOPTED', donor_id = ?, due_date = current_date - 90 WHERE code = ?")
 				.params(donor, code)
 				.update();
@@ -186,7 +187,7 @@ class VolunteerDeskQuickActionsIntegrationTest {
 	/** A letter of the volunteer's region whose gift has waited 20 days for the child. */
 	private String waitingGift() {
 		String code = insertDirectly();
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor@demo.az");
 		long point = jdbc.sql("SELECT min(id) FROM handover_point").query(Long.class).single();
 		jdbc.sql("""
 				UPDATE letter SET status = 'GIFT_RECEIVED', donor_id = ?, adopted_at = now() - interval '100 days',

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestImages;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -286,7 +287,7 @@ class VolunteerLettersIntegrationTest {
 	void aLetterLivesItsWholeLifeThroughTheVolunteersPagesAndLeavesTheForgottenLists() throws Exception {
 		String code = codeOf(mvc.perform(registration(Map.of())).andReturn());
 		act(code, "publish", Map.of("publicWish", "Gitara", "confirmed", "true"));
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor@demo.az");
 		tx.executeWithoutResult(s -> letters.findByCode(code).orElseThrow().adopt(donor, LocalDate.now().plusDays(7), null));
 		String tag = jdbc.sql("SELECT gift_tag_code FROM letter WHERE code = ?").param(code).query(String.class).single();
 		String point = jdbc.sql("SELECT min(id) FROM handover_point").query(String.class).single();
@@ -325,7 +326,7 @@ class VolunteerLettersIntegrationTest {
 	@Test
 	void aQuickActionAnswersHtmxWithTheRowAndAPlainFormWithARedirect() throws Exception {
 		String code = insertDirectly(region("AZ-GA"));
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor@demo.az");
 		jdbc.sql("UPDATE letter SET status = 'ADOPTED', donor_id = ?, due_date = current_date - 3 WHERE code = ?")
 			.params(donor, code)
 			.update();

@@ -11,6 +11,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor;
@@ -95,7 +96,7 @@ class ChannelsByCampaignIntegrationTest {
 	@Test
 	void theChannelsReportChoosesItsCampaignsAndAddsUpItsColumns() throws Exception {
 		String online = testLetters.published(campaign, Spec.of("Tural", 8));
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor1@example.az");
 		testLetters.moveTo(online, LetterStatus.ADOPTED, donor);
 
 		for (String language : List.of("az", "en", "ru")) {

@@ -6,6 +6,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
@@ -44,7 +45,7 @@ class ChannelsReportIntegrationTest {
 			.query(Long.class).single();
 
 		String online = testLetters.published(campaign, Spec.of("Tural", 8));
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor1@example.az");
 		testLetters.moveTo(online, LetterStatus.ADOPTED, donor);
 		String walkIn = testLetters.published(campaign, Spec.of("Nərmin", 7));
 		Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az")).open("/volunteer/walk-in?code=" + walkIn)

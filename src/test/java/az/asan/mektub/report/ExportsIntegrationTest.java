@@ -15,6 +15,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
@@ -102,7 +103,7 @@ class ExportsIntegrationTest {
 	void namesThatLookLikeFormulasAreWrittenAsTextInEveryExport() {
 		// given: a donor whose name is a formula, and children whose names start with + - @
 		accounts.create("formula@exports.test", "parol-12345", FORMULA, Role.DONOR, Set.of());
-		long formulaDonor = jdbc.sql("SELECT id FROM app_user WHERE email = 'formula@exports.test'").query(Long.class).single();
+		long formulaDonor = TestPeople.id(jdbc, "formula@exports.test");
 		String fulfilled = testLetters.published(campaign, Spec.of("@SUM(A1)", 8));
 		testLetters.moveTo(fulfilled, LetterStatus.FULFILLED, formulaDonor);
 		testLetters.published(campaign, Spec.of("+Cmd", 7).privately("-Eyni", java.time.LocalDate.of(2019, 1, 2), "x"));
@@ -134,7 +135,7 @@ class ExportsIntegrationTest {
 	}
 
 	private long donor1() {
-		return jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		return TestPeople.id(jdbc, "donor1@example.az");
 	}
 
 	private static String csv(Visitor visitor, String path) {

@@ -24,6 +24,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
@@ -72,7 +73,7 @@ class OpenFiguresIntegrationTest {
 
 	@BeforeEach
 	void openATestCampaignWithFiguresReadAfresh() {
-		donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		donor = TestPeople.id(jdbc, "donor1@example.az");
 		caches.getCache(CacheConfiguration.IMPACT).clear();
 	}
 

@@ -23,6 +23,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
@@ -65,7 +66,7 @@ class ReportsIntegrationTest {
 
 	@BeforeEach
 	void openATestCampaign() {
-		donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		donor = TestPeople.id(jdbc, "donor1@example.az");
 	}
 
 	@Test

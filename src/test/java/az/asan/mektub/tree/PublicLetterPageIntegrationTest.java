@@ -9,6 +9,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.QrImages;
@@ -52,7 +53,7 @@ class PublicLetterPageIntegrationTest {
 
 	@BeforeEach
 	void openATestCampaign() {
-		donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		donor = TestPeople.id(jdbc, "donor@demo.az");
 	}
 
 	@Test

@@ -21,6 +21,7 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
@@ -374,7 +375,7 @@ class FormTourIntegrationTest {
 	@Test
 	@Order(10)
 	void aVolunteerActsOnForgottenLettersFromTheDesk() {
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor@demo.az");
 		String undelivered = testLetters.published(campaign, Spec.of("Kamal", 10).region("AZ-GA"));
 		testLetters.moveTo(undelivered, LetterStatus.GIFT_RECEIVED, donor);
 		jdbc.sql("UPDATE letter SET gift_received_at = now() - interval '400 days' WHERE code = ?").param(undelivered).update();
@@ -543,7 +544,7 @@ class FormTourIntegrationTest {
 		Page desk = newcomer.open("/login").form("form[action$=/login]").set("email", email).set("password", PASSWORD).submit();
 		assertThat(desk.url()).isEqualTo("/volunteer");
 
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
+		long id = TestPeople.id(jdbc, email);
 		staff.open("/admin/users/" + id).form("#regions-form").choose("regionIds", ganja, String.valueOf(regionId("AZ-SM")))
 			.submit();
 		assertThat(jdbc.sql("SELECT count(*) FROM volunteer_region WHERE user_id = ?").param(id).query(Long.class).single())
@@ -551,7 +552,7 @@ class FormTourIntegrationTest {
 		staff.open("/admin/users/" + id).formTo("/admin/users/" + id + "/lock").submit();
 		assertThat(jdbc.sql("SELECT locked FROM app_user WHERE id = ?").param(id).query(Boolean.class).single()).isTrue();
 
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(DONOR).query(Long.class).single();
+		long donor = TestPeople.id(jdbc, DONOR);
 		staff.open("/admin/users/" + donor).form("#organisation-form").check("organisation").set("limit", "10").submit();
 		assertThat(jdbc.sql("SELECT adoption_limit FROM app_user WHERE id = ?").param(donor).query(Integer.class).single())
 			.isEqualTo(10);
@@ -692,12 +693,12 @@ class FormTourIntegrationTest {
 	void staffAssignACentreAndItsDeskMovesAndReceivesTheGiftOfAChildOfAnotherRegion() {
 		// given: a child of Ağdam, the donor's gift expected at the Gəncə centre
 		String code = testLetters.published(campaign, Spec.of("Mərkəz", 9).region("AZ-AGM"));
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor1@example.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor1@example.az");
 		testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
 		long ganja = pointOf("AZ-GA");
 		long sumqayit = pointOf("AZ-SM");
 		jdbc.sql("UPDATE letter SET handover_point_id = ? WHERE code = ?").params(ganja, code).update();
-		long volunteerId = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		long volunteerId = TestPeople.id(jdbc, "volunteer@demo.az");
 		java.util.List<Long> before = jdbc.sql("SELECT handover_point_id FROM volunteer_handover_point WHERE user_id = ?")
 			.param(volunteerId).query(Long.class).list();
 
@@ -751,8 +752,8 @@ class FormTourIntegrationTest {
 		assertThat(accounts(refused)).isEqualTo(1);
 
 		Visitor staff = staff();
-		long first = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(confirmed).query(Long.class).single();
-		long second = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(refused).query(Long.class).single();
+		long first = TestPeople.id(jdbc, confirmed);
+		long second = TestPeople.id(jdbc, refused);
 		String list = staff.open("/admin").document().select("a[href$=/admin/organisations]").attr("href");
 		Page yes = staff.open(list).formTo("/admin/organisations/" + first + "/confirm").submit();
 		assertThat(yes.document().select(".alert-success")).as(yes.messages()).isNotEmpty();

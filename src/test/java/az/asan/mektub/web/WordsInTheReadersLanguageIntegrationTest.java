@@ -9,6 +9,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor.Page;
@@ -136,7 +137,7 @@ class WordsInTheReadersLanguageIntegrationTest {
 	void aDonorChoosesACentreByItsAddressInEnglishAndTheGiftTagSaysWhereAndWhenInTheirLanguage() {
 		long campaign = TestCampaigns.open(jdbc);
 		try {
-			long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+			long donor = TestPeople.id(jdbc, "donor@demo.az");
 			TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 			String code = testLetters.published(campaign, Spec.of("Aysel", 9));
 			testLetters.moveTo(code, LetterStatus.ADOPTED, donor);

@@ -15,6 +15,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
@@ -332,7 +333,7 @@ class KeptPagesForSignedInPeopleIntegrationTest {
 	}
 
 	private long account(String email) {
-		return jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(email).query(Long.class).single();
+		return TestPeople.id(jdbc, email);
 	}
 
 	private int region(String code) {

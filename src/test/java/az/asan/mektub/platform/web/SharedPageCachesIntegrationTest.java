@@ -8,6 +8,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
@@ -66,7 +67,7 @@ class SharedPageCachesIntegrationTest {
 		assertThat(mvc.perform(get("/letters/" + code)).andReturn().getResponse().getCookie("ASANCSRF")).isNull();
 
 		// taken meanwhile: the signed-in donor's page is their own, read now, with their token in the form
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor@demo.az");
 		testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
 		Page signedIn = Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az")).open("/letters/" + code);
 		assertThat(signedIn.document().select("#letter-taken")).isNotEmpty();
