@@ -43,13 +43,7 @@ public class Child {
 
 	public Child(String firstName, String surname, LocalDate birthDate, Gender gender, int regionId,
 			CareSetting careSetting, String contact) {
-		this.firstName = firstName.trim();
-		this.surname = surname == null ? null : surname.trim();
-		this.birthDate = birthDate;
-		this.gender = gender;
-		this.regionId = regionId;
-		this.careSetting = careSetting;
-		this.contact = contact;
+		amend(firstName, surname, birthDate, gender, regionId, careSetting, contact);
 		this.createdAt = Instant.now();
 	}
 

@@ -65,19 +65,7 @@ public class GuessThrottle {
 	/** A wrong code: counted; a count older than the lock period starts again from one. */
 	@Transactional
 	public void failed(String kind, long personId) {
-		jdbc.sql("""
-				INSERT INTO login_attempt (key, failures, last_failure) VALUES (:key, 1, now())
-				ON CONFLICT (key) DO UPDATE SET
-				    failures = CASE WHEN login_attempt.last_failure < now() - make_interval(secs => :window)
-				                    THEN 1 ELSE login_attempt.failures + 1 END,
-				    last_failure = now(),
-				    locked_until = CASE WHEN login_attempt.last_failure >= now() - make_interval(secs => :window)
-				                         AND login_attempt.failures + 1 >= :limit
-				                        THEN now() + make_interval(secs => :window) ELSE login_attempt.locked_until END""")
-			.param("key", key(kind, personId))
-			.param("window", lockFor.toSeconds())
-			.param("limit", LOCK_AFTER)
-			.update();
+		LoginThrottle.countFailure(jdbc, key(kind, personId), lockFor, LOCK_AFTER);
 	}
 
 	private static String key(String kind, long personId) {

@@ -164,6 +164,15 @@ public class LoginThrottle {
 
 	/** Counts a failure; a count older than the lock period starts again from one. */
 	private void record(String key, int limit) {
+		countFailure(jdbc, key, lockFor, limit);
+	}
+
+	/**
+	 * Counts a failure under {@code key} (a sign-in here, a guessed code in {@link GuessThrottle}): a
+	 * count older than {@code lockFor} starts again from one, and the {@code limit}-th failure within it
+	 * locks the key for {@code lockFor}.
+	 */
+	static void countFailure(JdbcClient jdbc, String key, java.time.Duration lockFor, int limit) {
 		jdbc.sql("""
 				INSERT INTO login_attempt (key, failures, last_failure) VALUES (:key, 1, now())
 				ON CONFLICT (key) DO UPDATE SET

@@ -13,7 +13,6 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponseWrapper;
 import java.util.function.Supplier;
 import org.thymeleaf.context.WebContext;
@@ -342,7 +341,7 @@ public class PageShells {
 	 * framework's own attributes (the locale, the static files' hashed names, the handler), and nothing
 	 * of the app's or of this reader's: no other attribute, no parameter, no session, no principal.
 	 */
-	static final class StandIn extends HttpServletRequestWrapper {
+	static final class StandIn extends WithoutParameters {
 
 		private final Viewer viewer;
 
@@ -405,31 +404,6 @@ public class PageShells {
 				}
 			});
 			return java.util.Collections.enumeration(names);
-		}
-
-		@Override
-		public String getParameter(String name) {
-			return null;
-		}
-
-		@Override
-		public Map<String, String[]> getParameterMap() {
-			return Map.of();
-		}
-
-		@Override
-		public java.util.Enumeration<String> getParameterNames() {
-			return java.util.Collections.emptyEnumeration();
-		}
-
-		@Override
-		public String[] getParameterValues(String name) {
-			return null;
-		}
-
-		@Override
-		public String getQueryString() {
-			return null;
 		}
 
 		@Override

@@ -1,15 +1,12 @@
 package az.asan.mektub.platform.web;
 
 import java.io.IOException;
-import java.util.Collections;
-import java.util.Enumeration;
 import java.util.Map;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -99,7 +96,7 @@ class RequestGuard extends OncePerRequestFilter {
 		request.setAttribute(RequestDispatcher.ERROR_MESSAGE, message);
 		response.setStatus(status);
 		SecurityHeaders.apply(response, request.isSecure());
-		HttpServletRequest bodyless = new HttpServletRequestWrapper(request) {
+		HttpServletRequest bodyless = new WithoutParameters(request) {
 
 			@Override
 			public String getMethod() {
@@ -108,26 +105,6 @@ class RequestGuard extends OncePerRequestFilter {
 
 			@Override
 			public String getContentType() {
-				return null;
-			}
-
-			@Override
-			public String getParameter(String name) {
-				return null;
-			}
-
-			@Override
-			public Map<String, String[]> getParameterMap() {
-				return Map.of();
-			}
-
-			@Override
-			public Enumeration<String> getParameterNames() {
-				return Collections.emptyEnumeration();
-			}
-
-			@Override
-			public String[] getParameterValues(String name) {
 				return null;
 			}
 
