@@ -233,6 +233,9 @@ class ChildThanksIntegrationTest {
 			.andExpect(redirectedUrl("/volunteer/letters/" + code))
 			.andExpect(flash().attribute("failure", containsString("JPEG, PNG və ya WebP")))
 			.andExpect(flash().attribute("thanksNote", NOTE));
+		byte[] heic = new byte[4096];
+		System.arraycopy(new byte[] { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c' }, 0, heic, 0, 12);
+		mvc.perform(attach(attacher, NOTE, heic, true)).andExpect(flash().attribute("failure", containsString("HEIC")));
 		mvc.perform(attach(attacher, NOTE, new byte[6 * 1024 * 1024], true))
 			.andExpect(flash().attribute("failure", containsString("5 MB")));
 		mvc.perform(attach(attacher, NOTE, TestImages.jpeg(30, 30), false))
