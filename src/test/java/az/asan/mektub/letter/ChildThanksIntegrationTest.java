@@ -281,6 +281,19 @@ class ChildThanksIntegrationTest {
 	}
 
 	@Test
+	void theDonorIsMailedInTheirOwnLanguage() throws Exception {
+		jdbc.sql("UPDATE app_user SET language = 'ru' WHERE email = 'donor@thanks.test'").update();
+		mvc.perform(attach(attacher, NOTE, null, true)).andExpect(flash().attributeExists("success"));
+
+		mvc.perform(post("/volunteer/letters/" + code + "/thanks/approve").with(csrf()).with(user(second)))
+			.andExpect(flash().attributeExists("success"));
+
+		assertThat(jdbc.sql("SELECT subject || ' ' || body FROM mail_outbox WHERE recipient = 'donor@thanks.test' AND kind = 'thankYou'")
+			.query(String.class)
+			.single()).contains("Aysel благодарит вас", "Aysel передала вам благодарность", "/me/adoptions/" + code);
+	}
+
+	@Test
 	void retentionDeletesTheThankYouWithTheChildsPrivateData() throws Exception {
 		mvc.perform(attach(attacher, NOTE, TestImages.jpeg(50, 40), true)).andExpect(flash().attributeExists("success"));
 		mvc.perform(post("/volunteer/letters/" + code + "/thanks/approve").with(csrf()).with(user(second)))
