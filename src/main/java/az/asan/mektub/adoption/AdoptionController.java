@@ -9,6 +9,7 @@ import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.letter.query.DonorLetters;
+import az.asan.mektub.letter.thanks.ChildThanks;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.web.NotFound;
 import az.asan.mektub.tree.TreeQueries;
@@ -22,7 +23,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Adopting from a letter's page, and each of the donor's letters: its page, tag, centre, cancellation, message. The list is {@link MyLettersController}'s. */
+/** Adopting from a letter's page, and each of the donor's letters: its page, tag, centre, cancellation, message, the child's thank-you. The list is {@link MyLettersController}'s. */
 @Controller
 class AdoptionController {
 
@@ -42,8 +43,12 @@ class AdoptionController {
 
 	private final HoldCountdowns countdowns;
 
+	private final ChildThanks childThanks;
+
 	AdoptionController(AdoptionManagement adoptions, MyAdoptions mine, TreeQueries tree, HandoverPoints handoverPoints,
-			DonorMessages donorMessages, Messages messages, DonorLetters donorLetters, HoldCountdowns countdowns) {
+			DonorMessages donorMessages, Messages messages, DonorLetters donorLetters, HoldCountdowns countdowns,
+			ChildThanks childThanks) {
+		this.childThanks = childThanks;
 		this.countdowns = countdowns;
 		this.donorLetters = donorLetters;
 		this.adoptions = adoptions;
@@ -128,6 +133,19 @@ class AdoptionController {
 		model.addAttribute("tag", new GiftTag(a.code(), a.firstName(), a.age(), a.publicWish(), a.giftTagCode(),
 				a.dueDate(), handoverPoints.byId(a.handoverPointId()).orElse(null)));
 		return "adoption/tag";
+	}
+
+	/**
+	 * The picture of the child's approved thank-you, for the letter's donor alone: no one else gets it
+	 * (not found), and no browser or proxy keeps it.
+	 */
+	@GetMapping("/me/adoptions/{code}/thanks.jpg")
+	org.springframework.http.ResponseEntity<byte[]> thanksImage(@AuthenticationPrincipal SignedInUser user,
+			@PathVariable String code) {
+		return org.springframework.http.ResponseEntity.ok()
+			.contentType(org.springframework.http.MediaType.IMAGE_JPEG)
+			.cacheControl(org.springframework.http.CacheControl.noStore().cachePrivate())
+			.body(childThanks.imageForDonor(code, user.id()).orElseThrow(NotFound::new));
 	}
 
 	@PostMapping("/me/adoptions/{code}/handover-point")

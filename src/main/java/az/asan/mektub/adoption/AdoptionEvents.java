@@ -11,6 +11,7 @@ import az.asan.mektub.letter.LetterFulfilled;
 import az.asan.mektub.letter.LetterHolds;
 import az.asan.mektub.letter.privacy.ChildDataAnonymised;
 import az.asan.mektub.letter.query.DonorLetters;
+import az.asan.mektub.letter.thanks.ThankYouApproved;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.platform.web.Links;
 
@@ -61,6 +62,19 @@ class AdoptionEvents {
 			.filter(AccountManagement.Contact::reachable)
 			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "thanks", donor.fullName(), child.firstName(),
 					links.absolute("/me/adoptions"), child.gender().name()));
+	}
+
+	/**
+	 * A second volunteer approved the child's thank-you: tell the donor, in their language, with a link
+	 * to their letters (the picture stays there, behind their sign-in, never in a mail).
+	 */
+	@EventListener
+	void on(ThankYouApproved event) {
+		DonorLetters.ChildName child = donorLetters.child(event.letterId());
+		accounts.contact(event.donorId())
+			.filter(AccountManagement.Contact::reachable)
+			.ifPresent(donor -> mailer.queue(donor.email(), donor.language(), "thankYou", donor.fullName(),
+					child.firstName(), links.absolute("/me/adoptions/" + event.code()), child.gender().name()));
 	}
 
 	/** A hold past its due date went back on the tree (the job or a volunteer released it): tell the donor. */

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.query.DonorLetters;
+import az.asan.mektub.letter.thanks.ChildThanks;
 import az.asan.mektub.platform.i18n.Formats;
 
 import org.springframework.stereotype.Component;
@@ -19,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What a donor sees of the letters they adopted: the public facts, where it stands, the days left,
- * the steps since they took it (never who did them), the handover point and their messages. Three
- * queries, however many letters.
+ * the steps since they took it (never who did them), the handover point, their messages and the
+ * child's approved thank-you. Four queries, however many letters.
  */
 @Component
 class MyAdoptions {
@@ -37,7 +38,7 @@ class MyAdoptions {
 	record Adoption(long id, String code, String firstName, int age, int regionId, String publicWish,
 			Category category, BigDecimal estimatedCost, LetterStatus status, LocalDate dueDate, Long handoverPointId,
 			Instant adoptedAt, LocalDate fulfilledOn, String giftTagCode, List<Step> steps,
-			List<DonorMessages.Message> messages) {
+			List<DonorMessages.Message> messages, ChildThanks.Shown thanks) {
 
 		public long daysLeft() {
 			return dueDate == null ? 0 : ChronoUnit.DAYS.between(LocalDate.now(Formats.BAKU), dueDate);
@@ -57,9 +58,12 @@ class MyAdoptions {
 
 	private final DonorMessages messages;
 
-	MyAdoptions(DonorLetters donorLetters, DonorMessages messages) {
+	private final ChildThanks thanks;
+
+	MyAdoptions(DonorLetters donorLetters, DonorMessages messages, ChildThanks thanks) {
 		this.donorLetters = donorLetters;
 		this.messages = messages;
+		this.thanks = thanks;
 	}
 
 	/** A page of a donor's list, and how many letters they have in all. */
@@ -68,15 +72,21 @@ class MyAdoptions {
 
 	/**
 	 * A page of a donor's letters as their list shows them (under way first, then the fulfilled ones,
-	 * newest first): without the steps and messages, which only a letter's own page shows. One statement.
+	 * newest first): without the steps and messages, which only a letter's own page shows, but with the
+	 * child's approved thank-yous. Two statements.
 	 */
 	ListPage page(long donorId, int page, int pageSize) {
 		DonorLetters.DonorLetterPage found = donorLetters.adoptedBy(donorId, (page - 1) * pageSize, pageSize);
+		Map<Long, ChildThanks.Shown> thanked = thanks.approvedFor(donorId, found.letters()
+			.stream()
+			.filter(a -> a.status() == LetterStatus.FULFILLED)
+			.map(DonorLetters.DonorLetter::id)
+			.toList());
 		return new ListPage(found.letters()
 			.stream()
 			.map(a -> new Adoption(a.id(), a.code(), a.firstName(), a.age(), a.regionId(), a.publicWish(), a.category(),
 					a.estimatedCost(), a.status(), a.dueDate(), a.handoverPointId(), a.adoptedAt(), a.fulfilledOn(),
-					a.giftTagCode(), List.of(), List.of()))
+					a.giftTagCode(), List.of(), List.of(), thanked.get(a.id())))
 			.toList(), found.total());
 	}
 
@@ -100,10 +110,12 @@ class MyAdoptions {
 		Map<Long, List<DonorMessages.Message>> written = messages.writtenBy(donorId, List.of(ids))
 			.stream()
 			.collect(Collectors.groupingBy(DonorMessages.Message::letterId));
+		Map<Long, ChildThanks.Shown> thanked = thanks.approvedFor(donorId, idList);
 		return letters.stream()
 			.map(a -> new Adoption(a.id(), a.code(), a.firstName(), a.age(), a.regionId(), a.publicWish(), a.category(),
 					a.estimatedCost(), a.status(), a.dueDate(), a.handoverPointId(), a.adoptedAt(), a.fulfilledOn(),
-					a.giftTagCode(), steps.getOrDefault(a.id(), List.of()), written.getOrDefault(a.id(), List.of())))
+					a.giftTagCode(), steps.getOrDefault(a.id(), List.of()), written.getOrDefault(a.id(), List.of()),
+					thanked.get(a.id())))
 			.toList();
 	}
 

@@ -24,7 +24,9 @@ import org.springframework.stereotype.Component;
  * Every uploaded picture is decoded to pixels and written anew as a JPEG, so nothing of the original
  * file survives but the picture: no EXIF, GPS, camera or author names, no hidden payload. Before
  * decoding, the declared size is checked, so a small file that unpacks to gigabytes (a decompression
- * bomb) is refused without being unpacked.
+ * bomb) is refused without being unpacked. A phone photo is turned as its EXIF orientation says before
+ * the block goes ({@link ExifOrientation}); an iPhone's HEIC is refused with a message that says how
+ * to send it as JPEG.
  */
 @Component
 public class ImageSanitizer {
@@ -60,7 +62,12 @@ public class ImageSanitizer {
 		if (upload.length > MAX_BYTES) {
 			throw new RejectedImage("image.error.tooLarge");
 		}
+		if (isHeif(upload)) {
+			// an iPhone's usual format, which Java cannot read: say how to send it instead
+			throw new RejectedImage("image.error.heic");
+		}
 		BufferedImage decoded;
+		int orientation = 1;
 		try (ImageInputStream in = ImageIO.createImageInputStream(new ByteArrayInputStream(upload))) {
 			Iterator<ImageReader> readers = ImageIO.getImageReaders(in);
 			if (in == null || !readers.hasNext()) {
@@ -81,9 +88,11 @@ public class ImageSanitizer {
 				boolean[] warned = { false };
 				reader.addIIOReadWarningListener((source, warning) -> warned[0] = true);
 				decoded = reader.read(0);
-				if (warned[0] || ("jpeg".equalsIgnoreCase(reader.getFormatName()) && !endsWithJpegEnd(upload))) {
+				boolean jpeg = "jpeg".equalsIgnoreCase(reader.getFormatName());
+				if (warned[0] || (jpeg && !endsWithJpegEnd(upload))) {
 					throw new RejectedImage("image.error.incomplete");
 				}
+				orientation = jpeg ? ExifOrientation.of(upload) : 1;
 			}
 			finally {
 				reader.dispose();
@@ -92,7 +101,16 @@ public class ImageSanitizer {
 		catch (IOException | RuntimeException ex) {
 			throw new RejectedImage("image.error.notAnImage");
 		}
-		return writeJpeg(flattenAndShrink(decoded));
+		return writeJpeg(ExifOrientation.apply(flattenAndShrink(decoded), orientation));
+	}
+
+	/** A HEIF file (HEIC, AVIF): an ISO box "ftyp" at byte 4 with one of their brands. */
+	private static boolean isHeif(byte[] upload) {
+		if (upload.length < 12 || upload[4] != 'f' || upload[5] != 't' || upload[6] != 'y' || upload[7] != 'p') {
+			return false;
+		}
+		String brand = new String(upload, 8, 4, java.nio.charset.StandardCharsets.US_ASCII);
+		return Set.of("heic", "heix", "hevc", "hevx", "heim", "heis", "mif1", "msf1", "avif", "avis").contains(brand);
 	}
 
 	/** A JPEG ends with the marker FF D9 (some writers pad a few bytes after it). */

@@ -7,7 +7,8 @@
  * <p>
  * This package is the module's API: the aggregate, its status, repository, events and operations.
  * Beside it: {@code letter.query} (reads, published as {@code letter::query}), {@code letter.privacy}
- * (the personal-data check and retention, published as {@code letter::privacy}), and the internal
+ * (the personal-data check and retention, published as {@code letter::privacy}), {@code letter.thanks}
+ * (the child's thank-you after the gift, published as {@code letter::thanks}), and the internal
  * {@code letter.web} (the volunteers' pages) and {@code letter.importing} (CSV import).
  */
 @org.springframework.modulith.ApplicationModule

@@ -115,4 +115,73 @@ class ImageSanitizerUnitTest {
 		out.write(value);
 	}
 
+	/**
+	 * A phone photo taken upright is stored lying on its side with EXIF orientation 6 ("turn 90° clockwise
+	 * to view"): it comes back upright, without the EXIF block (issue 27.3: a child's drawing).
+	 */
+	@Test
+	void aPhonePhotoIsTurnedAsItsExifOrientationSays() throws Exception {
+		// 80 × 40 as stored: the left half red, the right half blue; viewed turned clockwise, red is on top
+		java.awt.image.BufferedImage stored = new java.awt.image.BufferedImage(80, 40, java.awt.image.BufferedImage.TYPE_INT_RGB);
+		java.awt.Graphics2D g = stored.createGraphics();
+		g.setColor(java.awt.Color.RED);
+		g.fillRect(0, 0, 40, 40);
+		g.setColor(java.awt.Color.BLUE);
+		g.fillRect(40, 0, 40, 40);
+		g.dispose();
+		ByteArrayOutputStream plain = new ByteArrayOutputStream();
+		javax.imageio.ImageIO.write(stored, "jpeg", plain);
+
+		for (boolean little : new boolean[] { true, false }) {
+			java.awt.image.BufferedImage seen = javax.imageio.ImageIO
+				.read(new java.io.ByteArrayInputStream(sanitizer.reencode(withOrientation(plain.toByteArray(), 6, little))));
+
+			assertThat(seen.getWidth()).isEqualTo(40);
+			assertThat(seen.getHeight()).isEqualTo(80);
+			assertThat(new java.awt.Color(seen.getRGB(20, 10)).getRed()).isGreaterThan(200);
+			assertThat(new java.awt.Color(seen.getRGB(20, 70)).getBlue()).isGreaterThan(200);
+		}
+		// 8: turned counter-clockwise, blue on top; 3: upside down, blue on the left; 1: as it is
+		java.awt.image.BufferedImage eight = javax.imageio.ImageIO
+			.read(new java.io.ByteArrayInputStream(sanitizer.reencode(withOrientation(plain.toByteArray(), 8, true))));
+		assertThat(new java.awt.Color(eight.getRGB(20, 10)).getBlue()).isGreaterThan(200);
+		java.awt.image.BufferedImage three = javax.imageio.ImageIO
+			.read(new java.io.ByteArrayInputStream(sanitizer.reencode(withOrientation(plain.toByteArray(), 3, true))));
+		assertThat(three.getWidth()).isEqualTo(80);
+		assertThat(new java.awt.Color(three.getRGB(10, 20)).getBlue()).isGreaterThan(200);
+		byte[] one = sanitizer.reencode(withOrientation(plain.toByteArray(), 1, true));
+		assertThat(new String(one, StandardCharsets.ISO_8859_1)).doesNotContain("Exif");
+		assertThat(javax.imageio.ImageIO.read(new java.io.ByteArrayInputStream(one)).getWidth()).isEqualTo(80);
+	}
+
+	@Test
+	void anIphoneHeicPhotoIsRefusedWithAMessageSayingHowToSendIt() {
+		byte[] heic = new byte[64];
+		byte[] head = { 0, 0, 0, 0x18, 'f', 't', 'y', 'p', 'h', 'e', 'i', 'c', 0, 0, 0, 0, 'm', 'i', 'f', '1' };
+		System.arraycopy(head, 0, heic, 0, head.length);
+		assertThatThrownBy(() -> sanitizer.reencode(heic)).isInstanceOf(ImageSanitizer.RejectedImage.class)
+			.hasMessage("image.error.heic");
+	}
+
+	/** A JPEG with an APP1 Exif block whose IFD0 holds only the orientation. */
+	private static byte[] withOrientation(byte[] jpeg, int orientation, boolean little) {
+		ByteArrayOutputStream tiff = new ByteArrayOutputStream();
+		if (little) {
+			tiff.writeBytes(new byte[] { 'I', 'I', 42, 0, 8, 0, 0, 0, 1, 0, 0x12, 0x01, 3, 0, 1, 0, 0, 0,
+					(byte) orientation, 0, 0, 0, 0, 0, 0, 0 });
+		}
+		else {
+			tiff.writeBytes(new byte[] { 'M', 'M', 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0,
+					(byte) orientation, 0, 0, 0, 0, 0, 0 });
+		}
+		byte[] exif = tiff.toByteArray();
+		ByteArrayOutputStream out = new ByteArrayOutputStream();
+		int length = 2 + 6 + exif.length;
+		out.writeBytes(new byte[] { (byte) 0xFF, (byte) 0xD8, (byte) 0xFF, (byte) 0xE1, (byte) (length >> 8),
+				(byte) (length & 0xFF), 'E', 'x', 'i', 'f', 0, 0 });
+		out.writeBytes(exif);
+		out.write(jpeg, 2, jpeg.length - 2);
+		return out.toByteArray();
+	}
+
 }

@@ -56,6 +56,58 @@ class CrawlIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
+	@Autowired
+	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+
+	@Autowired
+	az.asan.mektub.letter.Letters letters;
+
+	@Autowired
+	org.springframework.transaction.support.TransactionTemplate tx;
+
+	/** The note of the demo donor's child's approved thank-you (issue 27.3): theirs alone to read. */
+	static final String APPROVED_THANKS = "Hədiyyən üçün sağ ol, Leyla xala! Rəsmimi sənə göndərirəm.";
+
+	/** The note of a thank-you still waiting for a second volunteer: no donor reads it yet. */
+	static final String PENDING_THANKS = "Velosipedi çox sevdim, təşəkkür edirəm!";
+
+	/**
+	 * Two fulfilled letters of the demo donor in the demo volunteer's region, with the child's
+	 * thank-you: one approved (a note and a drawing), one waiting for a second volunteer.
+	 */
+	@org.junit.jupiter.api.BeforeEach
+	void thankYousOfTheDemoDonorsChildren() {
+		long campaign = az.asan.mektub.TestCampaigns.open(jdbc);
+		az.asan.mektub.TestLetters testLetters = new az.asan.mektub.TestLetters(letters, tx, jdbc);
+		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		String approved = testLetters.published(campaign, az.asan.mektub.TestLetters.Spec.of("Nərmin", 8));
+		String pending = testLetters.published(campaign, az.asan.mektub.TestLetters.Spec.of("Elvin", 9));
+		testLetters.moveTo(approved, az.asan.mektub.letter.LetterStatus.FULFILLED, donor);
+		testLetters.moveTo(pending, az.asan.mektub.letter.LetterStatus.FULFILLED, donor);
+		jdbc.sql("""
+				INSERT INTO letter_thanks (letter_id, note, image, status, attached_by, reviewed_by, reviewed_at)
+				SELECT l.id, :note, :image, 'APPROVED', (SELECT id FROM app_user WHERE email = 'staff@demo.az'),
+				       (SELECT id FROM app_user WHERE email = 'volunteer@demo.az'), now()
+				FROM letter l WHERE l.code = :code""")
+			.param("note", APPROVED_THANKS)
+			.param("image", az.asan.mektub.TestImages.jpeg(60, 40))
+			.param("code", approved)
+			.update();
+		jdbc.sql("""
+				INSERT INTO letter_thanks (letter_id, note, image, attached_by)
+				SELECT l.id, :note, :image, (SELECT id FROM app_user WHERE email = 'staff@demo.az')
+				FROM letter l WHERE l.code = :code""")
+			.param("note", PENDING_THANKS)
+			.param("image", az.asan.mektub.TestImages.jpeg(60, 40))
+			.param("code", pending)
+			.update();
+	}
+
+	@org.junit.jupiter.api.AfterEach
+	void dropTheThankYous() {
+		az.asan.mektub.TestCampaigns.dropAll(jdbc);
+	}
+
 	static Stream<Arguments> rolesAndLanguages() {
 		List<Arguments> all = new ArrayList<>();
 		for (String role : List.of("anonymous", "donor", "volunteer", "staff", "admin")) {
@@ -78,6 +130,7 @@ class CrawlIntegrationTest {
 		Set<String> seen = new HashSet<>();
 		Set<String> assets = new HashSet<>();
 		int opened = 0;
+		boolean thanksSeen = false;
 
 		while (!queue.isEmpty() && opened < MAX_PAGES) {
 			Link link = queue.poll();
@@ -110,6 +163,17 @@ class CrawlIntegrationTest {
 				}
 				problems.add("raw message keys " + keys + " on " + page.url());
 			}
+			// the child's thank-you: the donor's own once approved, the region's volunteers' and staff's to
+			// review, never the public's, and never a donor's before a second volunteer approved it
+			if (html.contains(APPROVED_THANKS)) {
+				thanksSeen = true;
+				if (role.equals("anonymous")) {
+					problems.add("the child's thank-you on " + page.url());
+				}
+			}
+			if (html.contains(PENDING_THANKS) && (role.equals("anonymous") || role.equals("donor"))) {
+				problems.add("a thank-you waiting for review on " + page.url());
+			}
 			if (document.selectFirst("h1") == null) {
 				problems.add("no <h1> on " + page.url());
 			}
@@ -134,6 +198,9 @@ class CrawlIntegrationTest {
 		}
 
 		assertThat(problems).as(role + " in " + lang + ", " + opened + " pages opened").isEmpty();
+		if (role.equals("donor")) {
+			assertThat(thanksSeen).as("the donor reads their child's thank-you on My letters").isTrue();
+		}
 		assertThat(opened).as("pages a " + role + " reaches").isGreaterThan(role.equals("anonymous") ? 8 : 12);
 	}
 
@@ -142,10 +209,10 @@ class CrawlIntegrationTest {
 			case "anonymous" -> List.of("/", "/tree", "/tree?view=list", "/impact", "/about", "/login", "/register",
 					"/register/organisation", "/password/forgot");
 			case "donor" -> List.of("/", "/me", "/me/adoptions", "/me/mailbox", "/me/password", "/tree");
-			case "volunteer" -> List.of("/volunteer", "/volunteer/letters", "/volunteer/letters/new",
+			case "volunteer" -> List.of("/volunteer", "/volunteer/thanks", "/volunteer/letters", "/volunteer/letters/new",
 					"/volunteer/letters/import", "/me", "/tree");
 			default -> List.of("/reports", "/admin", "/admin/users", "/admin/campaigns", "/admin/handover-points",
-					"/admin/audit", "/admin/organisations", "/volunteer", "/volunteer/letters", "/me");
+					"/admin/audit", "/admin/organisations", "/volunteer", "/volunteer/thanks", "/volunteer/letters", "/me");
 		};
 	}
 

@@ -372,6 +372,67 @@ class FormTourIntegrationTest {
 		assertThat(thanked.html()).contains(adoptedCode);
 	}
 
+	/**
+	 * The child's thank-you (issue 27.3): the volunteer attaches a note and a drawing to the fulfilled
+	 * letter (a note with the child's surname and an unticked check are refused first), staff as the
+	 * second pair of eyes reject one with a reason and approve the next, and the donor reads it on
+	 * the page their mail links to.
+	 */
+	@Test
+	@Order(10)
+	void aVolunteerAttachesTheChildsThankYouAnotherApprovesItAndTheDonorReadsIt() {
+		Visitor volunteer = volunteer();
+		Page surname = volunteer.open("/volunteer/letters/" + adoptedCode).form("#thanks-form")
+			.set("note", "Sağ olun! Tural Testov")
+			.check("checked")
+			.submit();
+		assertThat(surname.document().select(".alert-danger")).as(surname.messages()).isNotEmpty();
+		assertThat(surname.document().select("#thanks-findings li")).isNotEmpty();
+		Page unchecked = volunteer.open("/volunteer/letters/" + adoptedCode).form("#thanks-form")
+			.set("note", "Sağ olun!")
+			.submit();
+		assertThat(unchecked.document().select(".alert-danger")).as(unchecked.messages()).isNotEmpty();
+		assertThat(thanks(adoptedCode)).isNull();
+
+		Page attached = volunteer.open("/volunteer/letters/" + adoptedCode).form("#thanks-form")
+			.set("note", "Bir az bulanıq çıxdı")
+			.attach("image", "rəsm.jpg", "image/jpeg", az.asan.mektub.TestImages.jpegWithGps())
+			.check("checked")
+			.submit();
+		assertThat(attached.document().select(".alert-success")).as(attached.messages()).isNotEmpty();
+		assertThat(thanks(adoptedCode)).isEqualTo("PENDING");
+
+		Visitor staff = staff();
+		Page noReason = staff.open("/volunteer/letters/" + adoptedCode).form("#thanks-reject-form").submit();
+		assertThat(noReason.document().select(".alert-danger")).as(noReason.messages()).isNotEmpty();
+		Page rejected = staff.open("/volunteer/letters/" + adoptedCode).form("#thanks-reject-form")
+			.set("reason", "Şəkil bulanıqdır")
+			.submit();
+		assertThat(rejected.document().select(".alert-success")).as(rejected.messages()).isNotEmpty();
+		assertThat(thanks(adoptedCode)).isEqualTo("REJECTED");
+
+		volunteer.open("/volunteer/letters/" + adoptedCode).form("#thanks-form")
+			.set("note", "Kitab üçün çox sağ olun!")
+			.attach("image", "rəsm.png", "image/png", az.asan.mektub.TestImages.png(60, 40))
+			.check("checked")
+			.submit();
+		assertThat(staff.open("/volunteer/thanks").html()).contains("/volunteer/letters/" + adoptedCode);
+		Page approved = staff.open("/volunteer/letters/" + adoptedCode).form("#thanks-approve-form").submit();
+		assertThat(approved.document().select(".alert-success")).as(approved.messages()).isNotEmpty();
+		assertThat(thanks(adoptedCode)).isEqualTo("APPROVED");
+
+		Page mine = donor().open(linkIn(mailTo(DONOR, "/me/adoptions/" + adoptedCode), "/me/adoptions/" + adoptedCode));
+		assertThat(mine.html()).contains("Kitab üçün çox sağ olun!", "/me/adoptions/" + adoptedCode + "/thanks.jpg");
+	}
+
+	private String thanks(String code) {
+		return jdbc.sql("SELECT t.status FROM letter_thanks t JOIN letter l ON l.id = t.letter_id WHERE l.code = ?")
+			.param(code)
+			.query(String.class)
+			.optional()
+			.orElse(null);
+	}
+
 	@Test
 	@Order(10)
 	void aVolunteerActsOnForgottenLettersFromTheDesk() {

@@ -21,9 +21,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Retention: the private data of children in campaigns closed longer than the configured period
  * (default 24 months) is anonymised: surname, birth date, contact, the letter as written, the
  * pictures and the donors' notes are removed. What the totals and reports count (first name, age,
- * region, category, status, dates) stays, so the figures do not change. What other modules keep of
- * those letters (the donors' messages are adoption's) they remove themselves on
- * {@link ChildDataAnonymised}, in the same transaction.
+ * region, category, status, dates) stays, so the figures do not change. What other parts keep of
+ * those letters (the donors' messages are adoption's, the children's thank-yous are
+ * {@code letter.thanks}') they remove themselves on {@link ChildDataAnonymised}, in the same transaction.
  */
 @Component
 public class ChildDataRetention {

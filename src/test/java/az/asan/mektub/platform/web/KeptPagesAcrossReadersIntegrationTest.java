@@ -38,7 +38,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Every kept page, read at once by six people with look-alike names (one Latin letter of each pair is
  * its Cyrillic twin) in three languages: two donors, two volunteers of different regions and two staff
  * members (issue 23). Pages run with production's kept seconds; each answer must carry its reader's
- * own name, token, letters, regions, menu and messages after a form, and nothing of another's.
+ * own name, token, letters, regions, menu and messages after a form, and nothing of another's; a
+ * donor's My letters carries the thank-you of their own child and never another donor's (issue 27.3).
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -52,8 +53,8 @@ class KeptPagesAcrossReadersIntegrationTest {
 	record Reader(String email, String name, Role role, String region, String language, List<String> pages) {
 	}
 
-	/** A reader signed in, with what is theirs alone. */
-	record Session(Reader reader, HttpBrowser browser, String token, String letter) {
+	/** A reader signed in, with what is theirs alone: a donor's letter and their child's thank-you (issue 27.3). */
+	record Session(Reader reader, HttpBrowser browser, String token, String letter, String thanks) {
 	}
 
 	@LocalServerPort
@@ -113,14 +114,24 @@ class KeptPagesAcrossReadersIntegrationTest {
 			String me = browser.get("/me").body();
 			String token = tokens(me).get(0);
 			String letter = null;
+			String thanks = null;
 			if (reader.role() == Role.DONOR) {
 				// each donor holds a letter of their own
 				letter = testLetters.published(campaign, Spec.of("Məktub" + sessions.size(), 8));
 				Matcher served = TOKEN.matcher(me);
 				assertThat(served.find()).isTrue();
 				assertThat(browser.post("/letters/" + letter + "/adopt", served.group(1)).statusCode()).isEqualTo(302);
+				// and a fulfilled one whose child's thank-you two volunteers approved: theirs alone to read
+				long donorId = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(reader.email()).query(Long.class).single();
+				String fulfilled = testLetters.published(campaign, Spec.of("Təşəkkür" + sessions.size(), 10));
+				testLetters.moveTo(fulfilled, az.asan.mektub.letter.LetterStatus.FULFILLED, donorId);
+				thanks = "Sağ olun, hədiyyə gözəldir! (" + sessions.size() + "-" + reader.email() + ")";
+				jdbc.sql("""
+						INSERT INTO letter_thanks (letter_id, note, status, attached_by, reviewed_by, reviewed_at)
+						SELECT l.id, :note, 'APPROVED', 1, (SELECT id FROM app_user WHERE email = 'staff@demo.az'), now()
+						FROM letter l WHERE l.code = :code""").param("note", thanks).param("code", fulfilled).update();
 			}
-			sessions.add(new Session(reader, browser, token, letter));
+			sessions.add(new Session(reader, browser, token, letter, thanks));
 			if (reader.role() == Role.DONOR) {
 				HttpBrowser second = new HttpBrowser(port);
 				second.signIn(reader.email(), PASSWORD);
@@ -128,7 +139,7 @@ class KeptPagesAcrossReadersIntegrationTest {
 				// its token as a form carries it (masked), to send its forms with
 				Matcher form = TOKEN.matcher(second.get("/me").body());
 				assertThat(form.find()).isTrue();
-				messaged.add(new Session(reader, second, form.group(1), null));
+				messaged.add(new Session(reader, second, form.group(1), null, null));
 			}
 		}
 	}
@@ -263,6 +274,9 @@ class KeptPagesAcrossReadersIntegrationTest {
 			if (other.letter() != null && page.equals("/me/adoptions") && html.contains(other.letter())) {
 				problems.add(at + "lists the letter of " + them.email());
 			}
+			if (other.thanks() != null && html.contains(other.thanks())) {
+				problems.add(at + "shows the child's thank-you to " + them.email());
+			}
 			if (them.region() != null && reader.region() != null && page.equals("/volunteer")) {
 				String theirs = regions.byCode(them.region()).orElseThrow().name(Locale.forLanguageTag(reader.language()));
 				if (document.text().contains(theirs)) {
@@ -272,6 +286,9 @@ class KeptPagesAcrossReadersIntegrationTest {
 		}
 		if (session.letter() != null && page.equals("/me/adoptions") && !html.contains(session.letter())) {
 			problems.add(at + "their own letter is missing");
+		}
+		if (session.thanks() != null && page.equals("/me/adoptions") && !html.contains(session.thanks())) {
+			problems.add(at + "their child's thank-you is missing");
 		}
 		if (reader.region() != null && page.equals("/volunteer")) {
 			String mine = regions.byCode(reader.region()).orElseThrow().name(Locale.forLanguageTag(reader.language()));
