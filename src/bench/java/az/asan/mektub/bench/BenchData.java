@@ -320,19 +320,8 @@ class BenchData implements BeforeServing {
 				       s.created_at, s.created_at + interval '20 days'
 				FROM bench_src s
 				CROSS JOIN (SELECT min(id) AS first FROM handover_point) h
-				JOIN (VALUES
-				    (0, 'TOY', 'Böyük yumşaq ayı oyuncağı'), (1, 'TOY', 'Uzaqdan idarə olunan maşın'),
-				    (2, 'TOY', 'Lego konstruktoru'), (3, 'TOY', 'Gəlincik evi'),
-				    (4, 'CLOTHES', 'İsti qış gödəkçəsi'), (5, 'CLOTHES', 'Yeni idman kostyumu'),
-				    (6, 'CLOTHES', 'Bayram paltarı'), (7, 'SHOES', 'Qış çəkmələri'), (8, 'SHOES', 'İdman ayaqqabısı'),
-				    (9, 'BOOKS', 'Nağıl kitabları dəsti'), (10, 'BOOKS', 'Uşaq ensiklopediyası'),
-				    (11, 'SCHOOL', 'Məktəb çantası və dəftərlər'), (12, 'SCHOOL', 'Rəngli karandaşlar və albom'),
-				    (13, 'ELECTRONICS', 'Uşaq planşeti'), (14, 'ELECTRONICS', 'Rəqəmsal qol saatı'),
-				    (15, 'SPORTS', 'Futbol topu'), (16, 'SPORTS', 'Velosiped'), (17, 'SPORTS', 'Şahmat dəsti'),
-				    (18, 'SPORTS', 'Roller konkilər'), (19, 'MUSIC', 'Gitara'), (20, 'MUSIC', 'Sintezator'),
-				    (21, 'EXPERIENCE', 'Zooparka gəzinti'), (22, 'EXPERIENCE', 'Kukla teatrına bilet'),
-				    (23, 'EXPERIENCE', 'Kinoya getmək'), (24, 'OTHER', 'Akvarium və balıqlar'), (25, 'OTHER', 'Teleskop')
-				) AS w(no, category, wish) ON w.no = s.wish_no"""
+				JOIN {wishes} ON w.no = s.wish_no"""
+			.replace("{wishes}", az.asan.mektub.letter.query.LetterSeeding.WISHES)
 			.replace("{code}", code("s.letter_id", 12, 0x5DEECE66DL, 0x2545F4914F6CDD1L, -1))
 			.replace("{giftTag}", code("s.letter_id", 8, 0x9E3779B1L, 0x1B873593L, 4)))
 			.param("registrars", registrars.toArray(Long[]::new))

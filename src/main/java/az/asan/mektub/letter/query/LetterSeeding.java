@@ -28,6 +28,25 @@ import org.springframework.stereotype.Component;
 @Component
 public class LetterSeeding {
 
+	/**
+	 * The wishes made-up letters ask for, by number (0–25) with their category: a table for
+	 * {@code JOIN … ON w.no = …} (the demo here, the benchmark's data in {@code src/bench}).
+	 */
+	public static final String WISHES = """
+			(VALUES
+				    (0, 'TOY', 'Böyük yumşaq ayı oyuncağı'), (1, 'TOY', 'Uzaqdan idarə olunan maşın'),
+				    (2, 'TOY', 'Lego konstruktoru'), (3, 'TOY', 'Gəlincik evi'),
+				    (4, 'CLOTHES', 'İsti qış gödəkçəsi'), (5, 'CLOTHES', 'Yeni idman kostyumu'),
+				    (6, 'CLOTHES', 'Bayram paltarı'), (7, 'SHOES', 'Qış çəkmələri'), (8, 'SHOES', 'İdman ayaqqabısı'),
+				    (9, 'BOOKS', 'Nağıl kitabları dəsti'), (10, 'BOOKS', 'Uşaq ensiklopediyası'),
+				    (11, 'SCHOOL', 'Məktəb çantası və dəftərlər'), (12, 'SCHOOL', 'Rəngli karandaşlar və albom'),
+				    (13, 'ELECTRONICS', 'Uşaq planşeti'), (14, 'ELECTRONICS', 'Rəqəmsal qol saatı'),
+				    (15, 'SPORTS', 'Futbol topu'), (16, 'SPORTS', 'Velosiped'), (17, 'SPORTS', 'Şahmat dəsti'),
+				    (18, 'SPORTS', 'Roller konkilər'), (19, 'MUSIC', 'Gitara'), (20, 'MUSIC', 'Sintezator'),
+				    (21, 'EXPERIENCE', 'Zooparka gəzinti'), (22, 'EXPERIENCE', 'Kukla teatrına bilet'),
+				    (23, 'EXPERIENCE', 'Kinoya getmək'), (24, 'OTHER', 'Akvarium və balıqlar'), (25, 'OTHER', 'Teleskop')
+				) AS w(no, category, wish)""";
+
 	private final JdbcClient jdbc;
 
 	private final az.asan.mektub.letter.LetterChanges changes;
@@ -108,19 +127,7 @@ public class LetterSeeding {
 				       :volunteer, s.created_at, s.created_at + interval '20 days'
 				FROM demo_src s
 				JOIN child c ON c.id = s.child_id
-				JOIN (VALUES
-				    (0, 'TOY', 'Böyük yumşaq ayı oyuncağı'), (1, 'TOY', 'Uzaqdan idarə olunan maşın'),
-				    (2, 'TOY', 'Lego konstruktoru'), (3, 'TOY', 'Gəlincik evi'),
-				    (4, 'CLOTHES', 'İsti qış gödəkçəsi'), (5, 'CLOTHES', 'Yeni idman kostyumu'),
-				    (6, 'CLOTHES', 'Bayram paltarı'), (7, 'SHOES', 'Qış çəkmələri'), (8, 'SHOES', 'İdman ayaqqabısı'),
-				    (9, 'BOOKS', 'Nağıl kitabları dəsti'), (10, 'BOOKS', 'Uşaq ensiklopediyası'),
-				    (11, 'SCHOOL', 'Məktəb çantası və dəftərlər'), (12, 'SCHOOL', 'Rəngli karandaşlar və albom'),
-				    (13, 'ELECTRONICS', 'Uşaq planşeti'), (14, 'ELECTRONICS', 'Rəqəmsal qol saatı'),
-				    (15, 'SPORTS', 'Futbol topu'), (16, 'SPORTS', 'Velosiped'), (17, 'SPORTS', 'Şahmat dəsti'),
-				    (18, 'SPORTS', 'Roller konkilər'), (19, 'MUSIC', 'Gitara'), (20, 'MUSIC', 'Sintezator'),
-				    (21, 'EXPERIENCE', 'Zooparka gəzinti'), (22, 'EXPERIENCE', 'Kukla teatrına bilet'),
-				    (23, 'EXPERIENCE', 'Kinoya getmək'), (24, 'OTHER', 'Akvarium və balıqlar'), (25, 'OTHER', 'Teleskop')
-				) AS w(no, category, wish) ON w.no = s.wish_no""")
+				JOIN {wishes} ON w.no = s.wish_no""".replace("{wishes}", WISHES))
 			.param("campaign", campaignId)
 			.param("status", status.name())
 			.param("reason", reason(status))
