@@ -12,7 +12,6 @@ import az.asan.mektub.letter.query.DonorLetters;
 import az.asan.mektub.letter.thanks.ChildThanks;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.web.NotFound;
-import az.asan.mektub.tree.TreeQueries;
 
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,15 +22,13 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Adopting from a letter's page, and each of the donor's letters: its page, tag, centre, cancellation, message, the child's thank-you. The list is {@link MyLettersController}'s. */
+/** Each of the donor's letters: its page, tag, centre, cancellation, message, the child's thank-you. The list is {@link MyLettersController}'s, the press of "adopt" {@link AdoptionPressController}'s. */
 @Controller
 class AdoptionController {
 
 	private final AdoptionManagement adoptions;
 
 	private final MyAdoptions mine;
-
-	private final TreeQueries tree;
 
 	private final HandoverPoints handoverPoints;
 
@@ -45,7 +42,7 @@ class AdoptionController {
 
 	private final ChildThanks childThanks;
 
-	AdoptionController(AdoptionManagement adoptions, MyAdoptions mine, TreeQueries tree, HandoverPoints handoverPoints,
+	AdoptionController(AdoptionManagement adoptions, MyAdoptions mine, HandoverPoints handoverPoints,
 			DonorMessages donorMessages, Messages messages, DonorLetters donorLetters, HoldCountdowns countdowns,
 			ChildThanks childThanks) {
 		this.childThanks = childThanks;
@@ -53,45 +50,9 @@ class AdoptionController {
 		this.donorLetters = donorLetters;
 		this.adoptions = adoptions;
 		this.mine = mine;
-		this.tree = tree;
 		this.handoverPoints = handoverPoints;
 		this.donorMessages = donorMessages;
 		this.messages = messages;
-	}
-
-	@PostMapping("/letters/{code}/adopt")
-	String adopt(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, Model model,
-			HttpServletResponse response, RedirectAttributes redirect) {
-		try {
-			adoptions.adopt(code, user.id());
-			redirect.addFlashAttribute("success", messages.get("adoption.done"));
-			return "redirect:/me/adoptions/{code}";
-		}
-		catch (AdoptionRefused refused) {
-			switch (refused.reason()) {
-				case UNCONFIRMED -> {
-					redirect.addFlashAttribute("failure", messages.get("adoption.refused.UNCONFIRMED"));
-					return "redirect:/me";
-				}
-				case TAKEN -> {
-					if (mine.one(user.id(), code).isPresent()) {
-						// pressed again (a kept page, a second tab): it is theirs, not another donor's
-						redirect.addFlashAttribute("success", messages.get("adoption.alreadyYours"));
-						return "redirect:/me/adoptions/{code}";
-					}
-					response.setStatus(HttpServletResponse.SC_CONFLICT);
-					model.addAttribute("similar", tree.similar(code, 6));
-					return "adoption/taken";
-				}
-				default -> {
-					response.setStatus(HttpServletResponse.SC_CONFLICT);
-					model.addAttribute("reason", messages.get("adoption.refused." + refused.reason().name(),
-							refused.limit()));
-					model.addAttribute("code", code);
-					return "adoption/refused";
-				}
-			}
-		}
 	}
 
 	@GetMapping("/me/adoptions/{code}")
