@@ -230,6 +230,18 @@ public class Teams {
 			.optional();
 	}
 
+	/**
+	 * A person leaving the program leaves its team; an organisation leaving takes its team and its
+	 * invitations with it (its account is anonymised, not deleted, so nothing cascades by itself).
+	 */
+	@org.springframework.context.event.EventListener
+	void on(DonorLeaving leaving) {
+		jdbc.sql("DELETE FROM organisation_member WHERE member_id = :id OR organisation_id = :id")
+			.param("id", leaving.donorId())
+			.update();
+		jdbc.sql("DELETE FROM organisation_invitation WHERE organisation_id = ?").param(leaving.donorId()).update();
+	}
+
 	/** The organisation's name, for its team's pages. */
 	@Transactional(readOnly = true)
 	public String organisationName(long organisationId) {

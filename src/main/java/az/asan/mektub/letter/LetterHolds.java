@@ -254,6 +254,19 @@ public class LetterHolds {
 		return released.size();
 	}
 
+	/** An organisation's reservations end now (it left the program): its letters go back to the tree. */
+	@Transactional
+	public int releaseReservationsOf(long organisationId) {
+		java.util.List<LetterChanged> released = jdbc.sql("""
+				UPDATE letter SET reserved_for = NULL, reserved_until = NULL, version = version + 1
+				WHERE reserved_for = ? RETURNING code, region_id""")
+			.param(organisationId)
+			.query((rs, n) -> new LetterChanged(rs.getString(1), rs.getInt(2)))
+			.list();
+		tell(released);
+		return released.size();
+	}
+
 	/**
 	 * One letter tells of its change; a batch says that many changed, once, so that the tree's kept
 	 * lists (which keep their few seconds after one letter's change) are made afresh at once.

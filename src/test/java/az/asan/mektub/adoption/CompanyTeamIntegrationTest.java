@@ -78,6 +78,9 @@ class CompanyTeamIntegrationTest {
 	@Autowired
 	ReservationExpiry reservationExpiry;
 
+	@Autowired
+	AdoptionManagement adoptions;
+
 	TestLetters testLetters;
 
 	long campaign;
@@ -212,6 +215,11 @@ class CompanyTeamIntegrationTest {
 		// no child's private data on it
 		assertThat(page.html()).doesNotContain("Testov");
 
+		// the letter shows the organisation as donor and who of its team took it, to the program's staff
+		Page staffView = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az")).open("/volunteer/letters/" + ayselsLetter);
+		assertThat(staffView.text()).contains("Test Şirkəti MMC");
+		assertThat(staffView.document().select("#taken-by").text()).isEqualTo("Aysel Quliyeva");
+
 		// the sheet of its tags: both, each with its tag code and QR
 		Page tags = organisation.open("/organisation/tags");
 		assertThat(tags.document().select("#team-tags .gift-tag")).hasSize(2);
@@ -312,6 +320,62 @@ class CompanyTeamIntegrationTest {
 		assertThat(visitor.open("/tree?campaign=" + campaign).html()).contains(back);
 		assertThat(mvc.perform(post("/letters/" + back + "/adopt").with(csrf()).with(user(someone))).andReturn()
 			.getResponse().getRedirectedUrl()).isEqualTo("/me/adoptions/" + back);
+	}
+
+	@Test
+	void sixOfATeamPressingAtOnceHoldExactlyTheOrganisationsLimit() throws Exception {
+		SignedInUser company = organisation("hr@team.test", 3);
+		List<SignedInUser> team = new ArrayList<>();
+		List<String> codes = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			team.add(member(company, donor("press" + i + "@team.test", "İşçi " + i)));
+			codes.add(testLetters.published(campaign, TestLetters.Spec.of("Press" + i, 8)));
+		}
+		ExecutorService pool = Executors.newFixedThreadPool(6);
+		CountDownLatch start = new CountDownLatch(1);
+		List<Future<MvcResult>> presses = new ArrayList<>();
+		for (int i = 0; i < 6; i++) {
+			SignedInUser person = team.get(i);
+			String code = codes.get(i);
+			presses.add(pool.submit(() -> {
+				start.await();
+				return mvc.perform(post("/team/letters/" + code + "/adopt").with(csrf()).with(user(person))).andReturn();
+			}));
+		}
+		start.countDown();
+		for (Future<MvcResult> press : presses) {
+			assertThat(press.get().getResponse().getRedirectedUrl()).isEqualTo("/team");
+		}
+		pool.shutdown();
+		assertThat(count("SELECT count(*) FROM letter WHERE status = 'ADOPTED' AND donor_id = " + company.id())).isEqualTo(3);
+		assertThat(count("SELECT count(*) FROM letter WHERE status = 'PUBLISHED' AND campaign_id = " + campaign)).isEqualTo(3);
+	}
+
+	@Test
+	void aWalkInAtADeskCannotTakeALetterReservedForATeam() {
+		SignedInUser company = organisation("hr@team.test", 5);
+		String code = testLetters.published(campaign, TestLetters.Spec.of("Zəhra", 5));
+		assertThat(teamAdoption.reserve(company.id(), campaign, 1).codes()).containsExactly(code);
+		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id LIMIT 1").query(Long.class).single();
+		assertThat(catchRefusal(() -> adoptions.adoptWalkIn(code, az.asan.mektub.account.RegionScope.all(), volunteer, point,
+				"Rauf Qəniyev", "+994 55 123 45 67")))
+			.isEqualTo(AdoptionRefused.Reason.TAKEN);
+		assertThat(jdbc.sql("SELECT status || '|' || (reserved_for = ?) FROM letter WHERE code = ?").params(company.id(), code)
+			.query(String.class).single()).isEqualTo("PUBLISHED|true");
+	}
+
+	@Test
+	void aPersonLeavingLeavesTheTeamAndAnOrganisationLeavingGivesItsReservationsBack() {
+		SignedInUser company = organisation("hr@team.test", 5);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		String code = testLetters.published(campaign, TestLetters.Spec.of("Səma", 6));
+		teamAdoption.reserve(company.id(), campaign, 1);
+		assertThat(accounts.deleteDonor(aysel.id(), "parol-12345")).isTrue();
+		assertThat(count("SELECT count(*) FROM organisation_member WHERE member_id = " + aysel.id())).isZero();
+		assertThat(accounts.deleteDonor(company.id(), "parol-12345")).isTrue();
+		assertThat(jdbc.sql("SELECT reserved_for IS NULL FROM letter WHERE code = ?").param(code).query(Boolean.class).single())
+			.isTrue();
 	}
 
 	@Test
