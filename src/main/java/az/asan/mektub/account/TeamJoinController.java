@@ -11,9 +11,9 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The link an organisation's invitation mails (issue 27.2). Opened signed out, it asks to sign in or
- * register as a donor with the invited address and come back; opened signed in, it names the
- * organisation and joins its team on a press (a link followed by a mail program's preview joins no one).
+ * The link an organisation's invitation mails (issue 27.2). Opened signed out, it leads to sign-in
+ * (where one may register as a donor) and back here; opened signed in, it names the organisation and
+ * joins its team on a press (a link followed by a mail program's preview joins no one).
  */
 @Controller
 class TeamJoinController {
@@ -28,12 +28,10 @@ class TeamJoinController {
 	}
 
 	@GetMapping("/team/join")
-	String invitation(@AuthenticationPrincipal SignedInUser user, @RequestParam(required = false) String token,
-			Model model) {
+	String invitation(@RequestParam(required = false) String token, Model model) {
 		java.util.Optional<Teams.Invitation> invitation = teams.invitation(token);
 		model.addAttribute("invitation", invitation.orElse(null));
 		model.addAttribute("token", invitation.isPresent() ? token : "");
-		model.addAttribute("signedIn", user != null);
 		return "account/team-join";
 	}
 

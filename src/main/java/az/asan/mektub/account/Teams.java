@@ -3,9 +3,7 @@ package az.asan.mektub.account;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.platform.security.OneTimeLinks;
@@ -259,12 +257,6 @@ public class Teams {
 			.query((rs, n) -> new Member(rs.getLong(1), rs.getString(2), rs.getString(3),
 					rs.getTimestamp(4).toInstant()))
 			.list();
-	}
-
-	/** The names of the organisation's team by their account, for its letters' "taken by". */
-	@Transactional(readOnly = true)
-	public Map<Long, String> memberNames(long organisationId) {
-		return members(organisationId).stream().collect(Collectors.toMap(Member::id, Member::fullName));
 	}
 
 	/** Invitations sent and neither used nor expired, newest first. */

@@ -81,7 +81,8 @@ class TeamController {
 		List<OrganisationLetters.Held> held = letters.held(organisation);
 		model.addAttribute("held", held);
 		model.addAttribute("toHandIn", held.stream().filter(OrganisationLetters.Held::toHandIn).count());
-		model.addAttribute("takenBy", teams.memberNames(organisation));
+		model.addAttribute("takenBy", members.stream()
+			.collect(java.util.stream.Collectors.toMap(Teams.Member::id, Teams.Member::fullName)));
 		model.addAttribute("pointNames", pointNames(locale));
 		List<az.asan.mektub.campaign.Campaign> open = teamAdoption.openCampaigns();
 		model.addAttribute("campaignOptions", open.stream()

@@ -81,6 +81,9 @@ class CompanyTeamIntegrationTest {
 	@Autowired
 	AdoptionManagement adoptions;
 
+	@Autowired
+	az.asan.mektub.letter.PaperTree paperTree;
+
 	TestLetters testLetters;
 
 	long campaign;
@@ -352,9 +355,10 @@ class CompanyTeamIntegrationTest {
 	}
 
 	@Test
-	void aWalkInAtADeskCannotTakeALetterReservedForATeam() {
+	void aWalkInAtADeskCannotTakeALetterReservedForATeamNorIsItPrintedOnAPaperTree() {
 		SignedInUser company = organisation("hr@team.test", 5);
-		String code = testLetters.published(campaign, TestLetters.Spec.of("Zəhra", 5));
+		// an age no demo letter has, so that the paper tree below could only pick this one
+		String code = testLetters.published(campaign, TestLetters.Spec.of("Zəhra", 22));
 		assertThat(teamAdoption.reserve(company.id(), campaign, 1).codes()).containsExactly(code);
 		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
 		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id LIMIT 1").query(Long.class).single();
@@ -363,6 +367,8 @@ class CompanyTeamIntegrationTest {
 			.isEqualTo(AdoptionRefused.Reason.TAKEN);
 		assertThat(jdbc.sql("SELECT status || '|' || (reserved_for = ?) FROM letter WHERE code = ?").params(company.id(), code)
 			.query(String.class).single()).isEqualTo("PUBLISHED|true");
+		assertThat(paperTree.print(new az.asan.mektub.letter.PaperTree.Choice(null, 22, 22, 5, false), point,
+				az.asan.mektub.account.RegionScope.all())).isEmpty();
 	}
 
 	@Test
