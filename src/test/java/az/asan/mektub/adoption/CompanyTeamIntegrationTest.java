@@ -423,6 +423,25 @@ class CompanyTeamIntegrationTest {
 		assertThat(mistyped.document().select("#count-errors")).isNotEmpty();
 	}
 
+	@Test
+	void theTeamPagesSpeakTheReadersLanguage() {
+		SignedInUser company = organisation("hr@team.test", 5);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		testLetters.published(campaign, TestLetters.Spec.of("Dil", 6));
+		assertThat(teamAdoption.reserve(company.id(), campaign, 1).codes()).hasSize(1);
+		for (String[] words : List.of(
+				new String[] { "az", "Təşkilatın komandası", "Test kampaniyası — daha 4 məktub ayırmaq olar", "Təşkilat adından götür" },
+				new String[] { "en", "The organisation's team", "Test campaign — 4 more letters can be reserved", "Take for the organisation" },
+				new String[] { "ru", "Команда организации", "Тестовая кампания — можно отложить ещё 4 письма", "Взять от имени организации" })) {
+			Page team = Visitor.signedIn(mvc, company).speaking(words[0]).open("/organisation/team");
+			assertThat(team.document().select("h1").text()).as(words[0]).isEqualTo(words[1]);
+			assertThat(team.document().select("#campaign option[value=" + campaign + "]").text()).as(words[0])
+				.isEqualTo(words[2]);
+			assertThat(Visitor.signedIn(mvc, aysel).speaking(words[0]).open("/team").document().select(".team-adopt-form button")
+				.text()).as(words[0]).isEqualTo(words[3]);
+		}
+	}
+
 	private AdoptionRefused.Reason catchRefusal(Runnable press) {
 		try {
 			press.run();
