@@ -42,8 +42,12 @@ class AccountController {
 	/** The e-mail address of a failed sign-in, set by SecurityConfiguration's failure handler. */
 	static final String TYPED_EMAIL_COOKIE = "ASANLOGINEMAIL";
 
+	private final Teams teams;
+
 	AccountController(AccountManagement management, Regions regions, Messages messages,
-			az.asan.mektub.platform.settings.AsanProperties asan, az.asan.mektub.platform.i18n.Collation collation) {
+			az.asan.mektub.platform.settings.AsanProperties asan, az.asan.mektub.platform.i18n.Collation collation,
+			Teams teams) {
+		this.teams = teams;
 		this.collation = collation;
 		this.management = management;
 		this.regions = regions;
@@ -210,6 +214,9 @@ class AccountController {
 	private String mePage(AccountManagement.Profile account, Model model, Locale locale) {
 		model.addAttribute("account", account);
 		model.addAttribute("mailbox", mailbox);
+		// an organisation's own account manages its team; a person of a team adopts from its pool
+		model.addAttribute("teamPage", account.organisation() ? (teams.mayLeadATeam(account.id()) ? "lead" : null)
+				: teams.organisationOf(account.id()).map(o -> "member").orElse(null));
 		model.addAttribute("regionNames", collation.sort(regions.byIds(account.regionIds())
 			.stream()
 			.map(r -> r.name(locale))

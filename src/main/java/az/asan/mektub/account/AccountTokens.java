@@ -134,7 +134,7 @@ class AccountTokens {
 			.single();
 	}
 
-	private static String hash(String token) {
+	static String hash(String token) {
 		try {
 			return HexFormat.of()
 				.formatHex(MessageDigest.getInstance("SHA-256").digest(token.getBytes(StandardCharsets.US_ASCII)));

@@ -1,7 +1,8 @@
 /**
  * People and their roles: donors who register themselves (a person, or an organisation with its
  * VÖEN that staff confirm), volunteers with their regions, staff and administrators. Sign-in,
- * registration, the first administrator of a real deployment, and who may see which region.
+ * registration, the first administrator of a real deployment, and who may see which region. An
+ * organisation's team: the employees it invites by mail and who joined it through the link.
  */
 @org.springframework.modulith.ApplicationModule
 package az.asan.mektub.account;

@@ -132,12 +132,17 @@ class AdoptionEvents {
 		donorMessages.deleteOfAnonymised(event.letterIds());
 	}
 
-	/** A donor deleting their account gives back what they hold, so no child waits in vain. */
+	/**
+	 * A donor deleting their account gives back what they hold (and an organisation what it reserved),
+	 * so no child waits in vain.
+	 */
 	@EventListener
 	void on(DonorLeaving event) {
 		for (long id : donorLetters.heldBy(event.donorId())) {
 			holds.cancel(id, event.donorId());
 		}
+		// an organisation leaving: the letters it reserved for its team go back to the tree too
+		holds.releaseReservationsOf(event.donorId());
 	}
 
 }

@@ -143,6 +143,16 @@ public class AdoptionManagement {
 	 */
 	@Transactional
 	public Adopted adopt(String code, long donorId) {
+		return adopt(code, donorId, null);
+	}
+
+	/**
+	 * The same press, by a person of an organisation's team for the organisation ({@code takenBy}):
+	 * the organisation is the donor, so its standing and its limit decide, and the letter may be one it
+	 * reserved for its team. Null {@code takenBy}: a donor for themselves.
+	 */
+	@Transactional
+	Adopted adopt(String code, long donorId, Long takenBy) {
 		LetterHolds.Adoptable letter = holds.forAdoption(code, donorId).orElseThrow(NotFound::new);
 		if (letter.status() != LetterStatus.PUBLISHED) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
@@ -164,7 +174,7 @@ public class AdoptionManagement {
 		}
 		int limit = limit(standing, campaign.getDonorLimit());
 		LocalDate due = campaign.holdDueDate(LocalDate.now(Formats.BAKU));
-		java.util.Optional<LetterHolds.Adopted> taken = holds.adoptIfAvailable(code, donorId, due, limit);
+		java.util.Optional<LetterHolds.Adopted> taken = holds.adoptIfAvailable(code, donorId, takenBy, due, limit);
 		if (taken.isEmpty()) {
 			// not changed: taken meanwhile, or (the letter still on the tree) the donor holds enough already
 			boolean onTree = donorLetters.statusOf(code).filter(LetterStatus.PUBLISHED::equals).isPresent();
@@ -199,6 +209,10 @@ public class AdoptionManagement {
 		if (letter.getStatus() != LetterStatus.PUBLISHED) {
 			throw new AdoptionRefused(TAKEN_STATES.contains(letter.getStatus()) ? AdoptionRefused.Reason.TAKEN
 					: AdoptionRefused.Reason.NOT_ON_TREE);
+		}
+		// reserved for an organisation's team: its row is locked now, so no reservation comes between
+		if (holds.reserved(normalised)) {
+			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
 		}
 		Campaign campaign = campaigns.findById(letter.getCampaignId()).orElseThrow(NotFound::new);
 		if (!campaign.isOpen()) {

@@ -23,7 +23,9 @@ public class AdoptionRefused extends RuntimeException {
 		 */
 		NOT_ON_TREE,
 		/** No letter of the volunteer's regions has the code typed or scanned at the desk. */
-		UNKNOWN_CODE
+		UNKNOWN_CODE,
+		/** Only people of an organisation's team adopt from its pool. */
+		NOT_IN_TEAM
 
 	}
 

@@ -78,13 +78,25 @@ public class LetterHolds {
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Adopted> adoptIfAvailable(String code, long donorId, LocalDate dueDate, int limit) {
+		return adoptIfAvailable(code, donorId, null, dueDate, limit);
+	}
+
+	/**
+	 * The same, for an organisation ({@code donorId}) through one of its team ({@code takenBy}, null when
+	 * the donor presses for themselves). A letter reserved for an organisation is taken only by that
+	 * organisation: the reservation is one more condition of the same statement, so a letter is never
+	 * both reserved for one and adopted by another, and adopting it ends its reservation.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public Optional<Adopted> adoptIfAvailable(String code, long donorId, Long takenBy, LocalDate dueDate, int limit) {
 		Letter.Adoption adoption = Letter.Adoption.by(donorId, dueDate);
 		Timestamp at = Timestamp.from(adoption.at());
 		Optional<Map.Entry<Adopted, Integer>> adopted = jdbc.sql("""
 				WITH adopted AS (
 				  UPDATE letter SET status = :to, donor_id = :donor, gift_tag_code = :tag, adopted_at = :at,
-				    due_date = :due, handover_point_id = NULL, updated_at = :at, version = version + 1
-				  WHERE code = :code AND %s
+				    due_date = :due, handover_point_id = NULL, updated_at = :at, version = version + 1,
+				    taken_by = CAST(:takenBy AS bigint), reserved_for = NULL, reserved_until = NULL
+				  WHERE code = :code AND %s AND (reserved_for IS NULL OR reserved_for = :donor)
 				    AND (SELECT count(*) FROM letter held WHERE held.donor_id = :donor
 				         AND held.campaign_id = letter.campaign_id AND %s) < :limit
 				  RETURNING id, code, first_name, gift_tag_code, donor_id, adopted_at, region_id
@@ -102,6 +114,7 @@ public class LetterHolds {
 			.param("due", dueDate)
 			.param("code", code)
 			.param("limit", limit)
+			.param("takenBy", takenBy)
 			.query((rs, row) -> Map.entry(new Adopted(rs.getLong(1), rs.getString(2), rs.getString(3), rs.getString(4)),
 					rs.getInt(5)))
 			.optional();
@@ -156,6 +169,115 @@ public class LetterHolds {
 		letter.releaseExpiredHold(today);
 		letters.saveChanges(letter);
 		return true;
+	}
+
+	/**
+	 * Puts up to {@code count} letters of a campaign that are on the tree and free on hold for an
+	 * organisation's team until {@code until}, the longest waiting first, in one statement: a letter is
+	 * reserved only while it is on the tree and reserved for no one, the same guard an adoption meets,
+	 * and letters another transaction is changing right now are skipped rather than waited for. The
+	 * letters stay on the tree's status but leave the free tree. Returns the codes reserved.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public java.util.List<String> reserve(long organisationId, long campaignId, int count, java.time.Instant until) {
+		if (count <= 0) {
+			return java.util.List.of();
+		}
+		java.util.List<LetterChanged> reserved = jdbc.sql("""
+				UPDATE letter SET reserved_for = :organisation, reserved_until = :until, version = version + 1
+				WHERE id IN (SELECT id FROM letter free WHERE %s AND free.campaign_id = :campaign
+				             AND free.reserved_for IS NULL
+				             ORDER BY free.published_at, free.id LIMIT :count FOR UPDATE SKIP LOCKED)
+				  AND %s AND reserved_for IS NULL
+				RETURNING code, region_id""".formatted(LetterSql.is("free", Letter.Adoption.FROM),
+				LetterSql.is(null, Letter.Adoption.FROM)))
+			.param("organisation", organisationId)
+			.param("until", Timestamp.from(until))
+			.param("campaign", campaignId)
+			.param("count", count)
+			.query((rs, n) -> new LetterChanged(rs.getString(1), rs.getInt(2)))
+			.list();
+		tell(reserved);
+		return reserved.stream().map(LetterChanged::code).toList();
+	}
+
+	/**
+	 * Locks a donor's holdings until the transaction ends: the advisory lock {@link #forAdoption} takes,
+	 * so an organisation's reservation and its team's adoptions count its letters one after the other.
+	 */
+	@Transactional(propagation = Propagation.MANDATORY)
+	public void lockHoldings(long donorId) {
+		jdbc.sql("SELECT pg_advisory_xact_lock(?, ?)::text")
+			.params(HOLDINGS_LOCK, Long.hashCode(donorId))
+			.query(String.class)
+			.single();
+	}
+
+	/** How many letters of a campaign are reserved for an organisation now. */
+	@Transactional(readOnly = true)
+	public int reservedCount(long organisationId, long campaignId) {
+		return jdbc.sql("SELECT count(*) FROM letter WHERE reserved_for = ? AND campaign_id = ? AND "
+				+ LetterSql.is(null, Letter.Adoption.FROM))
+			.params(organisationId, campaignId)
+			.query(Integer.class)
+			.single();
+	}
+
+	/** Whether a letter is reserved for an organisation's team (a walk-in cannot take it then). */
+	@Transactional(readOnly = true)
+	public boolean reserved(String code) {
+		return jdbc.sql("SELECT reserved_for IS NOT NULL FROM letter WHERE code = ?")
+			.param(code)
+			.query(Boolean.class)
+			.optional()
+			.orElse(false);
+	}
+
+	/**
+	 * Reservations that ended at {@code now} go back to the free tree, in one statement, and each
+	 * letter tells of it (the tree's kept pages forget it). Two runs at once release each letter once:
+	 * the second finds its row changed. Returns how many came back.
+	 */
+	@Transactional
+	public int releaseReservations(java.time.Instant now) {
+		java.util.List<LetterChanged> released = jdbc.sql("""
+				UPDATE letter SET reserved_for = NULL, reserved_until = NULL, version = version + 1
+				WHERE reserved_until IS NOT NULL AND reserved_until <= :now
+				RETURNING code, region_id""")
+			.param("now", Timestamp.from(now))
+			.query((rs, n) -> new LetterChanged(rs.getString(1), rs.getInt(2)))
+			.list();
+		// a job's set-based change, as retention's: the tree's kept lists are made afresh at once
+		if (!released.isEmpty()) {
+			changes.changed(LetterChanged.many());
+		}
+		return released.size();
+	}
+
+	/** An organisation's reservations end now (it left the program): its letters go back to the tree. */
+	@Transactional
+	public int releaseReservationsOf(long organisationId) {
+		java.util.List<LetterChanged> released = jdbc.sql("""
+				UPDATE letter SET reserved_for = NULL, reserved_until = NULL, version = version + 1
+				WHERE reserved_for = ? RETURNING code, region_id""")
+			.param(organisationId)
+			.query((rs, n) -> new LetterChanged(rs.getString(1), rs.getInt(2)))
+			.list();
+		tell(released);
+		return released.size();
+	}
+
+	/**
+	 * One letter tells of its change; a batch says that many changed, once, so that the tree's kept
+	 * lists (which keep their few seconds after one letter's change) are made afresh at once.
+	 */
+	private void tell(java.util.List<LetterChanged> changed) {
+		if (changed.size() > 1) {
+			changes.changed(LetterChanged.many());
+		}
+		else {
+			changed.forEach(changes::changed);
+		}
 	}
 
 	/** The donor was reminded of the hold's due date: once per hold. */

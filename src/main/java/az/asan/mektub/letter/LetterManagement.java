@@ -316,13 +316,14 @@ public class LetterManagement {
 		Optional<LetterDetails> found = jdbc.sql("""
 				SELECT l.*, ch.surname, ch.birth_date, ch.care_setting, ch.contact, ch.anonymised_at IS NOT NULL AS anonymised,
 				       CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS campaign_name, %s AS campaign_closed,
-				       d.full_name AS donor_name, r.full_name AS registered_by_name,
+				       d.full_name AS donor_name, t.full_name AS taken_by_name, r.full_name AS registered_by_name,
 				       EXISTS (SELECT 1 FROM letter_image i WHERE i.letter_id = l.id AND i.kind = 'SCAN') AS has_scan,
 				       EXISTS (SELECT 1 FROM letter_image i WHERE i.letter_id = l.id AND i.kind = 'GIFT_PHOTO') AS has_photo
 				FROM letter l
 				JOIN child ch ON ch.id = l.child_id
 				JOIN campaign c ON c.id = l.campaign_id
 				LEFT JOIN app_user d ON d.id = l.donor_id
+				LEFT JOIN app_user t ON t.id = l.taken_by AND l.donor_id IS NOT NULL
 				LEFT JOIN app_user r ON r.id = l.registered_by
 				WHERE l.code = :code AND %s""".formatted(CampaignSql.isClosed("c"), LetterSql.inScope("l")))
 			.param("code", code)
@@ -359,7 +360,7 @@ public class LetterManagement {
 				rs.getString("public_wish"), Category.valueOf(rs.getString("category")), rs.getString("sizes"),
 				rs.getBigDecimal("estimated_cost"), rs.getBoolean("scan_shareable"), rs.getString("status_reason"),
 				rs.getString("status_note"), (Long) rs.getObject("donor_id"), rs.getString("donor_name"),
-				instant(rs, "adopted_at"), rs.getObject("due_date", LocalDate.class),
+				rs.getString("taken_by_name"), instant(rs, "adopted_at"), rs.getObject("due_date", LocalDate.class),
 				(Long) rs.getObject("handover_point_id"), instant(rs, "published_at"), instant(rs, "gift_received_at"),
 				rs.getObject("fulfilled_on", LocalDate.class), rs.getString("fulfilment_note"),
 				rs.getString("registered_by_name"), instant(rs, "created_at"), rs.getBoolean("has_scan"),
@@ -371,7 +372,7 @@ public class LetterManagement {
 				l.campaignClosed(), l.regionId(), l.status(), l.firstName(), l.surname(), l.birthDate(), l.gender(),
 				l.careSetting(), l.contact(), l.anonymised(), l.age(), l.originalWish(), l.publicWish(), l.category(),
 				l.sizes(), l.estimatedCost(), l.scanShareable(), l.statusReason(), l.statusNote(), l.donorId(),
-				l.donorName(), l.adoptedAt(), l.dueDate(), l.handoverPointId(), l.publishedAt(), l.giftReceivedAt(),
+				l.donorName(), l.takenByName(), l.adoptedAt(), l.dueDate(), l.handoverPointId(), l.publishedAt(), l.giftReceivedAt(),
 				l.fulfilledOn(), l.fulfilmentNote(), l.registeredByName(), l.createdAt(), l.hasScan(), l.hasPhoto(),
 				history);
 	}

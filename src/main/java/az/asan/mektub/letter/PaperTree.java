@@ -72,6 +72,7 @@ public class PaperTree {
 				      AND (CAST(:minAge AS integer) IS NULL OR l.age >= CAST(:minAge AS integer))
 				      AND (CAST(:maxAge AS integer) IS NULL OR l.age <= CAST(:maxAge AS integer))
 				      AND (NOT :notOnPaper OR l.paper_tree_point_id IS NULL)
+				      AND l.reserved_for IS NULL
 				    ORDER BY l.published_at, l.id LIMIT :count
 				    FOR UPDATE OF l SKIP LOCKED)""".formatted(CampaignSql.notClosed("c"), LetterSql.is("l", LetterStatus.PUBLISHED), LetterSql.inScope("l")))
 			.param("point", handoverPointId)
@@ -91,12 +92,15 @@ public class PaperTree {
 		return Optional.of(at);
 	}
 
-	/** The tags of a printed sheet still on the tree (a letter adopted since is left out). */
+	/**
+	 * The tags of a printed sheet still on the tree (a letter adopted since, or reserved for an
+	 * organisation's team, is left out; none is printed while reserved).
+	 */
 	@Transactional(readOnly = true)
 	public List<Tag> sheet(long handoverPointId, Instant printedAt, RegionScope scope) {
 		return jdbc.sql("""
 				SELECT l.code, l.first_name, l.age, l.public_wish FROM letter l
-				WHERE l.paper_tree_point_id = :point AND l.paper_printed_at = :at AND %s
+				WHERE l.paper_tree_point_id = :point AND l.paper_printed_at = :at AND %s AND l.reserved_for IS NULL
 				  AND %s
 				ORDER BY l.published_at, l.id""".formatted(LetterSql.is("l", LetterStatus.PUBLISHED), LetterSql.inScope("l")))
 			.param("point", handoverPointId)

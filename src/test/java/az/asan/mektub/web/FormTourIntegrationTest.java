@@ -79,6 +79,9 @@ class FormTourIntegrationTest {
 	@Autowired
 	az.asan.mektub.letter.query.ForgottenLetters forgotten;
 
+	@Autowired
+	az.asan.mektub.account.AccountManagement accountManagement;
+
 	TestLetters testLetters;
 
 	long campaign;
@@ -822,6 +825,38 @@ class FormTourIntegrationTest {
 		assertThat(no.document().select(".alert-success")).as(no.messages()).isNotEmpty();
 		assertThat(jdbc.sql("SELECT email || ':' || organisation_review FROM app_user WHERE id IN (?, ?) ORDER BY id")
 			.params(first, second).query(String.class).list()).containsExactly(confirmed + ":CONFIRMED", refused + ":REFUSED");
+	}
+
+	@Test
+	@Order(23)
+	void theConfirmedOrganisationInvitesAnEmployeeReservesLettersAndTheEmployeeJoinsAndAdoptsFromThePool() {
+		// the organisation confirmed by staff in the step before
+		String company = "tour.company@tour.test";
+		String employee = "tour.employee@tour.test";
+		accountManagement.create(employee, PASSWORD, "Tur Əməkdaşı", az.asan.mektub.account.Role.DONOR, java.util.Set.of());
+		String code = testLetters.published(campaign, Spec.of("Komanda", 24));
+		Visitor organisation = Visitor.signedIn(mvc, users.loadUserByUsername(company));
+		Page bad = organisation.open("/organisation/team").form("#invite-form").set("emails", "tour.employee(at)tour.test").submit();
+		assertThat(bad.document().select("#emails-errors")).as(bad.messages()).isNotEmpty();
+		Page invited = organisation.open("/organisation/team").form("#invite-form").set("emails", employee).submit();
+		assertThat(invited.document().select(".alert-success")).as(invited.messages()).isNotEmpty();
+		Page badCount = organisation.open("/organisation/team").form("#reserve-form").set("count", "0").submit();
+		assertThat(badCount.document().select("#count-errors")).as(badCount.messages()).isNotEmpty();
+		Page reserved = organisation.open("/organisation/team").form("#reserve-form")
+			.set("count", "1")
+			.choose("campaign", String.valueOf(campaign))
+			.submit();
+		assertThat(reserved.document().select(".alert-success")).as(reserved.messages()).isNotEmpty();
+		String pooled = reserved.document().select("#team-pool li").attr("data-code");
+
+		Visitor person = Visitor.signedIn(mvc, users.loadUserByUsername(employee));
+		Page joined = person.open(linkIn(mailTo(employee, "/team/join"), "/team/join")).form("#team-join-form").submit();
+		assertThat(joined.url()).isEqualTo("/team");
+		Page adopted = joined.form(".team-adopt-form").submit();
+		assertThat(adopted.document().select(".alert-success")).as(adopted.messages()).isNotEmpty();
+		assertThat(jdbc.sql("SELECT status FROM letter WHERE code = ?").param(pooled).query(String.class).single())
+			.isEqualTo("ADOPTED");
+		assertThat(code).isNotBlank();
 	}
 
 	private static Form organisationForm(Page page, String email, String name) {

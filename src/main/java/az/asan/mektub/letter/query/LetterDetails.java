@@ -12,14 +12,15 @@ import az.asan.mektub.letter.LetterStatus;
 
 /**
  * Everything a volunteer of the letter's region may see of one letter, read in one go so that a page
- * never reaches into a lazy association after its transaction ended.
+ * never reaches into a lazy association after its transaction ended. {@code takenByName} is the person
+ * of an organisation's team who took the letter for it (the organisation is the donor), else null.
  */
 public record LetterDetails(long id, String code, String giftTagCode, long campaignId, String campaignName,
 		boolean campaignClosed, int regionId, LetterStatus status, String firstName, String surname,
 		LocalDate birthDate, Gender gender, CareSetting careSetting, String contact, boolean anonymised, int age,
 		String originalWish, String publicWish, Category category, String sizes, BigDecimal estimatedCost,
 		boolean scanShareable, String statusReason, String statusNote, Long donorId, String donorName,
-		Instant adoptedAt, LocalDate dueDate, Long handoverPointId, Instant publishedAt, Instant giftReceivedAt,
+		String takenByName, Instant adoptedAt, LocalDate dueDate, Long handoverPointId, Instant publishedAt, Instant giftReceivedAt,
 		LocalDate fulfilledOn, String fulfilmentNote, String registeredByName, Instant createdAt, boolean hasScan,
 		boolean hasPhoto, List<HistoryEntry> history) {
 

@@ -86,7 +86,8 @@ public class TreeLetters {
 	/** A published letter by its code, or nothing: letters in any other state are not public. */
 	@Transactional(readOnly = true)
 	public Optional<TreeLetter> published(String code) {
-		return jdbc.sql("SELECT " + COLUMNS + " FROM letter l WHERE l.code = ? AND " + LetterSql.is("l", PUBLISHED))
+		return jdbc.sql("SELECT " + COLUMNS + " FROM letter l WHERE l.code = ? AND " + LetterSql.is("l", PUBLISHED)
+				+ " AND l.reserved_for IS NULL")
 			.param(code)
 			.query(TreeLetters::map)
 			.optional();
@@ -114,7 +115,7 @@ public class TreeLetters {
 	public List<TreeLetter> similar(String code, int limit) {
 		String sql = """
 				SELECT %s FROM letter l JOIN letter missed ON missed.code = :code
-				WHERE %s AND l.campaign_id = missed.campaign_id AND l.code <> missed.code
+				WHERE %s AND l.reserved_for IS NULL AND l.campaign_id = missed.campaign_id AND l.code <> missed.code
 				  AND l.age BETWEEN missed.age - 2 AND missed.age + 2 %s
 				ORDER BY l.published_at, l.id LIMIT :limit""";
 		String published = LetterSql.is("l", PUBLISHED);
@@ -142,6 +143,8 @@ public class TreeLetters {
 	private static String where(Criteria filter, MapSqlParameterSource params) {
 		List<String> conditions = new ArrayList<>();
 		conditions.add(LetterSql.is("l", PUBLISHED));
+		// a letter reserved for an organisation's team is not free to take (issue 27.2)
+		conditions.add("l.reserved_for IS NULL");
 		conditions.add("l.campaign_id = :campaign");
 		if (filter.economicRegion() != null) {
 			conditions.add("r.economic_region_id = :economicRegion");

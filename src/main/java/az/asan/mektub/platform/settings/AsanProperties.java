@@ -76,7 +76,18 @@ public record AsanProperties(
 	 * Organisations (companies, associations) registered as donors: how many letters one confirmed by
 	 * staff holds at once, unless staff gave it a limit of its own (a person's is the campaign's).
 	 */
-	public record Organisations(@DefaultValue("20") @Min(1) @jakarta.validation.constraints.Max(1000) int adoptionLimit) {
+	public record Organisations(@DefaultValue("20") @Min(1) @jakarta.validation.constraints.Max(1000) int adoptionLimit,
+			/**
+			 * How long letters an organisation reserves for its team stay off the free tree before they go
+			 * back to it (at most 72 hours). Its team adopts them against the organisation's limit, which
+			 * also bounds how many it may reserve: held and reserved together, never more than the limit.
+			 */
+			@DefaultValue("72") @Min(1) @jakarta.validation.constraints.Max(72) int reservationHours) {
+
+		public Duration reservation() {
+			return Duration.ofHours(reservationHours);
+		}
+
 	}
 
 	/** The zero-setup database: on unless a datasource is configured; ephemeral uses a throw-away folder. */
@@ -138,7 +149,8 @@ public record AsanProperties(
 			/** Run the scheduled jobs on this node (off: only "run now" runs them; the tests switch them off). */
 			@DefaultValue("true") boolean enabled, @Valid @DefaultValue MailJob mail, @Valid @DefaultValue LetterCountsJob letterCounts,
 			@Valid @DefaultValue RetentionJob retention, @Valid @DefaultValue PendingUploadsJob pendingUploads,
-			@Valid @DefaultValue HoldExpiryJob holdExpiry, @Valid @DefaultValue HoldReminderJob holdReminder) {
+			@Valid @DefaultValue HoldExpiryJob holdExpiry, @Valid @DefaultValue HoldReminderJob holdReminder,
+			@Valid @DefaultValue ReservationExpiryJob reservationExpiry) {
 
 		public record MailJob(@DefaultValue("PT10S") @NotNull Duration delay,
 				@DefaultValue("PT1H") @NotNull Duration forgetDelay) {
@@ -157,6 +169,9 @@ public record AsanProperties(
 		}
 
 		public record HoldReminderJob(@DefaultValue("0 0 10 * * *") @NotBlank String cron) {
+		}
+
+		public record ReservationExpiryJob(@DefaultValue("0 */5 * * * *") @NotBlank String cron) {
 		}
 
 	}
