@@ -11,8 +11,11 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final Accounts accounts;
 
-	AccountUserDetailsService(Accounts accounts) {
+	private final boolean providerRequiredForStaff;
+
+	AccountUserDetailsService(Accounts accounts, az.asan.mektub.platform.settings.AsanProperties asan) {
 		this.accounts = accounts;
+		this.providerRequiredForStaff = asan.oidc().requiredForStaff();
 	}
 
 	@Override
@@ -20,7 +23,9 @@ class AccountUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String email) {
 		return accounts.findByEmail(email.trim())
 			.filter(a -> a.getPasswordHash() != null)
-			.map(SignedInUser::new)
+			// a volunteer's or staff member's password is refused after it was checked (so the answer says
+			// nothing of the role to someone who does not know it) when they must use the identity provider
+			.map(a -> new SignedInUser(a, providerRequiredForStaff && a.getRole() != Role.DONOR))
 			.orElseThrow(() -> new UsernameNotFoundException("No account"));
 	}
 

@@ -34,7 +34,15 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 
 	private String passwordHash;
 
+	/** Whether this account's password no longer signs it in (it must use the identity provider). */
+	private final boolean passwordRetired;
+
 	SignedInUser(Account account) {
+		this(account, false);
+	}
+
+	/** As the sign-in form checks a password: {@code passwordRetired} refuses the right one too. */
+	SignedInUser(Account account, boolean passwordRetired) {
 		this.id = account.getId();
 		this.email = account.getEmail();
 		this.fullName = account.getFullName();
@@ -42,6 +50,16 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 		this.locked = account.isLocked();
 		this.enabled = account.getPasswordHash() != null;
 		this.passwordHash = account.getPasswordHash();
+		this.passwordRetired = passwordRetired;
+	}
+
+	/**
+	 * Signed in through the national identity provider: no password, and an account opened that way may
+	 * have none at all.
+	 */
+	static SignedInUser throughProvider(Account account) {
+		return new SignedInUser(account.getId(), account.getEmail(), account.getFullName(), account.getRole(),
+				account.isLocked(), account.getAnonymisedAt() == null);
 	}
 
 	/** As read back from a session (see {@link SignedInSessionCodec}); the password hash is never kept there. */
@@ -52,6 +70,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 		this.role = role;
 		this.locked = locked;
 		this.enabled = enabled;
+		this.passwordRetired = false;
 	}
 
 	/** The same person under a new name, as their session should show them after they changed it. */
@@ -93,6 +112,12 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 	@Override
 	public boolean isAccountNonLocked() {
 		return !locked;
+	}
+
+	/** Checked by the sign-in form after the password: false refuses even the right one (see {@link #passwordRetired}). */
+	@Override
+	public boolean isCredentialsNonExpired() {
+		return !passwordRetired;
 	}
 
 	@Override
