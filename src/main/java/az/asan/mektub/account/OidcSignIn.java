@@ -251,7 +251,6 @@ class OidcSignIn implements OidcSignIns {
 		context.setAuthentication(authentication(account, request));
 		SecurityContextHolder.setContext(context);
 		new HttpSessionSecurityContextRepository().saveContext(context, request, response);
-		throttle.forgive(account.getEmail());
 		return switch (account.getRole()) {
 			case ADMIN, STAFF -> "/reports";
 			case VOLUNTEER -> "/volunteer";

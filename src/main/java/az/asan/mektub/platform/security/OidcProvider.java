@@ -44,7 +44,7 @@ public class OidcProvider implements ClientRegistrationRepository {
 
 	private static final Duration TIMEOUT = Duration.ofSeconds(5);
 
-	private static final Duration RETRY_AFTER = Duration.ofSeconds(10);
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(3);
 
 	private final AsanProperties.Oidc settings;
 

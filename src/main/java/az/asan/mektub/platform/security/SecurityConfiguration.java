@@ -196,8 +196,10 @@ class SecurityConfiguration {
 
 		private static boolean unreachable(Throwable exception) {
 			for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+				// no answer, or the provider's own failure (5xx, as a provider behind its load balancer answers while down)
 				if (cause instanceof java.io.IOException
-						|| cause instanceof org.springframework.web.client.ResourceAccessException) {
+						|| cause instanceof org.springframework.web.client.ResourceAccessException
+						|| cause instanceof org.springframework.web.client.HttpServerErrorException) {
 					return true;
 				}
 			}
