@@ -11,11 +11,8 @@ class AccountUserDetailsService implements UserDetailsService {
 
 	private final Accounts accounts;
 
-	private final boolean providerRequiredForStaff;
-
-	AccountUserDetailsService(Accounts accounts, az.asan.mektub.platform.settings.AsanProperties asan) {
+	AccountUserDetailsService(Accounts accounts) {
 		this.accounts = accounts;
-		this.providerRequiredForStaff = asan.oidc().requiredForStaff();
 	}
 
 	@Override
@@ -23,9 +20,7 @@ class AccountUserDetailsService implements UserDetailsService {
 	public UserDetails loadUserByUsername(String email) {
 		return accounts.findByEmail(email.trim())
 			.filter(a -> a.getPasswordHash() != null)
-			// a volunteer's or staff member's password is refused after it was checked (so the answer says
-			// nothing of the role to someone who does not know it) when they must use the identity provider
-			.map(a -> new SignedInUser(a, providerRequiredForStaff && a.getRole() != Role.DONOR))
+			.map(SignedInUser::new)
 			.orElseThrow(() -> new UsernameNotFoundException("No account"));
 	}
 

@@ -34,15 +34,7 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 
 	private String passwordHash;
 
-	/** Whether this account's password no longer signs it in (it must use the identity provider). */
-	private final boolean passwordRetired;
-
 	SignedInUser(Account account) {
-		this(account, false);
-	}
-
-	/** As the sign-in form checks a password: {@code passwordRetired} refuses the right one too. */
-	SignedInUser(Account account, boolean passwordRetired) {
 		this.id = account.getId();
 		this.email = account.getEmail();
 		this.fullName = account.getFullName();
@@ -50,7 +42,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 		this.locked = account.isLocked();
 		this.enabled = account.getPasswordHash() != null;
 		this.passwordHash = account.getPasswordHash();
-		this.passwordRetired = passwordRetired;
 	}
 
 	/**
@@ -70,7 +61,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 		this.role = role;
 		this.locked = locked;
 		this.enabled = enabled;
-		this.passwordRetired = false;
 	}
 
 	/** The same person under a new name, as their session should show them after they changed it. */
@@ -112,12 +102,6 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 	@Override
 	public boolean isAccountNonLocked() {
 		return !locked;
-	}
-
-	/** Checked by the sign-in form after the password: false refuses even the right one (see {@link #passwordRetired}). */
-	@Override
-	public boolean isCredentialsNonExpired() {
-		return !passwordRetired;
 	}
 
 	@Override
