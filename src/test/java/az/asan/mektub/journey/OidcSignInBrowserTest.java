@@ -1,5 +1,12 @@
 package az.asan.mektub.journey;
 
+import java.net.CookieManager;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
@@ -19,6 +26,7 @@ import az.asan.mektub.journey.TestIdentityProvider.Person;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 import az.asan.mektub.platform.security.OidcProvider;
+import az.asan.mektub.web.Visitor;
 
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -35,6 +43,8 @@ import org.springframework.context.MessageSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -88,6 +98,9 @@ class OidcSignInBrowserTest extends JourneyTest {
 
 	@Autowired
 	MessageSource messages;
+
+	@Autowired
+	MockMvc mvc;
 
 	@BeforeEach
 	void theProviderKnowsTheApp() {
@@ -280,6 +293,59 @@ class OidcSignInBrowserTest extends JourneyTest {
 		assertThat(browser.text("#login-oidc-problem")).isEqualTo(message("login.oidc.expired"));
 		browser.open("/me");
 		assertThat(browser.url()).contains("/login");
+	}
+
+	/**
+	 * The proof page's two forms, submitted as served (MockMvc, for the form inventory of
+	 * FormTourIntegrationTest): the provider's answer is fetched over HTTP as a browser would follow it.
+	 */
+	@Test
+	@Order(7)
+	void theProofPagesFormsWorkAsServed() throws Exception {
+		String email = email("served");
+		accounts.create(email, "served-parol-31", "Nigar Səfərova", Role.DONOR, Set.of());
+		Person person = new Person("idp-" + UUID.randomUUID(), "provider-pass-3", email, "Nigar", "Səfərova");
+		TestIdentityProvider.add(person);
+		Visitor visitor = Visitor.anonymous(mvc);
+		// MockMvc's requests come to http://localhost, and the redirect address is made from the request
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+
+		MvcResult start = visitor.request("/oauth2/authorization/asan");
+		String callback = providerAnswer(start.getResponse().getRedirectedUrl(), person);
+		Visitor.Page proof = visitor.follow(visitor.request(callback), callback);
+		assertThat(proof.url()).isEqualTo("/login/oidc/link");
+
+		Visitor.Page wrong = proof.form("#oidc-link-password").set("password", "not-the-password-1").submit();
+		assertThat(wrong.document().select("#oidc-link-wrong")).isNotEmpty();
+		Visitor.Page mailed = wrong.form("#oidc-link-mail").submit();
+		assertThat(mailed.document().select("#oidc-link-mailed")).isNotEmpty();
+		Visitor.Page home = mailed.form("#oidc-link-password").set("password", "served-parol-31").submit();
+		assertThat(home.url()).isEqualTo("/");
+		assertThat(linked(email)).isTrue();
+	}
+
+	/** Signs the person in at the provider over HTTP, as a browser follows it; the app's callback path with code and state. */
+	private static String providerAnswer(String authorizationUrl, Person person) throws Exception {
+		HttpClient http = HttpClient.newBuilder().cookieHandler(new CookieManager()).followRedirects(HttpClient.Redirect.NEVER).build();
+		HttpResponse<String> toLogin = http.send(HttpRequest.newBuilder(URI.create(authorizationUrl)).build(),
+				HttpResponse.BodyHandlers.ofString());
+		URI login = URI.create(authorizationUrl).resolve(toLogin.headers().firstValue("Location").orElseThrow());
+		String form = http.send(HttpRequest.newBuilder(login).build(), HttpResponse.BodyHandlers.ofString()).body();
+		String csrf = org.jsoup.Jsoup.parse(form).select("input[name=_csrf]").val();
+		HttpResponse<String> signedIn = http.send(HttpRequest.newBuilder(login)
+			.header("Content-Type", "application/x-www-form-urlencoded")
+			.POST(HttpRequest.BodyPublishers.ofString("username=" + encode(person.username()) + "&password="
+					+ encode(person.password()) + "&_csrf=" + encode(csrf)))
+			.build(), HttpResponse.BodyHandlers.ofString());
+		URI again = login.resolve(signedIn.headers().firstValue("Location").orElseThrow());
+		HttpResponse<String> answer = http.send(HttpRequest.newBuilder(again).build(), HttpResponse.BodyHandlers.ofString());
+		URI back = URI.create(answer.headers().firstValue("Location").orElseThrow());
+		assertThat(back.getRawQuery()).contains("code=").contains("state=");
+		return back.getRawPath() + "?" + back.getRawQuery();
+	}
+
+	private static String encode(String value) {
+		return URLEncoder.encode(value, StandardCharsets.UTF_8);
 	}
 
 	/**
