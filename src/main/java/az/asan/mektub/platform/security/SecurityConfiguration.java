@@ -186,7 +186,7 @@ class SecurityConfiguration {
 			String kind = switch (code) {
 				case "authorization_request_not_found", "invalid_state_parameter" -> "expired";
 				case "access_denied" -> "cancelled";
-				case "invalid_token_response", "invalid_user_info_response" -> unreachable(exception) ? "unavailable" : "refused";
+				// the token or user info endpoint, or the keys, did not answer; anything else failed a check
 				default -> unreachable(exception) ? "unavailable" : "refused";
 			};
 			// the code and the reason only: never a token
