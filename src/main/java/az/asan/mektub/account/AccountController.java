@@ -37,12 +37,19 @@ class AccountController {
 
 	private final boolean mailbox;
 
+	/** Whether the national digital identity's sign-in is offered (asan.oidc.issuer-uri set). */
+	private final boolean oidc;
+
 	private final az.asan.mektub.platform.i18n.Collation collation;
 
 	/** The e-mail address of a failed sign-in, set by SecurityConfiguration's failure handler. */
 	static final String TYPED_EMAIL_COOKIE = "ASANLOGINEMAIL";
 
 	private final Teams teams;
+
+	/** The problems with the identity provider the sign-in page can name (login.oidc.*). */
+	static final java.util.Set<String> OIDC_PROBLEMS = java.util.Set.of("expired", "cancelled", "unavailable", "refused",
+			"noEmail", "locked");
 
 	AccountController(AccountManagement management, Regions regions, Messages messages,
 			az.asan.mektub.platform.settings.AsanProperties asan, az.asan.mektub.platform.i18n.Collation collation,
@@ -53,10 +60,12 @@ class AccountController {
 		this.regions = regions;
 		this.messages = messages;
 		this.mailbox = asan.mailboxOpen();
+		this.oidc = asan.oidc().enabled();
 	}
 
 	@GetMapping("/login")
 	String login(@RequestParam(required = false) Long wait, @RequestParam(required = false) Long locked,
+			@RequestParam(name = "oidc", required = false) String oidcProblem,
 			@org.springframework.web.bind.annotation.CookieValue(name = TYPED_EMAIL_COOKIE, required = false) String typedEmail,
 			jakarta.servlet.http.HttpServletRequest request, jakarta.servlet.http.HttpServletResponse response, Model model) {
 		if (typedEmail != null) {
@@ -78,6 +87,11 @@ class AccountController {
 				.toString());
 		}
 		model.addAttribute("mailbox", mailbox);
+		model.addAttribute("oidcEnabled", oidc);
+		if (oidc && oidcProblem != null) {
+			// what went wrong with the identity provider (SecurityConfiguration's failure handler, OidcSignIn)
+			model.addAttribute("oidcProblem", OIDC_PROBLEMS.contains(oidcProblem) ? oidcProblem : "refused");
+		}
 		model.addAttribute("waitSeconds", wait == null ? null : Math.max(1, Math.min(wait, 3600)));
 		model.addAttribute("lockedMinutes", locked == null ? null : Math.max(1, Math.min((locked + 59) / 60, 60)));
 		return "account/login";

@@ -46,9 +46,12 @@ public class AccountManagement {
 
 	private final AuditLog auditLog;
 
+	private final AccountIdentities identities;
+
 	AccountManagement(Accounts accounts, PasswordEncoder passwordEncoder, AccountTokens tokens, Mailer mailer,
 			Links links, ApplicationEventPublisher events, Sessions sessions, LoginThrottle throttle, JdbcClient jdbc,
-			AuditLog auditLog) {
+			AuditLog auditLog, AccountIdentities identities) {
+		this.identities = identities;
 		this.auditLog = auditLog;
 		this.sessions = sessions;
 		this.throttle = throttle;
@@ -311,6 +314,8 @@ public class AccountManagement {
 		sessions.endAll(account.getEmail());
 		// after the holds went back (their mails too): nothing addressed to them stays in the outbox
 		mailer.purgeUnsent(account.getEmail());
+		// nor can the national identity sign into it any more
+		identities.forget(userId);
 		account.anonymise();
 		return true;
 	}
@@ -361,7 +366,7 @@ public class AccountManagement {
 		}
 		return accounts.findById(id)
 			.map(a -> new Contact(a.getId(), a.getEmail(), a.getFullName(), a.getLanguage(),
-					a.getAnonymisedAt() == null && a.getPasswordHash() != null));
+					a.getAnonymisedAt() == null && (a.getPasswordHash() != null || identities.linked(a.getId()))));
 	}
 
 	@Transactional(readOnly = true)
@@ -385,7 +390,8 @@ public class AccountManagement {
 		return jdbc.sql("""
 				SELECT role, email_confirmed_at IS NOT NULL, locked, organisation, adoption_limit,
 				       organisation_review, email, full_name, language,
-				       anonymised_at IS NULL AND password_hash IS NOT NULL
+				       anonymised_at IS NULL AND (password_hash IS NOT NULL
+				           OR EXISTS (SELECT 1 FROM account_identity i WHERE i.user_id = app_user.id))
 				FROM app_user WHERE id = ?""")
 			.param(id)
 			.query((rs, row) -> {

@@ -24,7 +24,9 @@ class AccountTokens {
 
 	enum Purpose {
 
-		CONFIRM_EMAIL(Duration.ofDays(7)), RESET_PASSWORD(Duration.ofHours(2)), INVITE(Duration.ofDays(7));
+		CONFIRM_EMAIL(Duration.ofDays(7)), RESET_PASSWORD(Duration.ofHours(2)), INVITE(Duration.ofDays(7)),
+		/** Proves that whoever signed in through the identity provider owns the account of the same address. */
+		LINK_IDENTITY(Duration.ofMinutes(30));
 
 		final Duration validFor;
 

@@ -44,6 +44,15 @@ public final class SignedInUser implements UserDetails, CredentialsContainer, Vi
 		this.passwordHash = account.getPasswordHash();
 	}
 
+	/**
+	 * Signed in through the national identity provider: no password, and an account opened that way may
+	 * have none at all.
+	 */
+	static SignedInUser throughProvider(Account account) {
+		return new SignedInUser(account.getId(), account.getEmail(), account.getFullName(), account.getRole(),
+				account.isLocked(), account.getAnonymisedAt() == null);
+	}
+
 	/** As read back from a session (see {@link SignedInSessionCodec}); the password hash is never kept there. */
 	SignedInUser(long id, String email, String fullName, Role role, boolean locked, boolean enabled) {
 		this.id = id;

@@ -71,6 +71,19 @@ class SecurityIntegrationTest {
 	}
 
 	@Test
+	void withoutAnIdentityProviderConfiguredItsSignInIsNeitherOfferedNorAnswered() throws Exception {
+		mvc.perform(get("/login"))
+			.andExpect(status().isOk())
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("oidc-sign-in"))));
+		mvc.perform(get("/login?oidc=unavailable"))
+			.andExpect(content().string(org.hamcrest.Matchers.not(containsString("login-oidc-problem"))));
+		mvc.perform(get("/login/oidc").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+		mvc.perform(get("/oauth2/authorization/asan").accept(MediaType.TEXT_HTML)).andExpect(status().isNotFound());
+		mvc.perform(get("/login/oauth2/code/asan?code=c&state=s").accept(MediaType.TEXT_HTML))
+			.andExpect(status().isNotFound());
+	}
+
+	@Test
 	void aPostWithoutTheCsrfTokenIsRefused() throws Exception {
 		mvc.perform(post("/register").param("email", "x@example.az")).andExpect(status().isForbidden());
 	}

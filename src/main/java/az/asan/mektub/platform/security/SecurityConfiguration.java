@@ -56,14 +56,14 @@ class SecurityConfiguration {
 
 	@Bean
 	SecurityFilterChain securityFilterChain(HttpSecurity http, LoginThrottle throttle,
-			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages)
-			throws Exception {
+			@Qualifier("requestMappingHandlerMapping") ObjectProvider<RequestMappingHandlerMapping> pages,
+			OidcProvider oidc, ObjectProvider<OidcSignIns> oidcSignIns) throws Exception {
 		http.authorizeHttpRequests(requests -> requests
 			.dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD).permitAll()
 			// GET too: the adoption form of a visitor who has not signed in asks them to sign in first (and
 			// carries no CSRF token, so the letter's page is the same for every such visitor).
 			.requestMatchers("/letters/*/adopt").authenticated()
-			.requestMatchers("/", "/login", "/register", "/register/organisation", "/account/confirm", "/password/**", "/tree/**", "/letters/**",
+			.requestMatchers("/", "/login", "/login/oidc", "/login/oidc/**", "/register", "/register/organisation", "/account/confirm", "/password/**", "/tree/**", "/letters/**",
 					"/impact/**", "/about", "/robots.txt", "/sitemap.xml",
 					"/webjars/**", "/css/**", "/js/**", "/images/**", "/favicon.ico", "/actuator/health/**", "/error")
 			.permitAll()
@@ -89,7 +89,123 @@ class SecurityConfiguration {
 				.frameOptions(frame -> frame.deny())
 				.permissionsPolicyHeader(permissions -> permissions.policy(SecurityHeaders.PERMISSIONS_POLICY))
 				.httpStrictTransportSecurity(hsts -> hsts.maxAgeInSeconds(31_536_000).includeSubDomains(true)));
+		if (oidc.enabled()) {
+			// The national digital identity (OpenID Connect), only when it is configured: otherwise its
+			// addresses answer 404 like any other unknown one, and nothing asks the provider anything.
+			http.oauth2Login(login -> login.loginPage("/login")
+				.clientRegistrationRepository(oidc)
+				// the provider's access token is not used after sign-in: nothing keeps it (Spring's default
+				// keeps it in this node's memory, for ever)
+				.authorizedClientRepository(new NoAuthorizedClients())
+				.successHandler(new OidcSuccessHandler(oidcSignIns, new RoleHomeSuccessHandler(throttle)))
+				.failureHandler(new OidcFailureHandler())
+				.permitAll());
+		}
 		return http.build();
+	}
+
+	/** The provider's access and refresh tokens are not kept: this app signs people in and asks nothing else. */
+	static final class NoAuthorizedClients implements org.springframework.security.oauth2.client.web.OAuth2AuthorizedClientRepository {
+
+		@Override
+		public <T extends org.springframework.security.oauth2.client.OAuth2AuthorizedClient> T loadAuthorizedClient(
+				String clientRegistrationId, Authentication principal, HttpServletRequest request) {
+			return null;
+		}
+
+		@Override
+		public void saveAuthorizedClient(org.springframework.security.oauth2.client.OAuth2AuthorizedClient authorizedClient,
+				Authentication principal, HttpServletRequest request, HttpServletResponse response) {
+		}
+
+		@Override
+		public void removeAuthorizedClient(String clientRegistrationId, Authentication principal,
+				HttpServletRequest request, HttpServletResponse response) {
+		}
+
+	}
+
+	/**
+	 * After the provider's answer was checked, the accounts module says who the person is here. They
+	 * are then signed in as that account, the same kind of session a password gives (one codec, one
+	 * principal for every page), or sent to a page without being signed in (to prove they own an
+	 * account with the same address first).
+	 */
+	static final class OidcSuccessHandler implements org.springframework.security.web.authentication.AuthenticationSuccessHandler {
+
+		private final ObjectProvider<OidcSignIns> signIns;
+
+		private final RoleHomeSuccessHandler home;
+
+		private final org.springframework.security.web.context.SecurityContextRepository contexts =
+				new org.springframework.security.web.context.HttpSessionSecurityContextRepository();
+
+		OidcSuccessHandler(ObjectProvider<OidcSignIns> signIns, RoleHomeSuccessHandler home) {
+			this.signIns = signIns;
+			this.home = home;
+		}
+
+		@Override
+		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
+				Authentication authentication) throws IOException, ServletException {
+			OidcSignIns.Outcome outcome = signIns.getObject()
+				.signedIn((org.springframework.security.oauth2.core.oidc.user.OidcUser) authentication.getPrincipal(), request);
+			org.springframework.security.core.context.SecurityContext context = org.springframework.security.core.context.SecurityContextHolder
+				.createEmptyContext();
+			if (outcome.signIn() != null) {
+				context.setAuthentication(outcome.signIn());
+			}
+			org.springframework.security.core.context.SecurityContextHolder.setContext(context);
+			// replaces the provider's token the filter kept in the session (or removes it)
+			contexts.saveContext(context, request, response);
+			if (outcome.signIn() != null) {
+				home.onAuthenticationSuccess(request, response, outcome.signIn());
+			}
+			else {
+				response.sendRedirect(request.getContextPath() + outcome.page());
+			}
+		}
+
+	}
+
+	/**
+	 * Whatever went wrong with the provider's answer is told on the sign-in page, in the reader's
+	 * language, never as a stack trace: a sign-in that did not start here or started too long ago
+	 * (state unknown), a provider that could not be reached, a person who cancelled there, and an
+	 * answer that did not pass the checks (signature, issuer, audience, nonce, expiry).
+	 */
+	static final class OidcFailureHandler implements org.springframework.security.web.authentication.AuthenticationFailureHandler {
+
+		private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(OidcFailureHandler.class);
+
+		@Override
+		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
+				AuthenticationException exception) throws IOException {
+			String code = exception instanceof org.springframework.security.oauth2.core.OAuth2AuthenticationException oauth
+					? oauth.getError().getErrorCode() : "";
+			String kind = switch (code) {
+				case "authorization_request_not_found", "invalid_state_parameter" -> "expired";
+				case "access_denied" -> "cancelled";
+				// the token or user info endpoint, or the keys, did not answer; anything else failed a check
+				default -> unreachable(exception) ? "unavailable" : "refused";
+			};
+			// the code and the reason only: never a token
+			log.warn("Sign-in through the identity provider failed ({}): {}", code, exception.getMessage());
+			response.sendRedirect(request.getContextPath() + "/login?oidc=" + kind);
+		}
+
+		private static boolean unreachable(Throwable exception) {
+			for (Throwable cause = exception; cause != null; cause = cause.getCause()) {
+				// no answer, or the provider's own failure (5xx, as a provider behind its load balancer answers while down)
+				if (cause instanceof java.io.IOException
+						|| cause instanceof org.springframework.web.client.ResourceAccessException
+						|| cause instanceof org.springframework.web.client.HttpServerErrorException) {
+					return true;
+				}
+			}
+			return false;
+		}
+
 	}
 
 	/**
@@ -274,6 +390,12 @@ class SecurityConfiguration {
 		public void onAuthenticationFailure(HttpServletRequest request, HttpServletResponse response,
 				AuthenticationException exception) throws IOException, ServletException {
 			String email = request.getParameter("email");
+			if (exception instanceof org.springframework.security.authentication.CredentialsExpiredException) {
+				// the right password of someone who must sign in through the national identity provider
+				// (asan.oidc.required-for-staff): not a failed guess, and the page says where to sign in
+				getRedirectStrategy().sendRedirect(request, response, "/login?oidcRequired");
+				return;
+			}
 			throttle.failed(email, request.getRemoteAddr());
 			if (email != null && !email.isBlank() && email.length() <= 254) {
 				// The sign-in page shows again what was typed, without the address in the URL: in a
@@ -403,7 +525,8 @@ class SecurityConfiguration {
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
-			throttle.succeeded(request.getParameter("email"), request.getRemoteAddr());
+			String email = request.getParameter("email");
+			throttle.succeeded(email != null ? email : authentication.getName(), request.getRemoteAddr());
 			// Only the path of the page a person was on the way to: the saved address holds the scheme and
 			// Host of the request that was sent to sign in, which a visitor chooses. No field of this shared
 			// handler is changed per request.

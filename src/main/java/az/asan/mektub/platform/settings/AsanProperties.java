@@ -46,7 +46,7 @@ public record AsanProperties(
 		@Valid @DefaultValue PageCache tree, @Valid @DefaultValue PageCache reports,
 		@Valid @DefaultValue PageCache desk, @Valid @DefaultValue Backup backup, @Valid @DefaultValue Login login,
 		@Valid @DefaultValue Jobs jobs, @Valid @DefaultValue LetterImport letterImport,
-		@Valid @DefaultValue Organisations organisations) {
+		@Valid @DefaultValue Organisations organisations, @Valid @DefaultValue Oidc oidc) {
 
 	/** Whether {@code /me/mailbox} is open: as set, else whenever demo data is loaded. */
 	public boolean mailboxOpen() {
@@ -86,6 +86,38 @@ public record AsanProperties(
 
 		public Duration reservation() {
 			return Duration.ofHours(reservationHours);
+		}
+
+	}
+
+	/**
+	 * Sign-in with the national digital identity (ASAN Login / SİMA) over OpenID Connect: off while no
+	 * issuer is set. The provider is asked for its configuration when someone first presses its
+	 * button, never at start, so a provider that is down does not stop the app.
+	 */
+	public record Oidc(
+			/** The provider's issuer address ({@code <issuer>/.well-known/openid-configuration} describes it). */
+			@Pattern(regexp = "https?://\\S+", message = "must be the provider's http(s):// issuer address") String issuerUri,
+			/** This app's client id at the provider. */
+			String clientId,
+			/** This app's client secret at the provider. */
+			String clientSecret,
+			/** Volunteers, staff and administrators sign in through the provider only: their password is refused. */
+			@DefaultValue("false") boolean requiredForStaff) {
+
+		/** Whether the sign-in is offered. */
+		public boolean enabled() {
+			return issuerUri != null && !issuerUri.isBlank();
+		}
+
+		@AssertTrue(message = "asan.oidc.client-id and asan.oidc.client-secret are needed with asan.oidc.issuer-uri")
+		public boolean isClientComplete() {
+			return !enabled() || (clientId != null && !clientId.isBlank() && clientSecret != null && !clientSecret.isBlank());
+		}
+
+		@AssertTrue(message = "asan.oidc.required-for-staff needs asan.oidc.issuer-uri: without a provider no one of the staff could sign in")
+		public boolean isRequirementSatisfiable() {
+			return !requiredForStaff || enabled();
 		}
 
 	}

@@ -89,6 +89,13 @@ class AsanPropertiesTest {
 				.hasMessageContaining("asan.trusted-proxies"));
 		runner.withPropertyValues("asan.login.lock-for=soon")
 			.run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("asan.login.lock-for"));
+		runner.withPropertyValues("asan.oidc.required-for-staff=true")
+			.run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("asan.oidc.required-for-staff"));
+		runner.withPropertyValues("asan.oidc.issuer-uri=https://login.example.az")
+			.run(context -> assertThat(context.getStartupFailure()).hasStackTraceContaining("asan.oidc.client-id"));
+		runner.withPropertyValues("asan.oidc.issuer-uri=https://login.example.az", "asan.oidc.client-id=mektub",
+				"asan.oidc.client-secret=s", "asan.oidc.required-for-staff=true")
+			.run(context -> assertThat(context).hasNotFailed());
 		runner.withPropertyValues("asan.base-url=https://mektub.asan.az", "asan.trusted-proxies=10.0.0.5, 10.0.1.0/24")
 			.run(context -> assertThat(context).hasNotFailed());
 	}
