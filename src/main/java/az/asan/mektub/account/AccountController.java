@@ -216,9 +216,12 @@ class AccountController {
 
 	@PostMapping("/me/delete")
 	String delete(@AuthenticationPrincipal SignedInUser user, @RequestParam(defaultValue = "") String password,
-			HttpServletRequest request, RedirectAttributes redirect) throws ServletException {
-		if (!management.deleteDonor(user.id(), password)) {
-			redirect.addFlashAttribute("failure", messages.get("me.delete.refused"));
+			@RequestParam(defaultValue = "") String email, HttpServletRequest request, RedirectAttributes redirect)
+			throws ServletException {
+		if (!management.deleteDonor(user.id(), password, email)) {
+			// an account without a password (opened through the national identity) confirms with its address
+			boolean withPassword = management.profile(user.id()).map(AccountManagement.Profile::hasPassword).orElse(true);
+			redirect.addFlashAttribute("failure", messages.get(withPassword ? "me.delete.refused" : "me.delete.refusedEmail"));
 			return "redirect:/me";
 		}
 		request.logout();

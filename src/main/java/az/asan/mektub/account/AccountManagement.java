@@ -305,9 +305,21 @@ public class AccountManagement {
 	 */
 	@Transactional
 	public boolean deleteDonor(long userId, String password) {
+		return deleteDonor(userId, password, null);
+	}
+
+	/**
+	 * Deletes a donor's account when they confirm it: with their password, or — an account opened through
+	 * the national identity, which has none — by typing their e-mail address (their session already
+	 * proves who they are; the address proves they mean it).
+	 */
+	@Transactional
+	public boolean deleteDonor(long userId, String password, String typedEmail) {
 		Account account = accounts.findById(userId).orElseThrow();
-		if (account.getRole() != Role.DONOR || account.getPasswordHash() == null
-				|| !passwordEncoder.matches(password == null ? "" : password, account.getPasswordHash())) {
+		boolean confirmed = account.getPasswordHash() == null
+				? typedEmail != null && typedEmail.strip().equalsIgnoreCase(account.getEmail())
+				: passwordEncoder.matches(password == null ? "" : password, account.getPasswordHash());
+		if (account.getRole() != Role.DONOR || !confirmed) {
 			return false;
 		}
 		events.publishEvent(new DonorLeaving(userId));
@@ -410,7 +422,7 @@ public class AccountManagement {
 	/** What a person sees of their own account; read whole, so no page touches a lazy collection. */
 	public record Profile(long id, String fullName, String email, String phone, Role role, Set<Integer> regionIds,
 			boolean emailConfirmed, boolean organisation, Integer adoptionLimit, String language, String contactName,
-			String voen, OrganisationReview organisationReview) {
+			String voen, OrganisationReview organisationReview, boolean hasPassword) {
 	}
 
 	@Transactional(readOnly = true)
@@ -418,7 +430,8 @@ public class AccountManagement {
 		return accounts.findById(id)
 			.map(a -> new Profile(a.getId(), a.getFullName(), a.getEmail(), a.getPhone(), a.getRole(),
 					Set.copyOf(a.getRegionIds()), a.getEmailConfirmedAt() != null, a.isOrganisation(),
-					a.getAdoptionLimit(), a.getLanguage(), a.getContactName(), a.getVoen(), a.getOrganisationReview()));
+					a.getAdoptionLimit(), a.getLanguage(), a.getContactName(), a.getVoen(), a.getOrganisationReview(),
+					a.getPasswordHash() != null));
 	}
 
 	private static String language(Locale locale) {
