@@ -92,7 +92,15 @@ final class Browser implements AutoCloseable {
 
 	/** The page the browser is on now must have no serious or critical WCAG 2.1 AA violation. */
 	void checkAccessibility() {
-		Results results = new AxeBuilder().withTags(WCAG).analyze(driver);
+		Results results;
+		try {
+			results = new AxeBuilder().withTags(WCAG).analyze(driver);
+		}
+		catch (org.openqa.selenium.JavascriptException ex) {
+			// the page changed under axe (a redirect still arriving on a busy machine): check the page now there
+			waitForPage();
+			results = new AxeBuilder().withTags(WCAG).analyze(driver);
+		}
 		List<Rule> bad = results.getViolations()
 			.stream()
 			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
@@ -134,9 +142,29 @@ final class Browser implements AutoCloseable {
 			// Something drawn on top at that spot (a sticky footer while scrolling): click it as a script would.
 			((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
 		}
+		try {
+			// a form's answer is a new page: wait for the old one to go (an action in place keeps it: no wait then)
+			new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> {
+				try {
+					element.isEnabled();
+					return false;
+				}
+				catch (org.openqa.selenium.WebDriverException gone) {
+					// stale, or "does not belong to the document": the page it was on has gone
+					return true;
+				}
+			});
+		}
+		catch (org.openqa.selenium.TimeoutException stayed) {
+			// an action answered in place
+		}
+		waitForPage();
+		checkAccessibility();
+	}
+
+	private void waitForPage() {
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete"
 			.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
-		checkAccessibility();
 	}
 
 	String text(String css) {
