@@ -190,11 +190,22 @@ class KeptPagesAcrossReadersIntegrationTest {
 		ExecutorService pool = Executors.newFixedThreadPool(12);
 		try {
 			List<Future<List<String>>> answers = new ArrayList<>();
-			for (int round = 0; round < 6; round++) {
-				for (Session session : messaged) {
-					String letter = testLetters.published(campaign, Spec.of("Qaytarılan" + round, 7));
-					answers.add(pool.submit(() -> givenBack(session, letter, given)));
+			// each second session gives its letters back one after another (a session's messages are read in
+			// the order they were given), all of them while everyone reads
+			for (Session session : messaged) {
+				List<String> toGiveBack = new ArrayList<>();
+				for (int round = 0; round < 6; round++) {
+					toGiveBack.add(testLetters.published(campaign, Spec.of("Qaytarılan" + round, 7)));
 				}
+				answers.add(pool.submit(() -> {
+					List<String> problems = new ArrayList<>();
+					for (String letter : toGiveBack) {
+						problems.addAll(givenBack(session, letter, given));
+					}
+					return problems;
+				}));
+			}
+			for (int round = 0; round < 6; round++) {
 				for (Session session : sessions) {
 					for (String page : session.reader().pages()) {
 						answers.add(pool.submit(() -> {
