@@ -25,6 +25,7 @@ import az.asan.mektub.account.Role;
 import az.asan.mektub.journey.TestIdentityProvider.Person;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
+import az.asan.mektub.platform.security.LoginThrottle;
 import az.asan.mektub.platform.security.OidcProvider;
 import az.asan.mektub.web.Visitor;
 
@@ -101,6 +102,9 @@ class OidcSignInBrowserTest extends JourneyTest {
 
 	@Autowired
 	MockMvc mvc;
+
+	@Autowired
+	LoginThrottle throttle;
 
 	@BeforeEach
 	void theProviderKnowsTheApp() {
@@ -322,6 +326,41 @@ class OidcSignInBrowserTest extends JourneyTest {
 		Visitor.Page home = mailed.form("#oidc-link-password").set("password", "served-parol-31").submit();
 		assertThat(home.url()).isEqualTo("/");
 		assertThat(linked(email)).isTrue();
+	}
+
+	/**
+	 * The provider's callback is the visitor's own address: a parameter added to it (as {@code email}
+	 * is at the password form) clears no other account's count of failed guesses.
+	 */
+	@Test
+	@Order(8)
+	void aCallbackNamingAnotherAddressLeavesThatAccountsGuessCountAsItWas() throws Exception {
+		String victim = email("victim");
+		accounts.create(victim, "victim-parol-41", "Səbinə Kərimova", Role.DONOR, Set.of());
+		for (int i = 0; i < 3; i++) {
+			throttle.failed(victim, "127.0.0.1");
+		}
+		String before = guessCount(victim);
+		assertThat(before).startsWith("3|");
+
+		Person attacker = person("Orxan", "Nəsibov");
+		Visitor visitor = Visitor.anonymous(mvc);
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(),
+				attacker) + "&email=" + encode(victim);
+		MvcResult signedIn = visitor.request(callback);
+
+		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(accountOf(attacker.email())).isPositive();
+		assertThat(guessCount(victim)).isEqualTo(before);
+	}
+
+	private String guessCount(String email) {
+		return jdbc.sql("SELECT failures || '|' || last_failure FROM login_attempt WHERE key = ?")
+			.param("account:" + email + "|127.0.0.1")
+			.query(String.class)
+			.optional()
+			.orElse("none");
 	}
 
 	/** Signs the person in at the provider over HTTP, as a browser follows it; the app's callback path with code and state. */

@@ -525,8 +525,10 @@ class SecurityConfiguration {
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
-			String email = request.getParameter("email");
-			throttle.succeeded(email != null ? email : authentication.getName(), request.getRemoteAddr());
+			// The account that signed in, never a request parameter: after the identity provider's answer
+			// the query string is the visitor's own, and an "email" added to it would clear another
+			// account's count of failed guesses.
+			throttle.succeeded(authentication.getName(), request.getRemoteAddr());
 			// Only the path of the page a person was on the way to: the saved address holds the scheme and
 			// Host of the request that was sent to sign in, which a visitor chooses. No field of this shared
 			// handler is changed per request.
