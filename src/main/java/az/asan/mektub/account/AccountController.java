@@ -49,7 +49,7 @@ class AccountController {
 
 	/** The problems with the identity provider the sign-in page can name (login.oidc.*). */
 	static final java.util.Set<String> OIDC_PROBLEMS = java.util.Set.of("expired", "cancelled", "unavailable", "refused",
-			"noEmail", "locked");
+			"noEmail", "unverified", "locked");
 
 	AccountController(AccountManagement management, Regions regions, Messages messages,
 			az.asan.mektub.platform.settings.AsanProperties asan, az.asan.mektub.platform.i18n.Collation collation,

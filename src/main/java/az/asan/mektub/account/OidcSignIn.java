@@ -114,6 +114,10 @@ class OidcSignIn implements OidcSignIns {
 				|| !email.contains("@")) {
 			return Outcome.sendTo("/login?oidc=noEmail");
 		}
+		if (!Boolean.TRUE.equals(person.getEmailVerified())) {
+			// an address the provider does not vouch for opens no account and is linked to none
+			return Outcome.sendTo("/login?oidc=unverified");
+		}
 		String name = nameOf(person, email);
 		Optional<Account> existing = accounts.findByEmail(email);
 		if (existing.isPresent()) {

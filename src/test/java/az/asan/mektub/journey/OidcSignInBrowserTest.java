@@ -355,6 +355,35 @@ class OidcSignInBrowserTest extends JourneyTest {
 		assertThat(guessCount(victim)).isEqualTo(before);
 	}
 
+	/** An address the provider does not vouch for (email_verified false) opens nothing and links nothing. */
+	@Test
+	@Order(9)
+	void anAddressTheProviderHasNotVerifiedIsRefusedWithoutAnAccountOrALink() throws Exception {
+		TestIdentityProvider.emailUnverified = true;
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+
+		// a new address: no donor account is opened
+		Person stranger = person("Fuad", "Hüseynov");
+		Visitor visitor = Visitor.anonymous(mvc);
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(),
+				stranger);
+		Visitor.Page page = visitor.follow(visitor.request(callback), callback);
+		assertThat(page.url()).isEqualTo("/login?oidc=unverified");
+		assertThat(page.document().select("#login-oidc-problem").text()).isEqualTo(message("login.oidc.unverified"));
+		assertThat(accountOf(stranger.email())).isZero();
+
+		// an address with an account: no proof is even offered
+		String email = email("unverified");
+		accounts.create(email, "unverified-parol-12", "Aygün Vəliyeva", Role.DONOR, Set.of());
+		Person claimant = new Person("idp-" + UUID.randomUUID(), "provider-pass-9", email, "Aygün", "Vəliyeva");
+		TestIdentityProvider.add(claimant);
+		Visitor other = Visitor.anonymous(mvc);
+		String answer = providerAnswer(other.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(), claimant);
+		assertThat(other.follow(other.request(answer), answer).url()).isEqualTo("/login?oidc=unverified");
+		assertThat(other.open("/login/oidc/link").url()).isEqualTo("/login?oidc=expired");
+		assertThat(linked(email)).isFalse();
+	}
+
 	private String guessCount(String email) {
 		return jdbc.sql("SELECT failures || '|' || last_failure FROM login_attempt WHERE key = ?")
 			.param("account:" + email + "|127.0.0.1")
