@@ -55,7 +55,11 @@ class OidcLinkController {
 		if (proof == OidcSignIn.Proof.LINKED) {
 			return "redirect:" + signIn.signInLinked(pending.get(), request, response);
 		}
-		model.addAttribute(proof == OidcSignIn.Proof.WAIT ? "wait" : "wrongPassword", true);
+		model.addAttribute(switch (proof) {
+			case WAIT -> "wait";
+			case UNCONFIRMED -> "unconfirmed";
+			default -> "wrongPassword";
+		}, true);
 		return page(request, model).orElseThrow();
 	}
 

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.platform.security.LoginThrottle;
 import az.asan.mektub.platform.security.OidcSignIns;
+import az.asan.mektub.platform.security.Sessions;
 import az.asan.mektub.platform.web.Links;
 
 import org.slf4j.Logger;
@@ -73,8 +74,11 @@ class OidcSignIn implements OidcSignIns {
 
 	private final LoginThrottle throttle;
 
+	private final Sessions sessions;
+
 	OidcSignIn(Accounts accounts, AccountIdentities identities, PasswordEncoder passwords, AccountTokens tokens,
-			Mailer mailer, Links links, LoginThrottle throttle) {
+			Mailer mailer, Links links, LoginThrottle throttle, Sessions sessions) {
+		this.sessions = sessions;
 		this.accounts = accounts;
 		this.identities = identities;
 		this.passwords = passwords;
@@ -179,7 +183,9 @@ class OidcSignIn implements OidcSignIns {
 
 	/** What a proof came to. */
 	enum Proof {
-		LINKED, WRONG, WAIT
+		LINKED, WRONG, WAIT,
+		/** The account's address was never confirmed: its password may be a squatter's; only the mailed link proves it. */
+		UNCONFIRMED
 	}
 
 	/**
@@ -192,6 +198,9 @@ class OidcSignIn implements OidcSignIns {
 		Account account = accounts.findById(pending.accountId()).orElse(null);
 		if (account == null || account.getAnonymisedAt() != null) {
 			return Proof.WRONG;
+		}
+		if (account.getEmailConfirmedAt() == null) {
+			return Proof.UNCONFIRMED;
 		}
 		if (!throttle.check(account.getEmail(), address).allowed()) {
 			return Proof.WAIT;
@@ -233,6 +242,15 @@ class OidcSignIn implements OidcSignIns {
 		}
 		Account account = accounts.findById(pending.accountId()).orElseThrow();
 		mailer.forget(account.getEmail(), tokens.reference(token));
+		if (account.getEmailConfirmedAt() == null) {
+			// Whoever opened this account never proved the address; its owner just did. A password set by
+			// someone else (a squatter who registered the address) no longer signs in, and whoever is
+			// signed in with it is signed out; the owner can set one through "forgot password".
+			account.confirmEmail();
+			account.changePasswordHash(null);
+			sessions.endAll(account.getEmail());
+			log.info("Account {} confirmed by the identity provider's mailed proof; its password was removed", account.getId());
+		}
 		identities.link(pending.issuer(), pending.subject(), account.getId());
 		return true;
 	}

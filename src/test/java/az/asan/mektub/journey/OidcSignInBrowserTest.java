@@ -384,6 +384,57 @@ class OidcSignInBrowserTest extends JourneyTest {
 		assertThat(linked(email)).isFalse();
 	}
 
+	/**
+	 * Someone who registered another person's address with their own password (never confirmed) keeps
+	 * nothing when its owner comes with the national identity: the password proves nothing, the mailed
+	 * link does, and then the address is confirmed, the password gone and the squatter signed out.
+	 */
+	@Test
+	@Order(10)
+	void anAccountWhoseAddressWasNeverConfirmedIsProvenOnlyByMailAndLosesItsPassword() throws Exception {
+		String email = email("squatted");
+		accounts.create(email, "squatter-parol-66", "Yad Adam", Role.DONOR, Set.of());
+		jdbc.sql("UPDATE app_user SET email_confirmed_at = NULL WHERE email = ?").param(email).update();
+		HttpBrowser squatter = new HttpBrowser(port);
+		squatter.signIn(email, "squatter-parol-66");
+		assertThat(squatter.get("/me").statusCode()).isEqualTo(200);
+
+		Person owner = new Person("idp-" + UUID.randomUUID(), "provider-pass-10", email, "Sevda", "Abbasova");
+		TestIdentityProvider.add(owner);
+		Visitor visitor = Visitor.anonymous(mvc);
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(), owner);
+		Visitor.Page proof = visitor.follow(visitor.request(callback), callback);
+		assertThat(proof.url()).isEqualTo("/login/oidc/link");
+
+		// the right password of an unconfirmed account proves nothing
+		Visitor.Page refused = proof.form("#oidc-link-password").set("password", "squatter-parol-66").submit();
+		assertThat(refused.url()).isEqualTo("/login/oidc/link");
+		assertThat(refused.document().select("#oidc-link-unconfirmed").text()).isEqualTo(message("oidc.link.unconfirmed"));
+		assertThat(linked(email)).isFalse();
+
+		// the link mailed to the address does
+		refused.form("#oidc-link-mail").submit();
+		List<String> mail = TestMail.awaitBodiesTo(email, outbox::sendPending);
+		Matcher link = Pattern.compile("http://\\S+(/login/oidc/link/confirm\\?token=\\S+)").matcher(mail.get(mail.size() - 1));
+		assertThat(link.find()).isTrue();
+		Visitor.Page home = visitor.open(link.group(1));
+		assertThat(home.url()).isEqualTo("/");
+		assertThat(linked(email)).isTrue();
+		assertThat(jdbc.sql("SELECT (email_confirmed_at IS NOT NULL) || '|' || (password_hash IS NULL) FROM app_user WHERE email = ?")
+			.param(email)
+			.query(String.class)
+			.single()).isEqualTo("true|true");
+		// the squatter's session ended, and their password no longer signs in
+		await().atMost(Duration.ofSeconds(5)).until(() -> squatter.get("/me").statusCode() != 200);
+		HttpBrowser again = new HttpBrowser(port);
+		String token = again.page("/login").select("input[name=_csrf]").val();
+		assertThat(again.post("/login", "email=" + encode(email) + "&password=squatter-parol-66", token)
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()).contains("/login?error");
+	}
+
 	private String guessCount(String email) {
 		return jdbc.sql("SELECT failures || '|' || last_failure FROM login_attempt WHERE key = ?")
 			.param("account:" + email + "|127.0.0.1")
