@@ -76,9 +76,12 @@ class OidcSignIn implements OidcSignIns {
 
 	private final Sessions sessions;
 
+	private final AuditLog auditLog;
+
 	OidcSignIn(Accounts accounts, AccountIdentities identities, PasswordEncoder passwords, AccountTokens tokens,
-			Mailer mailer, Links links, LoginThrottle throttle, Sessions sessions) {
+			Mailer mailer, Links links, LoginThrottle throttle, Sessions sessions, AuditLog auditLog) {
 		this.sessions = sessions;
+		this.auditLog = auditLog;
 		this.accounts = accounts;
 		this.identities = identities;
 		this.passwords = passwords;
@@ -211,7 +214,7 @@ class OidcSignIn implements OidcSignIns {
 			return Proof.WRONG;
 		}
 		throttle.succeeded(account.getEmail(), address);
-		identities.link(pending.issuer(), pending.subject(), account.getId());
+		link(pending, account);
 		return Proof.LINKED;
 	}
 
@@ -251,8 +254,21 @@ class OidcSignIn implements OidcSignIns {
 			sessions.endAll(account.getEmail());
 			log.info("Account {} confirmed by the identity provider's mailed proof; its password was removed", account.getId());
 		}
-		identities.link(pending.issuer(), pending.subject(), account.getId());
+		link(pending, account);
 		return true;
+	}
+
+	/**
+	 * Keeps the link, tells the account's address (in its language: who linked it, and how to undo it)
+	 * and writes it in the audit log. A link kept already (a second tab) is not told again.
+	 */
+	private void link(Pending pending, Account account) {
+		if (!identities.link(pending.issuer(), pending.subject(), account.getId())) {
+			return;
+		}
+		mailer.queue(account.getEmail(), account.getLanguage(), "oidcLinked", account.getFullName(), pending.providerName(),
+				links.absolute("/me"), links.absolute("/password/forgot"));
+		auditLog.record(account.getId(), AuditLog.Kind.PERSON, "IDENTITY_LINKED", account.getId(), pending.issuer());
 	}
 
 	/**

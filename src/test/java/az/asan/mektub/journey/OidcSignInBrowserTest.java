@@ -435,6 +435,67 @@ class OidcSignInBrowserTest extends JourneyTest {
 			.orElseThrow()).contains("/login?error");
 	}
 
+	/**
+	 * A link to an existing account is told to its address (with how to undo it), shown on its page
+	 * with a button that removes it, written in the audit log, and removed by a password reset.
+	 */
+	@Test
+	@Order(11)
+	void aLinkIsToldShownUndoneAndRemovedByAPasswordReset() throws Exception {
+		String email = email("told");
+		accounts.create(email, "told-parol-58", "Ülvi Rəhimov", Role.DONOR, Set.of());
+		Person person = new Person("idp-" + UUID.randomUUID(), "provider-pass-11", email, "Ülvi", "Rəhimov");
+		TestIdentityProvider.add(person);
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+
+		Visitor visitor = provenWithPassword(person, "told-parol-58");
+		assertThat(linked(email)).isTrue();
+		List<String> mail = TestMail.awaitBodiesTo(email, outbox::sendPending);
+		assertThat(mail.get(mail.size() - 1)).contains("Ülvi Rəhimov").contains("/password/forgot").contains("/me");
+		assertThat(audit(email, "IDENTITY_LINKED")).isEqualTo(1);
+
+		// the account page says so and undoes it
+		Visitor.Page me = visitor.open("/me");
+		assertThat(me.document().select("#me-identity").text()).contains(message("me.identity.linked"));
+		Visitor.Page unlinked = me.form("#me-identity-unlink").submit();
+		assertThat(unlinked.url()).isEqualTo("/me");
+		assertThat(unlinked.document().select("#me-identity")).isEmpty();
+		assertThat(linked(email)).isFalse();
+		assertThat(audit(email, "IDENTITY_UNLINKED")).isEqualTo(1);
+
+		// linked again, then a password reset removes it: the person links again, with proof
+		provenWithPassword(person, "told-parol-58");
+		assertThat(linked(email)).isTrue();
+		accounts.requestPasswordReset(email, Locale.forLanguageTag("az"));
+		String resetMail = await().atMost(Duration.ofSeconds(10)).until(() -> {
+			outbox.sendPending();
+			return TestMail.bodiesTo(email).stream().filter(body -> body.contains("/password/reset?token=")).findFirst().orElse(null);
+		}, java.util.Objects::nonNull);
+		Matcher token = Pattern.compile("/password/reset\\?token=([A-Za-z0-9_-]+)").matcher(resetMail);
+		assertThat(token.find()).isTrue();
+		assertThat(accounts.resetPassword(token.group(1), "yeni-uzun-parol-2027")).isTrue();
+		assertThat(linked(email)).isFalse();
+		assertThat(audit(email, "IDENTITY_UNLINKED")).isEqualTo(2);
+	}
+
+	/** Signs the person in through the provider (MockMvc) and proves the account with its password. */
+	private Visitor provenWithPassword(Person person, String password) throws Exception {
+		Visitor visitor = Visitor.anonymous(mvc);
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(), person);
+		Visitor.Page proof = visitor.follow(visitor.request(callback), callback);
+		assertThat(proof.url()).isEqualTo("/login/oidc/link");
+		assertThat(proof.form("#oidc-link-password").set("password", password).submit().url()).isEqualTo("/");
+		return visitor;
+	}
+
+	private int audit(String email, String action) {
+		return jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ? AND target_id = ?")
+			.param(action)
+			.param(accountOf(email))
+			.query(Integer.class)
+			.single();
+	}
+
 	private String guessCount(String email) {
 		return jdbc.sql("SELECT failures || '|' || last_failure FROM login_attempt WHERE key = ?")
 			.param("account:" + email + "|127.0.0.1")
