@@ -58,6 +58,9 @@ class OidcSignIn implements OidcSignIns {
 
 	private static final String PENDING = "asan.oidc.pending";
 
+	/** The SHA-256 of the links this session had mailed for its proof (the last few, space-separated). */
+	private static final String MAILED = "asan.oidc.mailed";
+
 	private static final Logger log = LoggerFactory.getLogger(OidcSignIn.class);
 
 	private final Accounts accounts;
@@ -133,6 +136,8 @@ class OidcSignIn implements OidcSignIns {
 				return Outcome.sendTo("/login?oidc=refused");
 			}
 			request.getSession().setAttribute(PENDING, new Pending(issuer, subject, account.getId(), name, Instant.now()));
+			// links mailed for an earlier proof in this browser prove nothing for this one
+			request.getSession().removeAttribute(MAILED);
 			return Outcome.sendTo(LINK_PAGE);
 		}
 		Account donor = new Account(email, null, name, Role.DONOR);
@@ -220,15 +225,22 @@ class OidcSignIn implements OidcSignIns {
 
 	/** Mails the account a link that proves it (at most a few an hour); false when none was sent. */
 	@Transactional
-	boolean mailProof(Pending pending) {
+	boolean mailProof(Pending pending, HttpServletRequest request) {
 		Account account = accounts.findById(pending.accountId()).orElse(null);
 		if (account == null || account.getAnonymisedAt() != null || tokens.issuedWithin(account.getId(),
 				AccountTokens.Purpose.LINK_IDENTITY, AccountManagement.RESET_MAILS_PERIOD) >= AccountManagement.RESET_MAILS_PER_PERIOD) {
 			return false;
 		}
-		String token = tokens.issue(account.getId(), AccountTokens.Purpose.LINK_IDENTITY);
+		String reference = tokens.issue(account.getId(), AccountTokens.Purpose.LINK_IDENTITY);
+		// the link works only in the session that asked for it: it keeps the link's hash
+		HttpSession session = request.getSession();
+		String before = session.getAttribute(MAILED) instanceof String mailed ? mailed : "";
+		java.util.List<String> hashes = new java.util.ArrayList<>(java.util.Arrays.asList(before.split(" ")));
+		hashes.removeIf(String::isBlank);
+		hashes.add(tokens.hashOfReference(reference));
+		session.setAttribute(MAILED, String.join(" ", hashes.subList(Math.max(0, hashes.size() - AccountManagement.RESET_MAILS_PER_PERIOD), hashes.size())));
 		mailer.queue(account.getEmail(), account.getLanguage(), "oidcLink", account.getFullName(), pending.providerName(),
-				links.absolute(CONFIRM_LINK + token));
+				links.absolute(CONFIRM_LINK + reference));
 		return true;
 	}
 
@@ -238,7 +250,13 @@ class OidcSignIn implements OidcSignIns {
 	 * claim to the address cannot have the owner click it into their account).
 	 */
 	@Transactional
-	boolean proveWithLink(Pending pending, String token) {
+	boolean proveWithLink(Pending pending, String token, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (token == null || token.isEmpty() || session == null || !(session.getAttribute(MAILED) instanceof String mailed)
+				|| !java.util.Arrays.asList(mailed.split(" ")).contains(AccountTokens.hash(token))) {
+			// a link this session did not ask for: another browser's, or another impostor's
+			return false;
+		}
 		if (!tokens.owner(token, AccountTokens.Purpose.LINK_IDENTITY).filter(id -> id == pending.accountId()).isPresent()
 				|| tokens.redeem(token, AccountTokens.Purpose.LINK_IDENTITY).isEmpty()) {
 			return false;

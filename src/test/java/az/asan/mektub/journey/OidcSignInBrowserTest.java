@@ -478,6 +478,54 @@ class OidcSignInBrowserTest extends JourneyTest {
 		assertThat(audit(email, "IDENTITY_UNLINKED")).isEqualTo(2);
 	}
 
+	/**
+	 * The mailed proof works only in the session that asked for it: not in another browser waiting for a
+	 * proof of the same account (another identity claiming the address), even one that asked for its own.
+	 */
+	@Test
+	@Order(12)
+	void aMailedProofWorksOnlyInTheSessionThatAskedForIt() throws Exception {
+		String email = email("bound");
+		accounts.create(email, "bound-parol-73", "Kənan Zeynalov", Role.DONOR, Set.of());
+		Person owner = new Person("idp-" + UUID.randomUUID(), "provider-pass-12", email, "Kənan", "Zeynalov");
+		Person impostor = new Person("idp-" + UUID.randomUUID(), "provider-pass-13", email, "Kənan", "Zeynalov");
+		TestIdentityProvider.add(owner);
+		TestIdentityProvider.add(impostor);
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+		Visitor first = pendingProof(owner);
+		Visitor second = pendingProof(impostor);
+
+		// the other asks for a link of its own first (a newer link voids it), then the first asks
+		second.open("/login/oidc/link").form("#oidc-link-mail").submit();
+		int before = TestMail.awaitBodiesTo(email, outbox::sendPending).size();
+		first.open("/login/oidc/link").form("#oidc-link-mail").submit();
+		List<String> mail = await().atMost(Duration.ofSeconds(10)).until(() -> {
+			outbox.sendPending();
+			return TestMail.bodiesTo(email);
+		}, bodies -> bodies.size() > before);
+		Matcher link = Pattern.compile("http://\\S+(/login/oidc/link/confirm\\?token=\\S+)").matcher(mail.get(mail.size() - 1));
+		assertThat(link.find()).isTrue();
+
+		// the other session waiting for a proof of the same account, which asked for a link too: nothing
+		assertThat(second.open(link.group(1)).document().select("#oidc-link-bad")).isNotEmpty();
+		assertThat(linked(email)).isFalse();
+
+		// the session that asked: linked, to its own identity
+		assertThat(first.open(link.group(1)).url()).isEqualTo("/");
+		assertThat(jdbc.sql("SELECT subject FROM account_identity WHERE user_id = ?")
+			.param(accountOf(email))
+			.query(String.class)
+			.list()).containsExactly(owner.username());
+	}
+
+	/** A visitor (MockMvc) whom the provider signed in as the person, waiting on the proof page. */
+	private Visitor pendingProof(Person person) throws Exception {
+		Visitor visitor = Visitor.anonymous(mvc);
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(), person);
+		assertThat(visitor.follow(visitor.request(callback), callback).url()).isEqualTo("/login/oidc/link");
+		return visitor;
+	}
+
 	/** Signs the person in through the provider (MockMvc) and proves the account with its password. */
 	private Visitor provenWithPassword(Person person, String password) throws Exception {
 		Visitor visitor = Visitor.anonymous(mvc);
