@@ -120,7 +120,7 @@ class OidcSignInBrowserTest extends JourneyTest {
 
 	@Test
 	@Order(1)
-	void aProviderThatIsDownIsToldOnTheAppsOwnPageAndWasNotAskedAtStart() {
+	void aProviderThatIsDownIsToldOnTheAppsOwnPageAndWasNotAskedAtStart() throws Exception {
 		// the app started without reading the provider's configuration
 		assertThat(TestIdentityProvider.REQUESTS).noneMatch(path -> path.contains("openid-configuration"));
 
@@ -130,6 +130,10 @@ class OidcSignInBrowserTest extends JourneyTest {
 		browser.click("#oidc-sign-in");
 		assertThat(browser.url()).contains("/login?oidc=unavailable");
 		assertThat(browser.text("#login-oidc-problem")).isEqualTo(message("login.oidc.unavailable"));
+		// the address the button leads to, asked for directly: the same page, never the app's 500
+		var direct = new HttpBrowser(port).get(OidcProvider.AUTHORIZATION_PATH);
+		assertThat(direct.statusCode()).isEqualTo(302);
+		assertThat(direct.headers().firstValue("Location").orElseThrow()).endsWith("/login?oidc=unavailable");
 
 		// back again: the next press reaches it
 		TestIdentityProvider.down = false;
@@ -524,6 +528,15 @@ class OidcSignInBrowserTest extends JourneyTest {
 		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(), person);
 		assertThat(visitor.follow(visitor.request(callback), callback).url()).isEqualTo("/login/oidc/link");
 		return visitor;
+	}
+
+	/** A registration this app does not have is the app's own 404 page, not a 500. */
+	@Test
+	@Order(13)
+	void anUnknownRegistrationIsTheAppsNotFoundPage() throws Exception {
+		var answer = new HttpBrowser(port).get("/oauth2/authorization/google");
+		assertThat(answer.statusCode()).isEqualTo(404);
+		assertThat(org.jsoup.Jsoup.parse(answer.body()).select("h1").text()).isEqualTo(message("error.404.heading"));
 	}
 
 	/** Signs the person in through the provider (MockMvc) and proves the account with its password. */

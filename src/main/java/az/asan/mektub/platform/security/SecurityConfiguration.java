@@ -99,9 +99,51 @@ class SecurityConfiguration {
 				.authorizedClientRepository(new NoAuthorizedClients())
 				.successHandler(new OidcSuccessHandler(oidcSignIns, new RoleHomeSuccessHandler(throttle)))
 				.failureHandler(new OidcFailureHandler())
-				.permitAll());
+				.permitAll())
+				.addFilterBefore(new AuthorizationStart(oidc),
+						org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.class);
 		}
 		return http.build();
+	}
+
+	/**
+	 * Where the sign-in begins, before Spring Security's filter (which answers a bare 500 and logs an
+	 * ERROR with a stack trace when it finds no registration): a registration other than the one this
+	 * app has is the app's 404, and the provider that does not answer is told on the sign-in page.
+	 */
+	static final class AuthorizationStart extends OncePerRequestFilter {
+
+		private static final String PREFIX = "/oauth2/authorization/";
+
+		private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuthorizationStart.class);
+
+		private final OidcProvider oidc;
+
+		AuthorizationStart(OidcProvider oidc) {
+			this.oidc = oidc;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !request.getRequestURI().startsWith(request.getContextPath() + PREFIX);
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String id = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
+			if (!OidcProvider.REGISTRATION_ID.equals(id)) {
+				response.sendError(HttpStatus.NOT_FOUND.value());
+				return;
+			}
+			if (!oidc.available()) {
+				log.warn("Sign-in through the identity provider asked for while it does not answer");
+				response.sendRedirect(request.getContextPath() + "/login?oidc=unavailable");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 	/** The provider's access and refresh tokens are not kept: this app signs people in and asks nothing else. */
