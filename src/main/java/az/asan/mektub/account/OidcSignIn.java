@@ -158,16 +158,26 @@ class OidcSignIn implements OidcSignIns {
 
 	/** The name the provider gives: its full name, else given and family name, else the address. */
 	static String nameOf(OidcUser person, String email) {
-		String name = person.getFullName();
-		if (name == null || name.isBlank()) {
-			name = ((person.getGivenName() == null ? "" : person.getGivenName()) + " "
-					+ (person.getFamilyName() == null ? "" : person.getFamilyName())).strip();
+		String name = printable(person.getFullName() == null ? "" : person.getFullName());
+		if (name.isEmpty()) {
+			name = printable((person.getGivenName() == null ? "" : person.getGivenName()) + " "
+					+ (person.getFamilyName() == null ? "" : person.getFamilyName()));
 		}
-		if (name.isBlank()) {
+		if (name.isEmpty()) {
 			name = email.substring(0, email.indexOf('@'));
 		}
-		name = name.replaceAll("\\p{Cntrl}", " ").strip();
-		return name.length() > 200 ? name.substring(0, 200) : name;
+		// at most 200 characters, never half of a pair
+		return name.codePointCount(0, name.length()) > 200 ? name.substring(0, name.offsetByCodePoints(0, 200)).strip() : name;
+	}
+
+	/**
+	 * A name as {@link PrintableName} accepts a typed one: line breaks, tabs and other controls become
+	 * spaces, and what steers or hides text (U+202E and the other bidi controls, zero-width characters,
+	 * private-use, unassigned and lone surrogate code points) goes; spaces are collapsed.
+	 */
+	static String printable(String name) {
+		String spaced = name.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", " ").replaceAll("[\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}]", "");
+		return spaced.replaceAll("\\s+", " ").strip();
 	}
 
 	/** The proof that waits in this session, if any and still fresh. */
