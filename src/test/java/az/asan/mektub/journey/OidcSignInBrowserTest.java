@@ -539,6 +539,18 @@ class OidcSignInBrowserTest extends JourneyTest {
 		assertThat(org.jsoup.Jsoup.parse(answer.body()).select("h1").text()).isEqualTo(message("error.404.heading"));
 	}
 
+	/**
+	 * With volunteers and staff required to use the provider (as here), the message for a provider that
+	 * does not answer offers the password only to donors, in every language.
+	 */
+	@Test
+	@Order(14)
+	void theUnavailableMessageOffersThePasswordOnlyToDonors() {
+		assertThat(messages.getMessage("login.oidc.unavailable", null, Locale.forLanguageTag("az"))).contains("Donorlar");
+		assertThat(messages.getMessage("login.oidc.unavailable", null, Locale.ENGLISH)).contains("Donors");
+		assertThat(messages.getMessage("login.oidc.unavailable", null, Locale.forLanguageTag("ru"))).contains("Дарители");
+	}
+
 	/** Signs the person in through the provider (MockMvc) and proves the account with its password. */
 	private Visitor provenWithPassword(Person person, String password) throws Exception {
 		Visitor visitor = Visitor.anonymous(mvc);
