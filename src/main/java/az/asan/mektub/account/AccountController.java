@@ -49,7 +49,7 @@ class AccountController {
 
 	/** The problems with the identity provider the sign-in page can name (login.oidc.*). */
 	static final java.util.Set<String> OIDC_PROBLEMS = java.util.Set.of("expired", "cancelled", "unavailable", "refused",
-			"noEmail", "locked");
+			"noEmail", "unverified", "locked");
 
 	AccountController(AccountManagement management, Regions regions, Messages messages,
 			az.asan.mektub.platform.settings.AsanProperties asan, az.asan.mektub.platform.i18n.Collation collation,
@@ -180,6 +180,13 @@ class AccountController {
 				response);
 	}
 
+	@PostMapping("/me/identity/unlink")
+	String unlinkIdentity(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
+		management.unlinkIdentity(user.id());
+		redirect.addFlashAttribute("success", messages.get("me.identity.unlinked"));
+		return "redirect:/me";
+	}
+
 	@PostMapping("/me/confirmation")
 	String resendConfirmation(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		management.resendConfirmation(user.id());
@@ -231,6 +238,7 @@ class AccountController {
 	private String mePage(AccountManagement.Profile account, Model model, Locale locale) {
 		model.addAttribute("account", account);
 		model.addAttribute("mailbox", mailbox);
+		model.addAttribute("identityLinked", management.identityLinked(account.id()));
 		// an organisation's own account manages its team; a person of a team adopts from its pool
 		model.addAttribute("teamPage", account.organisation() ? (teams.mayLeadATeam(account.id()) ? "lead" : null)
 				: teams.organisationOf(account.id()).map(o -> "member").orElse(null));

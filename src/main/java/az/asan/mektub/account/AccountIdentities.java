@@ -26,15 +26,15 @@ class AccountIdentities {
 	}
 
 	/** Links the person to the account; a person already linked (a second tab, say) stays as they were. */
-	void link(String issuer, String subject, long userId) {
-		jdbc.sql("INSERT INTO account_identity (issuer, subject, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+	boolean link(String issuer, String subject, long userId) {
+		return jdbc.sql("INSERT INTO account_identity (issuer, subject, user_id) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
 			.params(issuer, subject, userId)
-			.update();
+			.update() > 0;
 	}
 
 	/** A deleted account can no longer be signed into through the provider. */
-	void forget(long userId) {
-		jdbc.sql("DELETE FROM account_identity WHERE user_id = ?").param(userId).update();
+	int forget(long userId) {
+		return jdbc.sql("DELETE FROM account_identity WHERE user_id = ?").param(userId).update();
 	}
 
 	boolean linked(long userId) {

@@ -261,6 +261,12 @@ public class AccountManagement {
 				// address, is no longer slowed down by anyone's failed guesses.
 				sessions.endAll(account.getEmail());
 				throttle.forgive(account.getEmail());
+				// and whoever linked their national identity to it (with the old password, say) links
+				// again, with proof
+				if (identities.forget(account.getId()) > 0) {
+					auditLog.record(account.getId(), AuditLog.Kind.PERSON, "IDENTITY_UNLINKED", account.getId(),
+							"password reset");
+				}
 				return true;
 			})
 			.orElse(false);
@@ -329,6 +335,22 @@ public class AccountManagement {
 		// nor can the national identity sign into it any more
 		identities.forget(userId);
 		account.anonymise();
+		return true;
+	}
+
+	/** Whether the national identity signs into this account. */
+	@Transactional(readOnly = true)
+	public boolean identityLinked(long userId) {
+		return identities.linked(userId);
+	}
+
+	/** The person's national identity no longer signs into their account (false when none did). */
+	@Transactional
+	public boolean unlinkIdentity(long userId) {
+		if (identities.forget(userId) == 0) {
+			return false;
+		}
+		auditLog.record(userId, AuditLog.Kind.PERSON, "IDENTITY_UNLINKED", userId, "by the person");
 		return true;
 	}
 

@@ -68,6 +68,11 @@ class AccountTokens {
 		return reference;
 	}
 
+	/** The SHA-256 of the token made from a reference {@link #issue} answered. */
+	String hashOfReference(String reference) {
+		return hash(links.token(reference));
+	}
+
 	/** The reference a token was made from, which stands for it in stored mails; empty if unknown. */
 	String reference(String token) {
 		if (token == null || token.isBlank() || token.length() > 100) {

@@ -55,7 +55,11 @@ class OidcLinkController {
 		if (proof == OidcSignIn.Proof.LINKED) {
 			return "redirect:" + signIn.signInLinked(pending.get(), request, response);
 		}
-		model.addAttribute(proof == OidcSignIn.Proof.WAIT ? "wait" : "wrongPassword", true);
+		model.addAttribute(switch (proof) {
+			case WAIT -> "wait";
+			case UNCONFIRMED -> "unconfirmed";
+			default -> "wrongPassword";
+		}, true);
 		return page(request, model).orElseThrow();
 	}
 
@@ -65,7 +69,7 @@ class OidcLinkController {
 		if (pending.isEmpty()) {
 			return "redirect:/login?oidc=expired";
 		}
-		model.addAttribute(signIn.mailProof(pending.get()) ? "mailSent" : "mailLimit", true);
+		model.addAttribute(signIn.mailProof(pending.get(), request) ? "mailSent" : "mailLimit", true);
 		return page(request, model).orElseThrow();
 	}
 
@@ -73,7 +77,7 @@ class OidcLinkController {
 	String proveWithLink(@RequestParam(defaultValue = "") String token, HttpServletRequest request,
 			HttpServletResponse response, Model model) {
 		Optional<OidcSignIn.Pending> pending = signIn.pending(request);
-		if (pending.isPresent() && signIn.proveWithLink(pending.get(), token)) {
+		if (pending.isPresent() && signIn.proveWithLink(pending.get(), token, request)) {
 			return "redirect:" + signIn.signInLinked(pending.get(), request, response);
 		}
 		// another browser, a session that ended, a used or expired link: nothing is linked

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpSession;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.platform.security.LoginThrottle;
 import az.asan.mektub.platform.security.OidcSignIns;
+import az.asan.mektub.platform.security.Sessions;
 import az.asan.mektub.platform.web.Links;
 
 import org.slf4j.Logger;
@@ -57,6 +58,9 @@ class OidcSignIn implements OidcSignIns {
 
 	private static final String PENDING = "asan.oidc.pending";
 
+	/** The SHA-256 of the links this session had mailed for its proof (the last few, space-separated). */
+	private static final String MAILED = "asan.oidc.mailed";
+
 	private static final Logger log = LoggerFactory.getLogger(OidcSignIn.class);
 
 	private final Accounts accounts;
@@ -73,8 +77,14 @@ class OidcSignIn implements OidcSignIns {
 
 	private final LoginThrottle throttle;
 
+	private final Sessions sessions;
+
+	private final AuditLog auditLog;
+
 	OidcSignIn(Accounts accounts, AccountIdentities identities, PasswordEncoder passwords, AccountTokens tokens,
-			Mailer mailer, Links links, LoginThrottle throttle) {
+			Mailer mailer, Links links, LoginThrottle throttle, Sessions sessions, AuditLog auditLog) {
+		this.sessions = sessions;
+		this.auditLog = auditLog;
 		this.accounts = accounts;
 		this.identities = identities;
 		this.passwords = passwords;
@@ -114,6 +124,10 @@ class OidcSignIn implements OidcSignIns {
 				|| !email.contains("@")) {
 			return Outcome.sendTo("/login?oidc=noEmail");
 		}
+		if (!Boolean.TRUE.equals(person.getEmailVerified())) {
+			// an address the provider does not vouch for opens no account and is linked to none
+			return Outcome.sendTo("/login?oidc=unverified");
+		}
 		String name = nameOf(person, email);
 		Optional<Account> existing = accounts.findByEmail(email);
 		if (existing.isPresent()) {
@@ -122,6 +136,8 @@ class OidcSignIn implements OidcSignIns {
 				return Outcome.sendTo("/login?oidc=refused");
 			}
 			request.getSession().setAttribute(PENDING, new Pending(issuer, subject, account.getId(), name, Instant.now()));
+			// links mailed for an earlier proof in this browser prove nothing for this one
+			request.getSession().removeAttribute(MAILED);
 			return Outcome.sendTo(LINK_PAGE);
 		}
 		Account donor = new Account(email, null, name, Role.DONOR);
@@ -142,16 +158,26 @@ class OidcSignIn implements OidcSignIns {
 
 	/** The name the provider gives: its full name, else given and family name, else the address. */
 	static String nameOf(OidcUser person, String email) {
-		String name = person.getFullName();
-		if (name == null || name.isBlank()) {
-			name = ((person.getGivenName() == null ? "" : person.getGivenName()) + " "
-					+ (person.getFamilyName() == null ? "" : person.getFamilyName())).strip();
+		String name = printable(person.getFullName() == null ? "" : person.getFullName());
+		if (name.isEmpty()) {
+			name = printable((person.getGivenName() == null ? "" : person.getGivenName()) + " "
+					+ (person.getFamilyName() == null ? "" : person.getFamilyName()));
 		}
-		if (name.isBlank()) {
+		if (name.isEmpty()) {
 			name = email.substring(0, email.indexOf('@'));
 		}
-		name = name.replaceAll("\\p{Cntrl}", " ").strip();
-		return name.length() > 200 ? name.substring(0, 200) : name;
+		// at most 200 characters, never half of a pair
+		return name.codePointCount(0, name.length()) > 200 ? name.substring(0, name.offsetByCodePoints(0, 200)).strip() : name;
+	}
+
+	/**
+	 * A name as {@link PrintableName} accepts a typed one: line breaks, tabs and other controls become
+	 * spaces, and what steers or hides text (U+202E and the other bidi controls, zero-width characters,
+	 * private-use, unassigned and lone surrogate code points) goes; spaces are collapsed.
+	 */
+	static String printable(String name) {
+		String spaced = name.replaceAll("[\\p{Cc}\\p{Zl}\\p{Zp}]", " ").replaceAll("[\\p{Cf}\\p{Co}\\p{Cn}\\p{Cs}]", "");
+		return spaced.replaceAll("\\s+", " ").strip();
 	}
 
 	/** The proof that waits in this session, if any and still fresh. */
@@ -175,7 +201,9 @@ class OidcSignIn implements OidcSignIns {
 
 	/** What a proof came to. */
 	enum Proof {
-		LINKED, WRONG, WAIT
+		LINKED, WRONG, WAIT,
+		/** The account's address was never confirmed: its password may be a squatter's; only the mailed link proves it. */
+		UNCONFIRMED
 	}
 
 	/**
@@ -189,6 +217,9 @@ class OidcSignIn implements OidcSignIns {
 		if (account == null || account.getAnonymisedAt() != null) {
 			return Proof.WRONG;
 		}
+		if (account.getEmailConfirmedAt() == null) {
+			return Proof.UNCONFIRMED;
+		}
 		if (!throttle.check(account.getEmail(), address).allowed()) {
 			return Proof.WAIT;
 		}
@@ -198,21 +229,28 @@ class OidcSignIn implements OidcSignIns {
 			return Proof.WRONG;
 		}
 		throttle.succeeded(account.getEmail(), address);
-		identities.link(pending.issuer(), pending.subject(), account.getId());
+		link(pending, account);
 		return Proof.LINKED;
 	}
 
 	/** Mails the account a link that proves it (at most a few an hour); false when none was sent. */
 	@Transactional
-	boolean mailProof(Pending pending) {
+	boolean mailProof(Pending pending, HttpServletRequest request) {
 		Account account = accounts.findById(pending.accountId()).orElse(null);
 		if (account == null || account.getAnonymisedAt() != null || tokens.issuedWithin(account.getId(),
 				AccountTokens.Purpose.LINK_IDENTITY, AccountManagement.RESET_MAILS_PERIOD) >= AccountManagement.RESET_MAILS_PER_PERIOD) {
 			return false;
 		}
-		String token = tokens.issue(account.getId(), AccountTokens.Purpose.LINK_IDENTITY);
+		String reference = tokens.issue(account.getId(), AccountTokens.Purpose.LINK_IDENTITY);
+		// the link works only in the session that asked for it: it keeps the link's hash
+		HttpSession session = request.getSession();
+		String before = session.getAttribute(MAILED) instanceof String mailed ? mailed : "";
+		java.util.List<String> hashes = new java.util.ArrayList<>(java.util.Arrays.asList(before.split(" ")));
+		hashes.removeIf(String::isBlank);
+		hashes.add(tokens.hashOfReference(reference));
+		session.setAttribute(MAILED, String.join(" ", hashes.subList(Math.max(0, hashes.size() - AccountManagement.RESET_MAILS_PER_PERIOD), hashes.size())));
 		mailer.queue(account.getEmail(), account.getLanguage(), "oidcLink", account.getFullName(), pending.providerName(),
-				links.absolute(CONFIRM_LINK + token));
+				links.absolute(CONFIRM_LINK + reference));
 		return true;
 	}
 
@@ -222,15 +260,43 @@ class OidcSignIn implements OidcSignIns {
 	 * claim to the address cannot have the owner click it into their account).
 	 */
 	@Transactional
-	boolean proveWithLink(Pending pending, String token) {
+	boolean proveWithLink(Pending pending, String token, HttpServletRequest request) {
+		HttpSession session = request.getSession(false);
+		if (token == null || token.isEmpty() || session == null || !(session.getAttribute(MAILED) instanceof String mailed)
+				|| !java.util.Arrays.asList(mailed.split(" ")).contains(AccountTokens.hash(token))) {
+			// a link this session did not ask for: another browser's, or another impostor's
+			return false;
+		}
 		if (!tokens.owner(token, AccountTokens.Purpose.LINK_IDENTITY).filter(id -> id == pending.accountId()).isPresent()
 				|| tokens.redeem(token, AccountTokens.Purpose.LINK_IDENTITY).isEmpty()) {
 			return false;
 		}
 		Account account = accounts.findById(pending.accountId()).orElseThrow();
 		mailer.forget(account.getEmail(), tokens.reference(token));
-		identities.link(pending.issuer(), pending.subject(), account.getId());
+		if (account.getEmailConfirmedAt() == null) {
+			// Whoever opened this account never proved the address; its owner just did. A password set by
+			// someone else (a squatter who registered the address) no longer signs in, and whoever is
+			// signed in with it is signed out; the owner can set one through "forgot password".
+			account.confirmEmail();
+			account.changePasswordHash(null);
+			sessions.endAll(account.getEmail());
+			log.info("Account {} confirmed by the identity provider's mailed proof; its password was removed", account.getId());
+		}
+		link(pending, account);
 		return true;
+	}
+
+	/**
+	 * Keeps the link, tells the account's address (in its language: who linked it, and how to undo it)
+	 * and writes it in the audit log. A link kept already (a second tab) is not told again.
+	 */
+	private void link(Pending pending, Account account) {
+		if (!identities.link(pending.issuer(), pending.subject(), account.getId())) {
+			return;
+		}
+		mailer.queue(account.getEmail(), account.getLanguage(), "oidcLinked", account.getFullName(), pending.providerName(),
+				links.absolute("/me"), links.absolute("/password/forgot"));
+		auditLog.record(account.getId(), AuditLog.Kind.PERSON, "IDENTITY_LINKED", account.getId(), pending.issuer());
 	}
 
 	/**

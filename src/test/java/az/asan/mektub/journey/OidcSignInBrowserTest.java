@@ -25,6 +25,7 @@ import az.asan.mektub.account.Role;
 import az.asan.mektub.journey.TestIdentityProvider.Person;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
+import az.asan.mektub.platform.security.LoginThrottle;
 import az.asan.mektub.platform.security.OidcProvider;
 import az.asan.mektub.web.Visitor;
 
@@ -102,6 +103,9 @@ class OidcSignInBrowserTest extends JourneyTest {
 	@Autowired
 	MockMvc mvc;
 
+	@Autowired
+	LoginThrottle throttle;
+
 	@BeforeEach
 	void theProviderKnowsTheApp() {
 		TestIdentityProvider.redirectUri = "http://localhost:" + port + "/login/oauth2/code/asan";
@@ -116,7 +120,7 @@ class OidcSignInBrowserTest extends JourneyTest {
 
 	@Test
 	@Order(1)
-	void aProviderThatIsDownIsToldOnTheAppsOwnPageAndWasNotAskedAtStart() {
+	void aProviderThatIsDownIsToldOnTheAppsOwnPageAndWasNotAskedAtStart() throws Exception {
 		// the app started without reading the provider's configuration
 		assertThat(TestIdentityProvider.REQUESTS).noneMatch(path -> path.contains("openid-configuration"));
 
@@ -126,6 +130,10 @@ class OidcSignInBrowserTest extends JourneyTest {
 		browser.click("#oidc-sign-in");
 		assertThat(browser.url()).contains("/login?oidc=unavailable");
 		assertThat(browser.text("#login-oidc-problem")).isEqualTo(message("login.oidc.unavailable"));
+		// the address the button leads to, asked for directly: the same page, never the app's 500
+		var direct = new HttpBrowser(port).get(OidcProvider.AUTHORIZATION_PATH);
+		assertThat(direct.statusCode()).isEqualTo(302);
+		assertThat(direct.headers().firstValue("Location").orElseThrow()).endsWith("/login?oidc=unavailable");
 
 		// back again: the next press reaches it
 		TestIdentityProvider.down = false;
@@ -322,6 +330,251 @@ class OidcSignInBrowserTest extends JourneyTest {
 		Visitor.Page home = mailed.form("#oidc-link-password").set("password", "served-parol-31").submit();
 		assertThat(home.url()).isEqualTo("/");
 		assertThat(linked(email)).isTrue();
+	}
+
+	/**
+	 * The provider's callback is the visitor's own address: a parameter added to it (as {@code email}
+	 * is at the password form) clears no other account's count of failed guesses.
+	 */
+	@Test
+	@Order(8)
+	void aCallbackNamingAnotherAddressLeavesThatAccountsGuessCountAsItWas() throws Exception {
+		String victim = email("victim");
+		accounts.create(victim, "victim-parol-41", "Səbinə Kərimova", Role.DONOR, Set.of());
+		for (int i = 0; i < 3; i++) {
+			throttle.failed(victim, "127.0.0.1");
+		}
+		String before = guessCount(victim);
+		assertThat(before).startsWith("3|");
+
+		Person attacker = person("Orxan", "Nəsibov");
+		Visitor visitor = Visitor.anonymous(mvc);
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(),
+				attacker) + "&email=" + encode(victim);
+		MvcResult signedIn = visitor.request(callback);
+
+		assertThat(signedIn.getResponse().getRedirectedUrl()).isEqualTo("/");
+		assertThat(accountOf(attacker.email())).isPositive();
+		assertThat(guessCount(victim)).isEqualTo(before);
+	}
+
+	/** An address the provider does not vouch for (email_verified false) opens nothing and links nothing. */
+	@Test
+	@Order(9)
+	void anAddressTheProviderHasNotVerifiedIsRefusedWithoutAnAccountOrALink() throws Exception {
+		TestIdentityProvider.emailUnverified = true;
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+
+		// a new address: no donor account is opened
+		Person stranger = person("Fuad", "Hüseynov");
+		Visitor visitor = Visitor.anonymous(mvc);
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(),
+				stranger);
+		Visitor.Page page = visitor.follow(visitor.request(callback), callback);
+		assertThat(page.url()).isEqualTo("/login?oidc=unverified");
+		assertThat(page.document().select("#login-oidc-problem").text()).isEqualTo(message("login.oidc.unverified"));
+		assertThat(accountOf(stranger.email())).isZero();
+
+		// an address with an account: no proof is even offered
+		String email = email("unverified");
+		accounts.create(email, "unverified-parol-12", "Aygün Vəliyeva", Role.DONOR, Set.of());
+		Person claimant = new Person("idp-" + UUID.randomUUID(), "provider-pass-9", email, "Aygün", "Vəliyeva");
+		TestIdentityProvider.add(claimant);
+		Visitor other = Visitor.anonymous(mvc);
+		String answer = providerAnswer(other.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(), claimant);
+		assertThat(other.follow(other.request(answer), answer).url()).isEqualTo("/login?oidc=unverified");
+		assertThat(other.open("/login/oidc/link").url()).isEqualTo("/login?oidc=expired");
+		assertThat(linked(email)).isFalse();
+	}
+
+	/**
+	 * Someone who registered another person's address with their own password (never confirmed) keeps
+	 * nothing when its owner comes with the national identity: the password proves nothing, the mailed
+	 * link does, and then the address is confirmed, the password gone and the squatter signed out.
+	 */
+	@Test
+	@Order(10)
+	void anAccountWhoseAddressWasNeverConfirmedIsProvenOnlyByMailAndLosesItsPassword() throws Exception {
+		String email = email("squatted");
+		accounts.create(email, "squatter-parol-66", "Yad Adam", Role.DONOR, Set.of());
+		jdbc.sql("UPDATE app_user SET email_confirmed_at = NULL WHERE email = ?").param(email).update();
+		HttpBrowser squatter = new HttpBrowser(port);
+		squatter.signIn(email, "squatter-parol-66");
+		assertThat(squatter.get("/me").statusCode()).isEqualTo(200);
+
+		Person owner = new Person("idp-" + UUID.randomUUID(), "provider-pass-10", email, "Sevda", "Abbasova");
+		TestIdentityProvider.add(owner);
+		Visitor visitor = Visitor.anonymous(mvc);
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(), owner);
+		Visitor.Page proof = visitor.follow(visitor.request(callback), callback);
+		assertThat(proof.url()).isEqualTo("/login/oidc/link");
+
+		// the right password of an unconfirmed account proves nothing
+		Visitor.Page refused = proof.form("#oidc-link-password").set("password", "squatter-parol-66").submit();
+		assertThat(refused.url()).isEqualTo("/login/oidc/link");
+		assertThat(refused.document().select("#oidc-link-unconfirmed").text()).isEqualTo(message("oidc.link.unconfirmed"));
+		assertThat(linked(email)).isFalse();
+
+		// the link mailed to the address does
+		refused.form("#oidc-link-mail").submit();
+		List<String> mail = TestMail.awaitBodiesTo(email, outbox::sendPending);
+		Matcher link = Pattern.compile("http://\\S+(/login/oidc/link/confirm\\?token=\\S+)").matcher(mail.get(mail.size() - 1));
+		assertThat(link.find()).isTrue();
+		Visitor.Page home = visitor.open(link.group(1));
+		assertThat(home.url()).isEqualTo("/");
+		assertThat(linked(email)).isTrue();
+		assertThat(jdbc.sql("SELECT (email_confirmed_at IS NOT NULL) || '|' || (password_hash IS NULL) FROM app_user WHERE email = ?")
+			.param(email)
+			.query(String.class)
+			.single()).isEqualTo("true|true");
+		// the squatter's session ended, and their password no longer signs in
+		await().atMost(Duration.ofSeconds(5)).until(() -> squatter.get("/me").statusCode() != 200);
+		HttpBrowser again = new HttpBrowser(port);
+		String token = again.page("/login").select("input[name=_csrf]").val();
+		assertThat(again.post("/login", "email=" + encode(email) + "&password=squatter-parol-66", token)
+			.headers()
+			.firstValue("Location")
+			.orElseThrow()).contains("/login?error");
+	}
+
+	/**
+	 * A link to an existing account is told to its address (with how to undo it), shown on its page
+	 * with a button that removes it, written in the audit log, and removed by a password reset.
+	 */
+	@Test
+	@Order(11)
+	void aLinkIsToldShownUndoneAndRemovedByAPasswordReset() throws Exception {
+		String email = email("told");
+		accounts.create(email, "told-parol-58", "Ülvi Rəhimov", Role.DONOR, Set.of());
+		Person person = new Person("idp-" + UUID.randomUUID(), "provider-pass-11", email, "Ülvi", "Rəhimov");
+		TestIdentityProvider.add(person);
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+
+		Visitor visitor = provenWithPassword(person, "told-parol-58");
+		assertThat(linked(email)).isTrue();
+		List<String> mail = TestMail.awaitBodiesTo(email, outbox::sendPending);
+		assertThat(mail.get(mail.size() - 1)).contains("Ülvi Rəhimov").contains("/password/forgot").contains("/me");
+		assertThat(audit(email, "IDENTITY_LINKED")).isEqualTo(1);
+
+		// the account page says so and undoes it
+		Visitor.Page me = visitor.open("/me");
+		assertThat(me.document().select("#me-identity").text()).contains(message("me.identity.linked"));
+		Visitor.Page unlinked = me.form("#me-identity-unlink").submit();
+		assertThat(unlinked.url()).isEqualTo("/me");
+		assertThat(unlinked.document().select("#me-identity")).isEmpty();
+		assertThat(linked(email)).isFalse();
+		assertThat(audit(email, "IDENTITY_UNLINKED")).isEqualTo(1);
+
+		// linked again, then a password reset removes it: the person links again, with proof
+		provenWithPassword(person, "told-parol-58");
+		assertThat(linked(email)).isTrue();
+		accounts.requestPasswordReset(email, Locale.forLanguageTag("az"));
+		String resetMail = await().atMost(Duration.ofSeconds(10)).until(() -> {
+			outbox.sendPending();
+			return TestMail.bodiesTo(email).stream().filter(body -> body.contains("/password/reset?token=")).findFirst().orElse(null);
+		}, java.util.Objects::nonNull);
+		Matcher token = Pattern.compile("/password/reset\\?token=([A-Za-z0-9_-]+)").matcher(resetMail);
+		assertThat(token.find()).isTrue();
+		assertThat(accounts.resetPassword(token.group(1), "yeni-uzun-parol-2027")).isTrue();
+		assertThat(linked(email)).isFalse();
+		assertThat(audit(email, "IDENTITY_UNLINKED")).isEqualTo(2);
+	}
+
+	/**
+	 * The mailed proof works only in the session that asked for it: not in another browser waiting for a
+	 * proof of the same account (another identity claiming the address), even one that asked for its own.
+	 */
+	@Test
+	@Order(12)
+	void aMailedProofWorksOnlyInTheSessionThatAskedForIt() throws Exception {
+		String email = email("bound");
+		accounts.create(email, "bound-parol-73", "Kənan Zeynalov", Role.DONOR, Set.of());
+		Person owner = new Person("idp-" + UUID.randomUUID(), "provider-pass-12", email, "Kənan", "Zeynalov");
+		Person impostor = new Person("idp-" + UUID.randomUUID(), "provider-pass-13", email, "Kənan", "Zeynalov");
+		TestIdentityProvider.add(owner);
+		TestIdentityProvider.add(impostor);
+		TestIdentityProvider.redirectUri = "http://localhost/login/oauth2/code/asan";
+		Visitor first = pendingProof(owner);
+		Visitor second = pendingProof(impostor);
+
+		// the other asks for a link of its own first (a newer link voids it), then the first asks
+		second.open("/login/oidc/link").form("#oidc-link-mail").submit();
+		int before = TestMail.awaitBodiesTo(email, outbox::sendPending).size();
+		first.open("/login/oidc/link").form("#oidc-link-mail").submit();
+		List<String> mail = await().atMost(Duration.ofSeconds(10)).until(() -> {
+			outbox.sendPending();
+			return TestMail.bodiesTo(email);
+		}, bodies -> bodies.size() > before);
+		Matcher link = Pattern.compile("http://\\S+(/login/oidc/link/confirm\\?token=\\S+)").matcher(mail.get(mail.size() - 1));
+		assertThat(link.find()).isTrue();
+
+		// the other session waiting for a proof of the same account, which asked for a link too: nothing
+		assertThat(second.open(link.group(1)).document().select("#oidc-link-bad")).isNotEmpty();
+		assertThat(linked(email)).isFalse();
+
+		// the session that asked: linked, to its own identity
+		assertThat(first.open(link.group(1)).url()).isEqualTo("/");
+		assertThat(jdbc.sql("SELECT subject FROM account_identity WHERE user_id = ?")
+			.param(accountOf(email))
+			.query(String.class)
+			.list()).containsExactly(owner.username());
+	}
+
+	/** A visitor (MockMvc) whom the provider signed in as the person, waiting on the proof page. */
+	private Visitor pendingProof(Person person) throws Exception {
+		Visitor visitor = Visitor.anonymous(mvc);
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(), person);
+		assertThat(visitor.follow(visitor.request(callback), callback).url()).isEqualTo("/login/oidc/link");
+		return visitor;
+	}
+
+	/** A registration this app does not have is the app's own 404 page, not a 500. */
+	@Test
+	@Order(13)
+	void anUnknownRegistrationIsTheAppsNotFoundPage() throws Exception {
+		var answer = new HttpBrowser(port).get("/oauth2/authorization/google");
+		assertThat(answer.statusCode()).isEqualTo(404);
+		assertThat(org.jsoup.Jsoup.parse(answer.body()).select("h1").text()).isEqualTo(message("error.404.heading"));
+	}
+
+	/**
+	 * With volunteers and staff required to use the provider (as here), the message for a provider that
+	 * does not answer offers the password only to donors, in every language.
+	 */
+	@Test
+	@Order(14)
+	void theUnavailableMessageOffersThePasswordOnlyToDonors() {
+		assertThat(messages.getMessage("login.oidc.unavailable", null, Locale.forLanguageTag("az"))).contains("Donorlar");
+		assertThat(messages.getMessage("login.oidc.unavailable", null, Locale.ENGLISH)).contains("Donors");
+		assertThat(messages.getMessage("login.oidc.unavailable", null, Locale.forLanguageTag("ru"))).contains("Дарители");
+	}
+
+	/** Signs the person in through the provider (MockMvc) and proves the account with its password. */
+	private Visitor provenWithPassword(Person person, String password) throws Exception {
+		Visitor visitor = Visitor.anonymous(mvc);
+		String callback = providerAnswer(visitor.request("/oauth2/authorization/asan").getResponse().getRedirectedUrl(), person);
+		Visitor.Page proof = visitor.follow(visitor.request(callback), callback);
+		assertThat(proof.url()).isEqualTo("/login/oidc/link");
+		assertThat(proof.form("#oidc-link-password").set("password", password).submit().url()).isEqualTo("/");
+		return visitor;
+	}
+
+	private int audit(String email, String action) {
+		return jdbc.sql("SELECT count(*) FROM audit_log WHERE action = ? AND target_id = ?")
+			.param(action)
+			.param(accountOf(email))
+			.query(Integer.class)
+			.single();
+	}
+
+	private String guessCount(String email) {
+		return jdbc.sql("SELECT failures || '|' || last_failure FROM login_attempt WHERE key = ?")
+			.param("account:" + email + "|127.0.0.1")
+			.query(String.class)
+			.optional()
+			.orElse("none");
 	}
 
 	/** Signs the person in at the provider over HTTP, as a browser follows it; the app's callback path with code and state. */

@@ -92,6 +92,9 @@ final class TestIdentityProvider implements AutoCloseable {
 
 	static volatile boolean forgeNonce;
 
+	/** The address is given with {@code email_verified: false}. */
+	static volatile boolean emailUnverified;
+
 	static volatile String redirectUri = "http://localhost/login/oauth2/code/asan";
 
 	private final Tomcat tomcat;
@@ -147,6 +150,7 @@ final class TestIdentityProvider implements AutoCloseable {
 		tokenEndpointDown = false;
 		signWithUnpublishedKey = false;
 		forgeNonce = false;
+		emailUnverified = false;
 	}
 
 	@Override
@@ -302,7 +306,7 @@ final class TestIdentityProvider implements AutoCloseable {
 				if (person != null) {
 					context.getClaims()
 						.claim("email", person.email())
-						.claim("email_verified", true)
+						.claim("email_verified", !emailUnverified)
 						.claim("given_name", person.givenName())
 						.claim("family_name", person.familyName())
 						.claim("name", person.givenName() + " " + person.familyName());

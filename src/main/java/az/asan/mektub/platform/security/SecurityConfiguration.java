@@ -99,9 +99,51 @@ class SecurityConfiguration {
 				.authorizedClientRepository(new NoAuthorizedClients())
 				.successHandler(new OidcSuccessHandler(oidcSignIns, new RoleHomeSuccessHandler(throttle)))
 				.failureHandler(new OidcFailureHandler())
-				.permitAll());
+				.permitAll())
+				.addFilterBefore(new AuthorizationStart(oidc),
+						org.springframework.security.oauth2.client.web.OAuth2AuthorizationRequestRedirectFilter.class);
 		}
 		return http.build();
+	}
+
+	/**
+	 * Where the sign-in begins, before Spring Security's filter (which answers a bare 500 and logs an
+	 * ERROR with a stack trace when it finds no registration): a registration other than the one this
+	 * app has is the app's 404, and the provider that does not answer is told on the sign-in page.
+	 */
+	static final class AuthorizationStart extends OncePerRequestFilter {
+
+		private static final String PREFIX = "/oauth2/authorization/";
+
+		private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(AuthorizationStart.class);
+
+		private final OidcProvider oidc;
+
+		AuthorizationStart(OidcProvider oidc) {
+			this.oidc = oidc;
+		}
+
+		@Override
+		protected boolean shouldNotFilter(HttpServletRequest request) {
+			return !request.getRequestURI().startsWith(request.getContextPath() + PREFIX);
+		}
+
+		@Override
+		protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+				throws ServletException, IOException {
+			String id = request.getRequestURI().substring(request.getContextPath().length() + PREFIX.length());
+			if (!OidcProvider.REGISTRATION_ID.equals(id)) {
+				response.sendError(HttpStatus.NOT_FOUND.value());
+				return;
+			}
+			if (!oidc.available()) {
+				log.warn("Sign-in through the identity provider asked for while it does not answer");
+				response.sendRedirect(request.getContextPath() + "/login?oidc=unavailable");
+				return;
+			}
+			chain.doFilter(request, response);
+		}
+
 	}
 
 	/** The provider's access and refresh tokens are not kept: this app signs people in and asks nothing else. */
@@ -525,8 +567,10 @@ class SecurityConfiguration {
 		@Override
 		public void onAuthenticationSuccess(HttpServletRequest request, HttpServletResponse response,
 				Authentication authentication) throws ServletException, IOException {
-			String email = request.getParameter("email");
-			throttle.succeeded(email != null ? email : authentication.getName(), request.getRemoteAddr());
+			// The account that signed in, never a request parameter: after the identity provider's answer
+			// the query string is the visitor's own, and an "email" added to it would clear another
+			// account's count of failed guesses.
+			throttle.succeeded(authentication.getName(), request.getRemoteAddr());
 			// Only the path of the page a person was on the way to: the saved address holds the scheme and
 			// Host of the request that was sent to sign in, which a visitor chooses. No field of this shared
 			// handler is changed per request.
