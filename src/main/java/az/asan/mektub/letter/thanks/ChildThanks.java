@@ -228,9 +228,11 @@ public class ChildThanks {
 		String why = reason(reason, "thanks.error.withdrawReasonMissing");
 		long letterId = letterIn(code, scope);
 		int withdrawn = jdbc.sql("""
-				UPDATE letter_thanks SET status = 'WITHDRAWN', withdrawn_by = :volunteer, withdrawn_at = now(),
+				UPDATE letter_thanks SET status = :withdrawn, withdrawn_by = :volunteer, withdrawn_at = now(),
 				    withdraw_reason = :why
 				WHERE letter_id = :letter AND status = 'APPROVED'""")
+			// a parameter, not a literal: WITHDRAWN is also a letter's status, whose literals live in LetterSql
+			.param("withdrawn", Status.WITHDRAWN.name())
 			.param("volunteer", volunteerId)
 			.param("why", why)
 			.param("letter", letterId)
