@@ -369,6 +369,9 @@ class ChildThanksIntegrationTest {
 		mvc.perform(post("/volunteer/letters/" + code + "/thanks/approve").param("version", version()).with(csrf()).with(user(second)))
 			.andExpect(flash().attributeExists("success"));
 		mvc.perform(get("/me/adoptions/" + code + "/thanks.jpg").with(user(donor))).andExpect(status().isOk());
+		mvc.perform(get("/me/adoptions").with(user(donor))).andExpect(content().string(containsString(NOTE)));
+		mvc.perform(get("/me/adoptions/" + code).with(user(donor)))
+			.andExpect(content().string(containsString("id=\"child-thanks\"")));
 		mvc.perform(get("/volunteer/letters/" + code).with(user(attacher)))
 			.andExpect(content().string(containsString("id=\"thanks-withdraw-form\"")));
 
