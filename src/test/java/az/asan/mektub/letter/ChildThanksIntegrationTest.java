@@ -266,6 +266,42 @@ class ChildThanksIntegrationTest {
 		assertThat(count()).isZero();
 	}
 
+	/** Review 5: the family's name in another form than the child's surname got through the note's check. */
+	@Test
+	void aNoteWithTheFamilysNameInAnotherFormIsRefused() throws Exception {
+		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
+		String fidan = testLetters.published(campaign, TestLetters.Spec.of("Fidan", 10)
+			.region("AZ-GA")
+			.privately("Abbasova", java.time.LocalDate.now().minusYears(10).minusDays(10), "+994 50 999 88 77"));
+		testLetters.moveTo(fidan, LetterStatus.FULFILLED, donor.id());
+		String murad = testLetters.published(campaign, TestLetters.Spec.of("Murad", 8)
+			.region("AZ-GA")
+			.privately("Məmmədov", java.time.LocalDate.now().minusYears(8).minusDays(10), "+994 50 999 88 77"));
+		testLetters.moveTo(murad, LetterStatus.FULFILLED, donor.id());
+
+		for (String note : new String[] { "Sağ olun! Abbasov ailəsi", "Abbasovlar sizə təşəkkür edir", "Fidan Abbaslı",
+				"Atam Abbas da salam deyir" }) {
+			mvc.perform(multipart("/volunteer/letters/" + fidan + "/thanks").param("note", note)
+				.param("checked", "true")
+				.with(csrf())
+				.with(user(attacher)))
+				.andExpect(flash().attribute("thanksFindings", org.hamcrest.Matchers.hasItem(containsString("soyad"))));
+		}
+		mvc.perform(multipart("/volunteer/letters/" + murad + "/thanks").param("note", "Спасибо! Мурад Мамедов")
+			.param("checked", "true")
+			.with(csrf())
+			.with(user(attacher))).andExpect(flash().attribute("thanksFindings", org.hamcrest.Matchers.hasItem(containsString("soyad"))));
+		// an ordinary note passes
+		mvc.perform(multipart("/volunteer/letters/" + fidan + "/thanks").param("note", NOTE)
+			.param("checked", "true")
+			.with(csrf())
+			.with(user(attacher))).andExpect(flash().attributeExists("success"));
+		assertThat(jdbc.sql("SELECT count(*) FROM letter_thanks t JOIN letter l ON l.id = t.letter_id WHERE l.code IN (?, ?)")
+			.params(fidan, murad)
+			.query(Long.class)
+			.single()).isEqualTo(1);
+	}
+
 	@Test
 	void onlyAFulfilledLetterTakesAThankYouAndOnlyInTheVolunteersRegions() throws Exception {
 		String held = new TestLetters(letters, tx, jdbc).published(campaign, TestLetters.Spec.of("Murad", 7).region("AZ-GA"));
