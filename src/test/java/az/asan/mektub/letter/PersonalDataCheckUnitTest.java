@@ -75,6 +75,36 @@ class PersonalDataCheckUnitTest {
 		assertThat(warnings("Bir top, iki kitab, üç qələm istəyirəm")).isEmpty();
 	}
 
+	/** Review of the thank-you: the family's name in another form than the child's surname got through. */
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Sağ olun! Abbasov ailəsi", "Abbasovlar sizə təşəkkür edir",
+			"Mən Fidan Abbaslı", "Atam Abbas deyir ki, sağ olun", "Abbasovların evində", "Спасибо от Аббасовых",
+			"Фидан Аббасова" })
+	void theFamilysNameInAnotherFormIsTheSurname(String text) {
+		assertThat(PersonalDataCheck.findings(text, "Abbasova", null)).contains("letter.privacy.surname");
+	}
+
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Мамедов", "Мамедова Мурад", "Mamedov", "Məmmədlilər",
+			"Məmməd əmi" })
+	void aRussianOrOtherSpellingOfTheFamilysNameIsTheSurname(String text) {
+		assertThat(PersonalDataCheck.findings("Sağ olun! " + text, "Məmmədov", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Sağ olun! " + text, "Мамедов", null)).contains("letter.privacy.surname");
+	}
+
+	@Test
+	void aShortRootIsNotLookedForSoCommonWordsPass() {
+		// Əliyev's root "Əli" is too short to look for alone; the whole surname still is
+		assertThat(PersonalDataCheck.findings("Əli ilə oynayıram, alma sevirəm", "Əliyev", null)).isEmpty();
+		assertThat(PersonalDataCheck.findings("Я Алиев", "Əliyev", null)).contains("letter.privacy.surname");
+		assertThat(PersonalDataCheck.findings("Nur kimi işıqlı olsun", "Nurlu", null)).isEmpty();
+		// the root is looked for at the start of a word, not inside one
+		assertThat(PersonalDataCheck.findings("Qabbas bir kitab deyil", "Abbasova", null)).isEmpty();
+		assertThat(PersonalDataCheck.findings("Kitab çox gözəldir, hər gün oxuyuram", "Abbasova", null)).isEmpty();
+		assertThat(PersonalDataCheck.findings("Çox sağ olun! Kitab çox gözəldir", "Məmmədov", null)).isEmpty();
+		assertThat(PersonalDataCheck.findings("Хочу велосипед и книгу", "Quliyeva", null)).isEmpty();
+	}
+
 	/** Pen test 4: the surname spelled out letter by letter went public with no warning. */
 	@org.junit.jupiter.params.ParameterizedTest
 	@org.junit.jupiter.params.provider.ValueSource(strings = { "Velosiped, Q u l i y e v a", "Velosiped, Q.u.l.i.y.e.v.a",

@@ -426,6 +426,15 @@ class FormTourIntegrationTest {
 
 		Page mine = donor().open(linkIn(mailTo(DONOR, "/me/adoptions/" + adoptedCode), "/me/adoptions/" + adoptedCode));
 		assertThat(mine.html()).contains("Kitab üçün çox sağ olun!", "/me/adoptions/" + adoptedCode + "/thanks.jpg");
+
+		// noticed later: staff withdraw it with a reason, and the donor no longer sees it
+		Page withdrawn = staff.open("/volunteer/letters/" + adoptedCode).form("#thanks-withdraw-form")
+			.set("reason", "Rəsmin küncündə soyad var")
+			.submit();
+		assertThat(withdrawn.document().select(".alert-success")).as(withdrawn.messages()).isNotEmpty();
+		assertThat(thanks(adoptedCode)).isEqualTo("WITHDRAWN");
+		assertThat(donor().open("/me/adoptions/" + adoptedCode).html()).doesNotContain("Kitab üçün çox sağ olun!",
+				"/me/adoptions/" + adoptedCode + "/thanks.jpg");
 	}
 
 	private String thanks(String code) {

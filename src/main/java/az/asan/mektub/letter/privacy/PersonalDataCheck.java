@@ -42,7 +42,7 @@ public final class PersonalDataCheck {
 		contact = contact == null ? null : normalize(contact);
 		if (surname != null && surname.strip().length() >= 3 && (text.contains(fold(surname.strip()))
 				|| sounds(skeleton(plain), skeleton(surname.strip())) || fold(joined).contains(fold(surname.strip()))
-				|| sounds(skeleton(joined), skeleton(surname.strip())))) {
+				|| sounds(skeleton(joined), skeleton(surname.strip())) || family(plain, surname.strip()))) {
 			found.add("letter.privacy.surname");
 		}
 		if (PHONE.matcher(plain).find()) {
@@ -207,6 +207,54 @@ public final class PersonalDataCheck {
 	static String joinSpelledOut(String text) {
 		return SPELLED_OUT.matcher(text)
 			.replaceAll(run -> java.util.regex.Matcher.quoteReplacement(run.group().replaceAll("[^\\p{L}]", "")));
+	}
+
+	/**
+	 * Endings of Azerbaijani and Russian surnames, as their skeletons ({@code -yeva} is {@code eva},
+	 * {@code -lı} is {@code li}, {@code -zadə} is {@code zada}), longest first.
+	 */
+	private static final List<String> SURNAME_ENDINGS = List.of("zada", "ova", "eva", "ov", "ev", "li", "lu");
+
+	/** Below this a surname's root is too likely a common word ("Ali", "Nur") to be looked for. */
+	private static final int MIN_ROOT = 4;
+
+	/**
+	 * The family's name in another form than the child's surname: its root, without the surname's
+	 * ending, at the start of a word of the text, whatever follows it ("Abbasova" gives "Abbas",
+	 * "Abbasov", "Abbasovlar", "Abbaslı"), in either alphabet and whichever of a/e/ə a spelling
+	 * chose ("Məmmədov" gives "Мамедов"). Only roots of four letters or more, and only as written: a
+	 * root spelled out letter by letter is as likely initials ("Q u l i Aysu"), while the whole surname
+	 * spelled out is still found above.
+	 */
+	static boolean family(String plain, String surname) {
+		String root = root(skeleton(surname));
+		if (root.length() < MIN_ROOT) {
+			return false;
+		}
+		String wanted = vowels(root);
+		return sounds(vowels(skeleton(plain)), wanted);
+	}
+
+	/** A surname's skeleton without its ending: the family's root. */
+	static String root(String surnameSkeleton) {
+		for (String ending : SURNAME_ENDINGS) {
+			if (surnameSkeleton.endsWith(ending) && surnameSkeleton.length() - ending.length() >= MIN_ROOT) {
+				return surnameSkeleton.substring(0, surnameSkeleton.length() - ending.length());
+			}
+		}
+		return surnameSkeleton;
+	}
+
+	/** Russian writes ə as е or а: for a root, the two are one, and a doubled letter once again. */
+	private static String vowels(String skeleton) {
+		String merged = skeleton.replace('e', 'a');
+		StringBuilder out = new StringBuilder(merged.length());
+		for (int i = 0; i < merged.length(); i++) {
+			if (i == 0 || merged.charAt(i) != merged.charAt(i - 1)) {
+				out.append(merged.charAt(i));
+			}
+		}
+		return out.toString();
 	}
 
 	/** The skeleton of a word appears at the start of a word of the text. */

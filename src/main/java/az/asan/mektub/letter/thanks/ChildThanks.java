@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
+import az.asan.mektub.account.AuditLog;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.LetterTransitionException;
@@ -27,7 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
  * a volunteer of the letter's region, approved or rejected by another, shown to the letter's donor
  * only once approved. The note passes the same check as a public wish; the picture arrives here
  * re-encoded ({@link az.asan.mektub.letter.ImageSanitizer}) and the volunteer confirms it shows no face,
- * name or address, which the second volunteer checks again.
+ * name or address, which the second volunteer checks again. Every attach makes a new version, and a
+ * review holds only for the version the reviewer was shown. An approved one can be withdrawn with a
+ * reason when something is noticed later. Each step is in the audit log, with who and why.
  */
 @Component
 public class ChildThanks {
@@ -37,13 +40,14 @@ public class ChildThanks {
 
 	public enum Status {
 
-		PENDING, APPROVED, REJECTED
+		PENDING, APPROVED, REJECTED, WITHDRAWN
 
 	}
 
 	/** A thank-you as volunteers see it on the letter's page. */
 	public record Thanks(long letterId, String note, boolean hasImage, Status status, long attachedBy,
-			String attachedByName, Instant attachedAt, String reviewedByName, Instant reviewedAt, String rejectReason) {
+			String attachedByName, Instant attachedAt, String reviewedByName, Instant reviewedAt, String rejectReason,
+			int version, String withdrawnByName, Instant withdrawnAt, String withdrawReason) {
 
 		public boolean pending() {
 			return status == Status.PENDING;
@@ -57,11 +61,20 @@ public class ChildThanks {
 			return status == Status.REJECTED;
 		}
 
+		public boolean withdrawn() {
+			return status == Status.WITHDRAWN;
+		}
+
 	}
 
 	/** A thank-you waiting for a second volunteer, for their list. */
 	public record Waiting(String code, String firstName, int regionId, boolean hasNote, boolean hasImage,
 			String attachedByName, long attachedBy, Instant attachedAt) {
+	}
+
+	/** A rejected thank-you, for the volunteers of its region to attach anew. */
+	public record Rejected(String code, String firstName, int regionId, String attachedByName, long attachedBy,
+			String reviewedByName, Instant reviewedAt, String reason) {
 	}
 
 	/** An approved thank-you as its donor sees it. */
@@ -72,10 +85,24 @@ public class ChildThanks {
 
 	private final ApplicationEventPublisher events;
 
-	ChildThanks(JdbcClient jdbc, ApplicationEventPublisher events) {
+	private final AuditLog auditLog;
+
+	ChildThanks(JdbcClient jdbc, ApplicationEventPublisher events, AuditLog auditLog) {
 		this.jdbc = jdbc;
 		this.events = events;
+		this.auditLog = auditLog;
 	}
+
+	/** The longest reason of a rejection or a withdrawal. */
+	public static final int MAX_REASON = 300;
+
+	/**
+	 * The check's findings said of a public text ("the public text contains…") said of the child's note,
+	 * which is private: the same finding, the note's words.
+	 */
+	private static final Map<String, String> NOTE_WORDING = Map.of("letter.privacy.surname", "thanks.privacy.surname",
+			"letter.privacy.phone", "thanks.privacy.phone", "letter.privacy.email", "thanks.privacy.email",
+			"letter.privacy.contact", "thanks.privacy.contact");
 
 	/** The letter a thank-you is for, with what the note is checked against. */
 	private record For(long id, LetterStatus status, Long donorId, String firstName, String surname, String contact,
@@ -128,55 +155,112 @@ public class ChildThanks {
 				.filter(key -> !found.contains(key))
 				.forEach(found::add);
 			if (!found.isEmpty()) {
-				throw new ThanksPrivacyRefused(found);
+				throw new ThanksPrivacyRefused(found.stream().map(key -> NOTE_WORDING.getOrDefault(key, key)).toList());
 			}
 		}
 		jdbc.sql("""
 				INSERT INTO letter_thanks (letter_id, note, image, attached_by) VALUES (:letter, :note, :image, :volunteer)
 				ON CONFLICT (letter_id) DO UPDATE SET note = EXCLUDED.note, image = EXCLUDED.image, status = 'PENDING',
 				    attached_by = EXCLUDED.attached_by, attached_at = now(), reviewed_by = NULL, reviewed_at = NULL,
-				    reject_reason = NULL""")
+				    reject_reason = NULL, withdrawn_by = NULL, withdrawn_at = NULL, withdraw_reason = NULL,
+				    version = letter_thanks.version + 1""")
 			.param("letter", letter.id())
 			.param("note", clean)
 			.param("image", jpeg)
 			.param("volunteer", volunteerId)
 			.update();
+		auditLog.record(volunteerId, AuditLog.Kind.LETTER, "THANKS_ATTACHED", null, code, code);
 	}
 
 	/**
-	 * A second volunteer of the letter's region approves the waiting thank-you; its donor is told
-	 * ({@link ThankYouApproved}). The volunteer who attached it cannot.
+	 * A second volunteer of the letter's region approves the waiting thank-you, in the version they were
+	 * shown; its donor is told ({@link ThankYouApproved}). The volunteer who attached it cannot. When it
+	 * was attached anew since (another note or picture), nothing is approved and the reviewer is told to
+	 * look again.
 	 */
 	@Transactional
-	public void approve(String code, RegionScope scope, long volunteerId) {
+	public void approve(String code, RegionScope scope, long volunteerId, Integer shownVersion) {
 		Pending pending = pending(code, scope, volunteerId);
-		jdbc.sql("""
+		int approved = jdbc.sql("""
 				UPDATE letter_thanks SET status = 'APPROVED', reviewed_by = :volunteer, reviewed_at = now()
-				WHERE letter_id = :letter AND status = 'PENDING'""")
+				WHERE letter_id = :letter AND status = 'PENDING' AND version = :shown""")
 			.param("volunteer", volunteerId)
 			.param("letter", pending.letterId())
+			.param("shown", shownVersion == null ? -1 : shownVersion)
 			.update();
+		if (approved == 0) {
+			throw new LetterTransitionException("thanks.error.changed");
+		}
+		auditLog.record(volunteerId, AuditLog.Kind.LETTER, "THANKS_APPROVED", null, code, code);
 		events.publishEvent(new ThankYouApproved(pending.letterId(), pending.donorId(), code));
 	}
 
-	/** A second volunteer rejects the waiting thank-you and says why; it can be attached anew. */
+	/**
+	 * A second volunteer rejects the waiting thank-you, in the version they were shown, and says why;
+	 * it can be attached anew.
+	 */
 	@Transactional
-	public void reject(String code, RegionScope scope, long volunteerId, String reason) {
-		String why = reason == null ? "" : reason.strip();
-		if (why.isEmpty()) {
-			throw new LetterTransitionException("thanks.error.reasonMissing");
-		}
-		if (why.length() > 300) {
-			throw new LetterTransitionException("thanks.error.reasonTooLong", 300);
-		}
+	public void reject(String code, RegionScope scope, long volunteerId, String reason, Integer shownVersion) {
+		String why = reason(reason, "thanks.error.reasonMissing");
 		Pending pending = pending(code, scope, volunteerId);
-		jdbc.sql("""
+		int rejected = jdbc.sql("""
 				UPDATE letter_thanks SET status = 'REJECTED', reviewed_by = :volunteer, reviewed_at = now(), reject_reason = :why
-				WHERE letter_id = :letter AND status = 'PENDING'""")
+				WHERE letter_id = :letter AND status = 'PENDING' AND version = :shown""")
 			.param("volunteer", volunteerId)
 			.param("why", why)
 			.param("letter", pending.letterId())
+			.param("shown", shownVersion == null ? -1 : shownVersion)
 			.update();
+		if (rejected == 0) {
+			throw new LetterTransitionException("thanks.error.changed");
+		}
+		auditLog.record(volunteerId, AuditLog.Kind.LETTER, "THANKS_REJECTED", null, code + " " + why, code, why);
+	}
+
+	/**
+	 * A volunteer of the letter's region (or staff) withdraws an approved thank-you, saying why (a face
+	 * or a name noticed later): from then on its donor sees nothing of it, its picture included. Any
+	 * volunteer of the region may, the one who approved it too: pulling something back needs no second
+	 * pair of eyes.
+	 */
+	@Transactional
+	public void withdraw(String code, RegionScope scope, long volunteerId, String reason) {
+		String why = reason(reason, "thanks.error.withdrawReasonMissing");
+		long letterId = letterIn(code, scope);
+		int withdrawn = jdbc.sql("""
+				UPDATE letter_thanks SET status = :withdrawn, withdrawn_by = :volunteer, withdrawn_at = now(),
+				    withdraw_reason = :why
+				WHERE letter_id = :letter AND status = 'APPROVED'""")
+			// a parameter, not a literal: WITHDRAWN is also a letter's status, whose literals live in LetterSql
+			.param("withdrawn", Status.WITHDRAWN.name())
+			.param("volunteer", volunteerId)
+			.param("why", why)
+			.param("letter", letterId)
+			.update();
+		if (withdrawn == 0) {
+			throw new LetterTransitionException("thanks.error.notApproved");
+		}
+		auditLog.record(volunteerId, AuditLog.Kind.LETTER, "THANKS_WITHDRAWN", null, code + " " + why, code, why);
+	}
+
+	private static String reason(String reason, String missing) {
+		String why = reason == null ? "" : reason.strip();
+		if (why.isEmpty()) {
+			throw new LetterTransitionException(missing);
+		}
+		if (why.length() > MAX_REASON) {
+			throw new LetterTransitionException("thanks.error.reasonTooLong", MAX_REASON);
+		}
+		return why;
+	}
+
+	private long letterIn(String code, RegionScope scope) {
+		return jdbc.sql("SELECT l.id FROM letter l WHERE l.code = :code AND " + LetterSql.inScope("l"))
+			.param("code", code)
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
+			.query(Long.class)
+			.optional()
+			.orElseThrow(NotFound::new);
 	}
 
 	private record Pending(long letterId, long donorId, long attachedBy) {
@@ -184,12 +268,7 @@ public class ChildThanks {
 
 	/** The waiting thank-you of a letter in the scope, locked, that this volunteer may review. */
 	private Pending pending(String code, RegionScope scope, long volunteerId) {
-		Long letterId = jdbc.sql("SELECT l.id FROM letter l WHERE l.code = :code AND " + LetterSql.inScope("l"))
-			.param("code", code)
-			.param(LetterSql.REGIONS, LetterSql.regions(scope))
-			.query(Long.class)
-			.optional()
-			.orElseThrow(NotFound::new);
+		long letterId = letterIn(code, scope);
 		Pending pending = jdbc.sql("""
 				SELECT t.letter_id, l.donor_id, t.attached_by FROM letter_thanks t JOIN letter l ON l.id = t.letter_id
 				WHERE t.letter_id = ? AND t.status = 'PENDING' AND l.donor_id IS NOT NULL FOR UPDATE OF t""")
@@ -216,15 +295,19 @@ public class ChildThanks {
 	public Optional<Thanks> of(long letterId) {
 		return jdbc.sql("""
 				SELECT t.letter_id, t.note, t.image IS NOT NULL AS has_image, t.status, t.attached_by, a.full_name AS attached_by_name,
-				       t.attached_at, r.full_name AS reviewed_by_name, t.reviewed_at, t.reject_reason
+				       t.attached_at, r.full_name AS reviewed_by_name, t.reviewed_at, t.reject_reason, t.version,
+				       w.full_name AS withdrawn_by_name, t.withdrawn_at, t.withdraw_reason
 				FROM letter_thanks t JOIN app_user a ON a.id = t.attached_by LEFT JOIN app_user r ON r.id = t.reviewed_by
+				     LEFT JOIN app_user w ON w.id = t.withdrawn_by
 				WHERE t.letter_id = ?""")
 			.param(letterId)
 			.query((rs, n) -> new Thanks(rs.getLong("letter_id"), rs.getString("note"), rs.getBoolean("has_image"),
 					Status.valueOf(rs.getString("status")), rs.getLong("attached_by"), rs.getString("attached_by_name"),
 					rs.getTimestamp("attached_at").toInstant(), rs.getString("reviewed_by_name"),
 					rs.getTimestamp("reviewed_at") == null ? null : rs.getTimestamp("reviewed_at").toInstant(),
-					rs.getString("reject_reason")))
+					rs.getString("reject_reason"), rs.getInt("version"), rs.getString("withdrawn_by_name"),
+					rs.getTimestamp("withdrawn_at") == null ? null : rs.getTimestamp("withdrawn_at").toInstant(),
+					rs.getString("withdraw_reason")))
 			.optional();
 	}
 
@@ -241,6 +324,26 @@ public class ChildThanks {
 			.query((rs, n) -> new Waiting(rs.getString("code"), rs.getString("first_name"), rs.getInt("region_id"),
 					rs.getBoolean("has_note"), rs.getBoolean("has_image"), rs.getString("attached_by_name"),
 					rs.getLong("attached_by"), rs.getTimestamp("attached_at").toInstant()))
+			.list();
+	}
+
+	/**
+	 * The thank-yous rejected in a scope, newest first, at most 200: the volunteers who attached them (or
+	 * any of the region) find why, until one is attached anew.
+	 */
+	@Transactional(readOnly = true)
+	public List<Rejected> rejected(RegionScope scope) {
+		return jdbc.sql("""
+				SELECT l.code, l.first_name, l.region_id, a.full_name AS attached_by_name, t.attached_by,
+				       r.full_name AS reviewed_by_name, t.reviewed_at, t.reject_reason
+				FROM letter_thanks t JOIN letter l ON l.id = t.letter_id JOIN app_user a ON a.id = t.attached_by
+				     JOIN app_user r ON r.id = t.reviewed_by
+				WHERE t.status = 'REJECTED' AND %s
+				ORDER BY t.reviewed_at DESC, l.id LIMIT 200""".formatted(LetterSql.inScope("l")))
+			.param(LetterSql.REGIONS, LetterSql.regions(scope))
+			.query((rs, n) -> new Rejected(rs.getString("code"), rs.getString("first_name"), rs.getInt("region_id"),
+					rs.getString("attached_by_name"), rs.getLong("attached_by"), rs.getString("reviewed_by_name"),
+					rs.getTimestamp("reviewed_at").toInstant(), rs.getString("reject_reason")))
 			.list();
 	}
 

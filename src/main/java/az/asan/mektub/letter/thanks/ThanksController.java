@@ -6,6 +6,7 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.ImageSanitizer;
 import az.asan.mektub.letter.LetterRefusals;
+import az.asan.mektub.letter.LetterTransitionException;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.web.NotFound;
 
@@ -24,9 +25,10 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * The volunteers' side of the child's thank-you: attaching it on the letter's page, the second
- * volunteer's approval or rejection, its picture (for the volunteers of the letter's region, never
- * kept by a browser or proxy), and the list of those waiting for review. A refusal is said on the
- * letter's page ({@link LetterRefusals}) with what was typed kept.
+ * volunteer's approval or rejection (of the version the page showed), the withdrawal of an approved
+ * one, its picture (for the volunteers of the letter's region, never kept by a browser or proxy), and
+ * the list of those waiting for review or rejected. A refusal is said on the letter's page
+ * ({@link LetterRefusals}) with what was typed kept; a chosen picture cannot be, and the page says so.
  */
 @Controller
 class ThanksController {
@@ -52,6 +54,15 @@ class ThanksController {
 			@RequestParam(defaultValue = "") String note, @RequestParam(required = false) MultipartFile image,
 			@RequestParam(defaultValue = "false") boolean checked, RedirectAttributes redirect) {
 		LetterRefusals.keep("thanksNote", note);
+		LetterRefusals.keep("thanksChecked", checked);
+		// a browser sends an empty part with no name when no file was chosen; a named file of no bytes was chosen
+		boolean chosen = image != null && image.getOriginalFilename() != null && !image.getOriginalFilename().isBlank();
+		if (chosen) {
+			LetterRefusals.keep("thanksImageLost", true);
+		}
+		if (chosen && image.isEmpty()) {
+			throw new LetterTransitionException("thanks.error.emptyFile");
+		}
 		byte[] jpeg;
 		try {
 			jpeg = image == null || image.isEmpty() ? null : images.reencode(image.getBytes());
@@ -59,6 +70,8 @@ class ThanksController {
 		catch (ImageSanitizer.RejectedImage ex) {
 			redirect.addFlashAttribute("failure", messages.get(ex.messageKey()));
 			redirect.addFlashAttribute("thanksNote", note);
+			redirect.addFlashAttribute("thanksChecked", checked);
+			redirect.addFlashAttribute("thanksImageLost", true);
 			return "redirect:/volunteer/letters/{code}";
 		}
 		catch (IOException ex) {
@@ -77,8 +90,9 @@ class ThanksController {
 
 	@PostMapping("/volunteer/letters/{code}/thanks/approve")
 	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
-	String approve(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, RedirectAttributes redirect) {
-		thanks.approve(code, accounts.regionScope(user), user.id());
+	String approve(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(required = false) Integer version, RedirectAttributes redirect) {
+		thanks.approve(code, accounts.regionScope(user), user.id(), version);
 		redirect.addFlashAttribute("success", messages.get("thanks.approved"));
 		return "redirect:/volunteer/letters/{code}";
 	}
@@ -86,10 +100,21 @@ class ThanksController {
 	@PostMapping("/volunteer/letters/{code}/thanks/reject")
 	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
 	String reject(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
-			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+			@RequestParam(defaultValue = "") String reason, @RequestParam(required = false) Integer version,
+			RedirectAttributes redirect) {
 		LetterRefusals.keep("thanksRejectReason", reason);
-		thanks.reject(code, accounts.regionScope(user), user.id(), reason);
+		thanks.reject(code, accounts.regionScope(user), user.id(), reason, version);
 		redirect.addFlashAttribute("success", messages.get("thanks.rejected"));
+		return "redirect:/volunteer/letters/{code}";
+	}
+
+	@PostMapping("/volunteer/letters/{code}/thanks/withdraw")
+	@LetterRefusals.Otherwise("/volunteer/letters/{code}")
+	String withdraw(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(defaultValue = "") String reason, RedirectAttributes redirect) {
+		LetterRefusals.keep("thanksWithdrawReason", reason);
+		thanks.withdraw(code, accounts.regionScope(user), user.id(), reason);
+		redirect.addFlashAttribute("success", messages.get("thanks.withdrawn"));
 		return "redirect:/volunteer/letters/{code}";
 	}
 
@@ -104,6 +129,7 @@ class ThanksController {
 	@GetMapping("/volunteer/thanks")
 	String waiting(@AuthenticationPrincipal SignedInUser user, Model model) {
 		model.addAttribute("waiting", thanks.waiting(accounts.regionScope(user)));
+		model.addAttribute("rejected", thanks.rejected(accounts.regionScope(user)));
 		model.addAttribute("me", user.id());
 		return "volunteer/thanks";
 	}
