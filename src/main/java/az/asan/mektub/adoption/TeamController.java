@@ -144,7 +144,7 @@ class TeamController {
 			}
 		}
 		catch (AdoptionRefused refused) {
-			messages.flash(redirect, "failure", "team.refused." + refused.reason().name(), refused.limit());
+			messages.flash(redirect, "failure", "team.refused." + refused.reason().name(), refused.args());
 		}
 		return "redirect:/organisation/team";
 	}
@@ -182,7 +182,7 @@ class TeamController {
 			messages.flash(redirect, "success", "team.adopted", adopted.tagCode());
 		}
 		catch (AdoptionRefused refused) {
-			messages.flash(redirect, "failure", "team.refused." + refused.reason().name(), refused.limit());
+			messages.flash(redirect, "failure", "team.refused." + refused.reason().name(), refused.args());
 		}
 		return "redirect:/team";
 	}

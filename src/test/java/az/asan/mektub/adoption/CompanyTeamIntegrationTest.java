@@ -194,8 +194,11 @@ class CompanyTeamIntegrationTest {
 			.param(campaign)
 			.query(String.class)
 			.single();
+		// (not reserved for the team, so not its to take at all; the organisation's own press meets the limit)
 		assertThat(catchRefusal(() -> teamAdoption.adoptForOrganisation(third, aysel.id())))
-			.isEqualTo(AdoptionRefused.Reason.LIMIT);
+			.isEqualTo(AdoptionRefused.Reason.NOT_IN_POOL);
+		assertThat(catchRefusal(() -> adoptions.adopt(third, company.id()))).isEqualTo(AdoptionRefused.Reason.LIMIT);
+		assertThat(statusOf(third)).isEqualTo("PUBLISHED");
 		// and may reserve no more
 		assertThat(teamAdoption.mayReserve(company.id(), campaign)).isZero();
 		// a person outside the team cannot adopt for it
@@ -307,6 +310,10 @@ class CompanyTeamIntegrationTest {
 		assertThat(visitor.open("/tree?campaign=" + campaign).html()).doesNotContain(kept).doesNotContain(back);
 		MvcResult taken = mvc.perform(post("/letters/" + kept + "/adopt").with(csrf()).with(user(someone))).andReturn();
 		assertThat(taken.getResponse().getStatus()).isEqualTo(409);
+		// and is told it is reserved for a team until when, not that it is taken or that they are at a limit
+		assertThat(taken.getResponse().getContentAsString()).contains("komandası üçün ayrılıb")
+			.contains(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").format(until.atZone(java.time.ZoneId.of("Asia/Baku"))))
+			.doesNotContain("ən çox");
 		assertThat(statusOf(kept)).isEqualTo("PUBLISHED");
 
 		// its team takes it
@@ -334,22 +341,39 @@ class CompanyTeamIntegrationTest {
 			team.add(member(company, donor("press" + i + "@team.test", "İşçi " + i)));
 			codes.add(testLetters.published(campaign, TestLetters.Spec.of("Press" + i, 8)));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(6);
+		// the team takes from its pool: three reserved (the limit); two of the team press on each at once,
+		// and the organisation's own account presses on the three free ones meanwhile
+		List<String> reserved = teamAdoption.reserve(company.id(), campaign, 6).codes();
+		assertThat(reserved).hasSize(3);
+		List<String> free = codes.stream().filter(c -> !reserved.contains(c)).toList();
+		ExecutorService pool = Executors.newFixedThreadPool(9);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<MvcResult>> presses = new ArrayList<>();
+		List<Future<MvcResult>> own = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			SignedInUser person = team.get(i);
-			String code = codes.get(i);
+			String code = reserved.get(i % 3);
 			presses.add(pool.submit(() -> {
 				start.await();
 				return mvc.perform(post("/team/letters/" + code + "/adopt").with(csrf()).with(user(person))).andReturn();
+			}));
+		}
+		for (String code : free) {
+			own.add(pool.submit(() -> {
+				start.await();
+				return mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(company))).andReturn();
 			}));
 		}
 		start.countDown();
 		for (Future<MvcResult> press : presses) {
 			assertThat(press.get().getResponse().getRedirectedUrl()).isEqualTo("/team");
 		}
+		for (Future<MvcResult> press : own) {
+			assertThat(press.get().getResponse().getStatus()).isEqualTo(409);
+		}
 		pool.shutdown();
+		assertThat(count("SELECT count(*) FROM letter WHERE status = 'ADOPTED' AND donor_id = " + company.id()
+				+ " AND taken_by IS NOT NULL")).isEqualTo(3);
 		assertThat(count("SELECT count(*) FROM letter WHERE status = 'ADOPTED' AND donor_id = " + company.id())).isEqualTo(3);
 		assertThat(count("SELECT count(*) FROM letter WHERE status = 'PUBLISHED' AND campaign_id = " + campaign)).isEqualTo(3);
 	}
@@ -364,11 +388,81 @@ class CompanyTeamIntegrationTest {
 		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id LIMIT 1").query(Long.class).single();
 		assertThat(catchRefusal(() -> adoptions.adoptWalkIn(code, az.asan.mektub.account.RegionScope.all(), volunteer, point,
 				"Rauf Qəniyev", "+994 55 123 45 67")))
-			.isEqualTo(AdoptionRefused.Reason.TAKEN);
+			.isEqualTo(AdoptionRefused.Reason.RESERVED);
 		assertThat(jdbc.sql("SELECT status || '|' || (reserved_for = ?) FROM letter WHERE code = ?").params(company.id(), code)
 			.query(String.class).single()).isEqualTo("PUBLISHED|true");
 		assertThat(paperTree.print(new az.asan.mektub.letter.PaperTree.Choice(null, 22, 22, 5, false), point,
 				az.asan.mektub.account.RegionScope.all())).isEmpty();
+	}
+
+	@Test
+	void aPersonOfTheTeamTakesForTheOrganisationOnlyALetterOfItsPoolNotAnyLetterOfTheTree() throws Exception {
+		SignedInUser company = organisation("hr@team.test", 5);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		String ordinary = testLetters.published(campaign, TestLetters.Spec.of("Adi", 9));
+
+		// the reviewer's press: an ordinary letter of the public tree, straight to the team's form's address
+		Visitor ayselVisits = Visitor.signedIn(mvc, aysel);
+		MvcResult press = mvc.perform(post("/team/letters/" + ordinary + "/adopt").with(csrf()).with(user(aysel))).andReturn();
+		assertThat(press.getResponse().getRedirectedUrl()).isEqualTo("/team");
+		assertThat(String.valueOf(press.getFlashMap().get("failure")))
+			.contains("yalnız təşkilatınızın komandası üçün ayırdığı məktubları");
+		assertThat(statusOf(ordinary)).isEqualTo("PUBLISHED");
+		assertThat(count("SELECT count(*) FROM letter WHERE donor_id = " + company.id())).isZero();
+
+		// once the officer reserves it, it is the team's to take
+		assertThat(teamAdoption.reserve(company.id(), campaign, 1).codes()).containsExactly(ordinary);
+		ayselVisits.open("/team").form(".team-adopt-form[action$=" + ordinary + "/adopt]").submit();
+		assertThat(jdbc.sql("SELECT status || '|' || donor_id || '|' || taken_by FROM letter WHERE code = ?").param(ordinary)
+			.query(String.class).single()).isEqualTo("ADOPTED|" + company.id() + "|" + aysel.id());
+	}
+
+	@Test
+	void aReservationNeverTakesALetterHangingOnAPaperTreeAndAnotherOrganisationsPersonHearsItIsReserved() {
+		SignedInUser company = organisation("hr@team.test", 5);
+		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id LIMIT 1").query(Long.class).single();
+		// an age no demo letter has: the paper tree picks this one, then the reservation finds only the other
+		String onPaper = testLetters.published(campaign, TestLetters.Spec.of("Kağız", 23));
+		String online = testLetters.published(campaign, TestLetters.Spec.of("Onlayn", 8));
+		assertThat(paperTree.print(new az.asan.mektub.letter.PaperTree.Choice(null, 23, 23, 5, false), point,
+				az.asan.mektub.account.RegionScope.all())).isPresent();
+		assertThat(teamAdoption.reserve(company.id(), campaign, 5).codes()).containsExactly(online);
+
+		// the walk-in holding the paper tag takes it at the desk
+		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		adoptions.adoptWalkIn(onPaper, az.asan.mektub.account.RegionScope.all(), volunteer, point, "Rauf Qəniyev",
+				"+994 55 123 45 67");
+		assertThat(statusOf(onPaper)).isEqualTo("ADOPTED");
+
+		// a person of another organisation's team (holding nothing) and a new donor: reserved, not a limit
+		SignedInUser other = organisation("other@team.test", 20);
+		SignedInUser member = member(other, donor("member@team.test", "Başqa İşçi"));
+		AdoptionRefused byMember = refusal(() -> teamAdoption.adoptForOrganisation(online, member.id()));
+		assertThat(byMember.reason()).isEqualTo(AdoptionRefused.Reason.RESERVED);
+		assertThat(byMember.until()).isNotBlank();
+		SignedInUser newcomer = donor("new@team.test", "Yeni Donor");
+		assertThat(catchRefusal(() -> adoptions.adopt(online, newcomer.id()))).isEqualTo(AdoptionRefused.Reason.RESERVED);
+		assertThat(statusOf(online)).isEqualTo("PUBLISHED");
+	}
+
+	@Test
+	void theOrganisationsOwnPressCountsItsReservationsSoTheLastReservedLetterIsNeverStuck() {
+		SignedInUser company = organisation("hr@team.test", 2);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		SignedInUser orxan = member(company, donor("orxan@team.test", "Orxan Əliyev"));
+		String first = testLetters.published(campaign, TestLetters.Spec.of("Bir", 7));
+		String second = testLetters.published(campaign, TestLetters.Spec.of("İki", 8));
+		String free = testLetters.published(campaign, TestLetters.Spec.of("Üç", 9));
+		assertThat(teamAdoption.reserve(company.id(), campaign, 2).codes()).containsExactlyInAnyOrder(first, second);
+
+		// held 0 + reserved 2 = the limit: the organisation's own press on a free letter is refused
+		assertThat(catchRefusal(() -> adoptions.adopt(free, company.id()))).isEqualTo(AdoptionRefused.Reason.LIMIT);
+		assertThat(statusOf(free)).isEqualTo("PUBLISHED");
+		// and both reserved letters are taken by the team, a reservation turned into a hold counted once
+		teamAdoption.adoptForOrganisation(first, aysel.id());
+		teamAdoption.adoptForOrganisation(second, orxan.id());
+		assertThat(count("SELECT count(*) FROM letter WHERE status = 'ADOPTED' AND donor_id = " + company.id())).isEqualTo(2);
+		assertThat(count("SELECT count(*) FROM letter WHERE reserved_for = " + company.id())).isZero();
 	}
 
 	@Test
@@ -440,6 +534,16 @@ class CompanyTeamIntegrationTest {
 			assertThat(Visitor.signedIn(mvc, aysel).speaking(words[0]).open("/team").document().select(".team-adopt-form button")
 				.text()).as(words[0]).isEqualTo(words[3]);
 		}
+	}
+
+	private AdoptionRefused refusal(Runnable press) {
+		try {
+			press.run();
+		}
+		catch (AdoptionRefused refused) {
+			return refused;
+		}
+		throw new AssertionError("not refused");
 	}
 
 	private AdoptionRefused.Reason catchRefusal(Runnable press) {
