@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.account.Teams;
 import az.asan.mektub.handover.HandoverPoints;
+import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.letter.query.OrganisationLetters;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.web.Forms;
@@ -22,6 +23,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
@@ -153,14 +155,18 @@ class TeamController {
 	@GetMapping("/organisation/tags")
 	String tags(@AuthenticationPrincipal SignedInUser user, Model model) {
 		long organisation = organisation(user);
-		List<GiftTag> tags = letters.held(organisation)
-			.stream()
+		model.addAttribute("tags", tags(letters.held(organisation)));
+		model.addAttribute("back", "/organisation/team");
+		return "adoption/team-tags";
+	}
+
+	/** The tags of the gifts still to be handed in among these letters. */
+	private List<GiftTag> tags(List<OrganisationLetters.Held> held) {
+		return held.stream()
 			.filter(OrganisationLetters.Held::toHandIn)
 			.map(h -> new GiftTag(h.code(), h.firstName(), h.age(), h.publicWish(), h.giftTagCode(), h.dueDate(),
 					h.handoverPointId() == null ? null : handoverPoints.byId(h.handoverPointId()).orElse(null)))
 			.toList();
-		model.addAttribute("tags", tags);
-		return "adoption/team-tags";
 	}
 
 	/** A person of a team: the letters reserved for it, and the ones they took for it. */
@@ -169,9 +175,30 @@ class TeamController {
 		long organisation = member(user);
 		model.addAttribute("organisationName", teams.organisationName(organisation));
 		model.addAttribute("pool", letters.pool(organisation));
-		model.addAttribute("mine", letters.held(organisation).stream().filter(h -> Long.valueOf(user.id()).equals(h.takenBy())).toList());
+		model.addAttribute("mine", teamAdoption.takenBy(user.id()));
 		model.addAttribute("pointNames", pointNames(locale));
+		model.addAttribute("points", handoverPoints.accepting());
 		return "adoption/team-pool";
+	}
+
+	/** A person of a team: the tags of the gifts they took for the organisation, one sheet to print. */
+	@GetMapping("/team/tags")
+	String myTags(@AuthenticationPrincipal SignedInUser user, Model model) {
+		member(user);
+		model.addAttribute("tags", tags(teamAdoption.takenBy(user.id())));
+		model.addAttribute("back", "/team");
+		return "adoption/team-tags";
+	}
+
+	/** A person of a team chooses the centre for a letter they took for the organisation. */
+	@PostMapping("/team/letters/{code}/centre")
+	@LetterRefusals.Otherwise("/team")
+	String chooseCentre(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			@RequestParam(required = false) Long handoverPointId, RedirectAttributes redirect) {
+		member(user);
+		teamAdoption.chooseCentre(code, user.id(), handoverPointId);
+		messages.flash(redirect, "success", "adoption.pointChosen");
+		return "redirect:/team";
 	}
 
 	@PostMapping("/team/letters/{code}/adopt")

@@ -466,6 +466,54 @@ class CompanyTeamIntegrationTest {
 	}
 
 	@Test
+	void thePersonWhoTookALetterSeesWhatToBuyByWhenWhereAndPrintsItsTag() throws Exception {
+		SignedInUser company = organisation("hr@team.test", 5);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		SignedInUser orxan = member(company, donor("orxan@team.test", "Orxan Əliyev"));
+		String code = testLetters.published(campaign, TestLetters.Spec.of("Nərmin", 9));
+		String wish = jdbc.sql("SELECT public_wish FROM letter WHERE code = ?").param(code).query(String.class).single();
+		teamAdoption.reserve(company.id(), campaign, 1);
+		Visitor ayselVisits = Visitor.signedIn(mvc, aysel);
+		ayselVisits.open("/team").form(".team-adopt-form").submit();
+		String due = jdbc.sql("SELECT to_char(due_date, 'DD.MM.YYYY') FROM letter WHERE code = ?").param(code)
+			.query(String.class).single();
+
+		// what to buy, by when, where: no centre yet
+		Page team = ayselVisits.open("/team");
+		org.jsoup.select.Elements mine = team.document().select("#team-mine li[data-code=" + code + "]");
+		assertThat(mine.select(".fw-semibold").first().text()).contains("Nərmin");
+		assertThat(mine.select(".team-mine-wish").text()).isEqualTo(wish);
+		assertThat(mine.select(".team-mine-due").text()).contains(due);
+		assertThat(mine.select(".team-mine-centre").text()).contains("Mərkəz hələ seçilməyib");
+
+		// they choose the centre, by the donor's rules, and see it
+		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id DESC LIMIT 1").query(Long.class).single();
+		String pointName = jdbc.sql("SELECT name_az FROM handover_point WHERE id = ?").param(point).query(String.class).single();
+		Page chosen = team.form(".team-centre-form").choose("handoverPointId", String.valueOf(point)).submit();
+		assertThat(chosen.document().select(".alert-success").text()).contains("yadda saxlanıldı");
+		assertThat(chosen.document().select("#team-mine li[data-code=" + code + "] .team-mine-centre").text())
+			.contains(pointName);
+		assertThat(jdbc.sql("SELECT handover_point_id FROM letter WHERE code = ?").param(code).query(Long.class).single())
+			.isEqualTo(point);
+
+		// the printable tag, the organisation's template, only their own letters
+		Page tags = ayselVisits.open(chosen.document().select("#team-mine-tags").attr("href"));
+		assertThat(tags.status()).isEqualTo(200);
+		assertThat(tags.document().select("#team-tags .gift-tag")).hasSize(1);
+		assertThat(tags.document().select("#team-tags .gift-tag").attr("data-code")).isEqualTo(code);
+		assertThat(tags.text()).contains(pointName).contains(due);
+		assertThat(tags.document().select("#team-tags-back").attr("href")).isEqualTo("/team");
+		assertThat(Visitor.signedIn(mvc, orxan).open("/team/tags").document().select("#team-tags .gift-tag")).isEmpty();
+
+		// another of the team cannot choose for a letter they did not take; an outsider has no tags page
+		assertThat(mvc.perform(post("/team/letters/" + code + "/centre").param("handoverPointId", String.valueOf(point))
+			.with(csrf()).with(user(orxan))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		SignedInUser stranger = donor("stranger@team.test", "Kənar Adam");
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/team/tags")
+			.with(user(stranger))).andReturn().getResponse().getStatus()).isEqualTo(403);
+	}
+
+	@Test
 	void aPersonLeavingLeavesTheTeamAndAnOrganisationLeavingGivesItsReservationsBack() {
 		SignedInUser company = organisation("hr@team.test", 5);
 		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));

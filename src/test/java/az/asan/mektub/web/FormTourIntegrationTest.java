@@ -856,6 +856,9 @@ class FormTourIntegrationTest {
 		assertThat(adopted.document().select(".alert-success")).as(adopted.messages()).isNotEmpty();
 		assertThat(jdbc.sql("SELECT status FROM letter WHERE code = ?").param(pooled).query(String.class).single())
 			.isEqualTo("ADOPTED");
+		// the person who took it chooses the centre for it, as served (the first centre offered)
+		Page centre = adopted.form(".team-centre-form").submit();
+		assertThat(centre.document().select(".alert-success")).as(centre.messages()).isNotEmpty();
 		assertThat(code).isNotBlank();
 	}
 
