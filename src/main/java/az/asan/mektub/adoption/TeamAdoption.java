@@ -106,6 +106,18 @@ public class TeamAdoption {
 		adoptions.chooseHandoverPoint(code, organisationId, handoverPointId);
 	}
 
+	/**
+	 * The organisation ends one of its reservations early; only a confirmed organisation manages its
+	 * reservations. False when the letter is not reserved for it.
+	 */
+	@Transactional
+	public boolean cancelReservation(long organisationId, String code) {
+		if (!teams.mayLeadATeam(organisationId)) {
+			throw new AccessDeniedException("Only a confirmed organisation manages its reservations");
+		}
+		return holds.releaseReservation(organisationId, code);
+	}
+
 	/** How many hours a reservation lasts (the setting). */
 	public long reservationHours() {
 		return reservation.toHours();

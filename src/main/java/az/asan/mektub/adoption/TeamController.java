@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.account.Teams;
 import az.asan.mektub.handover.HandoverPoints;
-import az.asan.mektub.letter.LetterRefusals;
 import az.asan.mektub.letter.query.OrganisationLetters;
 import az.asan.mektub.platform.i18n.Messages;
 import az.asan.mektub.platform.web.Forms;
@@ -23,14 +22,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A company adopting together (issue 27.2). The organisation's own account (and no one else) sees
  * and manages its team page: who is in the team, invitations, the letters reserved for the team, its
  * letters with who took each and what is still to be handed in at which centre, and the sheet of its
- * gift tags. A person of its team (and no one else) sees the team's pool and adopts from it.
+ * gift tags. The pages of a person of its team are {@link TeamMemberController}'s.
  */
 @Controller
 class TeamController {
@@ -151,75 +149,56 @@ class TeamController {
 		return "redirect:/organisation/team";
 	}
 
+	/** The organisation ends a reservation early: the letter is back on the free tree at once. */
+	@PostMapping("/organisation/team/reservations/{code}/cancel")
+	String cancelReservation(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			RedirectAttributes redirect) {
+		long organisation = organisation(user);
+		if (teamAdoption.cancelReservation(organisation, code)) {
+			messages.flash(redirect, "success", "team.pool.cancelled");
+		}
+		else {
+			messages.flash(redirect, "failure", "team.pool.notReserved");
+		}
+		return "redirect:/organisation/team";
+	}
+
+	/** The organisation takes back an invitation not used yet: its link stops working. */
+	@PostMapping("/organisation/team/invitations/{id}/revoke")
+	String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+		long organisation = organisation(user);
+		teams.revoke(organisation, id)
+			.ifPresentOrElse(email -> messages.flash(redirect, "success", "team.pending.revoked", email),
+					() -> messages.flash(redirect, "failure", "team.pending.notPending"));
+		return "redirect:/organisation/team";
+	}
+
+	/** The organisation removes a person from its team; the letters they took stay the organisation's. */
+	@PostMapping("/organisation/team/members/{id}/remove")
+	String remove(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+		long organisation = organisation(user);
+		teams.remove(organisation, id)
+			.ifPresentOrElse(name -> messages.flash(redirect, "success", "team.members.removed", name),
+					() -> messages.flash(redirect, "failure", "team.members.notMember"));
+		return "redirect:/organisation/team";
+	}
+
 	/** The organisation's tags of the gifts still to be handed in, one sheet to print. */
 	@GetMapping("/organisation/tags")
 	String tags(@AuthenticationPrincipal SignedInUser user, Model model) {
 		long organisation = organisation(user);
-		model.addAttribute("tags", tags(letters.held(organisation)));
+		model.addAttribute("tags", tags(letters.held(organisation), handoverPoints));
 		model.addAttribute("back", "/organisation/team");
 		return "adoption/team-tags";
 	}
 
-	/** The tags of the gifts still to be handed in among these letters. */
-	private List<GiftTag> tags(List<OrganisationLetters.Held> held) {
+	/** The tags of the gifts still to be handed in among these letters (the organisation's, or a person's of it). */
+	static List<GiftTag> tags(List<OrganisationLetters.Held> held, HandoverPoints handoverPoints) {
 		return held.stream()
 			.filter(OrganisationLetters.Held::toHandIn)
 			.map(h -> new GiftTag(h.code(), h.firstName(), h.age(), h.publicWish(), h.giftTagCode(), h.dueDate(),
 					h.handoverPointId() == null ? null : handoverPoints.byId(h.handoverPointId()).orElse(null)))
 			.toList();
-	}
-
-	/** A person of a team: the letters reserved for it, and the ones they took for it. */
-	@GetMapping("/team")
-	String pool(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
-		long organisation = member(user);
-		model.addAttribute("organisationName", teams.organisationName(organisation));
-		model.addAttribute("pool", letters.pool(organisation));
-		model.addAttribute("mine", teamAdoption.takenBy(user.id()));
-		model.addAttribute("pointNames", pointNames(locale));
-		model.addAttribute("points", handoverPoints.accepting());
-		return "adoption/team-pool";
-	}
-
-	/** A person of a team: the tags of the gifts they took for the organisation, one sheet to print. */
-	@GetMapping("/team/tags")
-	String myTags(@AuthenticationPrincipal SignedInUser user, Model model) {
-		member(user);
-		model.addAttribute("tags", tags(teamAdoption.takenBy(user.id())));
-		model.addAttribute("back", "/team");
-		return "adoption/team-tags";
-	}
-
-	/** A person of a team chooses the centre for a letter they took for the organisation. */
-	@PostMapping("/team/letters/{code}/centre")
-	@LetterRefusals.Otherwise("/team")
-	String chooseCentre(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
-			@RequestParam(required = false) Long handoverPointId, RedirectAttributes redirect) {
-		member(user);
-		teamAdoption.chooseCentre(code, user.id(), handoverPointId);
-		messages.flash(redirect, "success", "adoption.pointChosen");
-		return "redirect:/team";
-	}
-
-	@PostMapping("/team/letters/{code}/adopt")
-	String adopt(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, RedirectAttributes redirect) {
-		member(user);
-		try {
-			AdoptionManagement.Adopted adopted = teamAdoption.adoptForOrganisation(code, user.id());
-			messages.flash(redirect, "success", "team.adopted", adopted.tagCode());
-		}
-		catch (AdoptionRefused refused) {
-			messages.flash(redirect, "failure", "team.refused." + refused.reason().name(), refused.args());
-		}
-		return "redirect:/team";
-	}
-
-	private long member(SignedInUser user) {
-		if (user == null) {
-			throw new AccessDeniedException("Only a team's people see its pool");
-		}
-		return teams.organisationOf(user.id())
-			.orElseThrow(() -> new AccessDeniedException("Only a team's people see its pool"));
 	}
 
 }

@@ -271,6 +271,22 @@ public class LetterHolds {
 		return released.size();
 	}
 
+	/**
+	 * The organisation ends one reservation of its own early: the letter goes back to the free tree at
+	 * once. False when the letter is not reserved for it (taken meanwhile, expired, another's).
+	 */
+	@Transactional
+	public boolean releaseReservation(long organisationId, String code) {
+		java.util.List<LetterChanged> released = jdbc.sql("""
+				UPDATE letter SET reserved_for = NULL, reserved_until = NULL, version = version + 1
+				WHERE code = ? AND reserved_for = ? RETURNING code, region_id""")
+			.params(code, organisationId)
+			.query((rs, n) -> new LetterChanged(rs.getString(1), rs.getInt(2)))
+			.list();
+		tell(released);
+		return !released.isEmpty();
+	}
+
 	/** An organisation's reservations end now (it left the program): its letters go back to the tree. */
 	@Transactional
 	public int releaseReservationsOf(long organisationId) {

@@ -514,6 +514,53 @@ class CompanyTeamIntegrationTest {
 	}
 
 	@Test
+	void theOfficerCancelsAReservationTakesBackAnInvitationAndRemovesAPersonWhoseLettersStayTheOrganisations()
+			throws Exception {
+		SignedInUser company = organisation("hr@team.test", 5);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		String kept = testLetters.published(campaign, TestLetters.Spec.of("Ləman", 9));
+		String back = testLetters.published(campaign, TestLetters.Spec.of("Tofiq", 10));
+		teamAdoption.reserve(company.id(), campaign, 2);
+		teamAdoption.adoptForOrganisation(kept, aysel.id());
+		Visitor organisation = Visitor.signedIn(mvc, company);
+
+		// a reservation ended early: back on the free tree at once
+		Page cancelled = organisation.open("/organisation/team").form(".team-cancel-reservation-form").submit();
+		assertThat(cancelled.document().select(".alert-success").text()).contains("Ayırma ləğv edildi");
+		assertThat(jdbc.sql("SELECT reserved_for IS NULL FROM letter WHERE code = ?").param(back).query(Boolean.class).single())
+			.isTrue();
+		assertThat(cancelled.document().select("#team-pool li")).isEmpty();
+		// another organisation cannot end it (nor anyone's but its own)
+		teamAdoption.reserve(company.id(), campaign, 1);
+		SignedInUser other = organisation("other@team.test", 5);
+		assertThat(teamAdoption.cancelReservation(other.id(), back)).isFalse();
+		assertThat(count("SELECT count(*) FROM letter WHERE reserved_for = " + company.id())).isEqualTo(1);
+
+		// an invitation taken back: its link no longer joins anyone
+		organisation.open("/organisation/team").form("#invite-form").set("emails", "orxan@team.test").submit();
+		String orxanToken = token("orxan@team.test");
+		Page revoked = organisation.open("/organisation/team").form(".team-revoke-form").submit();
+		assertThat(revoked.document().select(".alert-success").text()).contains("orxan@team.test");
+		assertThat(revoked.document().select("#team-pending")).isEmpty();
+		SignedInUser orxan = donor("orxan@team.test", "Orxan Əliyev");
+		assertThat(Visitor.signedIn(mvc, orxan).open("/team/join?token=" + orxanToken).document().select("#team-join-bad"))
+			.isNotEmpty();
+
+		// a person removed: out of the team at once, their letter stays the organisation's
+		Page removed = organisation.open("/organisation/team").form(".team-remove-member-form").submit();
+		assertThat(removed.document().select(".alert-success").text()).contains("Aysel Quliyeva");
+		assertThat(removed.document().select("#team-members")).isEmpty();
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/team")
+			.with(user(aysel))).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(catchRefusal(() -> teamAdoption.adoptForOrganisation(back, aysel.id())))
+			.isEqualTo(AdoptionRefused.Reason.NOT_IN_TEAM);
+		assertThat(jdbc.sql("SELECT status || '|' || donor_id || '|' || taken_by FROM letter WHERE code = ?").param(kept)
+			.query(String.class).single()).isEqualTo("ADOPTED|" + company.id() + "|" + aysel.id());
+		assertThat(removed.document().select("#team-letters tr[data-code=" + kept + "] .team-taken-by").text())
+			.isEqualTo("Komandadan ayrılmış əməkdaş");
+	}
+
+	@Test
 	void aPersonLeavingLeavesTheTeamAndAnOrganisationLeavingGivesItsReservationsBack() {
 		SignedInUser company = organisation("hr@team.test", 5);
 		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
