@@ -240,6 +240,12 @@ public class Teams {
 		jdbc.sql("DELETE FROM organisation_invitation WHERE organisation_id = ?").param(leaving.donorId()).update();
 	}
 
+	/** The organisation's own e-mail address (it does not invite itself into its team). */
+	@Transactional(readOnly = true)
+	public String ownAddress(long organisationId) {
+		return accounts.contact(organisationId).map(AccountManagement.Contact::email).orElse("");
+	}
+
 	/** The organisation's name, for its team's pages. */
 	@Transactional(readOnly = true)
 	public String organisationName(long organisationId) {

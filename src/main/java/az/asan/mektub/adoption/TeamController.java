@@ -107,6 +107,11 @@ class TeamController {
 		if (!result.hasFieldErrors("emails")) {
 			form.badAddress().ifPresent(bad -> result.rejectValue("emails", "team.invite.bad", new Object[] { bad }, null));
 		}
+		if (!result.hasFieldErrors("emails")) {
+			String own = teams.ownAddress(organisation);
+			form.addresses().stream().filter(own::equalsIgnoreCase).findFirst()
+				.ifPresent(email -> result.rejectValue("emails", "team.invite.own", new Object[] { email }, null));
+		}
 		if (!result.hasFieldErrors("emails") && form.addresses().size() > Teams.MAX_PER_FORM) {
 			result.rejectValue("emails", "team.invite.tooMany", new Object[] { Teams.MAX_PER_FORM }, null);
 		}
@@ -129,6 +134,13 @@ class TeamController {
 	String reserve(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("reserveForm") ReserveForm form,
 			BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
 		long organisation = organisation(user);
+		if (!result.hasFieldErrors("count") && form.campaign() != null) {
+			// the real maximum: the organisation's free places in the campaign, not a fixed number
+			int free = teamAdoption.mayReserve(organisation, form.campaign());
+			if (form.count() < 1 || form.count() > free) {
+				result.rejectValue("count", "team.reserve.countRange", new Object[] { free }, null);
+			}
+		}
 		if (result.hasErrors()) {
 			model.addAttribute("teamInviteForm", TeamInviteForm.empty());
 			return page(organisation, model, locale);

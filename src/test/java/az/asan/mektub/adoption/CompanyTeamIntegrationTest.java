@@ -606,7 +606,16 @@ class CompanyTeamIntegrationTest {
 		assertThat(statusOf(code)).isEqualTo("PUBLISHED");
 		// a bad number in the reservation form is said beside the field on the app's page
 		Page bad = Visitor.signedIn(mvc, company).open("/organisation/team").form("#reserve-form").set("count", "0").submit();
-		assertThat(bad.document().select("#count-errors").text()).contains("1 ilə 100 arasında");
+		// the range said is the real one: 1 to the organisation's free places (its limit 5, nothing held)
+		assertThat(bad.document().select("#count-errors").text()).contains("1 ilə 5 arasında");
+		Page tooMany = Visitor.signedIn(mvc, company).open("/organisation/team").form("#reserve-form").set("count", "6").submit();
+		assertThat(tooMany.document().select("#count-errors").text()).contains("1 ilə 5 arasında").doesNotContain("100");
+		assertThat(count("SELECT count(*) FROM letter WHERE reserved_for = " + company.id())).isZero();
+		// the organisation inviting its own address is told so at once, and nothing is mailed
+		Page own = Visitor.signedIn(mvc, company).open("/organisation/team").form("#invite-form")
+			.set("emails", "aysel.new@team.test\nHR@team.test").submit();
+		assertThat(own.document().select("#emails-errors").text()).contains("təşkilatın öz ünvanıdır").contains("hr@team.test");
+		assertThat(count("SELECT count(*) FROM mail_outbox WHERE recipient IN ('aysel.new@team.test', 'hr@team.test')")).isZero();
 		Page mistyped = Visitor.signedIn(mvc, company).open("/organisation/team").form("#reserve-form").set("count", "beş").submit();
 		assertThat(mistyped.status()).isEqualTo(200);
 		assertThat(mistyped.document().select("#count-errors")).isNotEmpty();
