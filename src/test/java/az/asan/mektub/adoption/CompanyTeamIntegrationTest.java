@@ -379,7 +379,7 @@ class CompanyTeamIntegrationTest {
 	}
 
 	@Test
-	void aWalkInAtADeskCannotTakeALetterReservedForATeamNorIsItPrintedOnAPaperTree() {
+	void aWalkInAtADeskCannotTakeALetterReservedForATeamNorIsItPrintedOnAPaperTree() throws Exception {
 		SignedInUser company = organisation("hr@team.test", 5);
 		// an age no demo letter has, so that the paper tree below could only pick this one
 		String code = testLetters.published(campaign, TestLetters.Spec.of("Zəhra", 22));
@@ -389,6 +389,18 @@ class CompanyTeamIntegrationTest {
 		assertThat(catchRefusal(() -> adoptions.adoptWalkIn(code, az.asan.mektub.account.RegionScope.all(), volunteer, point,
 				"Rauf Qəniyev", "+994 55 123 45 67")))
 			.isEqualTo(AdoptionRefused.Reason.RESERVED);
+		// the desk, as served, says reserved for a team until when, not "taken"
+		Instant until = jdbc.sql("SELECT reserved_until FROM letter WHERE code = ?").param(code)
+			.query(java.sql.Timestamp.class).single().toInstant();
+		MvcResult desk = mvc.perform(post("/volunteer/walk-in").with(csrf())
+			.with(user(users.loadUserByUsername("staff@demo.az")))
+			.param("code", code)
+			.param("donorName", "Rauf Qəniyev")
+			.param("donorPhone", "+994 55 123 45 67")
+			.param("handoverPointId", String.valueOf(point))).andReturn();
+		assertThat(desk.getResponse().getContentAsString()).contains("komandası üçün ayrılıb")
+			.contains(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").format(until.atZone(java.time.ZoneId.of("Asia/Baku"))))
+			.doesNotContain("artıq başqası götürüb");
 		assertThat(jdbc.sql("SELECT status || '|' || (reserved_for = ?) FROM letter WHERE code = ?").params(company.id(), code)
 			.query(String.class).single()).isEqualTo("PUBLISHED|true");
 		assertThat(paperTree.print(new az.asan.mektub.letter.PaperTree.Choice(null, 22, 22, 5, false), point,
