@@ -57,7 +57,7 @@ public class Teams {
 	}
 
 	/** An invitation not yet used, still valid. */
-	public record Pending(String email, Instant expiresAt) {
+	public record Pending(long id, String email, Instant expiresAt) {
 	}
 
 	/** An invitation link as its reader sees it before joining. */
@@ -240,6 +240,12 @@ public class Teams {
 		jdbc.sql("DELETE FROM organisation_invitation WHERE organisation_id = ?").param(leaving.donorId()).update();
 	}
 
+	/** The organisation's own e-mail address (it does not invite itself into its team). */
+	@Transactional(readOnly = true)
+	public String ownAddress(long organisationId) {
+		return accounts.contact(organisationId).map(AccountManagement.Contact::email).orElse("");
+	}
+
 	/** The organisation's name, for its team's pages. */
 	@Transactional(readOnly = true)
 	public String organisationName(long organisationId) {
@@ -263,12 +269,43 @@ public class Teams {
 	@Transactional(readOnly = true)
 	public List<Pending> pending(long organisationId) {
 		return jdbc.sql("""
-				SELECT email, expires_at FROM organisation_invitation
+				SELECT id, email, expires_at FROM organisation_invitation
 				WHERE organisation_id = ? AND used_at IS NULL AND expires_at > now()
 				ORDER BY created_at DESC LIMIT 200""")
 			.param(organisationId)
-			.query((rs, n) -> new Pending(rs.getString(1), rs.getTimestamp(2).toInstant()))
+			.query((rs, n) -> new Pending(rs.getLong(1), rs.getString(2), rs.getTimestamp(3).toInstant()))
 			.list();
+	}
+
+	/**
+	 * The organisation takes back an invitation not used yet: its link stops working at once. Returns
+	 * the address it was sent to, empty when it is not the organisation's or no longer pending.
+	 */
+	@Transactional
+	public Optional<String> revoke(long organisationId, long invitationId) {
+		return jdbc.sql("""
+				UPDATE organisation_invitation SET expires_at = now()
+				WHERE id = ? AND organisation_id = ? AND used_at IS NULL AND expires_at > now()
+				RETURNING email""")
+			.params(invitationId, organisationId)
+			.query(String.class)
+			.optional();
+	}
+
+	/**
+	 * The organisation removes a person from its team: from now on they do not see its pool nor take
+	 * for it. The letters they took stay the organisation's (its donor, with who took them). Returns
+	 * their name, empty when they are not in this organisation's team.
+	 */
+	@Transactional
+	public Optional<String> remove(long organisationId, long memberId) {
+		return jdbc.sql("""
+				DELETE FROM organisation_member m USING app_user u
+				WHERE m.member_id = ? AND m.organisation_id = ? AND u.id = m.member_id
+				RETURNING u.full_name""")
+			.params(memberId, organisationId)
+			.query(String.class)
+			.optional();
 	}
 
 }

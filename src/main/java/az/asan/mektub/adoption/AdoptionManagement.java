@@ -172,14 +172,32 @@ public class AdoptionManagement {
 		if (!campaign.isOpen()) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.CAMPAIGN_CLOSED);
 		}
+		java.util.Optional<LetterHolds.Reservation> reservation = holds.reservation(code);
+		if (reservation.filter(r -> r.organisationId() != donorId).isPresent()) {
+			throw reserved(reservation.get());
+		}
+		if (takenBy != null && reservation.isEmpty()) {
+			// the team takes from the pool its officer chose, not any letter of the tree
+			throw new AdoptionRefused(AdoptionRefused.Reason.NOT_IN_POOL);
+		}
 		int limit = limit(standing, campaign.getDonorLimit());
 		LocalDate due = campaign.holdDueDate(LocalDate.now(Formats.BAKU));
 		java.util.Optional<LetterHolds.Adopted> taken = holds.adoptIfAvailable(code, donorId, takenBy, due, limit);
 		if (taken.isEmpty()) {
 			// not changed: taken meanwhile, or (the letter still on the tree) the donor holds enough already
 			boolean onTree = donorLetters.statusOf(code).filter(LetterStatus.PUBLISHED::equals).isPresent();
-			throw onTree ? new AdoptionRefused(AdoptionRefused.Reason.LIMIT, limit)
-					: new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
+			if (!onTree) {
+				throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
+			}
+			// reserved meanwhile for another organisation's team: that, not a limit the donor is under
+			java.util.Optional<LetterHolds.Reservation> now = holds.reservation(code);
+			if (now.filter(r -> r.organisationId() != donorId).isPresent()) {
+				throw reserved(now.get());
+			}
+			if (takenBy != null && now.isEmpty()) {
+				throw new AdoptionRefused(AdoptionRefused.Reason.NOT_IN_POOL);
+			}
+			throw new AdoptionRefused(AdoptionRefused.Reason.LIMIT, limit);
 		}
 		LetterHolds.Adopted adopted = taken.get();
 		adopter.contact()
@@ -210,9 +228,11 @@ public class AdoptionManagement {
 			throw new AdoptionRefused(TAKEN_STATES.contains(letter.getStatus()) ? AdoptionRefused.Reason.TAKEN
 					: AdoptionRefused.Reason.NOT_ON_TREE);
 		}
-		// reserved for an organisation's team: its row is locked now, so no reservation comes between
-		if (holds.reserved(normalised)) {
-			throw new AdoptionRefused(AdoptionRefused.Reason.TAKEN);
+		// reserved for an organisation's team: its row is locked now, so no reservation comes between;
+		// nobody took it, so the desk hears until when it is reserved, not "taken"
+		java.util.Optional<LetterHolds.Reservation> reservation = holds.reservation(normalised);
+		if (reservation.isPresent()) {
+			throw reserved(reservation.get());
 		}
 		Campaign campaign = campaigns.findById(letter.getCampaignId()).orElseThrow(NotFound::new);
 		if (!campaign.isOpen()) {
@@ -227,6 +247,10 @@ public class AdoptionManagement {
 			}
 		});
 		return new Adopted(letter.getCode(), due, letter.getGiftTagCode());
+	}
+
+	private AdoptionRefused reserved(LetterHolds.Reservation reservation) {
+		return new AdoptionRefused(AdoptionRefused.Reason.RESERVED, 0, formats.dateTime(reservation.until()));
 	}
 
 	@Transactional

@@ -81,7 +81,7 @@ class AdoptionPressController {
 				default -> {
 					response.setStatus(HttpServletResponse.SC_CONFLICT);
 					model.addAttribute("reason", messages.get("adoption.refused." + refused.reason().name(),
-							refused.limit()));
+							refused.args()));
 					model.addAttribute("code", code);
 					return "adoption/refused";
 				}

@@ -25,7 +25,17 @@ public class AdoptionRefused extends RuntimeException {
 		/** No letter of the volunteer's regions has the code typed or scanned at the desk. */
 		UNKNOWN_CODE,
 		/** Only people of an organisation's team adopt from its pool. */
-		NOT_IN_TEAM
+		NOT_IN_TEAM,
+		/**
+		 * The letter is reserved for an organisation's team (another organisation's, or a walk-in's or a
+		 * person's press): nobody took it, it comes back when the reservation ends ({@link #until()}).
+		 */
+		RESERVED,
+		/**
+		 * A person of a team takes for the organisation only the letters it reserved for its team (its
+		 * pool), not any letter of the tree the organisation's officer never chose.
+		 */
+		NOT_IN_POOL
 
 	}
 
@@ -33,10 +43,18 @@ public class AdoptionRefused extends RuntimeException {
 
 	private final int limit;
 
+	private final String until;
+
 	AdoptionRefused(Reason reason, int limit) {
+		this(reason, limit, "");
+	}
+
+	/** A refusal with the end of the letter's reservation, as the reader reads it ({@link Reason#RESERVED}). */
+	AdoptionRefused(Reason reason, int limit, String until) {
 		super(reason.name());
 		this.reason = reason;
 		this.limit = limit;
+		this.until = until;
 	}
 
 	AdoptionRefused(Reason reason) {
@@ -49,6 +67,16 @@ public class AdoptionRefused extends RuntimeException {
 
 	public int limit() {
 		return limit;
+	}
+
+	/** When the letter's reservation ends, formatted; empty for the other reasons. */
+	public String until() {
+		return until;
+	}
+
+	/** The arguments of the refusal's message: {0} the limit, {1} the end of the reservation. */
+	public Object[] args() {
+		return new Object[] { limit, until };
 	}
 
 }

@@ -12,7 +12,9 @@ import az.asan.mektub.campaign.CampaignStatus;
 import az.asan.mektub.campaign.Campaigns;
 import az.asan.mektub.letter.LetterHolds;
 import az.asan.mektub.letter.query.DonorLetters;
+import az.asan.mektub.letter.query.OrganisationLetters;
 import az.asan.mektub.platform.settings.AsanProperties;
+import az.asan.mektub.platform.web.NotFound;
 
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.stereotype.Service;
@@ -43,8 +45,11 @@ public class TeamAdoption {
 
 	private final Duration reservation;
 
+	private final OrganisationLetters organisationLetters;
+
 	TeamAdoption(AdoptionManagement adoptions, Teams teams, AccountManagement accounts, Campaigns campaigns,
-			LetterHolds holds, DonorLetters donorLetters, AsanProperties asan) {
+			LetterHolds holds, DonorLetters donorLetters, OrganisationLetters organisationLetters, AsanProperties asan) {
+		this.organisationLetters = organisationLetters;
 		this.adoptions = adoptions;
 		this.teams = teams;
 		this.accounts = accounts;
@@ -70,6 +75,47 @@ public class TeamAdoption {
 			throw new AdoptionRefused(AdoptionRefused.Reason.UNCONFIRMED);
 		}
 		return adoptions.adopt(code, organisationId, memberId);
+	}
+
+	/**
+	 * The letters a person of a team took for their organisation and that it still holds or helped:
+	 * theirs to buy for, to hand in, and to print the tag of. Empty for a person in no team.
+	 */
+	@Transactional(readOnly = true)
+	public List<OrganisationLetters.Held> takenBy(long memberId) {
+		return teams.organisationOf(memberId)
+			.map(organisation -> organisationLetters.held(organisation)
+				.stream()
+				.filter(h -> Long.valueOf(memberId).equals(h.takenBy()))
+				.toList())
+			.orElse(List.of());
+	}
+
+	/**
+	 * A person of a team says at which centre they will hand in the gift of a letter they took for the
+	 * organisation: the donor's own choice (the organisation is the letter's donor), with its rules.
+	 * A letter they did not take, or one no longer held, is not found.
+	 */
+	@Transactional
+	public void chooseCentre(String code, long memberId, Long handoverPointId) {
+		long organisationId = teams.organisationOf(memberId)
+			.orElseThrow(() -> new AccessDeniedException("Only a team's people choose a centre for its letters"));
+		if (takenBy(memberId).stream().noneMatch(h -> h.code().equals(code) && h.toHandIn())) {
+			throw new NotFound();
+		}
+		adoptions.chooseHandoverPoint(code, organisationId, handoverPointId);
+	}
+
+	/**
+	 * The organisation ends one of its reservations early; only a confirmed organisation manages its
+	 * reservations. False when the letter is not reserved for it.
+	 */
+	@Transactional
+	public boolean cancelReservation(long organisationId, String code) {
+		if (!teams.mayLeadATeam(organisationId)) {
+			throw new AccessDeniedException("Only a confirmed organisation manages its reservations");
+		}
+		return holds.releaseReservation(organisationId, code);
 	}
 
 	/** How many hours a reservation lasts (the setting). */

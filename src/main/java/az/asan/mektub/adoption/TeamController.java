@@ -28,7 +28,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
  * A company adopting together (issue 27.2). The organisation's own account (and no one else) sees
  * and manages its team page: who is in the team, invitations, the letters reserved for the team, its
  * letters with who took each and what is still to be handed in at which centre, and the sheet of its
- * gift tags. A person of its team (and no one else) sees the team's pool and adopts from it.
+ * gift tags. The pages of a person of its team are {@link TeamMemberController}'s.
  */
 @Controller
 class TeamController {
@@ -107,6 +107,11 @@ class TeamController {
 		if (!result.hasFieldErrors("emails")) {
 			form.badAddress().ifPresent(bad -> result.rejectValue("emails", "team.invite.bad", new Object[] { bad }, null));
 		}
+		if (!result.hasFieldErrors("emails")) {
+			String own = teams.ownAddress(organisation);
+			form.addresses().stream().filter(own::equalsIgnoreCase).findFirst()
+				.ifPresent(email -> result.rejectValue("emails", "team.invite.own", new Object[] { email }, null));
+		}
 		if (!result.hasFieldErrors("emails") && form.addresses().size() > Teams.MAX_PER_FORM) {
 			result.rejectValue("emails", "team.invite.tooMany", new Object[] { Teams.MAX_PER_FORM }, null);
 		}
@@ -129,6 +134,13 @@ class TeamController {
 	String reserve(@AuthenticationPrincipal SignedInUser user, @Valid @ModelAttribute("reserveForm") ReserveForm form,
 			BindingResult result, Model model, Locale locale, RedirectAttributes redirect) {
 		long organisation = organisation(user);
+		if (!result.hasFieldErrors("count") && form.campaign() != null) {
+			// the real maximum: the organisation's free places in the campaign, not a fixed number
+			int free = teamAdoption.mayReserve(organisation, form.campaign());
+			if (form.count() < 1 || form.count() > free) {
+				result.rejectValue("count", "team.reserve.countRange", new Object[] { free }, null);
+			}
+		}
 		if (result.hasErrors()) {
 			model.addAttribute("teamInviteForm", TeamInviteForm.empty());
 			return page(organisation, model, locale);
@@ -144,8 +156,42 @@ class TeamController {
 			}
 		}
 		catch (AdoptionRefused refused) {
-			messages.flash(redirect, "failure", "team.refused." + refused.reason().name(), refused.limit());
+			messages.flash(redirect, "failure", "team.refused." + refused.reason().name(), refused.args());
 		}
+		return "redirect:/organisation/team";
+	}
+
+	/** The organisation ends a reservation early: the letter is back on the free tree at once. */
+	@PostMapping("/organisation/team/reservations/{code}/cancel")
+	String cancelReservation(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
+			RedirectAttributes redirect) {
+		long organisation = organisation(user);
+		if (teamAdoption.cancelReservation(organisation, code)) {
+			messages.flash(redirect, "success", "team.pool.cancelled");
+		}
+		else {
+			messages.flash(redirect, "failure", "team.pool.notReserved");
+		}
+		return "redirect:/organisation/team";
+	}
+
+	/** The organisation takes back an invitation not used yet: its link stops working. */
+	@PostMapping("/organisation/team/invitations/{id}/revoke")
+	String revoke(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+		long organisation = organisation(user);
+		teams.revoke(organisation, id)
+			.ifPresentOrElse(email -> messages.flash(redirect, "success", "team.pending.revoked", email),
+					() -> messages.flash(redirect, "failure", "team.pending.notPending"));
+		return "redirect:/organisation/team";
+	}
+
+	/** The organisation removes a person from its team; the letters they took stay the organisation's. */
+	@PostMapping("/organisation/team/members/{id}/remove")
+	String remove(@AuthenticationPrincipal SignedInUser user, @PathVariable long id, RedirectAttributes redirect) {
+		long organisation = organisation(user);
+		teams.remove(organisation, id)
+			.ifPresentOrElse(name -> messages.flash(redirect, "success", "team.members.removed", name),
+					() -> messages.flash(redirect, "failure", "team.members.notMember"));
 		return "redirect:/organisation/team";
 	}
 
@@ -153,46 +199,18 @@ class TeamController {
 	@GetMapping("/organisation/tags")
 	String tags(@AuthenticationPrincipal SignedInUser user, Model model) {
 		long organisation = organisation(user);
-		List<GiftTag> tags = letters.held(organisation)
-			.stream()
+		model.addAttribute("tags", tags(letters.held(organisation), handoverPoints));
+		model.addAttribute("back", "/organisation/team");
+		return "adoption/team-tags";
+	}
+
+	/** The tags of the gifts still to be handed in among these letters (the organisation's, or a person's of it). */
+	static List<GiftTag> tags(List<OrganisationLetters.Held> held, HandoverPoints handoverPoints) {
+		return held.stream()
 			.filter(OrganisationLetters.Held::toHandIn)
 			.map(h -> new GiftTag(h.code(), h.firstName(), h.age(), h.publicWish(), h.giftTagCode(), h.dueDate(),
 					h.handoverPointId() == null ? null : handoverPoints.byId(h.handoverPointId()).orElse(null)))
 			.toList();
-		model.addAttribute("tags", tags);
-		return "adoption/team-tags";
-	}
-
-	/** A person of a team: the letters reserved for it, and the ones they took for it. */
-	@GetMapping("/team")
-	String pool(@AuthenticationPrincipal SignedInUser user, Model model, Locale locale) {
-		long organisation = member(user);
-		model.addAttribute("organisationName", teams.organisationName(organisation));
-		model.addAttribute("pool", letters.pool(organisation));
-		model.addAttribute("mine", letters.held(organisation).stream().filter(h -> Long.valueOf(user.id()).equals(h.takenBy())).toList());
-		model.addAttribute("pointNames", pointNames(locale));
-		return "adoption/team-pool";
-	}
-
-	@PostMapping("/team/letters/{code}/adopt")
-	String adopt(@AuthenticationPrincipal SignedInUser user, @PathVariable String code, RedirectAttributes redirect) {
-		member(user);
-		try {
-			AdoptionManagement.Adopted adopted = teamAdoption.adoptForOrganisation(code, user.id());
-			messages.flash(redirect, "success", "team.adopted", adopted.tagCode());
-		}
-		catch (AdoptionRefused refused) {
-			messages.flash(redirect, "failure", "team.refused." + refused.reason().name(), refused.limit());
-		}
-		return "redirect:/team";
-	}
-
-	private long member(SignedInUser user) {
-		if (user == null) {
-			throw new AccessDeniedException("Only a team's people see its pool");
-		}
-		return teams.organisationOf(user.id())
-			.orElseThrow(() -> new AccessDeniedException("Only a team's people see its pool"));
 	}
 
 }

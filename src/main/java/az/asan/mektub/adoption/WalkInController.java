@@ -101,7 +101,7 @@ class WalkInController {
 			return "redirect:/volunteer/walk-in/{code}/receipt";
 		}
 		catch (AdoptionRefused refused) {
-			result.reject("walkIn.refused." + refused.reason().name());
+			result.reject("walkIn.refused." + refused.reason().name(), refused.args(), null);
 			return form(scope, desk, walkInForm.code(), model, locale);
 		}
 	}

@@ -85,7 +85,10 @@ public class LetterHolds {
 	 * The same, for an organisation ({@code donorId}) through one of its team ({@code takenBy}, null when
 	 * the donor presses for themselves). A letter reserved for an organisation is taken only by that
 	 * organisation: the reservation is one more condition of the same statement, so a letter is never
-	 * both reserved for one and adopted by another, and adopting it ends its reservation.
+	 * both reserved for one and adopted by another, and adopting it ends its reservation. A person of a
+	 * team takes only a letter reserved for the organisation (its pool). The limit counts what the donor
+	 * holds and what is reserved for it besides this letter: an organisation's own press cannot go past
+	 * the limit with its reservations, and a reservation turned into a hold is not counted twice.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Adopted> adoptIfAvailable(String code, long donorId, Long takenBy, LocalDate dueDate, int limit) {
@@ -97,15 +100,19 @@ public class LetterHolds {
 				    due_date = :due, handover_point_id = NULL, updated_at = :at, version = version + 1,
 				    taken_by = CAST(:takenBy AS bigint), reserved_for = NULL, reserved_until = NULL
 				  WHERE code = :code AND %s AND (reserved_for IS NULL OR reserved_for = :donor)
+				    AND (CAST(:takenBy AS bigint) IS NULL OR reserved_for = :donor)
 				    AND (SELECT count(*) FROM letter held WHERE held.donor_id = :donor
-				         AND held.campaign_id = letter.campaign_id AND %s) < :limit
+				         AND held.campaign_id = letter.campaign_id AND %s)
+				      + (SELECT count(*) FROM letter pooled WHERE pooled.reserved_for = :donor
+				         AND pooled.campaign_id = letter.campaign_id AND pooled.id <> letter.id AND %s) < :limit
 				  RETURNING id, code, first_name, gift_tag_code, donor_id, adopted_at, region_id
 				), history AS (
 				  INSERT INTO letter_status_change (letter_id, from_status, to_status, changed_by, changed_at)
 				  SELECT id, CAST(:from AS varchar), CAST(:to AS varchar), donor_id, adopted_at FROM adopted
 				)
 				SELECT id, code, first_name, gift_tag_code, region_id FROM adopted"""
-			.formatted(LetterSql.is(null, Letter.Adoption.FROM), LetterSql.is("held", ADOPTED)))
+			.formatted(LetterSql.is(null, Letter.Adoption.FROM), LetterSql.is("held", ADOPTED),
+					LetterSql.is("pooled", Letter.Adoption.FROM)))
 			.param("to", Letter.Adoption.TO.name())
 			.param("from", Letter.Adoption.FROM.name())
 			.param("donor", donorId)
@@ -175,8 +182,9 @@ public class LetterHolds {
 	 * Puts up to {@code count} letters of a campaign that are on the tree and free on hold for an
 	 * organisation's team until {@code until}, the longest waiting first, in one statement: a letter is
 	 * reserved only while it is on the tree and reserved for no one, the same guard an adoption meets,
-	 * and letters another transaction is changing right now are skipped rather than waited for. The
-	 * letters stay on the tree's status but leave the free tree. Returns the codes reserved.
+	 * and letters another transaction is changing right now are skipped rather than waited for. A letter
+	 * hanging on a centre's paper tree is never reserved: a walk-in holding its printed tag must be able
+	 * to take it. The letters stay on the tree's status but leave the free tree. Returns the codes reserved.
 	 */
 	@Transactional(propagation = Propagation.MANDATORY)
 	public java.util.List<String> reserve(long organisationId, long campaignId, int count, java.time.Instant until) {
@@ -186,9 +194,9 @@ public class LetterHolds {
 		java.util.List<LetterChanged> reserved = jdbc.sql("""
 				UPDATE letter SET reserved_for = :organisation, reserved_until = :until, version = version + 1
 				WHERE id IN (SELECT id FROM letter free WHERE %s AND free.campaign_id = :campaign
-				             AND free.reserved_for IS NULL
+				             AND free.reserved_for IS NULL AND free.paper_tree_point_id IS NULL
 				             ORDER BY free.published_at, free.id LIMIT :count FOR UPDATE SKIP LOCKED)
-				  AND %s AND reserved_for IS NULL
+				  AND %s AND reserved_for IS NULL AND paper_tree_point_id IS NULL
 				RETURNING code, region_id""".formatted(LetterSql.is("free", Letter.Adoption.FROM),
 				LetterSql.is(null, Letter.Adoption.FROM)))
 			.param("organisation", organisationId)
@@ -226,11 +234,20 @@ public class LetterHolds {
 	/** Whether a letter is reserved for an organisation's team (a walk-in cannot take it then). */
 	@Transactional(readOnly = true)
 	public boolean reserved(String code) {
-		return jdbc.sql("SELECT reserved_for IS NOT NULL FROM letter WHERE code = ?")
+		return reservation(code).isPresent();
+	}
+
+	/** A letter's reservation: for which organisation, until when. */
+	public record Reservation(long organisationId, java.time.Instant until) {
+	}
+
+	/** The reservation of a letter, if it is reserved for an organisation's team now. */
+	@Transactional(readOnly = true)
+	public Optional<Reservation> reservation(String code) {
+		return jdbc.sql("SELECT reserved_for, reserved_until FROM letter WHERE code = ? AND reserved_for IS NOT NULL")
 			.param(code)
-			.query(Boolean.class)
-			.optional()
-			.orElse(false);
+			.query((rs, n) -> new Reservation(rs.getLong(1), rs.getTimestamp(2).toInstant()))
+			.optional();
 	}
 
 	/**
@@ -252,6 +269,22 @@ public class LetterHolds {
 			changes.changed(LetterChanged.many());
 		}
 		return released.size();
+	}
+
+	/**
+	 * The organisation ends one reservation of its own early: the letter goes back to the free tree at
+	 * once. False when the letter is not reserved for it (taken meanwhile, expired, another's).
+	 */
+	@Transactional
+	public boolean releaseReservation(long organisationId, String code) {
+		java.util.List<LetterChanged> released = jdbc.sql("""
+				UPDATE letter SET reserved_for = NULL, reserved_until = NULL, version = version + 1
+				WHERE code = ? AND reserved_for = ? RETURNING code, region_id""")
+			.params(code, organisationId)
+			.query((rs, n) -> new LetterChanged(rs.getString(1), rs.getInt(2)))
+			.list();
+		tell(released);
+		return !released.isEmpty();
 	}
 
 	/** An organisation's reservations end now (it left the program): its letters go back to the tree. */

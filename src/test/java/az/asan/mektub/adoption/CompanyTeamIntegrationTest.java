@@ -194,8 +194,11 @@ class CompanyTeamIntegrationTest {
 			.param(campaign)
 			.query(String.class)
 			.single();
+		// (not reserved for the team, so not its to take at all; the organisation's own press meets the limit)
 		assertThat(catchRefusal(() -> teamAdoption.adoptForOrganisation(third, aysel.id())))
-			.isEqualTo(AdoptionRefused.Reason.LIMIT);
+			.isEqualTo(AdoptionRefused.Reason.NOT_IN_POOL);
+		assertThat(catchRefusal(() -> adoptions.adopt(third, company.id()))).isEqualTo(AdoptionRefused.Reason.LIMIT);
+		assertThat(statusOf(third)).isEqualTo("PUBLISHED");
 		// and may reserve no more
 		assertThat(teamAdoption.mayReserve(company.id(), campaign)).isZero();
 		// a person outside the team cannot adopt for it
@@ -307,6 +310,10 @@ class CompanyTeamIntegrationTest {
 		assertThat(visitor.open("/tree?campaign=" + campaign).html()).doesNotContain(kept).doesNotContain(back);
 		MvcResult taken = mvc.perform(post("/letters/" + kept + "/adopt").with(csrf()).with(user(someone))).andReturn();
 		assertThat(taken.getResponse().getStatus()).isEqualTo(409);
+		// and is told it is reserved for a team until when, not that it is taken or that they are at a limit
+		assertThat(taken.getResponse().getContentAsString()).contains("komandası üçün ayrılıb")
+			.contains(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").format(until.atZone(java.time.ZoneId.of("Asia/Baku"))))
+			.doesNotContain("ən çox");
 		assertThat(statusOf(kept)).isEqualTo("PUBLISHED");
 
 		// its team takes it
@@ -334,28 +341,45 @@ class CompanyTeamIntegrationTest {
 			team.add(member(company, donor("press" + i + "@team.test", "İşçi " + i)));
 			codes.add(testLetters.published(campaign, TestLetters.Spec.of("Press" + i, 8)));
 		}
-		ExecutorService pool = Executors.newFixedThreadPool(6);
+		// the team takes from its pool: three reserved (the limit); two of the team press on each at once,
+		// and the organisation's own account presses on the three free ones meanwhile
+		List<String> reserved = teamAdoption.reserve(company.id(), campaign, 6).codes();
+		assertThat(reserved).hasSize(3);
+		List<String> free = codes.stream().filter(c -> !reserved.contains(c)).toList();
+		ExecutorService pool = Executors.newFixedThreadPool(9);
 		CountDownLatch start = new CountDownLatch(1);
 		List<Future<MvcResult>> presses = new ArrayList<>();
+		List<Future<MvcResult>> own = new ArrayList<>();
 		for (int i = 0; i < 6; i++) {
 			SignedInUser person = team.get(i);
-			String code = codes.get(i);
+			String code = reserved.get(i % 3);
 			presses.add(pool.submit(() -> {
 				start.await();
 				return mvc.perform(post("/team/letters/" + code + "/adopt").with(csrf()).with(user(person))).andReturn();
+			}));
+		}
+		for (String code : free) {
+			own.add(pool.submit(() -> {
+				start.await();
+				return mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(company))).andReturn();
 			}));
 		}
 		start.countDown();
 		for (Future<MvcResult> press : presses) {
 			assertThat(press.get().getResponse().getRedirectedUrl()).isEqualTo("/team");
 		}
+		for (Future<MvcResult> press : own) {
+			assertThat(press.get().getResponse().getStatus()).isEqualTo(409);
+		}
 		pool.shutdown();
+		assertThat(count("SELECT count(*) FROM letter WHERE status = 'ADOPTED' AND donor_id = " + company.id()
+				+ " AND taken_by IS NOT NULL")).isEqualTo(3);
 		assertThat(count("SELECT count(*) FROM letter WHERE status = 'ADOPTED' AND donor_id = " + company.id())).isEqualTo(3);
 		assertThat(count("SELECT count(*) FROM letter WHERE status = 'PUBLISHED' AND campaign_id = " + campaign)).isEqualTo(3);
 	}
 
 	@Test
-	void aWalkInAtADeskCannotTakeALetterReservedForATeamNorIsItPrintedOnAPaperTree() {
+	void aWalkInAtADeskCannotTakeALetterReservedForATeamNorIsItPrintedOnAPaperTree() throws Exception {
 		SignedInUser company = organisation("hr@team.test", 5);
 		// an age no demo letter has, so that the paper tree below could only pick this one
 		String code = testLetters.published(campaign, TestLetters.Spec.of("Zəhra", 22));
@@ -364,11 +388,188 @@ class CompanyTeamIntegrationTest {
 		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id LIMIT 1").query(Long.class).single();
 		assertThat(catchRefusal(() -> adoptions.adoptWalkIn(code, az.asan.mektub.account.RegionScope.all(), volunteer, point,
 				"Rauf Qəniyev", "+994 55 123 45 67")))
-			.isEqualTo(AdoptionRefused.Reason.TAKEN);
+			.isEqualTo(AdoptionRefused.Reason.RESERVED);
+		// the desk, as served, says reserved for a team until when, not "taken"
+		Instant until = jdbc.sql("SELECT reserved_until FROM letter WHERE code = ?").param(code)
+			.query(java.sql.Timestamp.class).single().toInstant();
+		MvcResult desk = mvc.perform(post("/volunteer/walk-in").with(csrf())
+			.with(user(users.loadUserByUsername("staff@demo.az")))
+			.param("code", code)
+			.param("donorName", "Rauf Qəniyev")
+			.param("donorPhone", "+994 55 123 45 67")
+			.param("handoverPointId", String.valueOf(point))).andReturn();
+		assertThat(desk.getResponse().getContentAsString()).contains("komandası üçün ayrılıb")
+			.contains(java.time.format.DateTimeFormatter.ofPattern("dd.MM.yyyy HH:mm").format(until.atZone(java.time.ZoneId.of("Asia/Baku"))))
+			.doesNotContain("artıq başqası götürüb");
 		assertThat(jdbc.sql("SELECT status || '|' || (reserved_for = ?) FROM letter WHERE code = ?").params(company.id(), code)
 			.query(String.class).single()).isEqualTo("PUBLISHED|true");
 		assertThat(paperTree.print(new az.asan.mektub.letter.PaperTree.Choice(null, 22, 22, 5, false), point,
 				az.asan.mektub.account.RegionScope.all())).isEmpty();
+	}
+
+	@Test
+	void aPersonOfTheTeamTakesForTheOrganisationOnlyALetterOfItsPoolNotAnyLetterOfTheTree() throws Exception {
+		SignedInUser company = organisation("hr@team.test", 5);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		String ordinary = testLetters.published(campaign, TestLetters.Spec.of("Adi", 9));
+
+		// the reviewer's press: an ordinary letter of the public tree, straight to the team's form's address
+		Visitor ayselVisits = Visitor.signedIn(mvc, aysel);
+		MvcResult press = mvc.perform(post("/team/letters/" + ordinary + "/adopt").with(csrf()).with(user(aysel))).andReturn();
+		assertThat(press.getResponse().getRedirectedUrl()).isEqualTo("/team");
+		assertThat(String.valueOf(press.getFlashMap().get("failure")))
+			.contains("yalnız təşkilatınızın komandası üçün ayırdığı məktubları");
+		assertThat(statusOf(ordinary)).isEqualTo("PUBLISHED");
+		assertThat(count("SELECT count(*) FROM letter WHERE donor_id = " + company.id())).isZero();
+
+		// once the officer reserves it, it is the team's to take
+		assertThat(teamAdoption.reserve(company.id(), campaign, 1).codes()).containsExactly(ordinary);
+		ayselVisits.open("/team").form(".team-adopt-form[action$=" + ordinary + "/adopt]").submit();
+		assertThat(jdbc.sql("SELECT status || '|' || donor_id || '|' || taken_by FROM letter WHERE code = ?").param(ordinary)
+			.query(String.class).single()).isEqualTo("ADOPTED|" + company.id() + "|" + aysel.id());
+	}
+
+	@Test
+	void aReservationNeverTakesALetterHangingOnAPaperTreeAndAnotherOrganisationsPersonHearsItIsReserved() {
+		SignedInUser company = organisation("hr@team.test", 5);
+		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id LIMIT 1").query(Long.class).single();
+		// an age no demo letter has: the paper tree picks this one, then the reservation finds only the other
+		String onPaper = testLetters.published(campaign, TestLetters.Spec.of("Kağız", 23));
+		String online = testLetters.published(campaign, TestLetters.Spec.of("Onlayn", 8));
+		assertThat(paperTree.print(new az.asan.mektub.letter.PaperTree.Choice(null, 23, 23, 5, false), point,
+				az.asan.mektub.account.RegionScope.all())).isPresent();
+		assertThat(teamAdoption.reserve(company.id(), campaign, 5).codes()).containsExactly(online);
+
+		// the walk-in holding the paper tag takes it at the desk
+		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		adoptions.adoptWalkIn(onPaper, az.asan.mektub.account.RegionScope.all(), volunteer, point, "Rauf Qəniyev",
+				"+994 55 123 45 67");
+		assertThat(statusOf(onPaper)).isEqualTo("ADOPTED");
+
+		// a person of another organisation's team (holding nothing) and a new donor: reserved, not a limit
+		SignedInUser other = organisation("other@team.test", 20);
+		SignedInUser member = member(other, donor("member@team.test", "Başqa İşçi"));
+		AdoptionRefused byMember = refusal(() -> teamAdoption.adoptForOrganisation(online, member.id()));
+		assertThat(byMember.reason()).isEqualTo(AdoptionRefused.Reason.RESERVED);
+		assertThat(byMember.until()).isNotBlank();
+		SignedInUser newcomer = donor("new@team.test", "Yeni Donor");
+		assertThat(catchRefusal(() -> adoptions.adopt(online, newcomer.id()))).isEqualTo(AdoptionRefused.Reason.RESERVED);
+		assertThat(statusOf(online)).isEqualTo("PUBLISHED");
+	}
+
+	@Test
+	void theOrganisationsOwnPressCountsItsReservationsSoTheLastReservedLetterIsNeverStuck() {
+		SignedInUser company = organisation("hr@team.test", 2);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		SignedInUser orxan = member(company, donor("orxan@team.test", "Orxan Əliyev"));
+		String first = testLetters.published(campaign, TestLetters.Spec.of("Bir", 7));
+		String second = testLetters.published(campaign, TestLetters.Spec.of("İki", 8));
+		String free = testLetters.published(campaign, TestLetters.Spec.of("Üç", 9));
+		assertThat(teamAdoption.reserve(company.id(), campaign, 2).codes()).containsExactlyInAnyOrder(first, second);
+
+		// held 0 + reserved 2 = the limit: the organisation's own press on a free letter is refused
+		assertThat(catchRefusal(() -> adoptions.adopt(free, company.id()))).isEqualTo(AdoptionRefused.Reason.LIMIT);
+		assertThat(statusOf(free)).isEqualTo("PUBLISHED");
+		// and both reserved letters are taken by the team, a reservation turned into a hold counted once
+		teamAdoption.adoptForOrganisation(first, aysel.id());
+		teamAdoption.adoptForOrganisation(second, orxan.id());
+		assertThat(count("SELECT count(*) FROM letter WHERE status = 'ADOPTED' AND donor_id = " + company.id())).isEqualTo(2);
+		assertThat(count("SELECT count(*) FROM letter WHERE reserved_for = " + company.id())).isZero();
+	}
+
+	@Test
+	void thePersonWhoTookALetterSeesWhatToBuyByWhenWhereAndPrintsItsTag() throws Exception {
+		SignedInUser company = organisation("hr@team.test", 5);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		SignedInUser orxan = member(company, donor("orxan@team.test", "Orxan Əliyev"));
+		String code = testLetters.published(campaign, TestLetters.Spec.of("Nərmin", 9));
+		String wish = jdbc.sql("SELECT public_wish FROM letter WHERE code = ?").param(code).query(String.class).single();
+		teamAdoption.reserve(company.id(), campaign, 1);
+		Visitor ayselVisits = Visitor.signedIn(mvc, aysel);
+		ayselVisits.open("/team").form(".team-adopt-form").submit();
+		String due = jdbc.sql("SELECT to_char(due_date, 'DD.MM.YYYY') FROM letter WHERE code = ?").param(code)
+			.query(String.class).single();
+
+		// what to buy, by when, where: no centre yet
+		Page team = ayselVisits.open("/team");
+		org.jsoup.select.Elements mine = team.document().select("#team-mine li[data-code=" + code + "]");
+		assertThat(mine.select(".fw-semibold").first().text()).contains("Nərmin");
+		assertThat(mine.select(".team-mine-wish").text()).isEqualTo(wish);
+		assertThat(mine.select(".team-mine-due").text()).contains(due);
+		assertThat(mine.select(".team-mine-centre").text()).contains("Mərkəz hələ seçilməyib");
+
+		// they choose the centre, by the donor's rules, and see it
+		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id DESC LIMIT 1").query(Long.class).single();
+		String pointName = jdbc.sql("SELECT name_az FROM handover_point WHERE id = ?").param(point).query(String.class).single();
+		Page chosen = team.form(".team-centre-form").choose("handoverPointId", String.valueOf(point)).submit();
+		assertThat(chosen.document().select(".alert-success").text()).contains("yadda saxlanıldı");
+		assertThat(chosen.document().select("#team-mine li[data-code=" + code + "] .team-mine-centre").text())
+			.contains(pointName);
+		assertThat(jdbc.sql("SELECT handover_point_id FROM letter WHERE code = ?").param(code).query(Long.class).single())
+			.isEqualTo(point);
+
+		// the printable tag, the organisation's template, only their own letters
+		Page tags = ayselVisits.open(chosen.document().select("#team-mine-tags").attr("href"));
+		assertThat(tags.status()).isEqualTo(200);
+		assertThat(tags.document().select("#team-tags .gift-tag")).hasSize(1);
+		assertThat(tags.document().select("#team-tags .gift-tag").attr("data-code")).isEqualTo(code);
+		assertThat(tags.text()).contains(pointName).contains(due);
+		assertThat(tags.document().select("#team-tags-back").attr("href")).isEqualTo("/team");
+		assertThat(Visitor.signedIn(mvc, orxan).open("/team/tags").document().select("#team-tags .gift-tag")).isEmpty();
+
+		// another of the team cannot choose for a letter they did not take; an outsider has no tags page
+		assertThat(mvc.perform(post("/team/letters/" + code + "/centre").param("handoverPointId", String.valueOf(point))
+			.with(csrf()).with(user(orxan))).andReturn().getResponse().getStatus()).isEqualTo(404);
+		SignedInUser stranger = donor("stranger@team.test", "Kənar Adam");
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/team/tags")
+			.with(user(stranger))).andReturn().getResponse().getStatus()).isEqualTo(403);
+	}
+
+	@Test
+	void theOfficerCancelsAReservationTakesBackAnInvitationAndRemovesAPersonWhoseLettersStayTheOrganisations()
+			throws Exception {
+		SignedInUser company = organisation("hr@team.test", 5);
+		SignedInUser aysel = member(company, donor("aysel@team.test", "Aysel Quliyeva"));
+		String kept = testLetters.published(campaign, TestLetters.Spec.of("Ləman", 9));
+		String back = testLetters.published(campaign, TestLetters.Spec.of("Tofiq", 10));
+		teamAdoption.reserve(company.id(), campaign, 2);
+		teamAdoption.adoptForOrganisation(kept, aysel.id());
+		Visitor organisation = Visitor.signedIn(mvc, company);
+
+		// a reservation ended early: back on the free tree at once
+		Page cancelled = organisation.open("/organisation/team").form(".team-cancel-reservation-form").submit();
+		assertThat(cancelled.document().select(".alert-success").text()).contains("Ayırma ləğv edildi");
+		assertThat(jdbc.sql("SELECT reserved_for IS NULL FROM letter WHERE code = ?").param(back).query(Boolean.class).single())
+			.isTrue();
+		assertThat(cancelled.document().select("#team-pool li")).isEmpty();
+		// another organisation cannot end it (nor anyone's but its own)
+		teamAdoption.reserve(company.id(), campaign, 1);
+		SignedInUser other = organisation("other@team.test", 5);
+		assertThat(teamAdoption.cancelReservation(other.id(), back)).isFalse();
+		assertThat(count("SELECT count(*) FROM letter WHERE reserved_for = " + company.id())).isEqualTo(1);
+
+		// an invitation taken back: its link no longer joins anyone
+		organisation.open("/organisation/team").form("#invite-form").set("emails", "orxan@team.test").submit();
+		String orxanToken = token("orxan@team.test");
+		Page revoked = organisation.open("/organisation/team").form(".team-revoke-form").submit();
+		assertThat(revoked.document().select(".alert-success").text()).contains("orxan@team.test");
+		assertThat(revoked.document().select("#team-pending")).isEmpty();
+		SignedInUser orxan = donor("orxan@team.test", "Orxan Əliyev");
+		assertThat(Visitor.signedIn(mvc, orxan).open("/team/join?token=" + orxanToken).document().select("#team-join-bad"))
+			.isNotEmpty();
+
+		// a person removed: out of the team at once, their letter stays the organisation's
+		Page removed = organisation.open("/organisation/team").form(".team-remove-member-form").submit();
+		assertThat(removed.document().select(".alert-success").text()).contains("Aysel Quliyeva");
+		assertThat(removed.document().select("#team-members")).isEmpty();
+		assertThat(mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get("/team")
+			.with(user(aysel))).andReturn().getResponse().getStatus()).isEqualTo(403);
+		assertThat(catchRefusal(() -> teamAdoption.adoptForOrganisation(back, aysel.id())))
+			.isEqualTo(AdoptionRefused.Reason.NOT_IN_TEAM);
+		assertThat(jdbc.sql("SELECT status || '|' || donor_id || '|' || taken_by FROM letter WHERE code = ?").param(kept)
+			.query(String.class).single()).isEqualTo("ADOPTED|" + company.id() + "|" + aysel.id());
+		assertThat(removed.document().select("#team-letters tr[data-code=" + kept + "] .team-taken-by").text())
+			.isEqualTo("Komandadan ayrılmış əməkdaş");
 	}
 
 	@Test
@@ -417,7 +618,16 @@ class CompanyTeamIntegrationTest {
 		assertThat(statusOf(code)).isEqualTo("PUBLISHED");
 		// a bad number in the reservation form is said beside the field on the app's page
 		Page bad = Visitor.signedIn(mvc, company).open("/organisation/team").form("#reserve-form").set("count", "0").submit();
-		assertThat(bad.document().select("#count-errors").text()).contains("1 ilə 100 arasında");
+		// the range said is the real one: 1 to the organisation's free places (its limit 5, nothing held)
+		assertThat(bad.document().select("#count-errors").text()).contains("1 ilə 5 arasında");
+		Page tooMany = Visitor.signedIn(mvc, company).open("/organisation/team").form("#reserve-form").set("count", "6").submit();
+		assertThat(tooMany.document().select("#count-errors").text()).contains("1 ilə 5 arasında").doesNotContain("100");
+		assertThat(count("SELECT count(*) FROM letter WHERE reserved_for = " + company.id())).isZero();
+		// the organisation inviting its own address is told so at once, and nothing is mailed
+		Page own = Visitor.signedIn(mvc, company).open("/organisation/team").form("#invite-form")
+			.set("emails", "aysel.new@team.test\nHR@team.test").submit();
+		assertThat(own.document().select("#emails-errors").text()).contains("təşkilatın öz ünvanıdır").contains("hr@team.test");
+		assertThat(count("SELECT count(*) FROM mail_outbox WHERE recipient IN ('aysel.new@team.test', 'hr@team.test')")).isZero();
 		Page mistyped = Visitor.signedIn(mvc, company).open("/organisation/team").form("#reserve-form").set("count", "beş").submit();
 		assertThat(mistyped.status()).isEqualTo(200);
 		assertThat(mistyped.document().select("#count-errors")).isNotEmpty();
@@ -440,6 +650,16 @@ class CompanyTeamIntegrationTest {
 			assertThat(Visitor.signedIn(mvc, aysel).speaking(words[0]).open("/team").document().select(".team-adopt-form button")
 				.text()).as(words[0]).isEqualTo(words[3]);
 		}
+	}
+
+	private AdoptionRefused refusal(Runnable press) {
+		try {
+			press.run();
+		}
+		catch (AdoptionRefused refused) {
+			return refused;
+		}
+		throw new AssertionError("not refused");
 	}
 
 	private AdoptionRefused.Reason catchRefusal(Runnable press) {

@@ -865,6 +865,24 @@ class FormTourIntegrationTest {
 		assertThat(adopted.document().select(".alert-success")).as(adopted.messages()).isNotEmpty();
 		assertThat(jdbc.sql("SELECT status FROM letter WHERE code = ?").param(pooled).query(String.class).single())
 			.isEqualTo("ADOPTED");
+		// the person who took it chooses the centre for it, as served (the first centre offered)
+		Page centre = adopted.form(".team-centre-form").submit();
+		assertThat(centre.document().select(".alert-success")).as(centre.messages()).isNotEmpty();
+
+		// the officer ends a reservation early, takes back an invitation and removes the employee, as served
+		testLetters.published(campaign, Spec.of("Komanda", 24));
+		Page again = organisation.open("/organisation/team").form("#reserve-form")
+			.set("count", "1")
+			.choose("campaign", String.valueOf(campaign))
+			.submit();
+		assertThat(again.document().select(".alert-success")).as(again.messages()).isNotEmpty();
+		Page cancelled = again.form(".team-cancel-reservation-form").submit();
+		assertThat(cancelled.document().select(".alert-success")).as(cancelled.messages()).isNotEmpty();
+		Page other = organisation.open("/organisation/team").form("#invite-form").set("emails", "tour.other@tour.test").submit();
+		Page revoked = other.form(".team-revoke-form").submit();
+		assertThat(revoked.document().select(".alert-success")).as(revoked.messages()).isNotEmpty();
+		Page removed = organisation.open("/organisation/team").form(".team-remove-member-form").submit();
+		assertThat(removed.document().select(".alert-success")).as(removed.messages()).isNotEmpty();
 		assertThat(code).isNotBlank();
 	}
 
