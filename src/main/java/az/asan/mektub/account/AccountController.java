@@ -180,13 +180,6 @@ class AccountController {
 				response);
 	}
 
-	@PostMapping("/me/identity/unlink")
-	String unlinkIdentity(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
-		management.unlinkIdentity(user.id());
-		redirect.addFlashAttribute("success", messages.get("me.identity.unlinked"));
-		return "redirect:/me";
-	}
-
 	@PostMapping("/me/confirmation")
 	String resendConfirmation(@AuthenticationPrincipal SignedInUser user, RedirectAttributes redirect) {
 		management.resendConfirmation(user.id());

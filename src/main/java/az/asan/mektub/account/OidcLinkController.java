@@ -26,9 +26,25 @@ class OidcLinkController {
 
 	private final OidcSignIn signIn;
 
-	OidcLinkController(OidcProvider provider, OidcSignIn signIn) {
+	private final AccountManagement management;
+
+	private final az.asan.mektub.platform.i18n.Messages messages;
+
+	OidcLinkController(OidcProvider provider, OidcSignIn signIn, AccountManagement management,
+			az.asan.mektub.platform.i18n.Messages messages) {
 		this.provider = provider;
 		this.signIn = signIn;
+		this.management = management;
+		this.messages = messages;
+	}
+
+	/** The signed-in person takes their account's link to the national identity away (shown on /me). */
+	@PostMapping("/me/identity/unlink")
+	String unlinkIdentity(@org.springframework.security.core.annotation.AuthenticationPrincipal SignedInUser user,
+			org.springframework.web.servlet.mvc.support.RedirectAttributes redirect) {
+		management.unlinkIdentity(user.id());
+		redirect.addFlashAttribute("success", messages.get("me.identity.unlinked"));
+		return "redirect:/me";
 	}
 
 	@GetMapping("/login/oidc")

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestImages;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.account.AccountManagement;
@@ -72,6 +72,7 @@ class ChildThanksIntegrationTest {
 	@Autowired
 	ChildDataRetention retention;
 
+	@TestCampaign
 	long campaign;
 
 	String code;
@@ -88,7 +89,6 @@ class ChildThanksIntegrationTest {
 
 	@BeforeEach
 	void aFulfilledLetterOfGanja() {
-		campaign = TestCampaigns.open(jdbc);
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		code = testLetters.published(campaign, TestLetters.Spec.of("Aysel", 9).region("AZ-GA"));
 		int ganja = region("AZ-GA");
@@ -102,7 +102,6 @@ class ChildThanksIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
 		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@thanks.test'").update();
 		jdbc.sql("DELETE FROM audit_log WHERE actor_id IN (SELECT id FROM app_user WHERE email LIKE '%@thanks.test')").update();
 		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@thanks.test'").update();
