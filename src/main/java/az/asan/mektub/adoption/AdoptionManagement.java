@@ -172,7 +172,7 @@ public class AdoptionManagement {
 		if (!campaign.isOpen()) {
 			throw new AdoptionRefused(AdoptionRefused.Reason.CAMPAIGN_CLOSED);
 		}
-		java.util.Optional<LetterHolds.Reservation> reservation = holds.reservation(code);
+		java.util.Optional<LetterHolds.Reservation> reservation = letter.reservation();
 		if (reservation.filter(r -> r.organisationId() != donorId).isPresent()) {
 			throw reserved(reservation.get());
 		}

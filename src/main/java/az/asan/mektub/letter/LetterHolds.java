@@ -44,8 +44,11 @@ public class LetterHolds {
 		this.jdbc = jdbc;
 	}
 
-	/** Where a letter stands when a donor presses "adopt", and the campaign it belongs to. */
-	public record Adoptable(LetterStatus status, long campaignId) {
+	/**
+	 * Where a letter stands when a donor presses "adopt", the campaign it belongs to, and the
+	 * organisation's team it is reserved for, if any (read in the same statement: a press costs no more).
+	 */
+	public record Adoptable(LetterStatus status, long campaignId, Optional<Reservation> reservation) {
 	}
 
 	/**
@@ -58,9 +61,14 @@ public class LetterHolds {
 	@Transactional(propagation = Propagation.MANDATORY)
 	public Optional<Adoptable> forAdoption(String code, long donorId) {
 		return jdbc.sql("SELECT status, campaign_id, CASE WHEN " + LetterSql.is(null, Letter.Adoption.FROM)
-				+ " THEN pg_advisory_xact_lock(?, ?)::text END FROM letter WHERE code = ?")
+				+ " THEN pg_advisory_xact_lock(?, ?)::text END, reserved_for, reserved_until FROM letter WHERE code = ?")
 			.params(HOLDINGS_LOCK, Long.hashCode(donorId), code)
-			.query((rs, row) -> new Adoptable(LetterStatus.valueOf(rs.getString(1)), rs.getLong(2)))
+			.query((rs, row) -> {
+				long reservedFor = rs.getLong(4);
+				Optional<Reservation> reservation = rs.wasNull() ? Optional.empty()
+						: Optional.of(new Reservation(reservedFor, rs.getTimestamp(5).toInstant()));
+				return new Adoptable(LetterStatus.valueOf(rs.getString(1)), rs.getLong(2), reservation);
+			})
 			.optional();
 	}
 
