@@ -92,6 +92,13 @@ class PersonalDataCheckUnitTest {
 		assertThat(PersonalDataCheck.findings("Sağ olun! " + text, "Мамедов", null)).contains("letter.privacy.surname");
 	}
 
+	@org.junit.jupiter.params.ParameterizedTest
+	@org.junit.jupiter.params.provider.ValueSource(strings = { "Mämmädov", "Məmmə dov", "Məm mədov ailəsi" })
+	void theSurnameWrittenWithÄForƏOrWithASpaceInsideIsTheSurname(String text) {
+		// seen in review: "ä" is a common way to type ə, and a space inside hid the surname
+		assertThat(PersonalDataCheck.findings("Sağ olun! " + text, "Məmmədov", null)).contains("letter.privacy.surname");
+	}
+
 	@Test
 	void aShortRootIsNotLookedForSoCommonWordsPass() {
 		// Əliyev's root "Əli" is too short to look for alone; the whole surname still is

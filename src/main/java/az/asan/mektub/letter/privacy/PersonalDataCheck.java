@@ -42,7 +42,10 @@ public final class PersonalDataCheck {
 		contact = contact == null ? null : normalize(contact);
 		if (surname != null && surname.strip().length() >= 3 && (text.contains(fold(surname.strip()))
 				|| sounds(skeleton(plain), skeleton(surname.strip())) || fold(joined).contains(fold(surname.strip()))
-				|| sounds(skeleton(joined), skeleton(surname.strip())) || family(plain, surname.strip()))) {
+				|| sounds(skeleton(joined), skeleton(surname.strip())) || family(plain, surname.strip())
+				// the whole surname with a space somewhere inside it ("Məmmə dov")
+				|| (surname.strip().length() >= 5
+						&& skeleton(plain.replaceAll("\\s+", "")).contains(skeleton(surname.strip().replaceAll("\\s+", "")))))) {
 			found.add("letter.privacy.surname");
 		}
 		if (PHONE.matcher(plain).find()) {
@@ -276,7 +279,7 @@ public final class PersonalDataCheck {
 		StringBuilder latin = new StringBuilder(lower.length());
 		for (char c : lower.toCharArray()) {
 			latin.append(switch (c) {
-				case 'а', 'я', 'ə' -> "a";
+				case 'а', 'я', 'ə', 'ä' -> "a";
 				case 'б' -> "b";
 				case 'в' -> "v";
 				case 'г', 'ғ', 'ğ', 'q', 'k', 'к' -> "g";

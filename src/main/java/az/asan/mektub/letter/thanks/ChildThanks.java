@@ -212,7 +212,7 @@ public class ChildThanks {
 			.param("shown", shownVersion == null ? -1 : shownVersion)
 			.update();
 		if (rejected == 0) {
-			throw new LetterTransitionException("thanks.error.changed");
+			throw new LetterTransitionException("thanks.error.changedReject");
 		}
 		auditLog.record(volunteerId, AuditLog.Kind.LETTER, "THANKS_REJECTED", null, code + " " + why, code, why);
 	}
