@@ -115,15 +115,24 @@ public class PageShells {
 	 */
 	public String keptPart(Cache cache, Object key, String template, Supplier<Map<String, ?>> model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response) {
-		return forReader(CacheConfiguration.get(cache,
-				new PartKey(template, key, locale.toLanguageTag(), request.getContextPath()),
-				() -> renderPart(template, model.get(), locale, request, response)), request);
+		Kept kept = CacheConfiguration.get(cache, new PartKey(template, key, locale.toLanguageTag(), request.getContextPath()),
+				() -> Kept.of(renderPart(template, model.get(), locale, request, response)));
+		return kept.personal() ? forReader(kept.html(), request) : kept.html();
 	}
 
 	/** A part keyed by everything it shows (so never out of date), kept in the parts' own cache. */
 	public String keptPart(Object key, String template, Supplier<Map<String, ?>> model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response) {
 		return keptPart(this.parts, key, template, model, locale, request, response);
+	}
+
+	/** A kept part, and whether it holds any placeholder (looked for once, when it is kept). */
+	record Kept(String html, boolean personal) {
+
+		static Kept of(String html) {
+			return new Kept(html, html.contains(Placeholders.NONCE));
+		}
+
 	}
 
 	/** What a kept part is kept by: its feature's key and everything else that shapes it. */
@@ -135,6 +144,9 @@ public class PageShells {
 	 * forms and their name where the viewer's name stood.
 	 */
 	public static String forReader(String rendered, HttpServletRequest request) {
+		if (!rendered.contains(Placeholders.NONCE)) {
+			return rendered; // one scan: every placeholder carries the nonce, and most kept content has none
+		}
 		String filled = rendered;
 		if (filled.contains(Placeholders.CSRF)) {
 			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
