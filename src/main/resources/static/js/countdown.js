@@ -54,4 +54,18 @@
 
   tick();
   setInterval(tick, 20000);
+  // A countdown that arrives or changes after the page loaded (an htmx answer swapped in, a hold
+  // extended) says its time at once, not at the next tick.
+  if (window.MutationObserver) {
+    new MutationObserver(function (changes) {
+      for (var i = 0; i < changes.length; i++) {
+        var change = changes[i];
+        if (change.type === 'attributes' || (change.addedNodes.length && change.target.nodeType === 1
+            && !change.target.hasAttribute('data-deadline'))) {
+          tick();
+          return;
+        }
+      }
+    }).observe(document.body, { subtree: true, childList: true, attributes: true, attributeFilter: ['data-deadline'] });
+  }
 }());
