@@ -165,6 +165,9 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 				// Tests share one throw-away server per JVM: the JVM's exit stops it. A real one is
 				// stopped by EmbeddedPostgresServer after the web server drained.
 				.setRegisterShutdownHook(ephemeral);
+			// The Unix socket and its lock go to the JVM's temporary folder (PostgreSQL's own default, /tmp,
+			// unless the JVM is told otherwise, as the tests are: their run leaves nothing in /tmp).
+			socketDirectory().ifPresent(folder -> builder.setServerConfig("unix_socket_directories", folder));
 			if (!ephemeral) {
 				// zonky starts postgres with -F (fsync off) and synchronous_commit=off; these -c
 				// options come after -F and win.
@@ -183,6 +186,14 @@ public class EmbeddedPostgresEnvironment implements EnvironmentPostProcessor, Or
 		catch (IOException ex) {
 			throw new UncheckedIOException("Could not start the embedded PostgreSQL in " + dataDir, ex);
 		}
+	}
+
+	/** The JVM's temporary folder, when a socket's path in it fits the 107 bytes a Unix socket may have. */
+	static Optional<String> socketDirectory() {
+		Path folder = Path.of(System.getProperty("java.io.tmpdir", "/tmp")).toAbsolutePath().normalize();
+		boolean unix = !System.getProperty("os.name", "").startsWith("Windows");
+		return unix && Files.isDirectory(folder) && folder.toString().getBytes(java.nio.charset.StandardCharsets.UTF_8).length < 80
+				? Optional.of(folder.toString()) : Optional.empty();
 	}
 
 	private void restore(Path archive, Path dataDir) throws IOException {

@@ -176,8 +176,9 @@ class PostgresSupervisor implements AutoCloseable {
 				Files.deleteIfExists(dataDir.resolve("postmaster.pid"));
 			}
 			// and the lock of its Unix socket, which names it too
-			String port = port(startOptions(Files.readString(dataDir.resolve("postmaster.opts"))));
-			Path socketLock = Path.of("/tmp", ".s.PGSQL." + port + ".lock");
+			List<String> options = startOptions(Files.readString(dataDir.resolve("postmaster.opts")));
+			String port = port(options);
+			Path socketLock = Path.of(socketDirectory(options), ".s.PGSQL." + port + ".lock");
 			if (port != null && postmasterPid(socketLock).filter(pid -> pid == dead).isPresent()) {
 				Files.deleteIfExists(socketLock);
 				Files.deleteIfExists(socketLock.resolveSibling(".s.PGSQL." + port));
@@ -258,6 +259,16 @@ class PostgresSupervisor implements AutoCloseable {
 	private static String port(List<String> options) {
 		int p = options.indexOf("-p");
 		return p >= 0 && p + 1 < options.size() ? options.get(p + 1) : null;
+	}
+
+	/** Where the server put its Unix socket: the folder it was started with, else PostgreSQL's own /tmp. */
+	static String socketDirectory(List<String> options) {
+		return options.stream()
+			.filter(option -> option.startsWith("unix_socket_directories="))
+			.map(option -> option.substring("unix_socket_directories=".length()).split(",")[0].trim())
+			.filter(folder -> !folder.isEmpty())
+			.findFirst()
+			.orElse("/tmp");
 	}
 
 	/** The process named by the folder's {@code postmaster.pid} (or by a socket's lock file), if there is one. */
