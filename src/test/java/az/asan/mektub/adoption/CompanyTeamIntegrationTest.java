@@ -13,16 +13,14 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.platform.security.OneTimeLinks;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
@@ -32,7 +30,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -58,12 +55,6 @@ class CompanyTeamIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -84,21 +75,15 @@ class CompanyTeamIntegrationTest {
 	@Autowired
 	az.asan.mektub.letter.PaperTree paperTree;
 
+	@TestCampaign
 	TestLetters testLetters;
 
+	/** A person may hold one letter of this campaign at once. */
+	@TestCampaign(donorLimit = 1)
 	long campaign;
 
-	@BeforeEach
-	void openATestCampaign() {
-		cleanUp();
-		// a person may hold one letter of this campaign at once
-		campaign = TestCampaigns.create(jdbc, "OPEN", 3, 14, 14, 1);
-		testLetters = new TestLetters(letters, tx, jdbc);
-	}
-
 	@AfterEach
-	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
+	void removeTheTeamsPeople() {
 		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@team.test'").update();
 		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@team.test'").update();
 	}
