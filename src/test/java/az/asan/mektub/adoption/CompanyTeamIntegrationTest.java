@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
@@ -84,8 +85,7 @@ class CompanyTeamIntegrationTest {
 
 	@AfterEach
 	void removeTheTeamsPeople() {
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@team.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@team.test'").update();
+		TestPeople.remove(jdbc, "%@team.test");
 	}
 
 	@Test
@@ -369,7 +369,7 @@ class CompanyTeamIntegrationTest {
 		// an age no demo letter has, so that the paper tree below could only pick this one
 		String code = testLetters.published(campaign, TestLetters.Spec.of("Zəhra", 22));
 		assertThat(teamAdoption.reserve(company.id(), campaign, 1).codes()).containsExactly(code);
-		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		long volunteer = TestPeople.id(jdbc, "volunteer@demo.az");
 		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id LIMIT 1").query(Long.class).single();
 		assertThat(catchRefusal(() -> adoptions.adoptWalkIn(code, az.asan.mektub.account.RegionScope.all(), volunteer, point,
 				"Rauf Qəniyev", "+994 55 123 45 67")))
@@ -426,7 +426,7 @@ class CompanyTeamIntegrationTest {
 		assertThat(teamAdoption.reserve(company.id(), campaign, 5).codes()).containsExactly(online);
 
 		// the walk-in holding the paper tag takes it at the desk
-		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		long volunteer = TestPeople.id(jdbc, "volunteer@demo.az");
 		adoptions.adoptWalkIn(onPaper, az.asan.mektub.account.RegionScope.all(), volunteer, point, "Rauf Qəniyev",
 				"+994 55 123 45 67");
 		assertThat(statusOf(onPaper)).isEqualTo("ADOPTED");
