@@ -74,9 +74,7 @@ class KeptPagesOnEveryNodeIntegrationTest {
 	@AfterEach
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@every-node.test')")
-			.update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@every-node.test'").update();
+		TestPeople.remove(jdbc, "%@every-node.test");
 	}
 
 	@AfterAll

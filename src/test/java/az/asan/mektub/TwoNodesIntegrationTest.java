@@ -91,8 +91,7 @@ class TwoNodesIntegrationTest {
 	@AfterEach
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@nodes.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@nodes.test'").update();
+		TestPeople.remove(jdbc, "%@nodes.test");
 	}
 
 	@AfterAll

@@ -5,15 +5,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
-import az.asan.mektub.letter.Letters;
+import az.asan.mektub.TestPeople;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -34,25 +33,22 @@ class DeletedDonorMailIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
-	@Autowired
-	Letters letters;
+	@TestCampaign
+	long campaign;
 
-	@Autowired
-	TransactionTemplate tx;
+	@TestCampaign
+	TestLetters testLetters;
 
 	@BeforeEach
 	@AfterEach
 	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@leaving.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@leaving.test'").update();
+		TestPeople.remove(jdbc, "%@leaving.test");
 	}
 
 	@Test
 	void deletingADonorPurgesTheirUnsentMailsAndKeepsEveryoneElses() throws Exception {
 		// given: a donor with mails waiting (the confirmation, the adoption), and another person's mail
-		long campaign = TestCampaigns.open(jdbc);
-		String code = new TestLetters(letters, tx, jdbc).published(campaign, TestLetters.Spec.of("Nərmin", 8));
+		String code = testLetters.published(campaign, TestLetters.Spec.of("Nərmin", 8));
 		register("gone@leaving.test", "Gülnarə Məmmədova");
 		register("stays@leaving.test", "Rəşad Hüseynov");
 		jdbc.sql("UPDATE app_user SET email_confirmed_at = now() WHERE email = 'gone@leaving.test'").update();

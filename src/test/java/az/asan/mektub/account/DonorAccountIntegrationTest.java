@@ -12,6 +12,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestMail;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 
@@ -62,8 +63,7 @@ class DonorAccountIntegrationTest {
 	@AfterEach
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@account.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@account.test'").update();
+		TestPeople.remove(jdbc, "%@account.test");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,9 +37,7 @@ class FlashLanguageIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email = ?)").param(EMAIL).update();
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient = ?").param(EMAIL).update();
-		jdbc.sql("DELETE FROM app_user WHERE email = ?").param(EMAIL).update();
+		TestPeople.remove(jdbc, EMAIL);
 	}
 
 	@Test

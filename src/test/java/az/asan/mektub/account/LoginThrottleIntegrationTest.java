@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,8 +47,7 @@ class LoginThrottleIntegrationTest {
 	@AfterEach
 	void cleanUp() {
 		jdbc.sql("DELETE FROM login_attempt").update();
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@throttle.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@throttle.test'").update();
+		TestPeople.remove(jdbc, "%@throttle.test");
 	}
 
 	@Test

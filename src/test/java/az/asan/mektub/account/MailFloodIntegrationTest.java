@@ -5,6 +5,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -40,8 +41,7 @@ class MailFloodIntegrationTest {
 	@BeforeEach
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@forms.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@forms.test'").update();
+		TestPeople.remove(jdbc, "%@forms.test");
 	}
 
 	@Test

@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
@@ -29,8 +30,7 @@ class MailLanguageOnTheProfileIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@mail-language.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@mail-language.test'").update();
+		TestPeople.remove(jdbc, "%@mail-language.test");
 	}
 
 	@Test

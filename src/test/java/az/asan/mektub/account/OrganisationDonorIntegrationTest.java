@@ -69,9 +69,7 @@ class OrganisationDonorIntegrationTest {
 	@AfterEach
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%.org.test'").update();
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%.org.test')").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%.org.test'").update();
+		TestPeople.remove(jdbc, "%.org.test");
 	}
 
 	@Test

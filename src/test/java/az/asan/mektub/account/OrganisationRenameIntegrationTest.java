@@ -4,6 +4,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor.Page;
 import az.asan.mektub.web.Visitor;
 
@@ -37,8 +38,7 @@ class OrganisationRenameIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email = ?)").param(EMAIL).update();
-		jdbc.sql("DELETE FROM app_user WHERE email = ?").param(EMAIL).update();
+		TestPeople.remove(jdbc, EMAIL);
 	}
 
 	@Test

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -46,10 +47,7 @@ class SessionEndingIntegrationTest {
 	@AfterEach
 	void cleanUp() {
 		jdbc.sql("DELETE FROM login_attempt").update();
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@sessions.test')")
-			.update();
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@sessions.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@sessions.test'").update();
+		TestPeople.remove(jdbc, "%@sessions.test");
 	}
 
 	@Test

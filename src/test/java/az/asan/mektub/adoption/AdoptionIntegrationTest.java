@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.Account;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
@@ -69,7 +70,7 @@ class AdoptionIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@adopt.test'").update();
+		TestPeople.remove(jdbc, "%@adopt.test");
 	}
 
 	@Test

@@ -11,6 +11,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.SqlCounter;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.Letters;
@@ -57,8 +58,7 @@ class AdoptionPressCostIntegrationTest {
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
 		jdbc.sql("DELETE FROM spring_session WHERE principal_name LIKE '%@press.test'").update();
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@press.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@press.test'").update();
+		TestPeople.remove(jdbc, "%@press.test");
 	}
 
 	@Test

@@ -13,16 +13,15 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.platform.security.OneTimeLinks;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
@@ -32,7 +31,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -58,12 +56,6 @@ class CompanyTeamIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	AccountManagement accounts;
 
 	@Autowired
@@ -84,23 +76,16 @@ class CompanyTeamIntegrationTest {
 	@Autowired
 	az.asan.mektub.letter.PaperTree paperTree;
 
+	@TestCampaign
 	TestLetters testLetters;
 
+	/** A person may hold one letter of this campaign at once. */
+	@TestCampaign(donorLimit = 1)
 	long campaign;
 
-	@BeforeEach
-	void openATestCampaign() {
-		cleanUp();
-		// a person may hold one letter of this campaign at once
-		campaign = TestCampaigns.create(jdbc, "OPEN", 3, 14, 14, 1);
-		testLetters = new TestLetters(letters, tx, jdbc);
-	}
-
 	@AfterEach
-	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@team.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@team.test'").update();
+	void removeTheTeamsPeople() {
+		TestPeople.remove(jdbc, "%@team.test");
 	}
 
 	@Test
@@ -384,7 +369,7 @@ class CompanyTeamIntegrationTest {
 		// an age no demo letter has, so that the paper tree below could only pick this one
 		String code = testLetters.published(campaign, TestLetters.Spec.of("Zəhra", 22));
 		assertThat(teamAdoption.reserve(company.id(), campaign, 1).codes()).containsExactly(code);
-		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		long volunteer = TestPeople.id(jdbc, "volunteer@demo.az");
 		long point = jdbc.sql("SELECT id FROM handover_point WHERE accepting ORDER BY id LIMIT 1").query(Long.class).single();
 		assertThat(catchRefusal(() -> adoptions.adoptWalkIn(code, az.asan.mektub.account.RegionScope.all(), volunteer, point,
 				"Rauf Qəniyev", "+994 55 123 45 67")))
@@ -441,7 +426,7 @@ class CompanyTeamIntegrationTest {
 		assertThat(teamAdoption.reserve(company.id(), campaign, 5).codes()).containsExactly(online);
 
 		// the walk-in holding the paper tag takes it at the desk
-		long volunteer = jdbc.sql("SELECT id FROM app_user WHERE email = 'volunteer@demo.az'").query(Long.class).single();
+		long volunteer = TestPeople.id(jdbc, "volunteer@demo.az");
 		adoptions.adoptWalkIn(onPaper, az.asan.mektub.account.RegionScope.all(), volunteer, point, "Rauf Qəniyev",
 				"+994 55 123 45 67");
 		assertThat(statusOf(onPaper)).isEqualTo("ADOPTED");

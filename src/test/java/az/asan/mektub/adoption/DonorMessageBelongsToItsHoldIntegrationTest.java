@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
@@ -92,7 +93,7 @@ class DonorMessageBelongsToItsHoldIntegrationTest {
 		TestCampaigns.dropAll(jdbc);
 		jdbc.sql("DELETE FROM donor_message WHERE donor_id IN (SELECT id FROM app_user WHERE email LIKE '%@hold-note.test')")
 			.update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@hold-note.test'").update();
+		TestPeople.remove(jdbc, "%@hold-note.test");
 	}
 
 	@Test

@@ -19,6 +19,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.Letters;
@@ -75,8 +76,7 @@ class ReadersOwnAdoptionPartIntegrationTest {
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
 		jdbc.sql("DELETE FROM login_attempt").update();
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@limit.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@limit.test'").update();
+		TestPeople.remove(jdbc, "%@limit.test");
 	}
 
 	@Test

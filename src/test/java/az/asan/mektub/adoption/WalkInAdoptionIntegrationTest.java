@@ -15,6 +15,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
@@ -72,7 +73,7 @@ class WalkInAdoptionIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@walkin.test'").update();
+		TestPeople.remove(jdbc, "%@walkin.test");
 	}
 
 	@Test

@@ -9,6 +9,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.handover.HandoverPoints;
@@ -55,7 +56,7 @@ class WalkInAtTheVolunteersCentresIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@walk-in-centres.test'").update();
+		TestPeople.remove(jdbc, "%@walk-in-centres.test");
 	}
 
 	@Test

@@ -72,8 +72,7 @@ class StaffAdministrationIntegrationTest {
 	@AfterEach
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@staff.test')").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@staff.test'").update();
+		TestPeople.remove(jdbc, "%@staff.test");
 		jdbc.sql("DELETE FROM handover_point WHERE name_en LIKE 'Test point%'").update();
 	}
 

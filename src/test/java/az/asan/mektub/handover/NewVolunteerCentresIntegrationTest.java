@@ -36,9 +36,7 @@ class NewVolunteerCentresIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@new-centres.test')")
-			.update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@new-centres.test'").update();
+		TestPeople.remove(jdbc, "%@new-centres.test");
 	}
 
 	@Test

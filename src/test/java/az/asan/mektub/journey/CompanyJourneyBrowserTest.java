@@ -19,19 +19,18 @@ import org.openqa.selenium.print.PageMargin;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.adoption.ReservationExpiry;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -50,12 +49,6 @@ class CompanyJourneyBrowserTest extends JourneyTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	OutboxSender outbox;
 
 	@Autowired
@@ -66,18 +59,20 @@ class CompanyJourneyBrowserTest extends JourneyTest {
 
 	String suffix = UUID.randomUUID().toString().substring(0, 6);
 
+	@TestCampaign
+	long campaign;
+
+	@TestCampaign
+	TestLetters testLetters;
+
 	@AfterEach
 	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@company.test')").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@company.test'").update();
+		TestPeople.remove(jdbc, "%@company.test");
 	}
 
 	@Test
 	void aCompanyRegistersInvitesTwoEmployeesWhoAdoptFromItsPoolAndPrintsItsTags() throws Exception {
 		// given: three letters of an open campaign of its own, the longest waiting on the tree
-		long campaign = TestCampaigns.open(jdbc);
-		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		List<String> codes = List.of(testLetters.published(campaign, Spec.of("Aytac", 7)),
 				testLetters.published(campaign, Spec.of("Elnur", 9)), testLetters.published(campaign, Spec.of("Fidan", 11)));
 		String company = "hr-" + suffix + "@company.test";
@@ -101,7 +96,7 @@ class CompanyJourneyBrowserTest extends JourneyTest {
 		// staff confirm it
 		browser.signIn("staff@demo.az", "demo12345");
 		browser.open("/admin/organisations");
-		long id = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(company).query(Long.class).single();
+		long id = TestPeople.id(jdbc, company);
 		browser.click("tr[data-organisation='" + id + "'] form[action$='/confirm'] button");
 		signOut();
 

@@ -10,18 +10,17 @@ import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.platform.i18n.Formats;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,24 +34,21 @@ class HoldCountdownBrowserTest extends JourneyTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	AccountManagement accounts;
+
+	@TestCampaign
+	long campaign;
+
+	@TestCampaign
+	TestLetters testLetters;
 
 	@AfterEach
 	void cleanUp() {
-		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM app_user WHERE email = 'countdown@journey.test'").update();
+		TestPeople.remove(jdbc, "countdown@journey.test");
 	}
 
 	@Test
 	void theHoldsTimeLeftCountsDownInTheReadersLanguage() {
-		long campaign = TestCampaigns.open(jdbc);
-		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		String code = testLetters.published(campaign, Spec.of("Kamran", 9));
 		long donor = accounts.create("countdown@journey.test", "geri-sayim-41", "Sayğac Donor", Role.DONOR, Set.of())
 			.getId();

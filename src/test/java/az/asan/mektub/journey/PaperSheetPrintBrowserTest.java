@@ -8,15 +8,13 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.letter.Category;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.letter.PaperTree;
 
 import org.openqa.selenium.JavascriptExecutor;
@@ -26,7 +24,6 @@ import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,23 +48,16 @@ class PaperSheetPrintBrowserTest extends JourneyTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	PaperTree paperTree;
 
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
-	}
+	@TestCampaign
+	long campaign;
+
+	@TestCampaign
+	TestLetters testLetters;
 
 	@Test
 	void sheetsOfSevenEightAndNineteenTagsPrintOnOneOneAndThreeA4PagesWithNothingPastTheCutLines() throws Exception {
-		long campaign = TestCampaigns.open(jdbc);
-		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		for (int i = 0; i < 7; i++) {
 			testLetters.published(campaign, Spec.of("Müşfiqə" + i, SEVEN).wish(LONG_WISH, Category.SCHOOL));
 		}
@@ -141,8 +131,6 @@ class PaperSheetPrintBrowserTest extends JourneyTest {
 
 	@Test
 	void theDrawnTreesCardsSayWhichBakuCentreAndKeepTheirTextOnTheCard() {
-		long campaign = TestCampaigns.open(jdbc);
-		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		String school = testLetters.published(campaign, Spec.of("Nərmin", 24).region("AZ-BA").wish("Məktəb çantası", Category.SCHOOL));
 		long baku = jdbc.sql("""
 				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = 'AZ-BA'""")

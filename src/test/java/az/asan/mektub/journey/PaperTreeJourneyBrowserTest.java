@@ -2,18 +2,15 @@ package az.asan.mektub.journey;
 
 import java.util.List;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.letter.Letters;
 
 import org.openqa.selenium.WebElement;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,21 +27,14 @@ class PaperTreeJourneyBrowserTest extends JourneyTest {
 	@Autowired
 	JdbcClient jdbc;
 
-	@Autowired
-	Letters letters;
+	@TestCampaign
+	long campaign;
 
-	@Autowired
-	TransactionTemplate tx;
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
-	}
+	@TestCampaign
+	TestLetters testLetters;
 
 	@Test
 	void aPrintedTagIsTakenAtTheCentreLeavesEveryTreeAndItsGiftIsRecordedByTheTagCode() {
-		long campaign = TestCampaigns.open(jdbc);
-		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		for (String name : List.of("Nərmin", "Tural", "Sevda")) {
 			testLetters.published(campaign, Spec.of(name, Integer.parseInt(AGE)));
 		}

@@ -5,21 +5,18 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.RegionScope;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.letter.PaperTree;
 
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -39,23 +36,16 @@ class PaperTreePagesBrowserTest extends JourneyTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	PaperTree paperTree;
 
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
-	}
+	@TestCampaign
+	long campaign;
+
+	@TestCampaign
+	TestLetters testLetters;
 
 	@Test
 	void thePaperTreesPagesFitAPhoneAndALaptopInEveryLanguage() throws Exception {
-		long campaign = TestCampaigns.open(jdbc);
-		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		String printed = testLetters.published(campaign, Spec.of("Nərmin", AGE));
 		String taken = testLetters.published(campaign, Spec.of("Sevda", AGE));
 		testLetters.published(campaign, Spec.of("Tural", AGE + 1));

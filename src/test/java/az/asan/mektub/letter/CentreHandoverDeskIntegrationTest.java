@@ -69,9 +69,7 @@ class CentreHandoverDeskIntegrationTest {
 	@AfterEach
 	void cleanUp() {
 		jdbc.sql("DELETE FROM login_attempt WHERE key LIKE 'guess:%'").update();
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@centres.test')")
-			.update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@centres.test'").update();
+		TestPeople.remove(jdbc, "%@centres.test");
 	}
 
 	@Test

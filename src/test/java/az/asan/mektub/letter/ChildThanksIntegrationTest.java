@@ -11,6 +11,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestImages;
 import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
@@ -102,9 +103,7 @@ class ChildThanksIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@thanks.test'").update();
-		jdbc.sql("DELETE FROM audit_log WHERE actor_id IN (SELECT id FROM app_user WHERE email LIKE '%@thanks.test')").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@thanks.test'").update();
+		TestPeople.remove(jdbc, "%@thanks.test");
 	}
 
 	@Test

@@ -58,9 +58,7 @@ class DeskDailyListAndGiftPageIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@daily.test')")
-			.update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@daily.test'").update();
+		TestPeople.remove(jdbc, "%@daily.test");
 	}
 
 	@Test

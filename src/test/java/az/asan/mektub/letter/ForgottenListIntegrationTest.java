@@ -5,11 +5,10 @@ import java.util.List;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 
@@ -17,7 +16,6 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -39,21 +37,14 @@ class ForgottenListIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
-	@Autowired
-	Letters letters;
+	@TestCampaign
+	long campaign;
 
-	@Autowired
-	TransactionTemplate tx;
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
-	}
+	@TestCampaign
+	TestLetters testLetters;
 
 	@Test
 	void aListLongerThanTheDeskShowsLeadsToAllOfItInTheVolunteersRegions() throws Exception {
-		long campaign = TestCampaigns.open(jdbc);
-		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		List<String> codes = new ArrayList<>();
 		for (int i = 0; i < 12; i++) {
 			codes.add(testLetters.published(campaign, Spec.of("Unudulan" + i, 8)));

@@ -9,6 +9,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.web.Visitor;
@@ -55,10 +56,7 @@ class GiftMovedToCentreTellsTheDonorIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@moved.test'").update();
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@moved.test')")
-			.update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@moved.test'").update();
+		TestPeople.remove(jdbc, "%@moved.test");
 	}
 
 	@Test

@@ -8,7 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
@@ -20,7 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -51,29 +50,22 @@ class HeldLetterWithdrawalIntegrationTest {
 	@Autowired
 	UserDetailsService users;
 
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
+	@TestCampaign
 	long campaign;
 
 	long donor;
 
+	@TestCampaign
 	TestLetters testLetters;
 
 	@BeforeEach
-	void openATestCampaign() {
-		campaign = TestCampaigns.open(jdbc);
+	void theDemoDonor() {
 		donor = TestPeople.id(jdbc, "donor@demo.az");
-		testLetters = new TestLetters(letters, tx, jdbc);
 	}
 
 	@AfterEach
-	void dropTestCampaigns() {
+	void theDonorReadsAzerbaijaniAgain() {
 		jdbc.sql("UPDATE app_user SET language = 'az' WHERE id = ?").param(donor).update();
-		TestCampaigns.dropAll(jdbc);
 	}
 
 	@Test

@@ -1,11 +1,10 @@
 package az.asan.mektub.letter;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaigns;
+import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.account.SignedInUser;
 
@@ -15,7 +14,6 @@ import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -38,25 +36,19 @@ class LetterRefusalsIntegrationTest {
 	JdbcClient jdbc;
 
 	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	UserDetailsService users;
 
 	String code;
 
+	@TestCampaign
+	long campaign;
+
+	@TestCampaign
+	TestLetters testLetters;
+
 	@BeforeEach
 	void aLetterOnTheTree() {
-		long campaign = TestCampaigns.open(jdbc);
-		code = new TestLetters(letters, tx, jdbc).published(campaign, TestLetters.Spec.of("Nərmin", 8));
-	}
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestCampaigns.dropAll(jdbc);
+		code = testLetters.published(campaign, TestLetters.Spec.of("Nərmin", 8));
 	}
 
 	@Test

@@ -69,9 +69,7 @@ class SharedFormsIntegrationTest {
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
 		jdbc.sql("DELETE FROM login_attempt").update();
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@desk.test')")
-			.update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@desk.test'").update();
+		TestPeople.remove(jdbc, "%@desk.test");
 	}
 
 	@Test

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import az.asan.mektub.HttpBrowser;
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.handover.HandoverPoints;
@@ -82,7 +83,7 @@ class VolunteerCentresOnTheKeptDeskIntegrationTest {
 	@AfterAll
 	void cleanUp() {
 		jdbc.sql("DELETE FROM login_attempt").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@kept-centres.test'").update();
+		TestPeople.remove(jdbc, "%@kept-centres.test");
 	}
 
 	@Test

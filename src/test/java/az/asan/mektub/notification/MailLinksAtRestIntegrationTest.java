@@ -10,6 +10,7 @@ import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestMail;
+import az.asan.mektub.TestPeople;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -48,8 +49,7 @@ class MailLinksAtRestIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@at-rest.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@at-rest.test'").update();
+		TestPeople.remove(jdbc, "%@at-rest.test");
 	}
 
 	@Test

@@ -59,7 +59,7 @@ class ExportsIntegrationTest {
 
 	@AfterEach
 	void dropTestCampaigns() {
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@exports.test'").update();
+		TestPeople.remove(jdbc, "%@exports.test");
 	}
 
 	@Test

@@ -20,6 +20,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -79,7 +80,7 @@ class CrawlIntegrationTest {
 	void thankYousOfTheDemoDonorsChildren() {
 		long campaign = az.asan.mektub.TestCampaigns.open(jdbc);
 		az.asan.mektub.TestLetters testLetters = new az.asan.mektub.TestLetters(letters, tx, jdbc);
-		long donor = jdbc.sql("SELECT id FROM app_user WHERE email = 'donor@demo.az'").query(Long.class).single();
+		long donor = TestPeople.id(jdbc, "donor@demo.az");
 		String approved = testLetters.published(campaign, az.asan.mektub.TestLetters.Spec.of("Nərmin", 8));
 		String pending = testLetters.published(campaign, az.asan.mektub.TestLetters.Spec.of("Elvin", 9));
 		testLetters.moveTo(approved, az.asan.mektub.letter.LetterStatus.FULFILLED, donor);

@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
@@ -79,8 +80,7 @@ class GrammarIntegrationTest {
 
 	@AfterEach
 	void cleanUp() {
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@grammar.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@grammar.test'").update();
+		TestPeople.remove(jdbc, "%@grammar.test");
 	}
 
 	@Test

@@ -28,6 +28,7 @@ import az.asan.mektub.SqlCounter;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.Letters;
@@ -97,8 +98,7 @@ class SessionStoreIntegrationTest {
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
 		jdbc.sql("DELETE FROM spring_session WHERE principal_name LIKE '%@sessions.test'").update();
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@sessions.test'").update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@sessions.test'").update();
+		TestPeople.remove(jdbc, "%@sessions.test");
 	}
 
 	@Test

@@ -22,6 +22,7 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
+import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.Letters;
@@ -122,7 +123,7 @@ class KeptPagesAcrossReadersIntegrationTest {
 				assertThat(served.find()).isTrue();
 				assertThat(browser.post("/letters/" + letter + "/adopt", served.group(1)).statusCode()).isEqualTo(302);
 				// and a fulfilled one whose child's thank-you two volunteers approved: theirs alone to read
-				long donorId = jdbc.sql("SELECT id FROM app_user WHERE email = ?").param(reader.email()).query(Long.class).single();
+				long donorId = TestPeople.id(jdbc, reader.email());
 				String fulfilled = testLetters.published(campaign, Spec.of("Təşəkkür" + sessions.size(), 10));
 				testLetters.moveTo(fulfilled, az.asan.mektub.letter.LetterStatus.FULFILLED, donorId);
 				thanks = "Sağ olun, hədiyyə gözəldir! (" + sessions.size() + "-" + reader.email() + ")";
@@ -147,10 +148,7 @@ class KeptPagesAcrossReadersIntegrationTest {
 	@AfterAll
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
-		jdbc.sql("DELETE FROM mail_outbox WHERE recipient LIKE '%@readers.test'").update();
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@readers.test')")
-			.update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@readers.test'").update();
+		TestPeople.remove(jdbc, "%@readers.test");
 	}
 
 	@Test

@@ -84,9 +84,7 @@ class KeptPagesForSignedInPeopleIntegrationTest {
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
 		jdbc.sql("DELETE FROM login_attempt").update();
-		jdbc.sql("DELETE FROM audit_log WHERE target_id IN (SELECT id FROM app_user WHERE email LIKE '%@kept.test')")
-			.update();
-		jdbc.sql("DELETE FROM app_user WHERE email LIKE '%@kept.test'").update();
+		TestPeople.remove(jdbc, "%@kept.test");
 	}
 
 	@Test
