@@ -22,8 +22,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * The letter module owns the {@code letter} table and its statuses: no Java source outside
  * {@code az/asan/mektub/letter/} names the table in SQL or spells a status in a string, and inside the
- * module a status is written into SQL in one place only ({@code letter/sql/LetterSql.java}). Only the
- * string literals of the code are read (text blocks too), never its comments, so "letter" in a
+ * module a status is written into SQL in one place only ({@code letter/sql/LetterSql.java}), and a letter
+ * row is read from a result set in one place only ({@code letter/sql/LetterRow.java}). The SQL checks
+ * read only the string literals of the code (text blocks too), never its comments, so "letter" in a
  * message or a Javadoc does not count.
  * <p>
  * The same holds in templates (issue 24.3): no template spells a letter status, it asks the letter or
@@ -111,6 +112,60 @@ class LetterTableOwnershipTest {
 			}
 		}
 		assertThat(found).as("status literals in SQL outside " + THE_ONE_PLACE).isEmpty();
+	}
+
+	private static final String THE_ONE_MAPPING = "az/asan/mektub/letter/sql/LetterRow.java";
+
+	/**
+	 * A result set read by name of a column only the letter row holds (the child's age, the public wish,
+	 * the cost, the due date, the gift's tag): {@code rs.getInt("age")}. Those are read in
+	 * {@link #THE_ONE_MAPPING} only (issue 24: one mapping of the letter row), and the queries build
+	 * their records from it.
+	 */
+	private static final Pattern LETTER_ROW_READ = Pattern
+		.compile("\\.get(?:String|Int|Long|Short|Object|BigDecimal|Boolean|Timestamp|Date)\\(\\s*\""
+				+ "(?:age|public_wish|estimated_cost|scan_shareable|due_date|gift_tag_code)\"");
+
+	@Test
+	void insideTheLetterModuleTheLetterRowIsMappedInOnePlace() throws IOException {
+		assertThat(SOURCES.resolve(THE_ONE_MAPPING)).isRegularFile();
+		List<String> found = new ArrayList<>();
+		for (Path file : javaFiles()) {
+			String name = SOURCES.relativize(file).toString().replace('\\', '/');
+			if (name.equals(THE_ONE_MAPPING)) {
+				continue;
+			}
+			found.addAll(letterRowReads(name, Files.readString(file, StandardCharsets.UTF_8)));
+		}
+		assertThat(found).as("letter row columns read by hand outside " + THE_ONE_MAPPING).isEmpty();
+	}
+
+	@Test
+	void theMappingCheckSeesAResultSetReadOfALetterColumnButNotAMapOrAnotherColumn() {
+		String source = """
+				class X {
+					Object a = rs.getInt("age");
+					Object b = rs.getObject( "due_date", LocalDate.class);
+					Object c = v.get("public_wish");
+					Object d = rs.getInt("age_min");
+					Object e = rs.getString("first_name");
+				}
+				""";
+		assertThat(letterRowReads("X.java", source)).hasSize(2)
+			.anyMatch(f -> f.contains("X.java:2"))
+			.anyMatch(f -> f.contains("X.java:3"));
+	}
+
+	private static List<String> letterRowReads(String name, String source) {
+		List<String> found = new ArrayList<>();
+		String[] lines = source.split("\n", -1);
+		for (int i = 0; i < lines.length; i++) {
+			Matcher read = LETTER_ROW_READ.matcher(lines[i]);
+			if (read.find()) {
+				found.add(name + ":" + (i + 1) + ": " + read.group());
+			}
+		}
+		return found;
 	}
 
 	@Test

@@ -16,6 +16,7 @@ import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.letter.privacy.PersonalDataCheck;
 import az.asan.mektub.letter.privacy.PrivacyWarning;
 import az.asan.mektub.letter.query.LetterDetails;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.region.Region;
 import az.asan.mektub.region.Regions;
@@ -314,7 +315,8 @@ public class LetterManagement {
 	@Transactional(readOnly = true)
 	public Optional<LetterDetails> details(String code, RegionScope scope, java.util.Locale locale) {
 		Optional<LetterDetails> found = jdbc.sql("""
-				SELECT l.*, ch.surname, ch.birth_date, ch.care_setting, ch.contact, ch.anonymised_at IS NOT NULL AS anonymised,
+				SELECT %s, l.original_wish, l.sizes, l.fulfilment_note,
+				       ch.surname, ch.birth_date, ch.care_setting, ch.contact, ch.anonymised_at IS NOT NULL AS anonymised,
 				       CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS campaign_name, %s AS campaign_closed,
 				       d.full_name AS donor_name, t.full_name AS taken_by_name, r.full_name AS registered_by_name,
 				       EXISTS (SELECT 1 FROM letter_image i WHERE i.letter_id = l.id AND i.kind = 'SCAN') AS has_scan,
@@ -325,11 +327,12 @@ public class LetterManagement {
 				LEFT JOIN app_user d ON d.id = l.donor_id
 				LEFT JOIN app_user t ON t.id = l.taken_by AND l.donor_id IS NOT NULL
 				LEFT JOIN app_user r ON r.id = l.registered_by
-				WHERE l.code = :code AND %s""".formatted(CampaignSql.isClosed("c"), LetterSql.inScope("l")))
+				WHERE l.code = :code AND %s""".formatted(LetterRow.columns("l"), CampaignSql.isClosed("c"),
+				LetterSql.inScope("l")))
 			.param("code", code)
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.param("lang", locale.getLanguage())
-			.query((rs, n) -> details(rs))
+			.query(LetterRow.mapper((row, rs) -> details(row, rs)))
 			.optional();
 		return found.map(letter -> withHistory(letter, history(letter.id())));
 	}
@@ -350,21 +353,18 @@ public class LetterManagement {
 			.list();
 	}
 
-	private static LetterDetails details(ResultSet rs) throws SQLException {
-		return new LetterDetails(rs.getLong("id"), rs.getString("code"), rs.getString("gift_tag_code"),
-				rs.getLong("campaign_id"), rs.getString("campaign_name"), rs.getBoolean("campaign_closed"),
-				rs.getInt("region_id"), LetterStatus.valueOf(rs.getString("status")), rs.getString("first_name"),
-				rs.getString("surname"), rs.getObject("birth_date", LocalDate.class),
-				Gender.valueOf(rs.getString("gender")), CareSetting.valueOf(rs.getString("care_setting")),
-				rs.getString("contact"), rs.getBoolean("anonymised"), rs.getInt("age"), rs.getString("original_wish"),
-				rs.getString("public_wish"), Category.valueOf(rs.getString("category")), rs.getString("sizes"),
-				rs.getBigDecimal("estimated_cost"), rs.getBoolean("scan_shareable"), rs.getString("status_reason"),
-				rs.getString("status_note"), (Long) rs.getObject("donor_id"), rs.getString("donor_name"),
-				rs.getString("taken_by_name"), instant(rs, "adopted_at"), rs.getObject("due_date", LocalDate.class),
-				(Long) rs.getObject("handover_point_id"), instant(rs, "published_at"), instant(rs, "gift_received_at"),
-				rs.getObject("fulfilled_on", LocalDate.class), rs.getString("fulfilment_note"),
-				rs.getString("registered_by_name"), instant(rs, "created_at"), rs.getBoolean("has_scan"),
-				rs.getBoolean("has_photo"), List.of());
+	/** The letter row, with the free texts only its page shows and what the statement joins to it. */
+	private static LetterDetails details(LetterRow row, ResultSet rs) throws SQLException {
+		return new LetterDetails(row.id(), row.code(), row.giftTagCode(), row.campaignId(),
+				rs.getString("campaign_name"), rs.getBoolean("campaign_closed"), row.regionId(), row.status(),
+				row.firstName(), rs.getString("surname"), rs.getObject("birth_date", LocalDate.class), row.gender(),
+				CareSetting.valueOf(rs.getString("care_setting")), rs.getString("contact"), rs.getBoolean("anonymised"),
+				row.age(), rs.getString("original_wish"), row.publicWish(), row.category(), rs.getString("sizes"),
+				row.estimatedCost(), row.scanShareable(), row.statusReason(), row.statusNote(), row.donorId(),
+				rs.getString("donor_name"), rs.getString("taken_by_name"), row.adoptedAt(), row.dueDate(),
+				row.handoverPointId(), row.publishedAt(), row.giftReceivedAt(), row.fulfilledOn(),
+				rs.getString("fulfilment_note"), rs.getString("registered_by_name"), row.createdAt(),
+				rs.getBoolean("has_scan"), rs.getBoolean("has_photo"), List.of());
 	}
 
 	private static LetterDetails withHistory(LetterDetails l, List<LetterDetails.HistoryEntry> history) {
@@ -375,11 +375,6 @@ public class LetterManagement {
 				l.donorName(), l.takenByName(), l.adoptedAt(), l.dueDate(), l.handoverPointId(), l.publishedAt(), l.giftReceivedAt(),
 				l.fulfilledOn(), l.fulfilmentNote(), l.registeredByName(), l.createdAt(), l.hasScan(), l.hasPhoto(),
 				history);
-	}
-
-	private static java.time.Instant instant(ResultSet rs, String column) throws SQLException {
-		java.sql.Timestamp value = rs.getTimestamp(column);
-		return value == null ? null : value.toInstant();
 	}
 
 	private Letter inScope(String code, RegionScope scope) {

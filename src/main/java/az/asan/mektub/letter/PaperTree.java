@@ -7,6 +7,7 @@ import java.util.Optional;
 
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.campaign.CampaignSql;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -99,15 +100,15 @@ public class PaperTree {
 	@Transactional(readOnly = true)
 	public List<Tag> sheet(long handoverPointId, Instant printedAt, RegionScope scope) {
 		return jdbc.sql("""
-				SELECT l.code, l.first_name, l.age, l.public_wish FROM letter l
+				SELECT %s FROM letter l
 				WHERE l.paper_tree_point_id = :point AND l.paper_printed_at = :at AND %s AND l.reserved_for IS NULL
 				  AND %s
-				ORDER BY l.published_at, l.id""".formatted(LetterSql.is("l", LetterStatus.PUBLISHED), LetterSql.inScope("l")))
+				ORDER BY l.published_at, l.id""".formatted(LetterRow.columns("l"),
+				LetterSql.is("l", LetterStatus.PUBLISHED), LetterSql.inScope("l")))
 			.param("point", handoverPointId)
 			.param("at", java.sql.Timestamp.from(printedAt))
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
-			.query((rs, n) -> new Tag(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
-					rs.getString("public_wish")))
+			.query(LetterRow.mapper(row -> new Tag(row.code(), row.firstName(), row.age(), row.publicWish())))
 			.list();
 	}
 

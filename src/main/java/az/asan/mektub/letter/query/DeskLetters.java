@@ -7,6 +7,7 @@ import java.util.Map;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.campaign.CampaignSql;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,14 +66,14 @@ public class DeskLetters {
 	}
 
 	private List<Row> queue(String condition, RegionScope scope, Long me, int limit) {
-		return jdbc.sql("SELECT l.code, l.first_name, l.age, l.region_id, l.status_reason, l.status_note "
-				+ "FROM letter l JOIN campaign c ON c.id = l.campaign_id AND " + CampaignSql.notClosed("c") + " WHERE "
-				+ condition + " AND " + LetterSql.inScope("l") + " ORDER BY l.created_at, l.id LIMIT :limit")
+		return jdbc.sql("SELECT " + LetterRow.columns("l") + " FROM letter l JOIN campaign c ON c.id = l.campaign_id AND "
+				+ CampaignSql.notClosed("c") + " WHERE " + condition + " AND " + LetterSql.inScope("l")
+				+ " ORDER BY l.created_at, l.id LIMIT :limit")
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.param("me", me)
 			.param("limit", limit)
-			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
-					rs.getInt("region_id"), rs.getString("status_reason"), rs.getString("status_note")))
+			.query(LetterRow.mapper(row -> new Row(row.code(), row.firstName(), row.age(), row.regionId(),
+					row.statusReason(), row.statusNote())))
 			.list();
 	}
 

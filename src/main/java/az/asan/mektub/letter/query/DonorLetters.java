@@ -13,6 +13,7 @@ import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.WithdrawReason;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -66,16 +67,15 @@ public class DonorLetters {
 	@Transactional(readOnly = true)
 	public List<DonorLetter> adoptedBy(long donorId, String code) {
 		return jdbc.sql("""
-				SELECT id, code, first_name, age, region_id, public_wish, category, estimated_cost, status, due_date,
-				       handover_point_id, adopted_at, fulfilled_on, gift_tag_code
+				SELECT %s
 				FROM letter
 				WHERE donor_id = :donor AND %s
 				  AND (CAST(:code AS varchar) IS NULL OR code = CAST(:code AS varchar))
-				ORDER BY (%s), adopted_at DESC LIMIT 500""".formatted(LetterSql.in(null, ADOPTED, GIFT_RECEIVED, FULFILLED),
-				LetterSql.is(null, FULFILLED)))
+				ORDER BY (%s), adopted_at DESC LIMIT 500""".formatted(LetterRow.columns(null),
+				LetterSql.in(null, ADOPTED, GIFT_RECEIVED, FULFILLED), LetterSql.is(null, FULFILLED)))
 			.param("donor", donorId)
 			.param("code", code)
-			.query((rs, n) -> donorLetter(rs))
+			.query(LetterRow.mapper(row -> donorLetter(row)))
 			.list();
 	}
 
@@ -91,18 +91,18 @@ public class DonorLetters {
 	public DonorLetterPage adoptedBy(long donorId, int offset, int limit) {
 		long[] total = { 0 };
 		List<DonorLetter> letters = jdbc.sql("""
-				SELECT id, code, first_name, age, region_id, public_wish, category, estimated_cost, status, due_date,
-				       handover_point_id, adopted_at, fulfilled_on, gift_tag_code, count(*) OVER () AS total
+				SELECT %s, count(*) OVER () AS total
 				FROM letter
 				WHERE donor_id = :donor AND %s
 				ORDER BY (%s), adopted_at DESC, id DESC LIMIT :limit OFFSET :offset""".formatted(
-				LetterSql.in(null, ADOPTED, GIFT_RECEIVED, FULFILLED), LetterSql.is(null, FULFILLED)))
+				LetterRow.columns(null), LetterSql.in(null, ADOPTED, GIFT_RECEIVED, FULFILLED),
+				LetterSql.is(null, FULFILLED)))
 			.param("donor", donorId)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, n) -> {
 				total[0] = rs.getLong("total");
-				return donorLetter(rs);
+				return donorLetter(LetterRow.of(rs));
 			})
 			.list();
 		if (letters.isEmpty() && offset > 0) {
@@ -116,13 +116,10 @@ public class DonorLetters {
 		return new DonorLetterPage(letters, total[0]);
 	}
 
-	private static DonorLetter donorLetter(java.sql.ResultSet rs) throws java.sql.SQLException {
-		return new DonorLetter(rs.getLong("id"), rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
-				rs.getInt("region_id"), rs.getString("public_wish"), Category.valueOf(rs.getString("category")),
-				rs.getBigDecimal("estimated_cost"), LetterStatus.valueOf(rs.getString("status")),
-				rs.getObject("due_date", LocalDate.class), (Long) rs.getObject("handover_point_id"),
-				rs.getTimestamp("adopted_at").toInstant(), rs.getObject("fulfilled_on", LocalDate.class),
-				rs.getString("gift_tag_code"));
+	private static DonorLetter donorLetter(LetterRow row) {
+		return new DonorLetter(row.id(), row.code(), row.firstName(), row.age(), row.regionId(), row.publicWish(),
+				row.category(), row.estimatedCost(), row.status(), row.dueDate(), row.handoverPointId(),
+				row.adoptedAt(), row.fulfilledOn(), row.giftTagCode());
 	}
 
 	/** The steps of some letters since their adoption, oldest first, in one query. */
@@ -170,11 +167,11 @@ public class DonorLetters {
 	/** The letter, when it was withdrawn while this donor held it (a withdrawn letter keeps its donor). */
 	@Transactional(readOnly = true)
 	public Optional<WithdrawnHold> withdrawnWhileHeldBy(String code, long donorId) {
-		return jdbc.sql("SELECT first_name, status_reason FROM letter WHERE code = ? AND donor_id = ? AND "
+		return jdbc.sql("SELECT " + LetterRow.columns(null) + " FROM letter WHERE code = ? AND donor_id = ? AND "
 				+ LetterSql.is(null, WITHDRAWN))
 			.params(code, donorId)
-			.query((rs, n) -> new WithdrawnHold(rs.getString("first_name"),
-					WithdrawReason.valueOf(rs.getString("status_reason"))))
+			.query(LetterRow.mapper(row -> new WithdrawnHold(row.firstName(),
+					WithdrawReason.valueOf(row.statusReason()))))
 			.optional();
 	}
 
@@ -210,9 +207,9 @@ public class DonorLetters {
 	/** A letter's child as a mail names them. */
 	@Transactional(readOnly = true)
 	public ChildName child(long letterId) {
-		return jdbc.sql("SELECT first_name, gender FROM letter WHERE id = ?")
+		return jdbc.sql("SELECT " + LetterRow.columns(null) + " FROM letter WHERE id = ?")
 			.param(letterId)
-			.query((rs, n) -> new ChildName(rs.getString("first_name"), Gender.valueOf(rs.getString("gender"))))
+			.query(LetterRow.mapper(row -> new ChildName(row.firstName(), row.gender())))
 			.single();
 	}
 

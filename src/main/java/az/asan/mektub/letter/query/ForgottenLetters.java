@@ -8,6 +8,7 @@ import java.util.Map;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.campaign.CampaignSql;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.platform.settings.AsanProperties;
 
@@ -108,7 +109,7 @@ public class ForgottenLetters {
 			case OVERDUE_HOLD -> "l.due_date";
 			case UNDELIVERED -> "CAST(l.gift_received_at AT TIME ZONE 'Asia/Baku' AS date)";
 		};
-		return jdbc.sql("SELECT l.code, l.first_name, l.age, l.region_id, l.status, " + since + " AS since, "
+		return jdbc.sql("SELECT " + LetterRow.columns("l") + ", " + since + " AS since, "
 				+ "CAST(now() AT TIME ZONE 'Asia/Baku' AS date) - " + since + " AS days "
 				+ "FROM letter l JOIN campaign c ON c.id = l.campaign_id WHERE " + condition
 				+ " AND " + LetterSql.inScope("l")
@@ -117,9 +118,8 @@ public class ForgottenLetters {
 			.param("undelivered", undeliveredDays)
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
 			.param("limit", limit)
-			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
-					rs.getInt("region_id"), LetterStatus.valueOf(rs.getString("status")),
-					rs.getObject("since", LocalDate.class), rs.getInt("days")))
+			.query(LetterRow.mapper((row, rs) -> new Row(row.code(), row.firstName(), row.age(), row.regionId(),
+					row.status(), rs.getObject("since", LocalDate.class), rs.getInt("days"))))
 			.list();
 	}
 

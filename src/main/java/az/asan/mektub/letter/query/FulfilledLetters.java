@@ -4,6 +4,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import az.asan.mektub.letter.Category;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,16 +37,15 @@ public class FulfilledLetters {
 	@Transactional(readOnly = true)
 	public List<Fulfilled> before(LocalDate day, int limit) {
 		return jdbc.sql("""
-				SELECT l.code, l.first_name, l.age, l.region_id, l.category, l.fulfilled_on
+				SELECT %s
 				FROM letter l
 				WHERE %s AND l.fulfilled_on < :day
 				ORDER BY l.fulfilled_on DESC, l.id DESC
-				LIMIT :limit""".formatted(LetterSql.is("l", FULFILLED)))
+				LIMIT :limit""".formatted(LetterRow.columns("l"), LetterSql.is("l", FULFILLED)))
 			.param("day", day)
 			.param("limit", limit)
-			.query((rs, n) -> new Fulfilled(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
-					rs.getInt("region_id"), Category.valueOf(rs.getString("category")),
-					rs.getObject("fulfilled_on", LocalDate.class)))
+			.query(LetterRow.mapper(row -> new Fulfilled(row.code(), row.firstName(), row.age(), row.regionId(),
+					row.category(), row.fulfilledOn())))
 			.list();
 	}
 

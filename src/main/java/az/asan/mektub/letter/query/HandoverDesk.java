@@ -9,6 +9,7 @@ import java.util.regex.Pattern;
 import az.asan.mektub.handover.DeskScope;
 import az.asan.mektub.letter.LetterCodes;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -70,14 +71,14 @@ public class HandoverDesk {
 		Matcher url = LETTER_URL.matcher(typed);
 		String code = LetterCodes.normaliseCode(url.find() ? url.group(1) : typed);
 		return jdbc.sql("""
-				SELECT code, status, %s AS in_regions, handover_point_id IS NULL AS unplaced FROM letter
+				SELECT %s, %s AS in_regions FROM letter
 				WHERE (gift_tag_code = :tag OR code = :code)
 				  AND %s
 				  AND (%s OR %s
 				       -- no centre chosen: any centre's desk, by the exact tag code only
 				       OR (:anyCentre AND handover_point_id IS NULL AND gift_tag_code = :tag AND status = %s))
 				ORDER BY CASE status WHEN %s THEN 0 WHEN %s THEN 1 WHEN %s THEN 2 ELSE 3 END, adopted_at DESC NULLS LAST
-				LIMIT 1""".formatted(LetterSql.inScope(null),
+				LIMIT 1""".formatted(LetterRow.columns(null), LetterSql.inScope(null),
 				LetterSql.in(null, LetterStatus.PUBLISHED, LetterStatus.ADOPTED, LetterStatus.GIFT_RECEIVED,
 						LetterStatus.FULFILLED),
 				LetterSql.inScope(null), atCentres(null), LetterSql.literal(LetterStatus.ADOPTED),
@@ -88,8 +89,8 @@ public class HandoverDesk {
 			.param("code", code)
 			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
 			.param(CENTRES, desk.centresArray())
-			.query((rs, n) -> new Found(rs.getString("code"), LetterStatus.valueOf(rs.getString("status")),
-					rs.getBoolean("in_regions"), rs.getBoolean("unplaced")))
+			.query(LetterRow.mapper((row, rs) -> new Found(row.code(), row.status(), rs.getBoolean("in_regions"),
+					row.handoverPointId() == null)))
 			.optional();
 	}
 
@@ -106,21 +107,20 @@ public class HandoverDesk {
 	@Transactional(readOnly = true)
 	public Optional<Gift> gift(String code, DeskScope desk, boolean tagShown) {
 		return jdbc.sql("""
-				SELECT l.code, l.status, l.first_name, l.age, l.public_wish, l.handover_point_id, l.due_date, l.walk_in, l.region_id,
-				       coalesce(d.full_name, l.walk_in_name) AS donor_name, %s AS in_regions
+				SELECT %s, coalesce(d.full_name, l.walk_in_name) AS donor_name, %s AS in_regions
 				FROM letter l LEFT JOIN app_user d ON d.id = l.donor_id
 				WHERE l.code = :code AND %s AND (%s OR %s
-				      OR (:unplaced AND l.handover_point_id IS NULL AND l.status = %s))""".formatted(LetterSql.inScope("l"),
+				      OR (:unplaced AND l.handover_point_id IS NULL AND l.status = %s))""".formatted(
+				LetterRow.columns("l"), LetterSql.inScope("l"),
 				LetterSql.in("l", LetterStatus.ADOPTED, LetterStatus.GIFT_RECEIVED, LetterStatus.FULFILLED),
 				LetterSql.inScope("l"), atCentres("l"), LetterSql.literal(LetterStatus.ADOPTED)))
 			.param("unplaced", tagShown && desk.atAnyCentre())
 			.param("code", code)
 			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
 			.param(CENTRES, desk.centresArray())
-			.query((rs, n) -> new Gift(rs.getString("code"), LetterStatus.valueOf(rs.getString("status")),
-					rs.getString("first_name"), rs.getInt("age"), rs.getString("public_wish"), rs.getString("donor_name"),
-					rs.getObject("handover_point_id", Long.class), rs.getObject("due_date", LocalDate.class),
-					rs.getBoolean("walk_in"), rs.getBoolean("in_regions"), rs.getInt("region_id")))
+			.query(LetterRow.mapper((row, rs) -> new Gift(row.code(), row.status(), row.firstName(), row.age(),
+					row.publicWish(), rs.getString("donor_name"), row.handoverPointId(), row.dueDate(), row.walkIn(),
+					rs.getBoolean("in_regions"), row.regionId())))
 			.optional();
 	}
 
@@ -173,8 +173,7 @@ public class HandoverDesk {
 	 * regions only, the letters of their regions, as before centres were assigned.
 	 */
 	private List<Row> rows(String condition, long point, LocalDate until, DeskScope desk) {
-		return jdbc.sql("SELECT l.code, l.gift_tag_code, l.first_name, l.age, l.public_wish, l.due_date, l.walk_in, l.region_id, "
-				+ LetterSql.inScope("l") + " AS in_regions "
+		return jdbc.sql("SELECT " + LetterRow.columns("l") + ", " + LetterSql.inScope("l") + " AS in_regions "
 				+ "FROM letter l WHERE " + condition + " AND l.handover_point_id = :point"
 				+ " AND (:centre OR " + LetterSql.inScope("l") + ")"
 				+ " ORDER BY l.due_date NULLS LAST, l.id")
@@ -182,9 +181,8 @@ public class HandoverDesk {
 			.param("until", until)
 			.param("centre", desk.worksAt(point))
 			.param(LetterSql.REGIONS, LetterSql.regions(desk.regions()))
-			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("gift_tag_code"), rs.getString("first_name"),
-					rs.getInt("age"), rs.getString("public_wish"), rs.getObject("due_date", LocalDate.class),
-					rs.getBoolean("walk_in"), rs.getBoolean("in_regions"), rs.getInt("region_id")))
+			.query(LetterRow.mapper((row, rs) -> new Row(row.code(), row.giftTagCode(), row.firstName(), row.age(),
+					row.publicWish(), row.dueDate(), row.walkIn(), rs.getBoolean("in_regions"), row.regionId())))
 			.list();
 	}
 

@@ -3,6 +3,7 @@ package az.asan.mektub.letter.query;
 import java.time.LocalDate;
 import java.util.List;
 
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -41,13 +42,13 @@ public class HoldLetters {
 	@Transactional
 	public List<Due> toRemind(LocalDate today, LocalDate until) {
 		return jdbc.sql("""
-				SELECT id, code, first_name, donor_id, due_date FROM letter
+				SELECT %s FROM letter
 				WHERE %s AND reminder_sent_at IS NULL AND due_date BETWEEN :today AND :until
-				FOR UPDATE SKIP LOCKED""".formatted(LetterSql.is(null, ADOPTED)))
+				FOR UPDATE SKIP LOCKED""".formatted(LetterRow.columns(null), LetterSql.is(null, ADOPTED)))
 			.param("today", today)
 			.param("until", until)
-			.query((rs, n) -> new Due(rs.getLong("id"), rs.getString("code"), rs.getString("first_name"),
-					rs.getLong("donor_id"), rs.getObject("due_date", LocalDate.class)))
+			.query(LetterRow.mapper(row -> new Due(row.id(), row.code(), row.firstName(), row.donorId(),
+					row.dueDate())))
 			.list();
 	}
 

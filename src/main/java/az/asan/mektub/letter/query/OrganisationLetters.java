@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.util.List;
 
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,14 +50,13 @@ public class OrganisationLetters {
 	@Transactional(readOnly = true)
 	public List<Held> held(long organisationId) {
 		return jdbc.sql("""
-				SELECT code, first_name, age, public_wish, status, due_date, handover_point_id, gift_tag_code, taken_by
+				SELECT %s
 				FROM letter WHERE donor_id = :organisation AND %s
-				ORDER BY (%s) DESC, due_date, code LIMIT 500""".formatted(
+				ORDER BY (%s) DESC, due_date, code LIMIT 500""".formatted(LetterRow.columns(null),
 				LetterSql.in(null, ADOPTED, GIFT_RECEIVED, FULFILLED), LetterSql.is(null, ADOPTED)))
 			.param("organisation", organisationId)
-			.query((rs, n) -> new Held(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getString(4),
-					LetterStatus.valueOf(rs.getString(5)), rs.getObject(6, LocalDate.class), rs.getObject(7, Long.class),
-					rs.getString(8), rs.getObject(9, Long.class)))
+			.query(LetterRow.mapper(row -> new Held(row.code(), row.firstName(), row.age(), row.publicWish(),
+					row.status(), row.dueDate(), row.handoverPointId(), row.giftTagCode(), row.takenBy())))
 			.list();
 	}
 
@@ -64,12 +64,13 @@ public class OrganisationLetters {
 	@Transactional(readOnly = true)
 	public List<Reserved> pool(long organisationId) {
 		return jdbc.sql("""
-				SELECT code, first_name, age, region_id, public_wish, reserved_until
+				SELECT %s
 				FROM letter WHERE reserved_for = :organisation AND %s
-				ORDER BY reserved_until, code LIMIT 500""".formatted(LetterSql.is(null, PUBLISHED)))
+				ORDER BY reserved_until, code LIMIT 500""".formatted(LetterRow.columns(null),
+				LetterSql.is(null, PUBLISHED)))
 			.param("organisation", organisationId)
-			.query((rs, n) -> new Reserved(rs.getString(1), rs.getString(2), rs.getInt(3), rs.getInt(4),
-					rs.getString(5), rs.getTimestamp(6).toInstant()))
+			.query(LetterRow.mapper(row -> new Reserved(row.code(), row.firstName(), row.age(), row.regionId(),
+					row.publicWish(), row.reservedUntil())))
 			.list();
 	}
 

@@ -1,8 +1,6 @@
 package az.asan.mektub.letter.query;
 
 import java.math.BigDecimal;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -10,9 +8,11 @@ import java.util.Optional;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.platform.database.SqlLike;
 
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.jdbc.core.namedparam.MapSqlParameterSource;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -33,8 +33,9 @@ import static az.asan.mektub.letter.LetterStatus.PUBLISHED;
 @Component
 public class TreeLetters {
 
-	private static final String COLUMNS = "l.code, l.first_name, l.age, l.gender, l.region_id, l.category, "
-			+ "l.public_wish, l.estimated_cost, l.scan_shareable, l.campaign_id";
+	private static final String COLUMNS = LetterRow.columns("l");
+
+	private static final RowMapper<TreeLetter> TREE_LETTER = LetterRow.mapper(row -> treeLetter(row));
 
 	/** What a visitor narrowed the tree down to; nulls (and an empty text) are not applied. */
 	public record Criteria(Integer economicRegion, Integer region, Integer ageMin, Integer ageMax, Gender gender,
@@ -79,7 +80,7 @@ public class TreeLetters {
 			sql = "SELECT " + COLUMNS + " FROM letter l" + join(filter) + where
 					+ " ORDER BY l.published_at, l.id LIMIT :limit OFFSET :offset";
 		}
-		List<TreeLetter> letters = jdbc.sql(sql).paramSource(params).query(TreeLetters::map).list();
+		List<TreeLetter> letters = jdbc.sql(sql).paramSource(params).query(TREE_LETTER).list();
 		return new Page(letters, total);
 	}
 
@@ -89,7 +90,7 @@ public class TreeLetters {
 		return jdbc.sql("SELECT " + COLUMNS + " FROM letter l WHERE l.code = ? AND " + LetterSql.is("l", PUBLISHED)
 				+ " AND l.reserved_for IS NULL")
 			.param(code)
-			.query(TreeLetters::map)
+			.query(TREE_LETTER)
 			.optional();
 	}
 
@@ -99,10 +100,10 @@ public class TreeLetters {
 	 */
 	@Transactional(readOnly = true)
 	public Optional<PublicLetter> publicLetter(String code) {
-		return jdbc.sql("SELECT " + COLUMNS + ", l.status FROM letter l WHERE l.code = ? "
+		return jdbc.sql("SELECT " + COLUMNS + " FROM letter l WHERE l.code = ? "
 				+ "AND " + LetterSql.in("l", PUBLISHED, ADOPTED, GIFT_RECEIVED, FULFILLED))
 			.param(code)
-			.query((rs, n) -> new PublicLetter(map(rs, n), LetterStatus.valueOf(rs.getString("status"))))
+			.query(LetterRow.mapper(row -> new PublicLetter(treeLetter(row), row.status())))
 			.optional();
 	}
 
@@ -123,13 +124,13 @@ public class TreeLetters {
 				jdbc.sql(sql.formatted(COLUMNS, published, "AND l.category = missed.category"))
 					.param("code", code)
 					.param("limit", limit)
-					.query(TreeLetters::map)
+					.query(TREE_LETTER)
 					.list());
 		if (found.size() < limit) {
 			jdbc.sql(sql.formatted(COLUMNS, published, "AND l.category <> missed.category"))
 				.param("code", code)
 				.param("limit", limit - found.size())
-				.query(TreeLetters::map)
+				.query(TREE_LETTER)
 				.list()
 				.forEach(found::add);
 		}
@@ -186,11 +187,10 @@ public class TreeLetters {
 		return " WHERE " + String.join(" AND ", conditions);
 	}
 
-	private static TreeLetter map(ResultSet rs, int row) throws SQLException {
-		return new TreeLetter(rs.getString("code"), rs.getString("first_name"), rs.getInt("age"),
-				Gender.valueOf(rs.getString("gender")), rs.getInt("region_id"), Category.valueOf(rs.getString("category")),
-				rs.getString("public_wish"), rs.getBigDecimal("estimated_cost"), rs.getBoolean("scan_shareable"),
-				rs.getLong("campaign_id"));
+	/** What the public sees of a letter row (scan_shareable says whether the scan's picture is shown). */
+	private static TreeLetter treeLetter(LetterRow row) {
+		return new TreeLetter(row.code(), row.firstName(), row.age(), row.gender(), row.regionId(), row.category(),
+				row.publicWish(), row.estimatedCost(), row.scanShareable(), row.campaignId());
 	}
 
 }

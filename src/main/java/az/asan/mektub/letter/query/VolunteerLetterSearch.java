@@ -5,6 +5,7 @@ import java.util.List;
 
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.letter.LetterStatus;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -64,16 +65,15 @@ public class VolunteerLetterSearch {
 	public Page search(Criteria criteria, RegionScope scope, java.util.Locale locale) {
 		String q = criteria.q();
 		long total = bind(jdbc.sql("SELECT count(*) " + WHERE), criteria, scope, q).query(Long.class).single();
-		List<Row> rows = bind(jdbc.sql("""
-				SELECT l.code, l.first_name, ch.surname, l.age, l.region_id, l.status, CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS campaign_name,
-				       l.created_at
-				""" + WHERE + " ORDER BY l.created_at DESC, l.id DESC LIMIT :limit OFFSET :offset"), criteria, scope, q)
+		String select = "SELECT " + LetterRow.columns("l") + ", ch.surname, "
+				+ "CASE :lang WHEN 'en' THEN c.name_en WHEN 'ru' THEN c.name_ru ELSE c.name_az END AS campaign_name\n";
+		List<Row> rows = bind(jdbc.sql(select + WHERE + " ORDER BY l.created_at DESC, l.id DESC LIMIT :limit OFFSET :offset"),
+				criteria, scope, q)
 			.param("limit", PAGE_SIZE)
 			.param("offset", (criteria.page() - 1) * PAGE_SIZE)
 			.param("lang", locale.getLanguage())
-			.query((rs, n) -> new Row(rs.getString("code"), rs.getString("first_name"), rs.getString("surname"),
-					rs.getInt("age"), rs.getInt("region_id"), LetterStatus.valueOf(rs.getString("status")),
-					rs.getString("campaign_name"), rs.getTimestamp("created_at").toInstant()))
+			.query(LetterRow.mapper((row, rs) -> new Row(row.code(), row.firstName(), rs.getString("surname"),
+					row.age(), row.regionId(), row.status(), rs.getString("campaign_name"), row.createdAt())))
 			.list();
 		return new Page(rows, total, criteria.page());
 	}

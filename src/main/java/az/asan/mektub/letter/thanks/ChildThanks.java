@@ -14,6 +14,7 @@ import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.LetterTransitionException;
 import az.asan.mektub.letter.privacy.ChildDataAnonymised;
 import az.asan.mektub.letter.privacy.PersonalDataCheck;
+import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
 import az.asan.mektub.platform.web.NotFound;
 
@@ -117,14 +118,14 @@ public class ChildThanks {
 	@Transactional
 	public void attach(String code, RegionScope scope, long volunteerId, String note, byte[] jpeg, boolean checked) {
 		For letter = jdbc.sql("""
-				SELECT l.id, l.status, l.donor_id, l.first_name, ch.surname, ch.contact, ch.anonymised_at IS NOT NULL AS anonymised
+				SELECT %s, ch.surname, ch.contact, ch.anonymised_at IS NOT NULL AS anonymised
 				FROM letter l JOIN child ch ON ch.id = l.child_id
-				WHERE l.code = :code AND %s FOR UPDATE OF l""".formatted(LetterSql.inScope("l")))
+				WHERE l.code = :code AND %s FOR UPDATE OF l""".formatted(LetterRow.columns("l"),
+				LetterSql.inScope("l")))
 			.param("code", code)
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
-			.query((rs, n) -> new For(rs.getLong("id"), LetterStatus.valueOf(rs.getString("status")),
-					rs.getObject("donor_id", Long.class), rs.getString("first_name"), rs.getString("surname"),
-					rs.getString("contact"), rs.getBoolean("anonymised")))
+			.query(LetterRow.mapper((row, rs) -> new For(row.id(), row.status(), row.donorId(), row.firstName(),
+					rs.getString("surname"), rs.getString("contact"), rs.getBoolean("anonymised"))))
 			.optional()
 			.orElseThrow(NotFound::new);
 		if (letter.status() != LetterStatus.FULFILLED || letter.anonymised()) {
@@ -315,15 +316,15 @@ public class ChildThanks {
 	@Transactional(readOnly = true)
 	public List<Waiting> waiting(RegionScope scope) {
 		return jdbc.sql("""
-				SELECT l.code, l.first_name, l.region_id, t.note IS NOT NULL AS has_note, t.image IS NOT NULL AS has_image,
+				SELECT %s, t.note IS NOT NULL AS has_note, t.image IS NOT NULL AS has_image,
 				       a.full_name AS attached_by_name, t.attached_by, t.attached_at
 				FROM letter_thanks t JOIN letter l ON l.id = t.letter_id JOIN app_user a ON a.id = t.attached_by
 				WHERE t.status = 'PENDING' AND %s
-				ORDER BY t.attached_at, l.id LIMIT 200""".formatted(LetterSql.inScope("l")))
+				ORDER BY t.attached_at, l.id LIMIT 200""".formatted(LetterRow.columns("l"), LetterSql.inScope("l")))
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
-			.query((rs, n) -> new Waiting(rs.getString("code"), rs.getString("first_name"), rs.getInt("region_id"),
+			.query(LetterRow.mapper((row, rs) -> new Waiting(row.code(), row.firstName(), row.regionId(),
 					rs.getBoolean("has_note"), rs.getBoolean("has_image"), rs.getString("attached_by_name"),
-					rs.getLong("attached_by"), rs.getTimestamp("attached_at").toInstant()))
+					rs.getLong("attached_by"), rs.getTimestamp("attached_at").toInstant())))
 			.list();
 	}
 
@@ -334,16 +335,17 @@ public class ChildThanks {
 	@Transactional(readOnly = true)
 	public List<Rejected> rejected(RegionScope scope) {
 		return jdbc.sql("""
-				SELECT l.code, l.first_name, l.region_id, a.full_name AS attached_by_name, t.attached_by,
+				SELECT %s, a.full_name AS attached_by_name, t.attached_by,
 				       r.full_name AS reviewed_by_name, t.reviewed_at, t.reject_reason
 				FROM letter_thanks t JOIN letter l ON l.id = t.letter_id JOIN app_user a ON a.id = t.attached_by
 				     JOIN app_user r ON r.id = t.reviewed_by
 				WHERE t.status = 'REJECTED' AND %s
-				ORDER BY t.reviewed_at DESC, l.id LIMIT 200""".formatted(LetterSql.inScope("l")))
+				ORDER BY t.reviewed_at DESC, l.id LIMIT 200""".formatted(LetterRow.columns("l"),
+				LetterSql.inScope("l")))
 			.param(LetterSql.REGIONS, LetterSql.regions(scope))
-			.query((rs, n) -> new Rejected(rs.getString("code"), rs.getString("first_name"), rs.getInt("region_id"),
+			.query(LetterRow.mapper((row, rs) -> new Rejected(row.code(), row.firstName(), row.regionId(),
 					rs.getString("attached_by_name"), rs.getLong("attached_by"), rs.getString("reviewed_by_name"),
-					rs.getTimestamp("reviewed_at").toInstant(), rs.getString("reject_reason")))
+					rs.getTimestamp("reviewed_at").toInstant(), rs.getString("reject_reason"))))
 			.list();
 	}
 
