@@ -48,7 +48,7 @@ class PhoneTreeBrowserTest extends JourneyTest {
 		assertThat(number(first.get("bottom"))).as("the first card ends inside the first screen").isLessThanOrEqualTo(844);
 		assertThat(number(rect(cards.get(1)).get("bottom"))).as("so does the second").isLessThanOrEqualTo(844);
 		for (WebElement part : cards.get(0).findElements(org.openqa.selenium.By.cssSelector("span"))) {
-			assertThat(fontSize(part)).as("text size of " + part.getDomAttribute("class")).isGreaterThanOrEqualTo(14);
+			assertThat(fontSize(part)).as(() -> "text size of " + part.getDomAttribute("class")).isGreaterThanOrEqualTo(14);
 		}
 		// The desktop's drawing is not shown on a phone, and the phone's cards not on a desktop.
 		assertThat(browser.find(".tree-wrap").isDisplayed()).isFalse();
@@ -182,10 +182,10 @@ class PhoneTreeBrowserTest extends JourneyTest {
 			Object wide = ((JavascriptExecutor) browser.driver()).executeScript("""
 					return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-responsive') && e.getBoundingClientRect().right > window.innerWidth)
 						.slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ');""");
-			assertThat(number(both.get(0))).as("page width on " + browser.url() + ", too wide: " + wide)
+			assertThat(number(both.get(0))).as(() -> "page width on " + browser.url() + ", too wide: " + wide)
 				.isLessThanOrEqualTo(number(both.get(1)));
 		}
-		assertThat(number(both.get(0))).as("page width on " + browser.url()).isLessThanOrEqualTo(number(both.get(1)));
+		assertThat(number(both.get(0))).as(() -> "page width on " + browser.url()).isLessThanOrEqualTo(number(both.get(1)));
 	}
 
 	/** Every visible control of the page's main part is at least 44 × 44 CSS px. */
@@ -194,9 +194,9 @@ class PhoneTreeBrowserTest extends JourneyTest {
 				+ "main a.filter-chip, main #tree-list a, .navbar-toggler")) {
 			if (control.isDisplayed()) {
 				Map<String, Object> r = rect(control);
-				assertThat(number(r.get("height"))).as("height of " + control.getText() + " on " + browser.url())
+				assertThat(number(r.get("height"))).as(() -> "height of " + control.getText() + " on " + browser.url())
 					.isGreaterThanOrEqualTo(44);
-				assertThat(number(r.get("width"))).as("width of " + control.getText() + " on " + browser.url())
+				assertThat(number(r.get("width"))).as(() -> "width of " + control.getText() + " on " + browser.url())
 					.isGreaterThanOrEqualTo(44);
 			}
 		}
