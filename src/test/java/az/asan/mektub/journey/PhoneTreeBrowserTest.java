@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -116,9 +115,7 @@ class PhoneTreeBrowserTest extends JourneyTest {
 			phone(size[0], size[1]);
 			for (String page : pages) {
 				browser.driver().get(base() + page);
-				AxeBuilder axe = new AxeBuilder();
-				axe.setOptions(STRICT_AXE);
-				for (Rule rule : axe.analyze(browser.driver()).getViolations()) {
+				for (Rule rule : browser.violations(STRICT_AXE)) {
 					violations.add(size[0] + "px " + page + ": " + rule.getId() + " (" + rule.getImpact() + ") "
 							+ rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getHtml())).collect(Collectors.joining(" | ")));
 				}
