@@ -19,6 +19,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -65,6 +66,36 @@ final class Browser implements AutoCloseable {
 
 	private static final ObjectMapper JSON = new ObjectMapper()
 		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+	/**
+	 * Marks the document a click starts on, and notes when it starts leaving for another document (a link, a form
+	 * sent, a script's redirect): the Navigation API's navigate event, with unload's events as a second sign.
+	 */
+	private static final String MARK = """
+			var w = window;
+			if (!w.__journeyClick) {
+				w.__journeyClick = {leaving: false};
+				var leave = function () { w.__journeyClick.leaving = true; };
+				if (w.navigation) {
+					w.navigation.addEventListener('navigate', function (e) {
+						if (!e.destination.sameDocument) { leave(); }
+					});
+				}
+				w.addEventListener('beforeunload', leave);
+				w.addEventListener('pagehide', leave);
+			}
+			w.__journeyClick.leaving = false;""";
+
+	/**
+	 * Where a click stands: "new" (another document, loaded), "loading" (another document, still loading),
+	 * "leaving" (the old document, on its way out), "busy" (the old document, htmx still asking or swapping) or
+	 * "stayed" (the old document, with nothing going on).
+	 */
+	private static final String SETTLED = """
+			if (!window.__journeyClick) { return document.readyState === 'complete' ? 'new' : 'loading'; }
+			if (window.__journeyClick.leaving) { return 'leaving'; }
+			if (document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')) { return 'busy'; }
+			return 'stayed';""";
 
 	private final ChromeDriver driver;
 
@@ -219,38 +250,82 @@ final class Browser implements AutoCloseable {
 	/** Submits by clicking, then waits for the next page and checks it. */
 	void click(String css) {
 		WebElement element = find(css);
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})",
-				element);
+		driver.executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+		driver.executeScript(MARK);
 		try {
 			element.click();
 		}
 		catch (org.openqa.selenium.ElementClickInterceptedException ex) {
 			// Something drawn on top at that spot (a sticky footer while scrolling): click it as a script would.
-			((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+			driver.executeScript("arguments[0].click()", element);
 		}
-		try {
-			// a form's answer is a new page: wait for the old one to go (an action in place keeps it: no wait then)
-			new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> {
-				try {
-					element.isEnabled();
-					return false;
-				}
-				catch (org.openqa.selenium.WebDriverException gone) {
-					// stale, or "does not belong to the document": the page it was on has gone
-					return true;
-				}
-			});
-		}
-		catch (org.openqa.selenium.TimeoutException stayed) {
-			// an action answered in place
-		}
-		waitForPage();
+		settle();
 		checkAccessibility();
 	}
 
+	/**
+	 * Waits for what a click started: a form's answer or a link's page is a new document, loaded; an htmx action is
+	 * answered when htmx has swapped and settled; an action in place that starts nothing (a radio button ticked) is
+	 * done when the page has stayed quiet for a moment. Chromium's driver already holds its commands while a page is
+	 * loading, so a page still on its way shows as "loading" or never shows at all. A page that left and did not
+	 * come (a download) is taken as answered after three seconds, as before.
+	 */
+	private void settle() {
+		long start = System.nanoTime();
+		long quietSince = -1;
+		while (true) {
+			long now = System.nanoTime();
+			String state;
+			try {
+				state = (String) driver.executeScript(SETTLED);
+			}
+			catch (org.openqa.selenium.UnhandledAlertException ex) {
+				throw ex;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				// the document went while the script ran: ask the next one
+				state = "loading";
+			}
+			if ("new".equals(state)) {
+				return;
+			}
+			if ("stayed".equals(state)) {
+				if (quietSince < 0) {
+					quietSince = now;
+				}
+				else if (now - quietSince >= QUIET.toNanos()) {
+					return;
+				}
+			}
+			else {
+				quietSince = -1;
+			}
+			if ("leaving".equals(state) && now - start > LEFT_WITHOUT_ARRIVING.toNanos()) {
+				return;
+			}
+			if (now - start > Duration.ofSeconds(15).toNanos()) {
+				throw new org.openqa.selenium.TimeoutException("A click on the page " + driver.getCurrentUrl()
+						+ " did not settle in 15 s (" + state + ")");
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	/** How long a page a click left in place must stay quiet to count as the click's answer. */
+	private static final Duration QUIET = Duration.ofMillis(250);
+
+	/** How long a page that started leaving may stay (a download leaves it there). */
+	private static final Duration LEFT_WITHOUT_ARRIVING = Duration.ofSeconds(3);
+
 	private void waitForPage() {
 		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete"
-			.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+			.equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	String text(String css) {
