@@ -229,7 +229,7 @@ final class Browser implements AutoCloseable {
 	}
 
 	WebElement find(String css) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10))
+		return new WebDriverWait(driver, Duration.ofSeconds(10), POLL)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
 	}
 
@@ -317,6 +317,9 @@ final class Browser implements AutoCloseable {
 		}
 	}
 
+	/** How often a wait looks again (Selenium's own default is every half second). */
+	static final Duration POLL = Duration.ofMillis(50);
+
 	/** How long a page a click left in place must stay quiet to count as the click's answer. */
 	private static final Duration QUIET = Duration.ofMillis(250);
 
@@ -324,7 +327,7 @@ final class Browser implements AutoCloseable {
 	private static final Duration LEFT_WITHOUT_ARRIVING = Duration.ofSeconds(3);
 
 	private void waitForPage() {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete"
+		new WebDriverWait(driver, Duration.ofSeconds(15), POLL).until(d -> "complete"
 			.equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 

@@ -74,7 +74,7 @@ class PhoneTreeBrowserTest extends JourneyTest {
 
 		browser.find("#filters-toggle").click();
 		// Bootstrap's collapse animates ("collapsing") before it settles as "collapse show": a thumb waits for it too.
-		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d -> form.isDisplayed()
+		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10), Browser.POLL).until(d -> form.isDisplayed()
 				&& String.valueOf(form.getDomAttribute("class")).contains("show")
 				&& browser.find("#f-category").isDisplayed());
 		browser.choose("#f-category", "TOY");
@@ -97,8 +97,8 @@ class PhoneTreeBrowserTest extends JourneyTest {
 		browser.open("/tree?lang=en");
 		String firstBefore = browser.find(".tree-phone a.tree-card").getDomAttribute("href");
 		browser.click("#more");
-		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("page=2"));
-		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10), Browser.POLL).until(d -> d.getCurrentUrl().contains("page=2"));
+		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10), Browser.POLL)
 			.until(d -> !firstBefore.equals(browser.find(".tree-phone a.tree-card").getDomAttribute("href")));
 		assertNothingScrollsSideways();
 	}
