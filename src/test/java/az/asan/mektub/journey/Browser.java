@@ -8,12 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 
-import com.deque.html.axecore.results.Results;
+import com.deque.html.axecore.providers.EmbeddedResourceAxeProvider;
 import com.deque.html.axecore.results.Rule;
 import com.deque.html.axecore.selenium.AxeBuilder;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.TestWatcher;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
@@ -37,7 +43,59 @@ final class Browser implements AutoCloseable {
 
 	static final Path FAILURES = Path.of("target", "browser-failures");
 
-	private static final List<String> WCAG = List.of("wcag2a", "wcag2aa", "wcag21a", "wcag21aa");
+	/** axe-core's options for the check of every page: the WCAG 2.1 A and AA rules. */
+	private static final String WCAG = """
+			{"runOnly": {"type": "tag", "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]}}""";
+
+	/** The axe-core that AxeBuilder puts into a page: the one this axe-core-selenium version carries. */
+	private static final String AXE = axeSource();
+
+	/**
+	 * Runs axe-core on the document as it is now and answers its violations as JSON, or says that the page has no
+	 * axe yet or has frames (which AxeBuilder checks from inside).
+	 */
+	private static final String AXE_RUN = """
+			var done = arguments[arguments.length - 1];
+			if (!window.axe || typeof window.axe.run !== 'function') { done('{"missing": true}'); return; }
+			if (window.frames.length > 0) { done('{"frames": true}'); return; }
+			window.axe.run(document, JSON.parse(arguments[0])).then(function (results) {
+				done(JSON.stringify({violations: results.violations}));
+			}, function (error) {
+				done(JSON.stringify({error: String(error && error.stack || error)}));
+			});""";
+
+	private static final ObjectMapper JSON = new ObjectMapper()
+		.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+
+	/**
+	 * Marks the document a click starts on, and notes when it starts leaving for another document (a link, a form
+	 * sent, a script's redirect): the Navigation API's navigate event, with unload's events as a second sign.
+	 */
+	private static final String MARK = """
+			var w = window;
+			if (!w.__journeyClick) {
+				w.__journeyClick = {leaving: false};
+				var leave = function () { w.__journeyClick.leaving = true; };
+				if (w.navigation) {
+					w.navigation.addEventListener('navigate', function (e) {
+						if (!e.destination.sameDocument) { leave(); }
+					});
+				}
+				w.addEventListener('beforeunload', leave);
+				w.addEventListener('pagehide', leave);
+			}
+			w.__journeyClick.leaving = false;""";
+
+	/**
+	 * Where a click stands: "new" (another document, loaded), "loading" (another document, still loading),
+	 * "leaving" (the old document, on its way out), "busy" (the old document, htmx still asking or swapping) or
+	 * "stayed" (the old document, with nothing going on).
+	 */
+	private static final String SETTLED = """
+			if (!window.__journeyClick) { return document.readyState === 'complete' ? 'new' : 'loading'; }
+			if (window.__journeyClick.leaving) { return 'leaving'; }
+			if (document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')) { return 'busy'; }
+			return 'stayed';""";
 
 	private final ChromeDriver driver;
 
@@ -73,6 +131,7 @@ final class Browser implements AutoCloseable {
 			.build();
 		this.driver = new ChromeDriver(service, options);
 		this.driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+		this.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(30));
 		this.base = "http://localhost:" + port;
 	}
 
@@ -92,17 +151,7 @@ final class Browser implements AutoCloseable {
 
 	/** The page the browser is on now must have no serious or critical WCAG 2.1 AA violation. */
 	void checkAccessibility() {
-		Results results;
-		try {
-			results = new AxeBuilder().withTags(WCAG).analyze(driver);
-		}
-		catch (org.openqa.selenium.JavascriptException ex) {
-			// the page changed under axe (a redirect still arriving on a busy machine): check the page now there
-			waitForPage();
-			results = new AxeBuilder().withTags(WCAG).analyze(driver);
-		}
-		List<Rule> bad = results.getViolations()
-			.stream()
+		List<Rule> bad = violations(WCAG).stream()
 			.filter(rule -> "serious".equals(rule.getImpact()) || "critical".equals(rule.getImpact()))
 			.toList();
 		assertThat(bad).as(() -> "axe on " + driver.getCurrentUrl() + ":\n" + bad.stream()
@@ -111,8 +160,76 @@ final class Browser implements AutoCloseable {
 			.collect(Collectors.joining("\n"))).isEmpty();
 	}
 
+	/**
+	 * What axe-core, run with these options (axe's own JSON), finds wrong on the page now. The same engine, rules and
+	 * document as AxeBuilder's analyze, run the cheaper way: axe goes into a document once (a second check of the
+	 * same document finds it there) and runs there with axe.run, and only the violations come back
+	 * (resultTypes), where AxeBuilder sends axe's 550 kB twice a check (the second time into an about:blank window
+	 * it opens and closes to finish the run in) and gets every passing node back, with its selector and HTML. A page
+	 * with frames goes to AxeBuilder, which checks inside them.
+	 */
+	List<Rule> violations(String options) {
+		String withOptions = onlyViolations(options);
+		for (int attempt = 1;; attempt++) {
+			JsonNode answer;
+			try {
+				answer = runAxe(withOptions);
+				if (answer.has("missing")) {
+					driver.executeScript(AXE);
+					answer = runAxe(withOptions);
+				}
+			}
+			catch (org.openqa.selenium.JavascriptException | com.fasterxml.jackson.core.JsonProcessingException ex) {
+				// the page changed under axe (a redirect still arriving on a busy machine): check the page now there
+				if (attempt == 2) {
+					throw new IllegalStateException("axe could not run on " + driver.getCurrentUrl(), ex);
+				}
+				waitForPage();
+				continue;
+			}
+			if (answer.has("frames")) {
+				AxeBuilder axe = new AxeBuilder();
+				axe.setOptions(options);
+				return axe.analyze(driver).getViolations();
+			}
+			if (answer.has("violations")) {
+				return JSON.convertValue(answer.get("violations"), new TypeReference<List<Rule>>() {
+				});
+			}
+			if (attempt == 2) {
+				throw new IllegalStateException("axe could not run on " + driver.getCurrentUrl() + ": " + answer);
+			}
+			waitForPage();
+		}
+	}
+
+	private JsonNode runAxe(String options) throws com.fasterxml.jackson.core.JsonProcessingException {
+		Object answer = driver.executeAsyncScript(AXE_RUN, options);
+		return JSON.readTree(answer instanceof String json ? json : "{\"missing\": true}");
+	}
+
+	private static String onlyViolations(String options) {
+		try {
+			ObjectNode all = (ObjectNode) JSON.readTree(options);
+			all.putArray("resultTypes").add("violations");
+			return JSON.writeValueAsString(all);
+		}
+		catch (com.fasterxml.jackson.core.JsonProcessingException ex) {
+			throw new IllegalArgumentException("axe options that are not JSON: " + options, ex);
+		}
+	}
+
+	private static String axeSource() {
+		try {
+			return new EmbeddedResourceAxeProvider().getScript();
+		}
+		catch (Exception ex) {
+			throw new IllegalStateException("axe-core's script is not on the class path", ex);
+		}
+	}
+
 	WebElement find(String css) {
-		return new WebDriverWait(driver, Duration.ofSeconds(10))
+		return new WebDriverWait(driver, Duration.ofSeconds(10), POLL)
 			.until(ExpectedConditions.presenceOfElementLocated(By.cssSelector(css)));
 	}
 
@@ -133,38 +250,85 @@ final class Browser implements AutoCloseable {
 	/** Submits by clicking, then waits for the next page and checks it. */
 	void click(String css) {
 		WebElement element = find(css);
-		((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block:'center'})",
-				element);
+		driver.executeScript("arguments[0].scrollIntoView({block:'center'})", element);
+		driver.executeScript(MARK);
 		try {
 			element.click();
 		}
 		catch (org.openqa.selenium.ElementClickInterceptedException ex) {
 			// Something drawn on top at that spot (a sticky footer while scrolling): click it as a script would.
-			((org.openqa.selenium.JavascriptExecutor) driver).executeScript("arguments[0].click()", element);
+			driver.executeScript("arguments[0].click()", element);
 		}
-		try {
-			// a form's answer is a new page: wait for the old one to go (an action in place keeps it: no wait then)
-			new WebDriverWait(driver, Duration.ofSeconds(3)).until(d -> {
-				try {
-					element.isEnabled();
-					return false;
-				}
-				catch (org.openqa.selenium.WebDriverException gone) {
-					// stale, or "does not belong to the document": the page it was on has gone
-					return true;
-				}
-			});
-		}
-		catch (org.openqa.selenium.TimeoutException stayed) {
-			// an action answered in place
-		}
-		waitForPage();
+		settle();
 		checkAccessibility();
 	}
 
+	/**
+	 * Waits for what a click started: a form's answer or a link's page is a new document, loaded; an htmx action is
+	 * answered when htmx has swapped and settled; an action in place that starts nothing (a radio button ticked) is
+	 * done when the page has stayed quiet for a moment. Chromium's driver already holds its commands while a page is
+	 * loading, so a page still on its way shows as "loading" or never shows at all. A page that left and did not
+	 * come (a download) is taken as answered after three seconds, as before.
+	 */
+	private void settle() {
+		long start = System.nanoTime();
+		long quietSince = -1;
+		while (true) {
+			long now = System.nanoTime();
+			String state;
+			try {
+				state = (String) driver.executeScript(SETTLED);
+			}
+			catch (org.openqa.selenium.UnhandledAlertException ex) {
+				throw ex;
+			}
+			catch (org.openqa.selenium.WebDriverException ex) {
+				// the document went while the script ran: ask the next one
+				state = "loading";
+			}
+			if ("new".equals(state)) {
+				return;
+			}
+			if ("stayed".equals(state)) {
+				if (quietSince < 0) {
+					quietSince = now;
+				}
+				else if (now - quietSince >= QUIET.toNanos()) {
+					return;
+				}
+			}
+			else {
+				quietSince = -1;
+			}
+			if ("leaving".equals(state) && now - start > LEFT_WITHOUT_ARRIVING.toNanos()) {
+				return;
+			}
+			if (now - start > Duration.ofSeconds(15).toNanos()) {
+				throw new org.openqa.selenium.TimeoutException("A click on the page " + driver.getCurrentUrl()
+						+ " did not settle in 15 s (" + state + ")");
+			}
+			try {
+				Thread.sleep(50);
+			}
+			catch (InterruptedException ex) {
+				Thread.currentThread().interrupt();
+				throw new IllegalStateException(ex);
+			}
+		}
+	}
+
+	/** How often a wait looks again (Selenium's own default is every half second). */
+	static final Duration POLL = Duration.ofMillis(50);
+
+	/** How long a page a click left in place must stay quiet to count as the click's answer. */
+	private static final Duration QUIET = Duration.ofMillis(250);
+
+	/** How long a page that started leaving may stay (a download leaves it there). */
+	private static final Duration LEFT_WITHOUT_ARRIVING = Duration.ofSeconds(3);
+
 	private void waitForPage() {
-		new WebDriverWait(driver, Duration.ofSeconds(15)).until(d -> "complete"
-			.equals(((org.openqa.selenium.JavascriptExecutor) d).executeScript("return document.readyState")));
+		new WebDriverWait(driver, Duration.ofSeconds(15), POLL).until(d -> "complete"
+			.equals(((JavascriptExecutor) d).executeScript("return document.readyState")));
 	}
 
 	String text(String css) {

@@ -34,7 +34,7 @@ class DeskAndReportsOnAPhoneBrowserTest extends JourneyTest {
 			assertNothingScrollsSideways(lang + " /volunteer");
 			for (WebElement link : browser.all("#desk-links a")) {
 				Map<String, Object> box = rect(link);
-				assertThat(number(box.get("right"))).as(lang + ": " + link.getText() + " inside the screen")
+				assertThat(number(box.get("right"))).as(() -> lang + ": " + link.getText() + " inside the screen")
 					.isLessThanOrEqualTo(390);
 			}
 			assertThat(browser.find("#handover-desk-link").isDisplayed()).isTrue();

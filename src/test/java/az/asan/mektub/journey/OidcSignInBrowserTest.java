@@ -609,7 +609,7 @@ class OidcSignInBrowserTest extends JourneyTest {
 	private void signInAtProvider(Person person) {
 		browser.find("#oidc-sign-in").click();
 		String app = "http://localhost:" + port + "/";
-		WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20));
+		WebDriverWait wait = new WebDriverWait(browser.driver(), Duration.ofSeconds(20), Browser.POLL);
 		wait.until(d -> d.getCurrentUrl().startsWith(app) && !d.getCurrentUrl().contains("/login/oidc?")
 				|| d.getCurrentUrl().startsWith(provider.issuer()) && !d.findElements(By.id("username")).isEmpty());
 		if (browser.url().startsWith(provider.issuer())) {

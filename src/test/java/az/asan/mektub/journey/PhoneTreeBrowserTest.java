@@ -6,7 +6,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import com.deque.html.axecore.results.Rule;
-import com.deque.html.axecore.selenium.AxeBuilder;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -48,7 +47,7 @@ class PhoneTreeBrowserTest extends JourneyTest {
 		assertThat(number(first.get("bottom"))).as("the first card ends inside the first screen").isLessThanOrEqualTo(844);
 		assertThat(number(rect(cards.get(1)).get("bottom"))).as("so does the second").isLessThanOrEqualTo(844);
 		for (WebElement part : cards.get(0).findElements(org.openqa.selenium.By.cssSelector("span"))) {
-			assertThat(fontSize(part)).as("text size of " + part.getDomAttribute("class")).isGreaterThanOrEqualTo(14);
+			assertThat(fontSize(part)).as(() -> "text size of " + part.getDomAttribute("class")).isGreaterThanOrEqualTo(14);
 		}
 		// The desktop's drawing is not shown on a phone, and the phone's cards not on a desktop.
 		assertThat(browser.find(".tree-wrap").isDisplayed()).isFalse();
@@ -75,7 +74,7 @@ class PhoneTreeBrowserTest extends JourneyTest {
 
 		browser.find("#filters-toggle").click();
 		// Bootstrap's collapse animates ("collapsing") before it settles as "collapse show": a thumb waits for it too.
-		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d -> form.isDisplayed()
+		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10), Browser.POLL).until(d -> form.isDisplayed()
 				&& String.valueOf(form.getDomAttribute("class")).contains("show")
 				&& browser.find("#f-category").isDisplayed());
 		browser.choose("#f-category", "TOY");
@@ -98,8 +97,8 @@ class PhoneTreeBrowserTest extends JourneyTest {
 		browser.open("/tree?lang=en");
 		String firstBefore = browser.find(".tree-phone a.tree-card").getDomAttribute("href");
 		browser.click("#more");
-		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("page=2"));
-		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10))
+		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10), Browser.POLL).until(d -> d.getCurrentUrl().contains("page=2"));
+		new WebDriverWait(browser.driver(), java.time.Duration.ofSeconds(10), Browser.POLL)
 			.until(d -> !firstBefore.equals(browser.find(".tree-phone a.tree-card").getDomAttribute("href")));
 		assertNothingScrollsSideways();
 	}
@@ -116,9 +115,7 @@ class PhoneTreeBrowserTest extends JourneyTest {
 			phone(size[0], size[1]);
 			for (String page : pages) {
 				browser.driver().get(base() + page);
-				AxeBuilder axe = new AxeBuilder();
-				axe.setOptions(STRICT_AXE);
-				for (Rule rule : axe.analyze(browser.driver()).getViolations()) {
+				for (Rule rule : browser.violations(STRICT_AXE)) {
 					violations.add(size[0] + "px " + page + ": " + rule.getId() + " (" + rule.getImpact() + ") "
 							+ rule.getNodes().stream().limit(3).map(n -> String.valueOf(n.getHtml())).collect(Collectors.joining(" | ")));
 				}
@@ -182,10 +179,10 @@ class PhoneTreeBrowserTest extends JourneyTest {
 			Object wide = ((JavascriptExecutor) browser.driver()).executeScript("""
 					return [...document.querySelectorAll('body *')].filter(e => !e.closest('.table-responsive') && e.getBoundingClientRect().right > window.innerWidth)
 						.slice(0, 5).map(e => e.tagName + '.' + e.className + ' ' + Math.round(e.getBoundingClientRect().right)).join(' | ');""");
-			assertThat(number(both.get(0))).as("page width on " + browser.url() + ", too wide: " + wide)
+			assertThat(number(both.get(0))).as(() -> "page width on " + browser.url() + ", too wide: " + wide)
 				.isLessThanOrEqualTo(number(both.get(1)));
 		}
-		assertThat(number(both.get(0))).as("page width on " + browser.url()).isLessThanOrEqualTo(number(both.get(1)));
+		assertThat(number(both.get(0))).as(() -> "page width on " + browser.url()).isLessThanOrEqualTo(number(both.get(1)));
 	}
 
 	/** Every visible control of the page's main part is at least 44 × 44 CSS px. */
@@ -194,9 +191,9 @@ class PhoneTreeBrowserTest extends JourneyTest {
 				+ "main a.filter-chip, main #tree-list a, .navbar-toggler")) {
 			if (control.isDisplayed()) {
 				Map<String, Object> r = rect(control);
-				assertThat(number(r.get("height"))).as("height of " + control.getText() + " on " + browser.url())
+				assertThat(number(r.get("height"))).as(() -> "height of " + control.getText() + " on " + browser.url())
 					.isGreaterThanOrEqualTo(44);
-				assertThat(number(r.get("width"))).as("width of " + control.getText() + " on " + browser.url())
+				assertThat(number(r.get("width"))).as(() -> "width of " + control.getText() + " on " + browser.url())
 					.isGreaterThanOrEqualTo(44);
 			}
 		}
