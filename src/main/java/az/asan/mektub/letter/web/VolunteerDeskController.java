@@ -78,12 +78,14 @@ class VolunteerDeskController {
 	/** The shared part of the desk as HTML, in its three places on the page. */
 	record Html(String counts, String review, String forgotten) {
 
-		static Html of(String rendered) {
-			String[] parts = rendered.split("<!--asan:part-->", -1);
-			if (parts.length != 3) {
-				throw new IllegalStateException("volunteer/desk-shared must have three parts, not " + parts.length);
+		/** Where volunteer/desk-shared cuts its parts. */
+		static final String CUT = "<!--asan:part-->";
+
+		static Html of(java.util.List<String> parts) {
+			if (parts.size() != 3) {
+				throw new IllegalStateException("volunteer/desk-shared must have three parts, not " + parts.size());
 			}
-			return new Html(parts[0], parts[1], parts[2]);
+			return new Html(parts.get(0), parts.get(1), parts.get(2));
 		}
 
 	}
@@ -101,7 +103,8 @@ class VolunteerDeskController {
 			this.shared.put(key, shared);
 		}
 		// Most of the desk's time went into rendering the same lists for every volunteer (issue 17): kept.
-		Html html = Html.of(shells.keptPart(this.shared, shared, "volunteer/desk-shared", () -> {
+		// kept cut in its three parts, so a reader's request does not cut it again
+		Html html = Html.of(shells.keptPieces(this.shared, shared, "volunteer/desk-shared", Html.CUT, () -> {
 			Map<String, Object> content = new java.util.HashMap<>();
 			content.put("counts", shared.counts());
 			content.put("review", shared.review());

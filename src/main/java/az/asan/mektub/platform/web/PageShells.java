@@ -120,6 +120,24 @@ public class PageShells {
 		return kept.personal() ? forReader(kept.html(), request) : kept.html();
 	}
 
+	/**
+	 * A part cut into pieces at {@code separator} (a comment its template writes between the pieces a page
+	 * shows in different places), kept like {@link #keptPart} — cut once, when it is kept, not per reader —
+	 * and each piece returned with this reader's token and name in it.
+	 */
+	public List<String> keptPieces(Cache cache, Object key, String template, String separator,
+			Supplier<Map<String, ?>> model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
+		List<Kept> pieces = CacheConfiguration.get(cache,
+				new PiecesKey(new PartKey(template, key, locale.toLanguageTag(), request.getContextPath()), separator),
+				() -> java.util.Arrays.stream(renderPart(template, model.get(), locale, request, response)
+					.split(Pattern.quote(separator), -1)).map(Kept::of).toList());
+		return pieces.stream().map(piece -> piece.personal() ? forReader(piece.html(), request) : piece.html()).toList();
+	}
+
+	/** What a part kept in pieces is kept by. */
+	record PiecesKey(PartKey part, String separator) {
+	}
+
 	/** A part keyed by everything it shows (so never out of date), kept in the parts' own cache. */
 	public String keptPart(Object key, String template, Supplier<Map<String, ?>> model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response) {
