@@ -320,8 +320,12 @@ final class Browser implements AutoCloseable {
 	/** How often a wait looks again (Selenium's own default is every half second). */
 	static final Duration POLL = Duration.ofMillis(50);
 
-	/** How long a page a click left in place must stay quiet to count as the click's answer. */
-	private static final Duration QUIET = Duration.ofMillis(250);
+	/**
+	 * How long a page a click left in place must stay quiet to count as the click's answer: as long as the wait
+	 * for the old page to go was before, as a form whose sending a script starts late (on a busy machine) was read
+	 * as answered in place after a quarter of a second (VolunteerJourneyBrowserTest read the old status once).
+	 */
+	private static final Duration QUIET = Duration.ofSeconds(3);
 
 	/** How long a page that started leaving may stay (a download leaves it there). */
 	private static final Duration LEFT_WITHOUT_ARRIVING = Duration.ofSeconds(3);

@@ -34,8 +34,10 @@ class OrphanedPostgresIntegrationTest {
 	@Test
 	void theFirstStartAfterAKillMinus9StopsTheOrphanAndFindsTheData() throws Exception {
 		// given: an app process that started the embedded PostgreSQL on the folder and committed a row
-		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-cp",
-				System.getProperty("java.class.path"), App.class.getName(), folder.toString())
+		// (in the tests' own temporary folder, as this JVM: the run leaves nothing in the machine's)
+		Process app = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+				"-Djava.io.tmpdir=" + System.getProperty("java.io.tmpdir"), "-cp", System.getProperty("java.class.path"),
+				App.class.getName(), folder.toString())
 			.redirectErrorStream(true)
 			.start();
 		BufferedReader out = new BufferedReader(new InputStreamReader(app.getInputStream(), StandardCharsets.UTF_8));
