@@ -73,15 +73,11 @@ class MyAdoptions {
 	/**
 	 * A page of a donor's letters as their list shows them (under way first, then the fulfilled ones,
 	 * newest first): without the steps and messages, which only a letter's own page shows, but with the
-	 * child's approved thank-yous. Two statements.
+	 * child's approved thank-yous. One statement.
 	 */
 	ListPage page(long donorId, int page, int pageSize) {
 		DonorLetters.DonorLetterPage found = donorLetters.adoptedBy(donorId, (page - 1) * pageSize, pageSize);
-		Map<Long, ChildThanks.Shown> thanked = thanks.approvedFor(donorId, found.letters()
-			.stream()
-			.filter(a -> a.status() == LetterStatus.FULFILLED)
-			.map(DonorLetters.DonorLetter::id)
-			.toList());
+		Map<Long, ChildThanks.Shown> thanked = found.thanks();
 		return new ListPage(found.letters()
 			.stream()
 			.map(a -> new Adoption(a.id(), a.code(), a.firstName(), a.age(), a.regionId(), a.publicWish(), a.category(),

@@ -15,6 +15,7 @@ import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.WithdrawReason;
 import az.asan.mektub.letter.sql.LetterRow;
 import az.asan.mektub.letter.sql.LetterSql;
+import az.asan.mektub.letter.thanks.ChildThanks;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -80,29 +81,36 @@ public class DonorLetters {
 	}
 
 	/** A page of a donor's letters, and how many they have in all. */
-	public record DonorLetterPage(List<DonorLetter> letters, long total) {
+	public record DonorLetterPage(List<DonorLetter> letters, long total, Map<Long, ChildThanks.Shown> thanks) {
 	}
 
 	/**
 	 * A page of the letters a donor adopted for their list, the ones still under way first, newest
-	 * first: one statement, without a transaction around it (a company may have given hundreds of
-	 * gifts over the years; the list shows them a page at a time).
+	 * first, with the child's approved thank-yous of the fulfilled ones: one statement, without a
+	 * transaction around it (a company may have given hundreds of gifts over the years; the list shows
+	 * them a page at a time).
 	 */
 	public DonorLetterPage adoptedBy(long donorId, int offset, int limit) {
 		long[] total = { 0 };
+		Map<Long, ChildThanks.Shown> thanks = new java.util.HashMap<>();
 		List<DonorLetter> letters = jdbc.sql("""
-				SELECT %s, count(*) OVER () AS total
-				FROM letter
-				WHERE donor_id = :donor AND %s
-				ORDER BY (%s), adopted_at DESC, id DESC LIMIT :limit OFFSET :offset""".formatted(
-				LetterRow.columns(null), LetterSql.in(null, ADOPTED, GIFT_RECEIVED, FULFILLED),
-				LetterSql.is(null, FULFILLED)))
+				SELECT %s, %s, count(*) OVER () AS total
+				FROM letter l %s
+				WHERE l.donor_id = :donor AND %s
+				ORDER BY (%s), l.adopted_at DESC, l.id DESC LIMIT :limit OFFSET :offset""".formatted(
+				LetterRow.columns("l"), ChildThanks.APPROVED_COLUMNS, ChildThanks.approvedJoin("l"),
+				LetterSql.in("l", ADOPTED, GIFT_RECEIVED, FULFILLED), LetterSql.is("l", FULFILLED)))
 			.param("donor", donorId)
 			.param("limit", limit)
 			.param("offset", offset)
 			.query((rs, n) -> {
 				total[0] = rs.getLong("total");
-				return donorLetter(LetterRow.of(rs));
+				DonorLetter letter = donorLetter(LetterRow.of(rs));
+				ChildThanks.Shown shown = ChildThanks.approvedIn(rs);
+				if (shown != null) {
+					thanks.put(letter.id(), shown);
+				}
+				return letter;
 			})
 			.list();
 		if (letters.isEmpty() && offset > 0) {
@@ -113,7 +121,7 @@ public class DonorLetters {
 				.query(Long.class)
 				.single();
 		}
-		return new DonorLetterPage(letters, total[0]);
+		return new DonorLetterPage(letters, total[0], Map.copyOf(thanks));
 	}
 
 	private static DonorLetter donorLetter(LetterRow row) {

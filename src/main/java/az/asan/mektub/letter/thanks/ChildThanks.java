@@ -361,6 +361,27 @@ public class ChildThanks {
 			.optional();
 	}
 
+	/**
+	 * For a list of a donor's letters read in one statement: joins each fulfilled letter ({@code letter} is
+	 * its alias) to its approved thank-you, if it has one, which {@link #APPROVED_COLUMNS} selects and
+	 * {@link #approvedIn} reads. The statement itself must keep to the donor's own letters.
+	 */
+	public static String approvedJoin(String letter) {
+		return "LEFT JOIN letter_thanks thanks ON thanks.letter_id = %s.id AND thanks.status = 'APPROVED' AND %s"
+			.formatted(letter, LetterSql.is(letter, LetterStatus.FULFILLED));
+	}
+
+	/** What {@link #approvedJoin} adds to a statement's select list. */
+	public static final String APPROVED_COLUMNS = "thanks.letter_id AS thanks_letter_id, thanks.note AS thanks_note, "
+			+ "thanks.image IS NOT NULL AS thanks_has_image, thanks.reviewed_at AS thanks_reviewed_at";
+
+	/** The approved thank-you on the result set's current row ({@link #approvedJoin}), or null. */
+	public static Shown approvedIn(java.sql.ResultSet rs) throws java.sql.SQLException {
+		return rs.getObject("thanks_letter_id") == null ? null
+				: new Shown(rs.getString("thanks_note"), rs.getBoolean("thanks_has_image"),
+						rs.getTimestamp("thanks_reviewed_at").toInstant());
+	}
+
 	/** The approved thank-yous of some fulfilled letters of one donor, by letter id, in one query. */
 	@Transactional(readOnly = true)
 	public Map<Long, Shown> approvedFor(long donorId, Collection<Long> letterIds) {
