@@ -22,8 +22,8 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 /**
- * "My letters": a donor's letters, those under way first, a page at a time. Each card is rendered once
- * for what it shows ({@link PageShells#keptPart}, keyed by all of it, so never stale); the
+ * "My letters": a donor's letters, those under way first, a page at a time. A page of cards is rendered
+ * once for what it shows ({@link PageShells#keptPart}, keyed by all of it, so never stale); the
  * page around them is kept for every donor (issue 17).
  */
 @Controller
@@ -49,6 +49,10 @@ class MyLettersController {
 	private record Card(MyAdoptions.Adoption adoption, String pointName, LocalDate today, TimeLeft left) {
 	}
 
+	/** What a page of "My letters" shows: its cards and its pager (adoption/list-cards). */
+	private record Cards(List<Card> cards, Pager pager) {
+	}
+
 	/** Letters on one page of "My letters". */
 	static final int PAGE_SIZE = 24;
 
@@ -68,26 +72,31 @@ class MyLettersController {
 		handoverPoints.shown().forEach(p -> pointNames.put(p.id(), p.name(locale)));
 		LocalDate today = LocalDate.now(Formats.BAKU);
 		java.time.Instant now = java.time.Instant.now();
-		List<String> rendered = new java.util.ArrayList<>();
+		List<Card> shown = new java.util.ArrayList<>();
 		for (MyAdoptions.Adoption a : found.adoptions()) {
 			String pointName = a.handoverPointId() == null ? null : pointNames.get(a.handoverPointId());
-			// keyed by everything the card shows, so a kept card is never out of date
 			TimeLeft left = a.holding() && a.dueDate() != null ? TimeLeft.until(a.dueDate(), now) : null;
-			Card key = new Card(a, pointName, today, left);
-			rendered.add(shells.keptPart(key, "adoption/list-card", () -> {
-				Map<String, Object> card = new java.util.HashMap<>();
-				card.put("a", a);
-				card.put("pointName", pointName);
-				card.put("left", left);
-				card.put("words", countdowns.words(locale));
-				return card;
-			}, locale, request, response));
+			shown.add(new Card(a, pointName, today, left));
 		}
-		Map<String, Object> cards = new java.util.HashMap<>();
-		cards.put("cards", rendered);
-		cards.put("pager", Pager.of(asked, found.total(), PAGE_SIZE));
-		// The donor's own cards, rendered for them; the page around them is kept for every donor (issue 17).
-		model.addAttribute("cards", shells.renderPart("adoption/list-cards", cards, locale, request, response));
+		Pager pager = Pager.of(asked, found.total(), PAGE_SIZE);
+		// The donor's own cards, kept by all they show (so never out of date) and rendered for many: with
+		// placeholders for the reader's token, which the kept page's hole fills for this reader. The page
+		// around them is kept for every donor (issue 17).
+		model.addAttribute("cards", shells.keptPart(new Cards(shown, pager), "adoption/list-cards", () -> {
+			List<String> rendered = new java.util.ArrayList<>();
+			for (Card card : shown) {
+				Map<String, Object> one = new java.util.HashMap<>();
+				one.put("a", card.adoption());
+				one.put("pointName", card.pointName());
+				one.put("left", card.left());
+				one.put("words", countdowns.words(locale));
+				rendered.add(shells.renderPart("adoption/list-card", one, locale, request, response));
+			}
+			Map<String, Object> cards = new java.util.HashMap<>();
+			cards.put("cards", rendered);
+			cards.put("pager", pager);
+			return cards;
+		}, locale, request, response));
 		model.addAttribute(PageShell.ATTRIBUTE, PageShell.of("", "cards"));
 		return "adoption/list";
 	}
