@@ -40,7 +40,8 @@ for page in "${PAGES[@]}"; do
   name=$(echo "$page" | tr '/?=' '___')
   for run in $(seq 1 "$RUNS"); do
     profile=$(mktemp -d)
-    $LH "$BASE$page" --quiet --output=json --output-path="$OUT/$name-$run.json" \
+    # Chromium puts its singleton socket folder in TMPDIR: in the profile, so it goes with it
+    TMPDIR=$profile $LH "$BASE$page" --quiet --output=json --output-path="$OUT/$name-$run.json" \
       --only-categories=performance,accessibility,best-practices,seo \
       --chrome-flags="--headless=new --no-sandbox --disable-gpu --disable-quic --no-first-run --disable-background-networking --disable-component-update --disable-sync --user-data-dir=$profile" \
       >/dev/null 2>&1 || true
