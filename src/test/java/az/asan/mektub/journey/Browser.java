@@ -266,7 +266,7 @@ final class Browser implements AutoCloseable {
 	/**
 	 * Waits for what a click started: a form's answer or a link's page is a new document, loaded; an htmx action is
 	 * answered when htmx has swapped and settled; an action in place that starts nothing (a radio button ticked) is
-	 * done when the page has stayed quiet for a moment. Chromium's driver already holds its commands while a page is
+	 * done when the page has stayed quiet for {@link #QUIET}. Chromium's driver already holds its commands while a page is
 	 * loading, so a page still on its way shows as "loading" or never shows at all. A page that left and did not
 	 * come (a download) is taken as answered after three seconds, as before.
 	 */

@@ -31,6 +31,15 @@ class PostgresSupervisorUnitTest {
 	}
 
 	@Test
+	void theSocketLockIsLookedForWhereTheServerWasToldToPutItsSocketElseInTmp() {
+		String told = "/pg/bin/postgres \"-D\" \"/d\" \"-p\" \"5\" \"-c\" \"unix_socket_directories=/srv/build/tmp\"\n";
+		String untold = "/pg/bin/postgres \"-D\" \"/d\" \"-p\" \"5\" \"-c\" \"fsync=on\"\n";
+
+		assertThat(PostgresSupervisor.socketDirectory(PostgresSupervisor.startOptions(told))).isEqualTo("/srv/build/tmp");
+		assertThat(PostgresSupervisor.socketDirectory(PostgresSupervisor.startOptions(untold))).isEqualTo("/tmp");
+	}
+
+	@Test
 	void aServerThatCannotBeBroughtBackTurnsLivenessDownAndItsStalePidFileIsRemoved() throws Exception {
 		// given: a folder whose postmaster is gone (a number no process can have) and cannot be started again
 		Path dataDir = Files.createDirectories(folder.resolve("postgres"));
