@@ -115,9 +115,9 @@ public class PageShells {
 	 */
 	public String keptPart(Cache cache, Object key, String template, Supplier<Map<String, ?>> model, Locale locale,
 			HttpServletRequest request, HttpServletResponse response) {
-		Kept kept = CacheConfiguration.get(cache, new PartKey(template, key, locale.toLanguageTag(), request.getContextPath()),
-				() -> Kept.of(renderPart(template, model.get(), locale, request, response)));
-		return kept.personal() ? forReader(kept.html(), request) : kept.html();
+		return CacheConfiguration.get(cache, PartKey.of(template, key, locale, request),
+				() -> Kept.of(renderPart(template, model.get(), locale, request, response)))
+			.forReader(request);
 	}
 
 	/**
@@ -127,11 +127,10 @@ public class PageShells {
 	 */
 	public List<String> keptPieces(Cache cache, Object key, String template, String separator,
 			Supplier<Map<String, ?>> model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
-		List<Kept> pieces = CacheConfiguration.get(cache,
-				new PiecesKey(new PartKey(template, key, locale.toLanguageTag(), request.getContextPath()), separator),
+		List<Kept> pieces = CacheConfiguration.get(cache, new PiecesKey(PartKey.of(template, key, locale, request), separator),
 				() -> java.util.Arrays.stream(renderPart(template, model.get(), locale, request, response)
 					.split(Pattern.quote(separator), -1)).map(Kept::of).toList());
-		return pieces.stream().map(piece -> piece.personal() ? forReader(piece.html(), request) : piece.html()).toList();
+		return pieces.stream().map(piece -> piece.forReader(request)).toList();
 	}
 
 	/** What a part kept in pieces is kept by. */
@@ -151,10 +150,20 @@ public class PageShells {
 			return new Kept(html, html.contains(Placeholders.NONCE));
 		}
 
+		/** The kept text with this reader's token and name in it, or as it is when it holds no placeholder. */
+		String forReader(HttpServletRequest request) {
+			return personal ? PageShells.forReader(html, request) : html;
+		}
+
 	}
 
 	/** What a kept part is kept by: its feature's key and everything else that shapes it. */
 	record PartKey(String template, Object key, String language, String contextPath) {
+
+		static PartKey of(String template, Object key, Locale locale, HttpServletRequest request) {
+			return new PartKey(template, key, locale.toLanguageTag(), request.getContextPath());
+		}
+
 	}
 
 	/**
