@@ -97,6 +97,10 @@ final class Browser implements AutoCloseable {
 			if (document.querySelector('.htmx-request, .htmx-swapping, .htmx-settling, .htmx-added')) { return 'busy'; }
 			return 'stayed';""";
 
+	/** Whether a transition or animation is still running on the page (a button fading to its hover colour). */
+	private static final String ANIMATING = """
+			return document.getAnimations().some(function (a) { return a.playState === 'running'; });""";
+
 	private final ChromeDriver driver;
 
 	private final String base;
@@ -252,6 +256,7 @@ final class Browser implements AutoCloseable {
 		WebElement element = find(css);
 		driver.executeScript("arguments[0].scrollIntoView({block:'center'})", element);
 		driver.executeScript(MARK);
+		String downloadsBefore = downloadsSeen();
 		try {
 			element.click();
 		}
@@ -259,7 +264,7 @@ final class Browser implements AutoCloseable {
 			// Something drawn on top at that spot (a sticky footer while scrolling): click it as a script would.
 			driver.executeScript("arguments[0].click()", element);
 		}
-		settle();
+		settle(downloadsBefore);
 		checkAccessibility();
 	}
 
@@ -268,9 +273,10 @@ final class Browser implements AutoCloseable {
 	 * answered when htmx has swapped and settled; an action in place that starts nothing (a radio button ticked) is
 	 * done when the page has stayed quiet for {@link #QUIET}. Chromium's driver already holds its commands while a page is
 	 * loading, so a page still on its way shows as "loading" or never shows at all. A page that left and did not
-	 * come (a download) is taken as answered after three seconds, as before.
+	 * come is answered when a download shows in the downloads folder (compared with the folder before the click), or
+	 * after {@link #LEFT_WITHOUT_ARRIVING}.
 	 */
-	private void settle() {
+	private void settle(String downloadsBefore) {
 		long start = System.nanoTime();
 		long quietSince = -1;
 		while (true) {
@@ -300,7 +306,10 @@ final class Browser implements AutoCloseable {
 			else {
 				quietSince = -1;
 			}
-			if ("leaving".equals(state) && now - start > LEFT_WITHOUT_ARRIVING.toNanos()) {
+			if ("leaving".equals(state) && (!downloadsSeen().equals(downloadsBefore)
+					&& !Boolean.TRUE.equals(driver.executeScript(ANIMATING))
+					|| now - start > LEFT_WITHOUT_ARRIVING.toNanos())) {
+				// a download: answered once the link clicked has finished changing colour (axe reads it next)
 				return;
 			}
 			if (now - start > Duration.ofSeconds(15).toNanos()) {
@@ -327,8 +336,24 @@ final class Browser implements AutoCloseable {
 	 */
 	private static final Duration QUIET = Duration.ofSeconds(3);
 
-	/** How long a page that started leaving may stay (a download leaves it there). */
-	private static final Duration LEFT_WITHOUT_ARRIVING = Duration.ofSeconds(3);
+	/**
+	 * How long a page that started leaving may stay without a download starting. A download leaves the page there
+	 * and is seen in the downloads folder at once; a form's answer that is merely slow (a busy machine) must be
+	 * waited for: three seconds were once too few, and the old page's status was read (VolunteerJourneyBrowserTest).
+	 */
+	private static final Duration LEFT_WITHOUT_ARRIVING = Duration.ofSeconds(12);
+
+	/** What the downloads folder holds, by name, size and time: it changes when a download starts or ends. */
+	private String downloadsSeen() {
+		try (java.util.stream.Stream<Path> files = Files.list(downloads)) {
+			return files.map(f -> f.getFileName() + ":" + f.toFile().length() + ":" + f.toFile().lastModified())
+				.sorted()
+				.collect(java.util.stream.Collectors.joining("|"));
+		}
+		catch (IOException ex) {
+			return "";
+		}
+	}
 
 	private void waitForPage() {
 		new WebDriverWait(driver, Duration.ofSeconds(15), POLL).until(d -> "complete"
