@@ -1,6 +1,5 @@
 package az.asan.mektub.account;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -18,7 +17,7 @@ public record OrganisationRegistrationForm(
 		@NotBlank @Email @Size(max = 254)
 		@Pattern(regexp = Emails.PRINTABLE_ASCII, message = "{email.ascii}") String email,
 		@NotBlank @Size(min = 8, max = Passwords.MAX_LENGTH) String password,
-		String passwordConfirmation) {
+		String passwordConfirmation) implements NewPassword {
 
 	/** A VÖEN: exactly ten ASCII digits (an empty field is refused with the same message). */
 	static final String VOEN = "^[0-9]{10}$";
@@ -31,16 +30,6 @@ public record OrganisationRegistrationForm(
 
 	public static OrganisationRegistrationForm empty() {
 		return new OrganisationRegistrationForm("", "", "", "", "", "");
-	}
-
-	@AssertTrue(message = "{password.weak}")
-	public boolean isPasswordStrong() {
-		return Passwords.strong(password);
-	}
-
-	@AssertTrue(message = "{password.mismatch}")
-	public boolean isPasswordConfirmed() {
-		return password == null || password.equals(passwordConfirmation);
 	}
 
 }

@@ -1,6 +1,5 @@
 package az.asan.mektub.account;
 
-import jakarta.validation.constraints.AssertTrue;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;
@@ -13,7 +12,7 @@ public record RegistrationForm(
 		@Pattern(regexp = Emails.PRINTABLE_ASCII, message = "{email.ascii}") String email,
 		@Pattern(regexp = "^$|^\\+?[0-9 ()-]{7,20}$", message = "{phone.invalid}") String phone,
 		@NotBlank @Size(min = 8, max = Passwords.MAX_LENGTH) String password,
-		String passwordConfirmation) {
+		String passwordConfirmation) implements NewPassword {
 
 	public RegistrationForm {
 		email = Emails.normalize(email);
@@ -21,17 +20,6 @@ public record RegistrationForm(
 
 	public static RegistrationForm empty() {
 		return new RegistrationForm("", "", "", "", "");
-	}
-
-	/** A password needs a letter and a digit; length is checked by {@link Size}. */
-	@AssertTrue(message = "{password.weak}")
-	public boolean isPasswordStrong() {
-		return Passwords.strong(password);
-	}
-
-	@AssertTrue(message = "{password.mismatch}")
-	public boolean isPasswordConfirmed() {
-		return password == null || password.equals(passwordConfirmation);
 	}
 
 }

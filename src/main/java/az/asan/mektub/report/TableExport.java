@@ -14,11 +14,11 @@ import java.util.Locale;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+
+import az.asan.mektub.platform.i18n.WorkbookStyles;
 
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
@@ -83,18 +83,8 @@ record TableExport(String name, List<String> headers, List<List<Object>> rows, L
 	byte[] xlsx() {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
 			Sheet sheet = book.createSheet(name.length() > 31 ? name.substring(0, 31) : name);
-			CellStyle bold = book.createCellStyle();
-			Font font = book.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			CellStyle date = book.createCellStyle();
-			date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
-			Row head = sheet.createRow(0);
-			for (int i = 0; i < headers.size(); i++) {
-				Cell cell = head.createCell(i);
-				cell.setCellValue(headers.get(i));
-				cell.setCellStyle(bold);
-			}
+			WorkbookStyles styles = WorkbookStyles.of(book);
+			styles.header(sheet, headers);
 			for (int r = 0; r < rows.size(); r++) {
 				Row row = sheet.createRow(r + 1);
 				List<Object> values = rows.get(r);
@@ -106,7 +96,7 @@ record TableExport(String name, List<String> headers, List<List<Object>> rows, L
 					}
 					else if (value instanceof LocalDate day) {
 						cell.setCellValue(day);
-						cell.setCellStyle(date);
+						cell.setCellStyle(styles.date());
 					}
 					else if (value != null) {
 						cell.setCellValue(String.valueOf(value));

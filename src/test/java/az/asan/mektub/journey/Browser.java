@@ -257,6 +257,8 @@ final class Browser implements AutoCloseable {
 		driver.executeScript("arguments[0].scrollIntoView({block:'center'})", element);
 		driver.executeScript(MARK);
 		String downloadsBefore = downloadsSeen();
+		String type = element.getDomAttribute("type");
+		Duration quiet = "checkbox".equals(type) || "radio".equals(type) ? QUIET_AFTER_A_TICK : QUIET;
 		try {
 			element.click();
 		}
@@ -264,7 +266,7 @@ final class Browser implements AutoCloseable {
 			// Something drawn on top at that spot (a sticky footer while scrolling): click it as a script would.
 			driver.executeScript("arguments[0].click()", element);
 		}
-		settle(downloadsBefore);
+		settle(downloadsBefore, quiet);
 		checkAccessibility();
 	}
 
@@ -276,7 +278,7 @@ final class Browser implements AutoCloseable {
 	 * come is answered when a download shows in the downloads folder (compared with the folder before the click), or
 	 * after {@link #LEFT_WITHOUT_ARRIVING}.
 	 */
-	private void settle(String downloadsBefore) {
+	private void settle(String downloadsBefore, Duration quiet) {
 		long start = System.nanoTime();
 		long quietSince = -1;
 		while (true) {
@@ -299,7 +301,7 @@ final class Browser implements AutoCloseable {
 				if (quietSince < 0) {
 					quietSince = now;
 				}
-				else if (now - quietSince >= QUIET.toNanos()) {
+				else if (now - quietSince >= quiet.toNanos()) {
 					return;
 				}
 			}
@@ -335,6 +337,12 @@ final class Browser implements AutoCloseable {
 	 * as answered in place after a quarter of a second (VolunteerJourneyBrowserTest read the old status once).
 	 */
 	private static final Duration QUIET = Duration.ofSeconds(3);
+
+	/**
+	 * The same for a box ticked or a choice made (a checkbox, a radio button): it sends nothing by itself, and a
+	 * script that answers its change (htmx) starts at once, so half a second of quiet is enough.
+	 */
+	private static final Duration QUIET_AFTER_A_TICK = Duration.ofMillis(500);
 
 	/**
 	 * How long a page that started leaving may stay without a download starting. A download leaves the page there

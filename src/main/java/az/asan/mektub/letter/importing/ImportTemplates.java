@@ -15,6 +15,7 @@ import java.util.Locale;
 import az.asan.mektub.letter.LetterForm;
 import az.asan.mektub.region.Regions;
 import az.asan.mektub.platform.i18n.Collation;
+import az.asan.mektub.platform.i18n.WorkbookStyles;
 
 import jakarta.validation.metadata.BeanDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
@@ -22,8 +23,6 @@ import jakarta.validation.metadata.PropertyDescriptor;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.apache.poi.ss.usermodel.Cell;
-import org.apache.poi.ss.usermodel.CellStyle;
-import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
@@ -142,14 +141,9 @@ class ImportTemplates {
 	/** The template as a workbook: the letters sheet (a real date, a real number) and the regions. */
 	byte[] xlsx(Locale locale) {
 		try (XSSFWorkbook book = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-			CellStyle bold = book.createCellStyle();
-			Font font = book.createFont();
-			font.setBold(true);
-			bold.setFont(font);
-			CellStyle date = book.createCellStyle();
-			date.setDataFormat(book.getCreationHelper().createDataFormat().getFormat("dd.mm.yyyy"));
+			WorkbookStyles styles = WorkbookStyles.of(book);
 			Sheet letters = book.createSheet("letters");
-			header(letters, LetterImport.COLUMNS, bold);
+			styles.header(letters, LetterImport.COLUMNS);
 			Row example = letters.createRow(1);
 			List<String> values = exampleRow();
 			for (int i = 0; i < values.size(); i++) {
@@ -157,7 +151,7 @@ class ImportTemplates {
 				String column = LetterImport.COLUMNS.get(i);
 				if ("birth_date".equals(column)) {
 					cell.setCellValue(LocalDate.parse(values.get(i), DOTTED));
-					cell.setCellStyle(date);
+					cell.setCellStyle(styles.date());
 				}
 				else if ("estimated_cost".equals(column)) {
 					cell.setCellValue(80.0);
@@ -167,7 +161,7 @@ class ImportTemplates {
 				}
 			}
 			Sheet list = book.createSheet("regions");
-			header(list, REGION_HEADER, bold);
+			styles.header(list, REGION_HEADER);
 			int r = 1;
 			for (RegionRow region : regionRows(locale)) {
 				Row row = list.createRow(r++);
@@ -188,15 +182,6 @@ class ImportTemplates {
 		}
 		catch (IOException ex) {
 			throw new UncheckedIOException(ex);
-		}
-	}
-
-	private static void header(Sheet sheet, List<String> names, CellStyle bold) {
-		Row head = sheet.createRow(0);
-		for (int i = 0; i < names.size(); i++) {
-			Cell cell = head.createCell(i);
-			cell.setCellValue(names.get(i));
-			cell.setCellStyle(bold);
 		}
 	}
 
