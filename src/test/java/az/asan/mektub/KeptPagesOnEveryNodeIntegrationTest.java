@@ -16,14 +16,11 @@ import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestPropertySource(properties = { "asan.tree.cache-seconds=60", "asan.desk.cache-seconds=60" })
-class KeptPagesOnEveryNodeIntegrationTest {
+class KeptPagesOnEveryNodeIntegrationTest extends IntegrationTestBase {
 
 	private static final Duration WITHIN = Duration.ofSeconds(1);
 
@@ -44,15 +41,6 @@ class KeptPagesOnEveryNodeIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	AccountManagement accounts;

@@ -27,15 +27,12 @@ import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.adoption.HoldExpiry;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import javax.sql.DataSource;
 
@@ -47,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per cluster, and adoptions spread over both nodes still give one winner per letter.
  */
 @IntegrationTest
-class TwoNodesIntegrationTest {
+class TwoNodesIntegrationTest extends IntegrationTestBase {
 
 	private static ConfigurableApplicationContext nodeB;
 
@@ -56,15 +53,6 @@ class TwoNodesIntegrationTest {
 
 	@Autowired
 	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	AccountManagement accounts;

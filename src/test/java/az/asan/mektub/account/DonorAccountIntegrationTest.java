@@ -9,18 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,27 +33,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class DonorAccountIntegrationTest {
+class DonorAccountIntegrationTest extends IntegrationTestBase {
 
 	private static final Pattern LINK = Pattern.compile("http://\\S+");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
 	OutboxSender outbox;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@BeforeEach
 	@AfterEach

@@ -4,13 +4,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,18 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * organisation review and campaign pages it is now kept as its key and shown in the reader's language.
  */
 @IntegrationTest
-class FlashLanguageIntegrationTest {
+class FlashLanguageIntegrationTest extends IntegrationTestBase {
 
 	private static final String EMAIL = "flash@organisations.test";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	Accounts accounts;

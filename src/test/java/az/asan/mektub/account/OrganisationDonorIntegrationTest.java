@@ -8,23 +8,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 import az.asan.mektub.platform.settings.AsanProperties;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * limit, and its name (not its contact person's) is what the volunteer and its own pages show.
  */
 @IntegrationTest
-class OrganisationDonorIntegrationTest {
+class OrganisationDonorIntegrationTest extends IntegrationTestBase {
 
 	static final String EMAIL = "kontakt@gunes.org.test";
 
@@ -45,22 +41,7 @@ class OrganisationDonorIntegrationTest {
 	static final String PASSWORD = "Günəşli səhər 2026";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
 	OutboxSender outbox;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	AsanProperties asan;

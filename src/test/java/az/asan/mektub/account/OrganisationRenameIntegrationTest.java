@@ -4,14 +4,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor.Page;
 import az.asan.mektub.web.Visitor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,18 +18,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * audit entry. Its new name now goes back to staff (PENDING, in the audit log), and it is told so.
  */
 @IntegrationTest
-class OrganisationRenameIntegrationTest {
+class OrganisationRenameIntegrationTest extends IntegrationTestBase {
 
 	private static final String EMAIL = "rename@organisations.test";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	Accounts accounts;

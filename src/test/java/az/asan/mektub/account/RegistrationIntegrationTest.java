@@ -3,9 +3,9 @@ package az.asan.mektub.account;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -19,16 +19,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class RegistrationIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
+class RegistrationIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	Accounts accounts;
-
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void aDonorRegistersWithAHashedPasswordAndCanSignIn() throws Exception {

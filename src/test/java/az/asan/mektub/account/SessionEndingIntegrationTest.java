@@ -17,11 +17,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,18 +29,12 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (sessions are rows in PostgreSQL). Real HTTP with cookies, as a browser keeps a session.
  */
 @IntegrationTest
-class SessionEndingIntegrationTest {
+class SessionEndingIntegrationTest extends IntegrationTestBase {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	@LocalServerPort
-	int port;
-
 	@Autowired
 	AccountManagement accounts;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@BeforeEach
 	@AfterEach

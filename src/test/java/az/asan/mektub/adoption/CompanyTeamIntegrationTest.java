@@ -16,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestPeople;
@@ -27,9 +28,6 @@ import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,21 +43,12 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * its pool.
  */
 @IntegrationTest
-class CompanyTeamIntegrationTest {
+class CompanyTeamIntegrationTest extends IntegrationTestBase {
 
 	static final Pattern JOIN_LINK = Pattern.compile("/team/join\\?token=(_[0-9a-f]{24}_)");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	AccountManagement accounts;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	OneTimeLinks oneTimeLinks;

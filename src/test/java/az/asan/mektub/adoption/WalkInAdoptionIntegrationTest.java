@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
@@ -20,14 +21,10 @@ import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.privacy.ChildDataRetention;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,23 +38,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * walk-in donor's name and phone stay on volunteers' pages until retention removes them.
  */
 @IntegrationTest
-class WalkInAdoptionIntegrationTest {
+class WalkInAdoptionIntegrationTest extends IntegrationTestBase {
 
 	static final String NAME = "Rauf Qəniyev";
 
 	static final String PHONE = "+994 55 123 45 67";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
 
 	@Autowired
 	AccountManagement accounts;

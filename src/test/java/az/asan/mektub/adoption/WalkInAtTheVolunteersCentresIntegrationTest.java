@@ -6,6 +6,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
@@ -17,9 +18,6 @@ import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,18 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the paper tree of the volunteer's centre is adopted there.
  */
 @IntegrationTest
-class WalkInAtTheVolunteersCentresIntegrationTest {
+class WalkInAtTheVolunteersCentresIntegrationTest extends IntegrationTestBase {
 
 	static final String EMAIL = "agdam@walk-in-centres.test";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	AccountManagement accounts;

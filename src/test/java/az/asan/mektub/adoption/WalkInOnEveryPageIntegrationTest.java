@@ -6,19 +6,16 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.RegionScope;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.letter.PaperTree;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +25,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its exports) and the walk-in donor's name and phone appear on no public page, in any language.
  */
 @IntegrationTest
-class WalkInOnEveryPageIntegrationTest {
+class WalkInOnEveryPageIntegrationTest extends IntegrationTestBase {
 
 	static final String NAME = "Rauf Qəniyev";
 
@@ -38,18 +35,6 @@ class WalkInOnEveryPageIntegrationTest {
 
 	// an age no demo letter has, so the sheet holds only this test's letters
 	static final int AGE = 23;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
 
 	@Autowired
 	PaperTree paperTree;

@@ -4,14 +4,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,18 +17,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error keeps the ticks, and the account is saved with its centres (and their audit row) in one step.
  */
 @IntegrationTest
-class NewVolunteerCentresIntegrationTest {
+class NewVolunteerCentresIntegrationTest extends IntegrationTestBase {
 
 	private static final String EMAIL = "newcomer@new-centres.test";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@AfterEach
 	void cleanUp() {

@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
@@ -18,9 +19,6 @@ import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,25 +28,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gift can be moved to another centre, in the letter's history. Issue 25: wrong codes are paced.
  */
 @IntegrationTest
-class CentreHandoverDeskIntegrationTest {
+class CentreHandoverDeskIntegrationTest extends IntegrationTestBase {
 
 	private static final String SURNAME = "Gizliyeva";
 
 	private static final String CONTACT = "+994 50 765 43 21";
 
 	private static final LocalDate BIRTH = LocalDate.now().minusYears(8).minusDays(40);
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
 
 	@Autowired
 	AccountManagement accounts;

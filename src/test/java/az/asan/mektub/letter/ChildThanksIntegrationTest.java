@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestImages;
 import az.asan.mektub.TestLetters;
@@ -18,13 +19,9 @@ import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.privacy.ChildDataRetention;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -48,27 +45,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * asks and is never kept by a browser; the donor is mailed once; retention deletes it.
  */
 @IntegrationTest
-class ChildThanksIntegrationTest {
+class ChildThanksIntegrationTest extends IntegrationTestBase {
 
 	static final String NOTE = "Çox sağ olun! Kitab çox gözəldir, hər gün oxuyuram.";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	AccountManagement accounts;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	ChildDataRetention retention;

@@ -3,17 +3,13 @@ package az.asan.mektub.letter;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,19 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * list of gifts expected and gifts received but not yet delivered.
  */
 @IntegrationTest
-class HandoverDeskIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
+class HandoverDeskIntegrationTest extends IntegrationTestBase {
 
 	@TestCampaign
 	long campaign;

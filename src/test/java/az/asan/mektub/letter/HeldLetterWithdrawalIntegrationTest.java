@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
@@ -15,10 +16,6 @@ import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.web.Visitor;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,16 +36,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by mail, in their language, why; a letter nobody holds is withdrawn as before, without a mail.
  */
 @IntegrationTest
-class HeldLetterWithdrawalIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
+class HeldLetterWithdrawalIntegrationTest extends IntegrationTestBase {
 
 	@TestCampaign
 	long campaign;

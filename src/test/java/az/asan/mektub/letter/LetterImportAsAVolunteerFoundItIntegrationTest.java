@@ -13,16 +13,13 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.importing.LetterImport;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
@@ -39,18 +36,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * optional columns, headings written as names, a Windows-1254 file full of "?", a file over the cap.
  */
 @IntegrationTest
-class LetterImportAsAVolunteerFoundItIntegrationTest {
+class LetterImportAsAVolunteerFoundItIntegrationTest extends IntegrationTestBase {
 
 	static final Charset CP1254 = Charset.forName("windows-1254");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@TestCampaign
 	long campaign;

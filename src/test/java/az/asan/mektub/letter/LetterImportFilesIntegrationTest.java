@@ -13,17 +13,14 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.importing.LetterImport;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
@@ -45,20 +42,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * characters, more rows than allowed. Nothing stored ever holds U+FFFD or a control character.
  */
 @IntegrationTest
-class LetterImportFilesIntegrationTest {
+class LetterImportFilesIntegrationTest extends IntegrationTestBase {
 
 	static final Charset CP1254 = Charset.forName("windows-1254");
 
 	static final Charset CP1251 = Charset.forName("windows-1251");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@TestCampaign
 	long campaign;

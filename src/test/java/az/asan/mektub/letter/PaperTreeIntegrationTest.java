@@ -5,16 +5,12 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,22 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paper tree" leaves them out.
  */
 @IntegrationTest
-class PaperTreeIntegrationTest {
+class PaperTreeIntegrationTest extends IntegrationTestBase {
 
 	// an age no demo letter has, so the filters find only this test's letters
 	static final int AGE = 21;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
 
 	@TestCampaign
 	long campaign;

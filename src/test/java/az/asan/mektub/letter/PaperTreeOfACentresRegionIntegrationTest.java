@@ -3,16 +3,12 @@ package az.asan.mektub.letter;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,22 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tree (its desk could not take their gifts), whether Quba is chosen in the form or merely matches.
  */
 @IntegrationTest
-class PaperTreeOfACentresRegionIntegrationTest {
+class PaperTreeOfACentresRegionIntegrationTest extends IntegrationTestBase {
 
 	// an age no demo letter has
 	static final int AGE = 22;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
 
 	@TestCampaign
 	long campaign;

@@ -8,19 +8,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestImages;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,22 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class VolunteerLettersIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
+class VolunteerLettersIntegrationTest extends IntegrationTestBase {
 
 	@TestCampaign
 	long campaign;

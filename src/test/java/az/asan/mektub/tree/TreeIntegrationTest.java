@@ -10,16 +10,13 @@ import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
-import az.asan.mektub.letter.Letters;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,18 +24,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class TreeIntegrationTest {
+class TreeIntegrationTest extends IntegrationTestBase {
 
 	private static final Pattern CARD = Pattern.compile("href=\"/letters/([0-9A-Z]{12})\"");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
 
 	@TestCampaign
 	long campaign;

@@ -17,24 +17,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.web.Visitor.Form;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FormTourIntegrationTest {
+class FormTourIntegrationTest extends IntegrationTestBase {
 
 	static final String DONOR = "tour.donor@tour.test";
 
@@ -59,22 +55,7 @@ class FormTourIntegrationTest {
 	private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
 	OutboxSender outbox;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	az.asan.mektub.letter.query.ForgottenLetters forgotten;

@@ -7,6 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
@@ -14,14 +15,10 @@ import az.asan.mektub.TestMail;
 import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.adoption.HoldExpiry;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,18 +28,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (Confirmation, password reset, invitation and thank-you links are followed in the form tour.)
  */
 @IntegrationTest
-class MailLinksIntegrationTest {
+class MailLinksIntegrationTest extends IntegrationTestBase {
 
 	static final String DONOR = "mail.donor@maillinks.test";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	AccountManagement accounts;
@@ -52,9 +40,6 @@ class MailLinksIntegrationTest {
 
 	@Autowired
 	HoldExpiry holdExpiry;
-
-	@Autowired
-	Letters letters;
 
 	@TestCampaign
 	long campaign;

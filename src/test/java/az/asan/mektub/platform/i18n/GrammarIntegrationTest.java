@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestPeople;
@@ -23,13 +24,9 @@ import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.importing.LetterImport;
-import az.asan.mektub.letter.Letters;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
 
@@ -48,22 +45,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * page's figures.
  */
 @IntegrationTest
-class GrammarIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
+class GrammarIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	AccountManagement accounts;
-
-	@Autowired
-	UserDetailsService users;
 
 	@TestCampaign
 	TestLetters testLetters;

@@ -16,10 +16,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockHttpServletRequest;
 import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.web.context.WebApplicationContext;
@@ -33,16 +32,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a cookie without a session row.
  */
 @IntegrationTest
-class PlantedCsrfCookieIntegrationTest {
-
-	@LocalServerPort
-	int port;
+class PlantedCsrfCookieIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	/** MockMvc's csrf() elsewhere swaps the filter's repository for a test one; meet the app's own. */
 	@BeforeEach
