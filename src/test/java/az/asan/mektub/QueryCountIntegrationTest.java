@@ -77,8 +77,4 @@ class QueryCountIntegrationTest extends IntegrationTestBase {
 			.single();
 	}
 
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
-	}
-
 }

@@ -7,8 +7,6 @@ import az.asan.mektub.IntegrationTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.not;
@@ -26,9 +24,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  */
 @IntegrationTest
 class DeletingAnAccountWithoutAPasswordIntegrationTest extends IntegrationTestBase {
-
-	@Autowired
-	AccountManagement accounts;
 
 	long id;
 

@@ -26,9 +26,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class LoginThrottleIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
 	az.asan.mektub.notification.OutboxSender outbox;
 
 	@BeforeEach
@@ -111,17 +108,10 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
 		mvc.perform(signIn("guess@throttle.test", "dogru-parol-1", "127.0.0.1"))
 			.andExpect(redirectedUrlPattern("/login?locked=*"));
 
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/forgot")
-			.param("email", "guess@throttle.test")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+		askForAReset();
 		String mail = az.asan.mektub.TestMail.awaitBodiesTo("guess@throttle.test", outbox::sendPending).get(0);
 		String token = mail.replaceAll("(?s).*/password/reset\\?token=([A-Za-z0-9_-]+).*", "$1");
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/reset")
-			.param("token", token)
-			.param("password", "teze-parol-2026")
-			.param("passwordConfirmation", "teze-parol-2026")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-			.andExpect(redirectedUrl("/login?reset"));
+		setNewPassword(token);
 
 		mvc.perform(signIn("guess@throttle.test", "teze-parol-2026", "127.0.0.1")).andExpect(authenticated());
 	}
@@ -156,9 +146,7 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
 
 		// a reset by mail lets that owner in from the locked address at once
 		int mailsBefore = az.asan.mektub.TestMail.bodiesTo("guess@throttle.test").size();
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/forgot")
-			.param("email", "guess@throttle.test")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+		askForAReset();
 		java.util.List<String> mails = az.asan.mektub.TestMail.bodiesTo("guess@throttle.test");
 		for (int i = 0; i < 80 && mails.size() == mailsBefore; i++) {
 			outbox.sendPending();
@@ -167,12 +155,7 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
 		}
 		String mail = mails.get(mails.size() - 1);
 		String token = mail.replaceAll("(?s).*/password/reset\\?token=([A-Za-z0-9_-]+).*", "$1");
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/reset")
-			.param("token", token)
-			.param("password", "teze-parol-2026")
-			.param("passwordConfirmation", "teze-parol-2026")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-			.andExpect(redirectedUrl("/login?reset"));
+		setNewPassword(token);
 		jdbc.sql("UPDATE login_attempt SET last_failure = now() WHERE key = 'address:198.51.100.20'").update();
 		mvc.perform(signIn("guess@throttle.test", "teze-parol-2026", "198.51.100.20")).andExpect(authenticated());
 	}
@@ -211,6 +194,23 @@ class LoginThrottleIntegrationTest extends IntegrationTestBase {
 		mvc.perform(get("/").secure(true))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
 				.string("Strict-Transport-Security", startsWith("max-age=")));
+	}
+
+	/** guess@throttle.test asks for a reset mail (the forgotten-password form). */
+	private void askForAReset() throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/forgot")
+			.param("email", "guess@throttle.test")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+	}
+
+	/** Sets the new password teze-parol-2026 with the token of a reset mail. */
+	private void setNewPassword(String token) throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/reset")
+			.param("token", token)
+			.param("password", "teze-parol-2026")
+			.param("passwordConfirmation", "teze-parol-2026")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(redirectedUrl("/login?reset"));
 	}
 
 }

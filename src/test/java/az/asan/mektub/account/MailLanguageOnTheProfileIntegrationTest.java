@@ -1,11 +1,10 @@
 package az.asan.mektub.account;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestPeople;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
@@ -13,12 +12,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Someone who registered in Russian gets Russian mail, and the profile says so. */
 @IntegrationTest
+@RemovesPeople("%@mail-language.test")
 class MailLanguageOnTheProfileIntegrationTest extends IntegrationTestBase {
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@mail-language.test");
-	}
 
 	@Test
 	void theProfileOfSomeoneWhoRegisteredInRussianShowsRussianAsTheMailLanguage() {

@@ -119,7 +119,8 @@ class OrganisationDonorIntegrationTest extends IntegrationTestBase {
 		assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'ORGANISATION_CONFIRMED' AND target_id = " + id))
 			.isEqualTo(1);
 		assertThat(staff.open("/admin/audit").text()).contains(NAME);
-		assertThat(awaitMail(EMAIL, "ASAN Məktubda təsdiqləndi")).contains(NAME).contains(CONTACT);
+		assertThat(TestMail.awaitMail(outbox::sendPending, EMAIL, "ASAN Məktubda təsdiqləndi")).contains(NAME)
+			.contains(CONTACT);
 
 		// now it adopts beyond a person's limit (2), up to its own
 		for (int i = 0; i < limit; i++) {
@@ -174,20 +175,6 @@ class OrganisationDonorIntegrationTest extends IntegrationTestBase {
 		assertThat(pressed.getResponse().getStatus()).isEqualTo(409);
 		assertThat(jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single())
 			.isEqualTo("PUBLISHED");
-	}
-
-	/** The first mail to an address holding a text, as the SMTP server received it. */
-	private String awaitMail(String address, String text) throws InterruptedException {
-		for (int i = 0; i < 80; i++) {
-			outbox.sendPending();
-			for (String body : TestMail.bodiesTo(address)) {
-				if (body.contains(text)) {
-					return body;
-				}
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("no mail to " + address + " with " + text);
 	}
 
 	private long count(String sql) {

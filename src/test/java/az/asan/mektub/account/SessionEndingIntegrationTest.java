@@ -20,8 +20,6 @@ import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
 
-import org.springframework.beans.factory.annotation.Autowired;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -33,9 +31,6 @@ class SessionEndingIntegrationTest extends IntegrationTestBase {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
 
-	@Autowired
-	AccountManagement accounts;
-
 	@BeforeEach
 	@AfterEach
 	void cleanUp() {
@@ -46,7 +41,7 @@ class SessionEndingIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aLockedVolunteersOpenSessionCanNoLongerReadTheVolunteersPages() throws Exception {
 		long id = accounts.create("locked@sessions.test", "kilid-parol-31", "Kamran Könüllü", Role.VOLUNTEER,
-				Set.of(regionId("AZ-GA"))).getId();
+				Set.of(region("AZ-GA"))).getId();
 		Browser volunteer = new Browser();
 		volunteer.signIn("locked@sessions.test", "kilid-parol-31");
 		assertThat(volunteer.get("/volunteer").statusCode()).isEqualTo(200);
@@ -106,24 +101,20 @@ class SessionEndingIntegrationTest extends IntegrationTestBase {
 	@Test
 	void aVolunteerWhoseRegionsChangeIsSignedOutAndSeesTheNewRegionsOnSigningInAgain() throws Exception {
 		long id = accounts.create("moved@sessions.test", "kocurulen-parol-63", "Rauf Köçürülən", Role.VOLUNTEER,
-				Set.of(regionId("AZ-GA"))).getId();
+				Set.of(region("AZ-GA"))).getId();
 		Browser volunteer = new Browser();
 		volunteer.signIn("moved@sessions.test", "kocurulen-parol-63");
 		assertThat(volunteer.get("/volunteer").body()).contains("Gəncə").doesNotContain("Şəki");
 
 		Browser staff = new Browser();
 		staff.signIn("staff@demo.az", "demo12345");
-		assertThat(staff.post("/admin/users/" + id + "/regions", "regionIds=" + regionId("AZ-SA"), "/admin/users/" + id)
+		assertThat(staff.post("/admin/users/" + id + "/regions", "regionIds=" + region("AZ-SA"), "/admin/users/" + id)
 			.statusCode()).isEqualTo(302);
 
 		assertThat(volunteer.get("/volunteer").statusCode()).isEqualTo(302);
 		volunteer.signIn("moved@sessions.test", "kocurulen-parol-63");
 		String desk = volunteer.get("/volunteer").body();
 		assertThat(desk).contains("Şəki").doesNotContain("Gəncə");
-	}
-
-	private int regionId(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 	/** One browser: its own cookies, following no redirects. */

@@ -9,16 +9,13 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestLetters;
-import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.Account;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 
@@ -39,24 +36,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class AdoptionIntegrationTest extends IntegrationTestBase {
-
-	@Autowired
-	AccountManagement accounts;
+@RemovesPeople("%@adopt.test")
+class AdoptionIntegrationTest extends CampaignTestBase {
 
 	@Autowired
 	HoldExpiry expiry;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@TestCampaign
-	long campaign;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@adopt.test");
-	}
 
 	@Test
 	void fiftyDonorsPressingAtOnceGiveExactlyOneAdoptionAndFortyNineClearRefusals() throws Exception {
@@ -380,10 +364,6 @@ class AdoptionIntegrationTest extends IntegrationTestBase {
 	private SignedInUser donor(String email) {
 		accounts.create(email, "parol-12345", "Donor " + email, Role.DONOR, Set.of());
 		return (SignedInUser) users.loadUserByUsername(email);
-	}
-
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
 	}
 
 }

@@ -13,10 +13,7 @@ import az.asan.mektub.SqlCounter;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -35,9 +32,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class AdoptionPressCostIntegrationTest extends IntegrationTestBase {
 
 	private static final String PASSWORD = "parol-12345";
-
-	@Autowired
-	AccountManagement accounts;
 
 	@AfterEach
 	void cleanUp() {

@@ -11,7 +11,6 @@ import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.privacy.ChildDataRetention;
@@ -39,9 +38,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 class DonorMessageBelongsToItsHoldIntegrationTest extends IntegrationTestBase {
 
 	static final String NOTE = "Salam, Fidan! Bu hədiyyə səndən ötrü";
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	HoldExpiry expiry;

@@ -10,13 +10,10 @@ import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,9 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HoldJobsNowIntegrationTest extends IntegrationTestBase {
 
 	static final String DONOR = "jobs@holds.test";
-
-	@Autowired
-	AccountManagement accounts;
 
 	@AfterEach
 	void cleanUp() {

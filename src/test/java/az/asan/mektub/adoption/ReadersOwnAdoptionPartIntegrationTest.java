@@ -21,13 +21,12 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.platform.i18n.Formats;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
+import static az.asan.mektub.TestTexts.russianDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -41,9 +40,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "asan.tree.cache-seconds=300" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class ReadersOwnAdoptionPartIntegrationTest extends IntegrationTestBase {
-
-	@Autowired
-	AccountManagement accounts;
 
 	long campaign;
 
@@ -172,18 +168,6 @@ class ReadersOwnAdoptionPartIntegrationTest extends IntegrationTestBase {
 	private long daysLeft(String code) {
 		LocalDate due = jdbc.sql("SELECT due_date FROM letter WHERE code = ?").param(code).query(LocalDate.class).single();
 		return Duration.between(Instant.now(), due.plusDays(1).atStartOfDay(Formats.BAKU).toInstant()).toDays();
-	}
-
-	private static String russianDays(long n) {
-		long lastTwo = n % 100;
-		long last = n % 10;
-		if (last == 1 && lastTwo != 11) {
-			return "Остался " + n + " день";
-		}
-		if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) {
-			return "Осталось " + n + " дня";
-		}
-		return "Осталось " + n + " дней";
 	}
 
 	private static String token(Document page, String form) {

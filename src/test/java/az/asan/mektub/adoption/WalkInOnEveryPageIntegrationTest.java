@@ -5,10 +5,8 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.RegionScope;
 import az.asan.mektub.letter.PaperTree;
@@ -25,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its exports) and the walk-in donor's name and phone appear on no public page, in any language.
  */
 @IntegrationTest
-class WalkInOnEveryPageIntegrationTest extends IntegrationTestBase {
+class WalkInOnEveryPageIntegrationTest extends CampaignTestBase {
 
 	static final String NAME = "Rauf Qəniyev";
 
@@ -38,12 +36,6 @@ class WalkInOnEveryPageIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	PaperTree paperTree;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@Test
 	void aLetterOnAPaperTreeSaysWhereOnTheOnlineTreeCardsAndItsPublicPage() {
@@ -122,14 +114,6 @@ class WalkInOnEveryPageIntegrationTest extends IntegrationTestBase {
 					.doesNotContain("123 45 67").doesNotContain("551234567");
 			}
 		}
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -12,12 +12,11 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
+import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.letter.privacy.ChildDataRetention;
 import az.asan.mektub.letter.query.LetterStatistics;
-import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.web.Visitor;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -40,9 +39,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 @IntegrationTest
 class StaffAdministrationIntegrationTest extends IntegrationTestBase {
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	ChildDataRetention retention;

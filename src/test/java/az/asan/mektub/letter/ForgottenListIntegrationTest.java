@@ -7,10 +7,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -22,13 +20,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * (seen in review: "21 on the tree for over 30 days", ten listed, no way to the rest).
  */
 @IntegrationTest
-class ForgottenListIntegrationTest extends IntegrationTestBase {
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
+class ForgottenListIntegrationTest extends CampaignTestBase {
 
 	@Test
 	void aListLongerThanTheDeskShowsLeadsToAllOfItInTheVolunteersRegions() throws Exception {

@@ -4,7 +4,6 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
@@ -12,7 +11,7 @@ import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
+import az.asan.mektub.TestPerson;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.web.Visitor;
 
@@ -41,15 +40,11 @@ class HeldLetterWithdrawalIntegrationTest extends IntegrationTestBase {
 	@TestCampaign
 	long campaign;
 
+	@TestPerson("donor@demo.az")
 	long donor;
 
 	@TestCampaign
 	TestLetters testLetters;
-
-	@BeforeEach
-	void theDemoDonor() {
-		donor = TestPeople.id(jdbc, "donor@demo.az");
-	}
 
 	@AfterEach
 	void theDonorReadsAzerbaijaniAgain() {
@@ -133,10 +128,6 @@ class HeldLetterWithdrawalIntegrationTest extends IntegrationTestBase {
 
 	private SignedInUser volunteer() {
 		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
-	}
-
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
 	}
 
 }

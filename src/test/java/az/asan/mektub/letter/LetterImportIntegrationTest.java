@@ -5,9 +5,6 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.importing.LetterImport;
 
 import org.springframework.mock.web.MockMultipartFile;
@@ -25,12 +22,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class LetterImportIntegrationTest extends IntegrationTestBase {
+class LetterImportIntegrationTest extends LetterImportTest {
 
 	static final String HEADER = String.join(",", LetterImport.COLUMNS) + "\n";
-
-	@TestCampaign
-	long campaign;
 
 	@Test
 	void aGoodFileImportsEveryRowAndTheSameFileAgainCreatesNoDuplicates() throws Exception {
@@ -131,14 +125,6 @@ class LetterImportIntegrationTest extends IntegrationTestBase {
 			assertThat(row.matcher(html).find()).as("problem on line %d, column %s, saying %s", line, column, text)
 				.isTrue();
 		};
-	}
-
-	private SignedInUser volunteer() {
-		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
-	}
-
-	private long count() {
-		return jdbc.sql("SELECT count(*) FROM letter WHERE campaign_id = ?").param(campaign).query(Long.class).single();
 	}
 
 }

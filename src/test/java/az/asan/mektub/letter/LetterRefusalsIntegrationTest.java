@@ -3,9 +3,8 @@ package az.asan.mektub.letter;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.account.SignedInUser;
 
@@ -24,15 +23,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * Referer header can only ever lead back into this site.
  */
 @IntegrationTest
-class LetterRefusalsIntegrationTest extends IntegrationTestBase {
+class LetterRefusalsIntegrationTest extends CampaignTestBase {
 
 	String code;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@BeforeEach
 	void aLetterOnTheTree() {

@@ -2,10 +2,8 @@ package az.asan.mektub.letter;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
@@ -17,16 +15,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * tree (its desk could not take their gifts), whether Quba is chosen in the form or merely matches.
  */
 @IntegrationTest
-class PaperTreeOfACentresRegionIntegrationTest extends IntegrationTestBase {
+class PaperTreeOfACentresRegionIntegrationTest extends CampaignTestBase {
 
 	// an age no demo letter has
 	static final int AGE = 22;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@Test
 	void aCentresSheetHoldsOnlyLettersOfItsOwnRegion() {
@@ -64,14 +56,6 @@ class PaperTreeOfACentresRegionIntegrationTest extends IntegrationTestBase {
 
 	private long hangingAt(String code) {
 		return jdbc.sql("SELECT coalesce(paper_tree_point_id, 0) FROM letter WHERE code = ?").param(code).query(Long.class).single();
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

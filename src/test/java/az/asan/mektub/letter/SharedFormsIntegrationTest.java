@@ -18,10 +18,8 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -36,9 +34,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestPropertySource(properties = { "asan.tree.cache-seconds=300", "asan.desk.cache-seconds=300" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SharedFormsIntegrationTest extends IntegrationTestBase {
-
-	@Autowired
-	AccountManagement accounts;
 
 	long campaign;
 

@@ -14,7 +14,6 @@ import az.asan.mektub.HttpBrowser;
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.handover.HandoverPoints;
 
@@ -42,9 +41,6 @@ class VolunteerCentresOnTheKeptDeskIntegrationTest extends IntegrationTestBase {
 
 	private static final Map<String, String> SHAKI = Map.of("az", "Şəki “ASAN xidmət” mərkəzi", "ru",
 			"Центр «ASAN xidmət» в Шеки");
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	HandoverPoints handoverPoints;
@@ -123,18 +119,6 @@ class VolunteerCentresOnTheKeptDeskIntegrationTest extends IntegrationTestBase {
 		HttpBrowser browser = new HttpBrowser(port);
 		browser.signIn(email, password);
 		return browser;
-	}
-
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

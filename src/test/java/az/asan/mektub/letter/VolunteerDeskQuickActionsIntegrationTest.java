@@ -193,17 +193,4 @@ class VolunteerDeskQuickActionsIntegrationTest extends IntegrationTestBase {
 		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
 	}
 
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
-	}
-
-	private List<String> historyOf(String code) {
-		return jdbc.sql("""
-				SELECT coalesce(h.from_status, 'null') || '>' || h.to_status FROM letter_status_change h
-				JOIN letter l ON l.id = h.letter_id WHERE l.code = ? ORDER BY h.changed_at, h.id""")
-			.param(code)
-			.query(String.class)
-			.list();
-	}
-
 }

@@ -390,10 +390,6 @@ class VolunteerLettersIntegrationTest extends IntegrationTestBase {
 		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
 	}
 
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
-	}
-
 	private String codeOf(MvcResult result) {
 		String url = result.getResponse().getRedirectedUrl();
 		assertThat(url).as("redirect after registration").startsWith("/volunteer/letters/");
@@ -402,19 +398,6 @@ class VolunteerLettersIntegrationTest extends IntegrationTestBase {
 
 	private long count() {
 		return jdbc.sql("SELECT count(*) FROM letter WHERE campaign_id = ?").param(campaign).query(Long.class).single();
-	}
-
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
-	}
-
-	private java.util.List<String> historyOf(String code) {
-		return jdbc.sql("""
-				SELECT coalesce(h.from_status, 'null') || '>' || h.to_status FROM letter_status_change h
-				JOIN letter l ON l.id = h.letter_id WHERE l.code = ? ORDER BY h.changed_at, h.id""")
-			.param(code)
-			.query(String.class)
-			.list();
 	}
 
 	private String insertDirectly(int regionId) {

@@ -7,10 +7,8 @@ import java.util.Locale;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
@@ -29,19 +27,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * up its columns.
  */
 @IntegrationTest
-class ChannelsByCampaignIntegrationTest extends IntegrationTestBase {
+class ChannelsByCampaignIntegrationTest extends CampaignTestBase {
 
 	@Autowired
 	MessageSource messages;
 
 	@Autowired
 	org.springframework.cache.CacheManager caches;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@BeforeEach
 	void openATestCampaign() {

@@ -2,10 +2,8 @@ package az.asan.mektub.report;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
@@ -16,13 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** The reports count adoptions both ways: online and at service centres, per region and per centre. */
 @IntegrationTest
-class ChannelsReportIntegrationTest extends IntegrationTestBase {
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
+class ChannelsReportIntegrationTest extends CampaignTestBase {
 
 	@Test
 	void aWalkInAndAnOnlineAdoptionInGanjaAreCountedEachInItsColumnAndTheWalkInAtItsCentre() {

@@ -20,12 +20,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.NodeList;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
+import az.asan.mektub.TestPerson;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.platform.i18n.Formats;
@@ -47,22 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a kind of wish, a day late at the earliest, and nothing else about a child.
  */
 @IntegrationTest
-class OpenFiguresIntegrationTest extends IntegrationTestBase {
+class OpenFiguresIntegrationTest extends CampaignTestBase {
 
 	@Autowired
 	CacheManager caches;
 
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
-
+	@TestPerson("donor1@example.az")
 	long donor;
 
 	@BeforeEach
 	void openATestCampaignWithFiguresReadAfresh() {
-		donor = TestPeople.id(jdbc, "donor1@example.az");
 		caches.getCache(CacheConfiguration.IMPACT).clear();
 	}
 

@@ -2,15 +2,12 @@ package az.asan.mektub.tree;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
+import az.asan.mektub.TestPerson;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.web.QrImages;
 import az.asan.mektub.web.Visitor;
@@ -24,20 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for a volunteer or staff member signed in, the letter's working page.
  */
 @IntegrationTest
-class PublicLetterPageIntegrationTest extends IntegrationTestBase {
+class PublicLetterPageIntegrationTest extends CampaignTestBase {
 
-	@TestCampaign
-	TestLetters testLetters;
-
-	@TestCampaign
-	long campaign;
-
+	@TestPerson("donor@demo.az")
 	long donor;
-
-	@BeforeEach
-	void openATestCampaign() {
-		donor = TestPeople.id(jdbc, "donor@demo.az");
-	}
 
 	@Test
 	void theGiftTagQrCodeOfAnAdoptedLetterOpensAPageSayingItIsTakenWithSimilarLettersAndNoPrivateData() {

@@ -9,10 +9,8 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
@@ -24,15 +22,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class TreeIntegrationTest extends IntegrationTestBase {
+class TreeIntegrationTest extends CampaignTestBase {
 
 	private static final Pattern CARD = Pattern.compile("href=\"/letters/([0-9A-Z]{12})\"");
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@Test
 	void theTreeFiltersByRegionAgeGenderCategoryCostAndWordsOfTheWish() throws Exception {
@@ -134,10 +126,6 @@ class TreeIntegrationTest extends IntegrationTestBase {
 	private String page(String url) throws Exception {
 		return HtmlUtils.htmlUnescape(mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString());
-	}
-
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 	private int economicRegionOf(String code) {

@@ -60,9 +60,6 @@ class FormTourIntegrationTest extends IntegrationTestBase {
 	@Autowired
 	az.asan.mektub.letter.query.ForgottenLetters forgotten;
 
-	@Autowired
-	az.asan.mektub.account.AccountManagement accountManagement;
-
 	TestLetters testLetters;
 
 	long campaign;
@@ -575,9 +572,9 @@ class FormTourIntegrationTest extends IntegrationTestBase {
 			.set("fullName", "Tur Könüllüsü").submit();
 		assertThat(refused.document().select(".is-invalid")).as(refused.messages()).isNotEmpty();
 		assertThat(accounts(email)).isZero();
-		String ganja = String.valueOf(regionId("AZ-GA"));
+		String ganja = String.valueOf(region("AZ-GA"));
 		// the centre the volunteer will work at is ticked on the same form, as served
-		String ganjaCentre = String.valueOf(pointOf("AZ-GA"));
+		String ganjaCentre = String.valueOf(point("AZ-GA"));
 		Page invited = staff.open("/admin/users/new").form("#volunteer-form").set("email", email)
 			.set("fullName", "Tur Könüllüsü").choose("regionIds", ganja).choose("handoverPointIds", ganjaCentre).submit();
 		assertThat(invited.document().select(".alert-success")).as(invited.messages()).isNotEmpty();
@@ -599,7 +596,7 @@ class FormTourIntegrationTest extends IntegrationTestBase {
 		assertThat(desk.url()).isEqualTo("/volunteer");
 
 		long id = TestPeople.id(jdbc, email);
-		staff.open("/admin/users/" + id).form("#regions-form").choose("regionIds", ganja, String.valueOf(regionId("AZ-SM")))
+		staff.open("/admin/users/" + id).form("#regions-form").choose("regionIds", ganja, String.valueOf(region("AZ-SM")))
 			.submit();
 		assertThat(jdbc.sql("SELECT count(*) FROM volunteer_region WHERE user_id = ?").param(id).query(Long.class).single())
 			.isEqualTo(2);
@@ -749,8 +746,8 @@ class FormTourIntegrationTest extends IntegrationTestBase {
 		String code = testLetters.published(campaign, Spec.of("Mərkəz", 9).region("AZ-AGM"));
 		long donor = TestPeople.id(jdbc, "donor1@example.az");
 		testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
-		long ganja = pointOf("AZ-GA");
-		long sumqayit = pointOf("AZ-SM");
+		long ganja = point("AZ-GA");
+		long sumqayit = point("AZ-SM");
 		jdbc.sql("UPDATE letter SET handover_point_id = ? WHERE code = ?").params(ganja, code).update();
 		long volunteerId = TestPeople.id(jdbc, "volunteer@demo.az");
 		java.util.List<Long> before = jdbc.sql("SELECT handover_point_id FROM volunteer_handover_point WHERE user_id = ?")
@@ -778,12 +775,6 @@ class FormTourIntegrationTest extends IntegrationTestBase {
 		// the demo volunteer's centres as they were
 		String[] kept = before.stream().map(String::valueOf).toArray(String[]::new);
 		staff().open("/admin/users/" + volunteerId).form("#centres-form").choose("handoverPointIds", kept).submit();
-	}
-
-	private long pointOf(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode).query(Long.class).single();
 	}
 
 	@Test
@@ -823,7 +814,7 @@ class FormTourIntegrationTest extends IntegrationTestBase {
 		// the organisation confirmed by staff in the step before
 		String company = "tour.company@tour.test";
 		String employee = "tour.employee@tour.test";
-		accountManagement.create(employee, PASSWORD, "Tur Əməkdaşı", az.asan.mektub.account.Role.DONOR, java.util.Set.of());
+		accounts.create(employee, PASSWORD, "Tur Əməkdaşı", az.asan.mektub.account.Role.DONOR, java.util.Set.of());
 		String code = testLetters.published(campaign, Spec.of("Komanda", 24));
 		Visitor organisation = Visitor.signedIn(mvc, users.loadUserByUsername(company));
 		Page bad = organisation.open("/organisation/team").form("#invite-form").set("emails", "tour.employee(at)tour.test").submit();
@@ -895,7 +886,7 @@ class FormTourIntegrationTest extends IntegrationTestBase {
 			.set("surname", "Turova")
 			.set("birthDate", birthDate.toString())
 			.set("gender", "F")
-			.set("regionId", String.valueOf(regionId("AZ-GA")))
+			.set("regionId", String.valueOf(region("AZ-GA")))
 			.set("careSetting", "CHILDREN_HOME")
 			.set("contact", "Uşaq evi №1")
 			.set("originalWish", "Rəngli kitablar istəyirəm")
@@ -920,7 +911,7 @@ class FormTourIntegrationTest extends IntegrationTestBase {
 	}
 
 	private Form pointFields(Form form, String name) {
-		return form.set("regionId", String.valueOf(regionId("AZ-GA")))
+		return form.set("regionId", String.valueOf(region("AZ-GA")))
 			.set("nameAz", name)
 			.set("nameEn", name.isEmpty() ? "" : "TEST Tour point")
 			.set("nameRu", name.isEmpty() ? "" : "TEST Тур-пункт")
@@ -1020,10 +1011,6 @@ class FormTourIntegrationTest extends IntegrationTestBase {
 
 	private String campaignStatus(String code) {
 		return jdbc.sql("SELECT status FROM campaign WHERE code = ?").param(code).query(String.class).optional().orElse(null);
-	}
-
-	private int regionId(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 }

@@ -6,13 +6,10 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.adoption.HoldExpiry;
 import az.asan.mektub.notification.OutboxSender;
@@ -28,24 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (Confirmation, password reset, invitation and thank-you links are followed in the form tour.)
  */
 @IntegrationTest
-class MailLinksIntegrationTest extends IntegrationTestBase {
+class MailLinksIntegrationTest extends CampaignTestBase {
 
 	static final String DONOR = "mail.donor@maillinks.test";
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	OutboxSender outbox;
 
 	@Autowired
 	HoldExpiry holdExpiry;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@BeforeEach
 	void openATestCampaign() {

@@ -10,22 +10,18 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestLetters;
-import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.importing.LetterImport;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.mock.web.MockMultipartFile;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
@@ -45,27 +41,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * page's figures.
  */
 @IntegrationTest
-class GrammarIntegrationTest extends IntegrationTestBase {
-
-	@Autowired
-	AccountManagement accounts;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@TestCampaign
-	long campaign;
+@RemovesPeople("%@grammar.test")
+class GrammarIntegrationTest extends CampaignTestBase {
 
 	SignedInUser reader;
 
 	@BeforeEach
 	void openATestCampaign() {
 		reader = (SignedInUser) users.loadUserByUsername("donor@demo.az");
-	}
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@grammar.test");
 	}
 
 	@Test

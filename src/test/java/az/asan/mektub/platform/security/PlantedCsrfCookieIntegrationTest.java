@@ -12,16 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.IntegrationTestBase;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.security.test.web.support.WebTestUtils;
-import org.springframework.web.context.WebApplicationContext;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -32,17 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a cookie without a session row.
  */
 @IntegrationTest
+@AppCsrfTokens
 class PlantedCsrfCookieIntegrationTest extends IntegrationTestBase {
-
-	@Autowired
-	WebApplicationContext context;
-
-	/** MockMvc's csrf() elsewhere swaps the filter's repository for a test one; meet the app's own. */
-	@BeforeEach
-	void theApplicationsOwnCsrfTokens() {
-		WebTestUtils.setCsrfTokenRepository(new MockHttpServletRequest(context.getServletContext()),
-				SecurityConfiguration.csrfTokens());
-	}
 
 	@Test
 	void anAnonymousCookieAndItsTokenAreRefusedWithAVolunteersSession() throws Exception {

@@ -11,10 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
 import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
-
-import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -29,9 +26,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 class SessionIdsAtRestIntegrationTest extends IntegrationTestBase {
 
 	private static final String PASSWORD = "parol-12345";
-
-	@Autowired
-	AccountManagement accounts;
 
 	@AfterEach
 	void cleanUp() {

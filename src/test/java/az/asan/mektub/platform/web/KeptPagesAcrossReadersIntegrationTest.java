@@ -24,7 +24,6 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.region.Regions;
 
@@ -54,9 +53,6 @@ class KeptPagesAcrossReadersIntegrationTest extends IntegrationTestBase {
 	/** A reader signed in, with what is theirs alone: a donor's letter and their child's thank-you (issue 27.3). */
 	record Session(Reader reader, HttpBrowser browser, String token, String letter, String thanks) {
 	}
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	Regions regions;

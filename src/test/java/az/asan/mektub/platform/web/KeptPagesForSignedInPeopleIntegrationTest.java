@@ -17,7 +17,6 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
 
@@ -38,9 +37,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 class KeptPagesForSignedInPeopleIntegrationTest extends IntegrationTestBase {
 
 	private static final String ODD_NAME = "Ayşə <i>\"Qızıl\"</i> & 'Ko'";
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	az.asan.mektub.letter.LetterManagement letterManagement;
@@ -317,10 +313,6 @@ class KeptPagesForSignedInPeopleIntegrationTest extends IntegrationTestBase {
 
 	private long account(String email) {
 		return TestPeople.id(jdbc, email);
-	}
-
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 }

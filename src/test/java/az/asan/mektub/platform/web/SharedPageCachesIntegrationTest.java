@@ -4,19 +4,15 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.IntegrationTestBase;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,16 +26,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 @IntegrationTest
 @TestPropertySource(properties = { "asan.tree.cache-seconds=60", "asan.reports.cache-seconds=60",
 		"asan.desk.cache-seconds=60", "asan.trusted-proxies=127.0.0.1" })
-class SharedPageCachesIntegrationTest extends IntegrationTestBase {
-
-	@Autowired
-	AccountManagement accounts;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@TestCampaign
-	long campaign;
+class SharedPageCachesIntegrationTest extends CampaignTestBase {
 
 	@Test
 	void anAnonymousLettersPageIsKeptPerLanguageWithoutATokenAndASignedInDonorSeesTheLetterAsItIs() throws Exception {
