@@ -5,25 +5,16 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Set;
 
-import javax.sql.DataSource;
-
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,53 +27,22 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestPropertySource(properties = { "asan.tree.cache-seconds=60", "asan.desk.cache-seconds=60" })
-class KeptPagesOnEveryNodeIntegrationTest {
+class KeptPagesOnEveryNodeIntegrationTest extends IntegrationTestBase {
 
 	private static final Duration WITHIN = Duration.ofSeconds(1);
 
-	private static ConfigurableApplicationContext nodeB;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	AccountManagement accounts;
+	/** The same kept seconds as this node. */
+	@RegisterExtension
+	static final SecondNode.Running nodeB = SecondNode
+		.running(Map.of("asan.tree.cache-seconds", "60", "asan.desk.cache-seconds", "60"));
 
 	@LocalServerPort
 	int portA;
-
-	int portB;
-
-	@BeforeEach
-	void startTheSecondNodeKeepingPages() throws Exception {
-		if (nodeB == null) {
-			// the same kept seconds as this node
-			nodeB = SecondNode.start(dataSource, Map.of("asan.tree.cache-seconds", "60", "asan.desk.cache-seconds", "60"));
-		}
-		portB = SecondNode.port(nodeB);
-	}
 
 	@AfterEach
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
 		TestPeople.remove(jdbc, "%@every-node.test");
-	}
-
-	@AfterAll
-	static void stopTheSecondNode() {
-		if (nodeB != null) {
-			nodeB.close();
-			nodeB = null;
-		}
 	}
 
 	@Test
@@ -91,7 +51,7 @@ class KeptPagesOnEveryNodeIntegrationTest {
 		long donor = accounts.create("donor@every-node.test", "parol-12345", "Hər Node", Role.DONOR, Set.of()).getId();
 		TestLetters testLetters = new TestLetters(letters, tx, jdbc);
 		String code = testLetters.published(campaign, Spec.of("Nərgiz", 8));
-		HttpBrowser visitor = new HttpBrowser(portB);
+		HttpBrowser visitor = new HttpBrowser(nodeB.port());
 		assertThat(visitor.page("/letters/" + code).outerHtml()).contains("id=\"adopt-form\"").doesNotContain("id=\"letter-taken\"");
 
 		// when: the letter is adopted on node A
@@ -114,7 +74,7 @@ class KeptPagesOnEveryNodeIntegrationTest {
 		long campaign = TestCampaigns.open(jdbc);
 		String code = new TestLetters(letters, tx, jdbc).published(campaign, Spec.of("Kamran", 9));
 		Thread.sleep(WITHIN.toMillis()); // the news of its creation reaches node B first
-		HttpBrowser visitor = new HttpBrowser(portB);
+		HttpBrowser visitor = new HttpBrowser(nodeB.port());
 		assertThat(visitor.page("/letters/" + code).outerHtml()).contains("id=\"adopt-form\"");
 
 		jdbc.sql("UPDATE letter SET public_wish = 'Gizlicə dəyişən arzu' WHERE code = ?").param(code).update();
@@ -126,7 +86,7 @@ class KeptPagesOnEveryNodeIntegrationTest {
 	@Test
 	void aVolunteerLockedOnOneNodeHasNoDeskOnTheOtherAtTheNextRequest() throws Exception {
 		var volunteer = accounts.create("volunteer@every-node.test", "parol-12345", "Könüllü Kilid", Role.VOLUNTEER, Set.of());
-		HttpBrowser browser = new HttpBrowser(portB);
+		HttpBrowser browser = new HttpBrowser(nodeB.port());
 		browser.signIn("volunteer@every-node.test", "parol-12345");
 		assertThat(browser.get("/volunteer").statusCode()).isEqualTo(200);
 

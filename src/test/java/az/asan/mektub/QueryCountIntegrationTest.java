@@ -5,14 +5,8 @@ import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -24,22 +18,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * page, the reports and the volunteer's desk cost the same with 10 letters as with 1 000.
  */
 @IntegrationTest
-class QueryCountIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	UserDetailsService users;
+class QueryCountIntegrationTest extends IntegrationTestBase {
 
 	@AfterEach
 	void cleanUp() {
@@ -96,10 +75,6 @@ class QueryCountIntegrationTest {
 			.param(campaign)
 			.query(String.class)
 			.single();
-	}
-
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 }

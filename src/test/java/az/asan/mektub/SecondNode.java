@@ -7,11 +7,16 @@ import javax.sql.DataSource;
 
 import com.zaxxer.hikari.HikariDataSource;
 
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
+import org.springframework.test.context.junit.jupiter.SpringExtension;
 
 /**
  * A second app node beside a test's own, on the same PostgreSQL and a port of its own, as production
@@ -43,6 +48,55 @@ public final class SecondNode {
 
 	public static int port(ConfigurableApplicationContext node) {
 		return ((WebServerApplicationContext) node).getWebServer().getPort();
+	}
+
+	/**
+	 * A second node for one test class, the lifecycle such classes used to copy (issue 24): started
+	 * before the class's first test (before its own {@code @BeforeEach}), on the test's database, and
+	 * closed after its last test.
+	 *
+	 * <pre>
+	 * &#64;RegisterExtension
+	 * static final SecondNode.Running nodeB = SecondNode.running(Map.of());
+	 * </pre>
+	 */
+	public static Running running(Map<String, Object> testProperties) {
+		return new Running(testProperties);
+	}
+
+	public static final class Running implements BeforeEachCallback, AfterAllCallback {
+
+		private final Map<String, Object> testProperties;
+
+		private ConfigurableApplicationContext node;
+
+		private Running(Map<String, Object> testProperties) {
+			this.testProperties = testProperties;
+		}
+
+		@Override
+		public void beforeEach(ExtensionContext context) throws SQLException {
+			if (node == null) {
+				node = start(SpringExtension.getApplicationContext(context).getBean(DataSource.class), testProperties);
+			}
+		}
+
+		@Override
+		public void afterAll(ExtensionContext context) {
+			if (node != null) {
+				node.close();
+				node = null;
+			}
+		}
+
+		public ConfigurableApplicationContext context() {
+			return node;
+		}
+
+		public int port() {
+			return SecondNode.port(node);
+		}
+
 	}
 
 }

@@ -82,4 +82,21 @@ public final class TestMail {
 		}
 	}
 
+	/**
+	 * The first mail to an address holding a text, as the SMTP server received it, asking the outbox to
+	 * send ({@code send}) every 250 ms for up to 20 seconds; fails the test if none came.
+	 */
+	public static String awaitMail(Runnable send, String address, String text) throws InterruptedException {
+		for (int i = 0; i < 80; i++) {
+			send.run();
+			for (String body : bodiesTo(address)) {
+				if (body.contains(text)) {
+					return body;
+				}
+			}
+			Thread.sleep(250);
+		}
+		throw new AssertionError("no mail to " + address + " with " + text);
+	}
+
 }

@@ -18,26 +18,18 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.adoption.HoldExpiry;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.Mailer;
 import az.asan.mektub.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
-
-import javax.sql.DataSource;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -47,27 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * per cluster, and adoptions spread over both nodes still give one winner per letter.
  */
 @IntegrationTest
-class TwoNodesIntegrationTest {
+class TwoNodesIntegrationTest extends IntegrationTestBase {
 
-	private static ConfigurableApplicationContext nodeB;
+	@RegisterExtension
+	static final SecondNode.Running nodeB = SecondNode.running(Map.of());
 
 	@LocalServerPort
 	int portA;
-
-	@Autowired
-	DataSource dataSource;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	HoldExpiry expiryA;
@@ -78,28 +56,10 @@ class TwoNodesIntegrationTest {
 	@Autowired
 	Mailer mailer;
 
-	int portB;
-
-	@BeforeEach
-	void startTheSecondNode() throws Exception {
-		if (nodeB == null) {
-			nodeB = SecondNode.start(dataSource, Map.of());
-		}
-		portB = SecondNode.port(nodeB);
-	}
-
 	@AfterEach
 	void cleanUp() {
 		TestCampaigns.dropAll(jdbc);
 		TestPeople.remove(jdbc, "%@nodes.test");
-	}
-
-	@AfterAll
-	static void stopTheSecondNode() {
-		if (nodeB != null) {
-			nodeB.close();
-			nodeB = null;
-		}
 	}
 
 	@Test
@@ -108,7 +68,7 @@ class TwoNodesIntegrationTest {
 		HttpClient client = client();
 		signIn(client, portA, "session@nodes.test");
 
-		HttpResponse<String> onB = client.send(get(portB, "/me"), HttpResponse.BodyHandlers.ofString());
+		HttpResponse<String> onB = client.send(get(nodeB.port(), "/me"), HttpResponse.BodyHandlers.ofString());
 
 		assertThat(onB.statusCode()).isEqualTo(200);
 		assertThat(onB.body()).contains("session@nodes.test");
@@ -131,8 +91,8 @@ class TwoNodesIntegrationTest {
 				mailer.queue("reader" + i + "@nodes.test", "az", "thanks", "Oxucu", "Aysel", "http://x");
 			}
 		});
-		HoldExpiry expiryB = nodeB.getBean(HoldExpiry.class);
-		OutboxSender outboxB = nodeB.getBean(OutboxSender.class);
+		HoldExpiry expiryB = nodeB.context().getBean(HoldExpiry.class);
+		OutboxSender outboxB = nodeB.context().getBean(OutboxSender.class);
 
 		// when: both nodes run both jobs at the same moment
 		ExecutorService nodes = Executors.newFixedThreadPool(4);
@@ -190,7 +150,7 @@ class TwoNodesIntegrationTest {
 		for (int i = 0; i < donors.size(); i++) {
 			HttpClient client = donors.get(i);
 			String token = tokens.get(i);
-			int port = i % 2 == 0 ? portA : portB;
+			int port = i % 2 == 0 ? portA : nodeB.port();
 			results.add(pool.submit(() -> {
 				start.await();
 				return client.send(post(port, "/letters/" + code + "/adopt", "_csrf=" + token),

@@ -1,18 +1,12 @@
 package az.asan.mektub.account;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestPeople;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -22,35 +16,15 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** A donor who deletes their account leaves nothing of theirs waiting in the outbox. */
 @IntegrationTest
-class DeletedDonorMailIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@BeforeEach
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@leaving.test");
-	}
+@RemovesPeople(value = "%@leaving.test", beforeEachToo = true)
+class DeletedDonorMailIntegrationTest extends CampaignTestBase {
 
 	@Test
 	void deletingADonorPurgesTheirUnsentMailsAndKeepsEveryoneElses() throws Exception {
 		// given: a donor with mails waiting (the confirmation, the adoption), and another person's mail
 		String code = testLetters.published(campaign, TestLetters.Spec.of("Nərmin", 8));
-		register("gone@leaving.test", "Gülnarə Məmmədova");
-		register("stays@leaving.test", "Rəşad Hüseynov");
+		TestPeople.register(mvc, "gone@leaving.test", "Gülnarə Məmmədova");
+		TestPeople.register(mvc, "stays@leaving.test", "Rəşad Hüseynov");
 		jdbc.sql("UPDATE app_user SET email_confirmed_at = now() WHERE email = 'gone@leaving.test'").update();
 		SignedInUser donor = (SignedInUser) users.loadUserByUsername("gone@leaving.test");
 		mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(donor)))
@@ -78,15 +52,6 @@ class DeletedDonorMailIntegrationTest {
 			.param(address)
 			.query(Long.class)
 			.single();
-	}
-
-	private void register(String email, String name) throws Exception {
-		mvc.perform(post("/register").with(csrf())
-			.param("fullName", name)
-			.param("email", email)
-			.param("phone", "")
-			.param("password", "gizli-parol-7")
-			.param("passwordConfirmation", "gizli-parol-7")).andExpect(redirectedUrl("/login?registered"));
 	}
 
 }

@@ -3,12 +3,9 @@ package az.asan.mektub.account;
 import java.util.Set;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -26,16 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * (seen in review of issue 27.1): they confirm by typing their own e-mail address.
  */
 @IntegrationTest
-class DeletingAnAccountWithoutAPasswordIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	JdbcClient jdbc;
+class DeletingAnAccountWithoutAPasswordIntegrationTest extends IntegrationTestBase {
 
 	long id;
 

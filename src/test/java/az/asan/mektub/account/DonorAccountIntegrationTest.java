@@ -9,18 +9,14 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,27 +33,12 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class DonorAccountIntegrationTest {
+class DonorAccountIntegrationTest extends IntegrationTestBase {
 
 	private static final Pattern LINK = Pattern.compile("http://\\S+");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
 	OutboxSender outbox;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@BeforeEach
 	@AfterEach
@@ -70,7 +51,7 @@ class DonorAccountIntegrationTest {
 	void aNewDonorConfirmsTheAddressFromTheMailBeforeAdopting() throws Exception {
 		long campaign = TestCampaigns.open(jdbc);
 		String code = new TestLetters(letters, tx, jdbc).published(campaign, TestLetters.Spec.of("Aysu", 6));
-		register("nigar@account.test");
+		TestPeople.register(mvc, "nigar@account.test");
 		SignedInUser donor = (SignedInUser) users.loadUserByUsername("nigar@account.test");
 
 		// until confirmed, adopting is refused and says why
@@ -93,7 +74,7 @@ class DonorAccountIntegrationTest {
 
 	@Test
 	void aForgottenPasswordIsResetThroughAOneTimeLink() throws Exception {
-		register("reset@account.test");
+		TestPeople.register(mvc, "reset@account.test");
 		mvc.perform(post("/password/forgot").param("email", "RESET@account.test").with(csrf()))
 			.andExpect(status().isOk())
 			.andExpect(content().string(containsString("keçid göndərildi")));
@@ -101,7 +82,7 @@ class DonorAccountIntegrationTest {
 		mvc.perform(post("/password/forgot").param("email", "nobody@account.test").with(csrf()))
 			.andExpect(content().string(containsString("keçid göndərildi")));
 
-		String mailed = awaitMail("reset@account.test", "/password/reset");
+		String mailed = TestMail.awaitMail(outbox::sendPending, "reset@account.test", "/password/reset");
 		String token = link(mailed).replaceAll(".*token=", "");
 		// the stored copy of the sent mail holds no working link: a copy of the database is no key
 		assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = 'reset@account.test' AND body LIKE '%/password/reset%'")
@@ -131,7 +112,7 @@ class DonorAccountIntegrationTest {
 
 	@Test
 	void aDonorChangesTheProfileAndThePasswordAndAWrongCurrentPasswordChangesNothing() throws Exception {
-		register("profile@account.test");
+		TestPeople.register(mvc, "profile@account.test");
 		SignedInUser donor = (SignedInUser) users.loadUserByUsername("profile@account.test");
 
 		mvc.perform(post("/me").param("fullName", "Səbinə Quliyeva")
@@ -164,7 +145,7 @@ class DonorAccountIntegrationTest {
 	void deletingTheAccountForgetsTheDonorGivesTheHoldsBackAndKeepsTheHistory() throws Exception {
 		long campaign = TestCampaigns.open(jdbc);
 		String code = new TestLetters(letters, tx, jdbc).published(campaign, TestLetters.Spec.of("Ülviyyə", 9));
-		register("leaving@account.test");
+		TestPeople.register(mvc, "leaving@account.test");
 		jdbc.sql("UPDATE app_user SET email_confirmed_at = now() WHERE email = 'leaving@account.test'").update();
 		SignedInUser donor = (SignedInUser) users.loadUserByUsername("leaving@account.test");
 		mvc.perform(post("/letters/" + code + "/adopt").with(csrf()).with(user(donor)));
@@ -191,38 +172,15 @@ class DonorAccountIntegrationTest {
 
 	@Test
 	void aLinkMadeWhileAnsweringAForgedHostStillPointsToThePublicAddress() throws Exception {
-		register("host@account.test");
+		TestPeople.register(mvc, "host@account.test");
 		mvc.perform(post("/password/forgot").param("email", "host@account.test")
 			.header("Host", "evil.example")
 			.header("X-Forwarded-Host", "evil.example")
 			.header("Forwarded", "host=evil.example;proto=https")
 			.with(csrf())).andExpect(status().isOk());
-		String mailed = awaitMail("host@account.test", "/password/reset");
+		String mailed = TestMail.awaitMail(outbox::sendPending, "host@account.test", "/password/reset");
 		assertThat(link(mailed)).startsWith(links.absolute("/password/reset?token=")).doesNotContain("evil");
 		assertThat(links.absolute("/")).startsWith("http://localhost:").doesNotContain(":0/");
-	}
-
-	/** The first mail to an address holding a text, as the SMTP server received it. */
-	private String awaitMail(String address, String text) throws InterruptedException {
-		for (int i = 0; i < 80; i++) {
-			outbox.sendPending();
-			for (String body : TestMail.bodiesTo(address)) {
-				if (body.contains(text)) {
-					return body;
-				}
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("no mail to " + address + " with " + text);
-	}
-
-	private void register(String email) throws Exception {
-		mvc.perform(post("/register").with(csrf())
-			.param("fullName", "Nigar Əliyeva")
-			.param("email", email)
-			.param("phone", "")
-			.param("password", "gizli-parol-7")
-			.param("passwordConfirmation", "gizli-parol-7")).andExpect(redirectedUrl("/login?registered"));
 	}
 
 	@Autowired

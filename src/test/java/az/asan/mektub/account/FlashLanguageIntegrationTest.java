@@ -1,16 +1,13 @@
 package az.asan.mektub.account;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestPeople;
+import az.asan.mektub.IntegrationTestBase;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.web.Visitor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,32 +16,19 @@ import static org.assertj.core.api.Assertions.assertThat;
  * organisation review and campaign pages it is now kept as its key and shown in the reader's language.
  */
 @IntegrationTest
-class FlashLanguageIntegrationTest {
+@RemovesPeople(FlashLanguageIntegrationTest.EMAIL)
+class FlashLanguageIntegrationTest extends IntegrationTestBase {
 
-	private static final String EMAIL = "flash@organisations.test";
-
-	@Autowired
-	MockMvc mvc;
+	static final String EMAIL = "flash@organisations.test";
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Accounts accounts;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, EMAIL);
-	}
+	Accounts accountRows;
 
 	@Test
 	void anOrganisationConfirmedInAzerbaijaniIsReportedInEnglishAfterSwitching() {
 		Account organisation = Account.organisation(EMAIL, "{noop}x", "Bayraq MMC", "1402345672", "Nigar Əliyeva");
 		organisation.confirmEmail();
-		long id = accounts.saveAndFlush(organisation).getId();
+		long id = accountRows.saveAndFlush(organisation).getId();
 		Visitor staff = Visitor.signedIn(mvc, users.loadUserByUsername("staff@demo.az")).speaking("az");
 
 		// the step is taken in Azerbaijani; before its page is shown, the person switches to English

@@ -7,11 +7,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.startsWith;
@@ -24,16 +23,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 
 @IntegrationTest
-class LoginThrottleIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AccountManagement accounts;
+class LoginThrottleIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	az.asan.mektub.notification.OutboxSender outbox;
@@ -118,17 +108,10 @@ class LoginThrottleIntegrationTest {
 		mvc.perform(signIn("guess@throttle.test", "dogru-parol-1", "127.0.0.1"))
 			.andExpect(redirectedUrlPattern("/login?locked=*"));
 
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/forgot")
-			.param("email", "guess@throttle.test")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+		askForAReset();
 		String mail = az.asan.mektub.TestMail.awaitBodiesTo("guess@throttle.test", outbox::sendPending).get(0);
 		String token = mail.replaceAll("(?s).*/password/reset\\?token=([A-Za-z0-9_-]+).*", "$1");
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/reset")
-			.param("token", token)
-			.param("password", "teze-parol-2026")
-			.param("passwordConfirmation", "teze-parol-2026")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-			.andExpect(redirectedUrl("/login?reset"));
+		setNewPassword(token);
 
 		mvc.perform(signIn("guess@throttle.test", "teze-parol-2026", "127.0.0.1")).andExpect(authenticated());
 	}
@@ -163,9 +146,7 @@ class LoginThrottleIntegrationTest {
 
 		// a reset by mail lets that owner in from the locked address at once
 		int mailsBefore = az.asan.mektub.TestMail.bodiesTo("guess@throttle.test").size();
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/forgot")
-			.param("email", "guess@throttle.test")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+		askForAReset();
 		java.util.List<String> mails = az.asan.mektub.TestMail.bodiesTo("guess@throttle.test");
 		for (int i = 0; i < 80 && mails.size() == mailsBefore; i++) {
 			outbox.sendPending();
@@ -174,12 +155,7 @@ class LoginThrottleIntegrationTest {
 		}
 		String mail = mails.get(mails.size() - 1);
 		String token = mail.replaceAll("(?s).*/password/reset\\?token=([A-Za-z0-9_-]+).*", "$1");
-		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/reset")
-			.param("token", token)
-			.param("password", "teze-parol-2026")
-			.param("passwordConfirmation", "teze-parol-2026")
-			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
-			.andExpect(redirectedUrl("/login?reset"));
+		setNewPassword(token);
 		jdbc.sql("UPDATE login_attempt SET last_failure = now() WHERE key = 'address:198.51.100.20'").update();
 		mvc.perform(signIn("guess@throttle.test", "teze-parol-2026", "198.51.100.20")).andExpect(authenticated());
 	}
@@ -218,6 +194,23 @@ class LoginThrottleIntegrationTest {
 		mvc.perform(get("/").secure(true))
 			.andExpect(org.springframework.test.web.servlet.result.MockMvcResultMatchers.header()
 				.string("Strict-Transport-Security", startsWith("max-age=")));
+	}
+
+	/** guess@throttle.test asks for a reset mail (the forgotten-password form). */
+	private void askForAReset() throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/forgot")
+			.param("email", "guess@throttle.test")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()));
+	}
+
+	/** Sets the new password teze-parol-2026 with the token of a reset mail. */
+	private void setNewPassword(String token) throws Exception {
+		mvc.perform(org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post("/password/reset")
+			.param("token", token)
+			.param("password", "teze-parol-2026")
+			.param("passwordConfirmation", "teze-parol-2026")
+			.with(org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf()))
+			.andExpect(redirectedUrl("/login?reset"));
 	}
 
 }

@@ -1,16 +1,10 @@
 package az.asan.mektub.account;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestPeople;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
+import az.asan.mektub.IntegrationTestBase;
+import az.asan.mektub.RemovesPeople;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -25,24 +19,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * address, as the reset form does, and answer the same either way.
  */
 @IntegrationTest
-class MailFloodIntegrationTest {
+@RemovesPeople(value = "%@forms.test", beforeEachToo = true)
+class MailFloodIntegrationTest extends IntegrationTestBase {
 
 	private static final String EMAIL = "flood@forms.test";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@BeforeEach
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@forms.test");
-	}
 
 	@Test
 	void resendingTheConfirmationTwentyTimesSendsAFewMailsAndAnswersTheSame() throws Exception {

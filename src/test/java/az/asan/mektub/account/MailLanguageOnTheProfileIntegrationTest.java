@@ -1,37 +1,19 @@
 package az.asan.mektub.account;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestPeople;
+import az.asan.mektub.IntegrationTestBase;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Someone who registered in Russian gets Russian mail, and the profile says so. */
 @IntegrationTest
-class MailLanguageOnTheProfileIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@mail-language.test");
-	}
+@RemovesPeople("%@mail-language.test")
+class MailLanguageOnTheProfileIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void theProfileOfSomeoneWhoRegisteredInRussianShowsRussianAsTheMailLanguage() {

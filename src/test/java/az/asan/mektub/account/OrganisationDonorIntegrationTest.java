@@ -8,23 +8,19 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 import az.asan.mektub.platform.settings.AsanProperties;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -34,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * limit, and its name (not its contact person's) is what the volunteer and its own pages show.
  */
 @IntegrationTest
-class OrganisationDonorIntegrationTest {
+class OrganisationDonorIntegrationTest extends IntegrationTestBase {
 
 	static final String EMAIL = "kontakt@gunes.org.test";
 
@@ -45,22 +41,7 @@ class OrganisationDonorIntegrationTest {
 	static final String PASSWORD = "Günəşli səhər 2026";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
 	OutboxSender outbox;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	AsanProperties asan;
@@ -138,7 +119,8 @@ class OrganisationDonorIntegrationTest {
 		assertThat(count("SELECT count(*) FROM audit_log WHERE action = 'ORGANISATION_CONFIRMED' AND target_id = " + id))
 			.isEqualTo(1);
 		assertThat(staff.open("/admin/audit").text()).contains(NAME);
-		assertThat(awaitMail(EMAIL, "ASAN Məktubda təsdiqləndi")).contains(NAME).contains(CONTACT);
+		assertThat(TestMail.awaitMail(outbox::sendPending, EMAIL, "ASAN Məktubda təsdiqləndi")).contains(NAME)
+			.contains(CONTACT);
 
 		// now it adopts beyond a person's limit (2), up to its own
 		for (int i = 0; i < limit; i++) {
@@ -193,20 +175,6 @@ class OrganisationDonorIntegrationTest {
 		assertThat(pressed.getResponse().getStatus()).isEqualTo(409);
 		assertThat(jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single())
 			.isEqualTo("PUBLISHED");
-	}
-
-	/** The first mail to an address holding a text, as the SMTP server received it. */
-	private String awaitMail(String address, String text) throws InterruptedException {
-		for (int i = 0; i < 80; i++) {
-			outbox.sendPending();
-			for (String body : TestMail.bodiesTo(address)) {
-				if (body.contains(text)) {
-					return body;
-				}
-			}
-			Thread.sleep(250);
-		}
-		throw new AssertionError("no mail to " + address + " with " + text);
 	}
 
 	private long count(String sql) {

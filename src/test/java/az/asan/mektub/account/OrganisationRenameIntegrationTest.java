@@ -1,17 +1,14 @@
 package az.asan.mektub.account;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestPeople;
-import az.asan.mektub.web.Visitor.Page;
+import az.asan.mektub.IntegrationTestBase;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.web.Visitor;
+import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,33 +17,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  * audit entry. Its new name now goes back to staff (PENDING, in the audit log), and it is told so.
  */
 @IntegrationTest
-class OrganisationRenameIntegrationTest {
+@RemovesPeople(OrganisationRenameIntegrationTest.EMAIL)
+class OrganisationRenameIntegrationTest extends IntegrationTestBase {
 
-	private static final String EMAIL = "rename@organisations.test";
-
-	@Autowired
-	MockMvc mvc;
+	static final String EMAIL = "rename@organisations.test";
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Accounts accounts;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, EMAIL);
-	}
+	Accounts accountRows;
 
 	@Test
 	void aConfirmedOrganisationThatRenamesItselfIsAuditedAndWaitsForStaffAgain() {
 		// given: an organisation staff confirmed
 		Account organisation = Account.organisation(EMAIL, "{noop}x", "Günəş MMC", "1402345671", "Aysel Quliyeva");
 		organisation.confirmEmail();
-		long id = accounts.saveAndFlush(organisation).getId();
+		long id = accountRows.saveAndFlush(organisation).getId();
 		jdbc.sql("UPDATE app_user SET organisation_review = 'CONFIRMED' WHERE id = ?").param(id).update();
 		Visitor visitor = Visitor.signedIn(mvc, users.loadUserByUsername(EMAIL));
 

@@ -7,13 +7,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -34,22 +32,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * reset form cannot flood a mailbox nor leave dead links readable.
  */
 @IntegrationTest
-class PasswordAndAddressFormsIntegrationTest {
+class PasswordAndAddressFormsIntegrationTest extends IntegrationTestBase {
 
 	/** 73 bytes of ASCII: one more than bcrypt reads. */
 	private static final String LONG_ASCII = "correct horse battery staple and a rather long tail of words 1234567890xy";
 
 	/** 64 characters of Azerbaijani, about 80 bytes in UTF-8. */
 	private static final String LONG_AZ = "günəşli bağçada dörd alma ağacı və iki çinar böyüyür hər yaz ömrü";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	OutboxSender outbox;
@@ -182,9 +171,6 @@ class PasswordAndAddressFormsIntegrationTest {
 
 	@Autowired
 	az.asan.mektub.notification.Mailer mailer;
-
-	@Autowired
-	org.springframework.transaction.support.TransactionTemplate tx;
 
 	@Test
 	void usingOneResetLinkRemovesEveryResetLinksTextFromThatPersonsStoredMails() {

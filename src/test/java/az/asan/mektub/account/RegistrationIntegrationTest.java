@@ -3,9 +3,9 @@ package az.asan.mektub.account;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -19,16 +19,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class RegistrationIntegrationTest {
+class RegistrationIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	Accounts accounts;
-
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
+	Accounts accountRows;
 
 	@Test
 	void aDonorRegistersWithAHashedPasswordAndCanSignIn() throws Exception {
@@ -39,7 +33,7 @@ class RegistrationIntegrationTest {
 			.param("password", "gizli-parol-7")
 			.param("passwordConfirmation", "gizli-parol-7")).andExpect(redirectedUrl("/login?registered"));
 
-		Account donor = accounts.findByEmail("SEBINE@example.az").orElseThrow();
+		Account donor = accountRows.findByEmail("SEBINE@example.az").orElseThrow();
 		assertThat(donor.getRole()).isEqualTo(Role.DONOR);
 		assertThat(donor.getPasswordHash()).startsWith("{bcrypt-sha256}$2").doesNotContain("gizli-parol-7");
 		mvc.perform(formLogin("/login").userParameter("email").user("sebine@example.az").password("gizli-parol-7"))
@@ -48,7 +42,7 @@ class RegistrationIntegrationTest {
 
 	@Test
 	void anAddressThatHasAnAccountGetsTheSameAnswerAndItsOwnerIsMailedInstead() throws Exception {
-		String hashBefore = accounts.findByEmail("donor@demo.az").orElseThrow().getPasswordHash();
+		String hashBefore = accountRows.findByEmail("donor@demo.az").orElseThrow().getPasswordHash();
 		long accountsBefore = jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single();
 		try {
 			mvc.perform(post("/register").with(csrf())
@@ -59,7 +53,7 @@ class RegistrationIntegrationTest {
 				.andExpect(redirectedUrl("/login?registered"));
 
 			// nothing about the account changed, and no second one was opened
-			assertThat(accounts.findByEmail("donor@demo.az").orElseThrow().getPasswordHash()).isEqualTo(hashBefore);
+			assertThat(accountRows.findByEmail("donor@demo.az").orElseThrow().getPasswordHash()).isEqualTo(hashBefore);
 			assertThat(jdbc.sql("SELECT count(*) FROM app_user").query(Long.class).single()).isEqualTo(accountsBefore);
 			// the owner, not the visitor, learns of it, in the owner's language
 			assertThat(jdbc.sql("SELECT body FROM mail_outbox WHERE recipient = 'donor@demo.az' AND subject = ?")
@@ -85,7 +79,7 @@ class RegistrationIntegrationTest {
 				.andExpect(status().isOk())
 				.andExpect(content().string(containsString("Şifrə e-poçt ünvanınızdan və ya adınızdan düzəldilib")));
 		}
-		assertThat(accounts.findByEmail("tural.rzayev@example.az")).isEmpty();
+		assertThat(accountRows.findByEmail("tural.rzayev@example.az")).isEmpty();
 
 		try {
 			register("Tural Rzayev", "tural.rzayev@example.az", "günəşli bağda dörd alma ağacı")
@@ -124,7 +118,7 @@ class RegistrationIntegrationTest {
 					containsString("This phone number is not valid"),
 					containsString("The password needs at least one letter and one digit."),
 					containsString("The passwords do not match."))));
-		assertThat(accounts.findByEmail("not-an-address")).isEmpty();
+		assertThat(accountRows.findByEmail("not-an-address")).isEmpty();
 	}
 
 	@Test
@@ -136,7 +130,7 @@ class RegistrationIntegrationTest {
 			.param("password", "a1")
 			.param("passwordConfirmation", "a1"))
 			.andExpect(content().string(containsString("Пароль должен содержать не менее 8 символов.")));
-		assertThat(accounts.findByEmail("omer@example.az")).isEmpty();
+		assertThat(accountRows.findByEmail("omer@example.az")).isEmpty();
 	}
 
 }

@@ -17,11 +17,8 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,18 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (sessions are rows in PostgreSQL). Real HTTP with cookies, as a browser keeps a session.
  */
 @IntegrationTest
-class SessionEndingIntegrationTest {
+class SessionEndingIntegrationTest extends IntegrationTestBase {
 
 	private static final Pattern CSRF = Pattern.compile("name=\"_csrf\" value=\"([^\"]+)\"");
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@BeforeEach
 	@AfterEach
@@ -53,7 +41,7 @@ class SessionEndingIntegrationTest {
 	@Test
 	void aLockedVolunteersOpenSessionCanNoLongerReadTheVolunteersPages() throws Exception {
 		long id = accounts.create("locked@sessions.test", "kilid-parol-31", "Kamran Könüllü", Role.VOLUNTEER,
-				Set.of(regionId("AZ-GA"))).getId();
+				Set.of(region("AZ-GA"))).getId();
 		Browser volunteer = new Browser();
 		volunteer.signIn("locked@sessions.test", "kilid-parol-31");
 		assertThat(volunteer.get("/volunteer").statusCode()).isEqualTo(200);
@@ -113,24 +101,20 @@ class SessionEndingIntegrationTest {
 	@Test
 	void aVolunteerWhoseRegionsChangeIsSignedOutAndSeesTheNewRegionsOnSigningInAgain() throws Exception {
 		long id = accounts.create("moved@sessions.test", "kocurulen-parol-63", "Rauf Köçürülən", Role.VOLUNTEER,
-				Set.of(regionId("AZ-GA"))).getId();
+				Set.of(region("AZ-GA"))).getId();
 		Browser volunteer = new Browser();
 		volunteer.signIn("moved@sessions.test", "kocurulen-parol-63");
 		assertThat(volunteer.get("/volunteer").body()).contains("Gəncə").doesNotContain("Şəki");
 
 		Browser staff = new Browser();
 		staff.signIn("staff@demo.az", "demo12345");
-		assertThat(staff.post("/admin/users/" + id + "/regions", "regionIds=" + regionId("AZ-SA"), "/admin/users/" + id)
+		assertThat(staff.post("/admin/users/" + id + "/regions", "regionIds=" + region("AZ-SA"), "/admin/users/" + id)
 			.statusCode()).isEqualTo(302);
 
 		assertThat(volunteer.get("/volunteer").statusCode()).isEqualTo(302);
 		volunteer.signIn("moved@sessions.test", "kocurulen-parol-63");
 		String desk = volunteer.get("/volunteer").body();
 		assertThat(desk).contains("Şəki").doesNotContain("Gəncə");
-	}
-
-	private int regionId(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 	/** One browser: its own cookies, following no redirects. */

@@ -10,25 +10,18 @@ import org.jsoup.select.Elements;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.platform.database.JobRuns;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The staff's start page names every job in the reader's language, and charts speak it too. */
 @IntegrationTest
-class AdminOverviewIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
+class AdminOverviewIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	JobRuns jobRuns;

@@ -9,23 +9,17 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestLetters;
-import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.Account;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.letter.Letters;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,36 +36,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class AdoptionIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	UserDetailsService users;
+@RemovesPeople("%@adopt.test")
+class AdoptionIntegrationTest extends CampaignTestBase {
 
 	@Autowired
 	HoldExpiry expiry;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@TestCampaign
-	long campaign;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@adopt.test");
-	}
 
 	@Test
 	void fiftyDonorsPressingAtOnceGiveExactlyOneAdoptionAndFortyNineClearRefusals() throws Exception {
@@ -395,10 +364,6 @@ class AdoptionIntegrationTest {
 	private SignedInUser donor(String email) {
 		accounts.create(email, "parol-12345", "Donor " + email, Role.DONOR, Set.of());
 		return (SignedInUser) users.loadUserByUsername(email);
-	}
-
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
 	}
 
 }

@@ -8,18 +8,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.SqlCounter;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
-import az.asan.mektub.letter.Letters;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -35,24 +29,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * message the redirect carries is still written to the session in a transaction of the session's own.
  */
 @IntegrationTest
-class AdoptionPressCostIntegrationTest {
+class AdoptionPressCostIntegrationTest extends IntegrationTestBase {
 
 	private static final String PASSWORD = "parol-12345";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@AfterEach
 	void cleanUp() {

@@ -12,14 +12,14 @@ import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.platform.security.OneTimeLinks;
@@ -27,9 +27,6 @@ import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,21 +42,10 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * its pool.
  */
 @IntegrationTest
-class CompanyTeamIntegrationTest {
+@RemovesPeople("%@team.test")
+class CompanyTeamIntegrationTest extends IntegrationTestBase {
 
 	static final Pattern JOIN_LINK = Pattern.compile("/team/join\\?token=(_[0-9a-f]{24}_)");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	OneTimeLinks oneTimeLinks;
@@ -82,11 +68,6 @@ class CompanyTeamIntegrationTest {
 	/** A person may hold one letter of this campaign at once. */
 	@TestCampaign(donorLimit = 1)
 	long campaign;
-
-	@AfterEach
-	void removeTheTeamsPeople() {
-		TestPeople.remove(jdbc, "%@team.test");
-	}
 
 	@Test
 	void anOrganisationInvitesByMailAndEachLinkJoinsItsOwnAddressOnce() throws Exception {
@@ -688,10 +669,6 @@ class CompanyTeamIntegrationTest {
 			.params(person.id(), organisation.id())
 			.update();
 		return person;
-	}
-
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
 	}
 
 	private long count(String sql) {

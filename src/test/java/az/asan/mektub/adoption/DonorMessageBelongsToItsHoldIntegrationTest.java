@@ -7,20 +7,15 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.letter.privacy.ChildDataRetention;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -40,27 +35,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * approve it for another donor's gift.
  */
 @IntegrationTest
-class DonorMessageBelongsToItsHoldIntegrationTest {
+class DonorMessageBelongsToItsHoldIntegrationTest extends IntegrationTestBase {
 
 	static final String NOTE = "Salam, Fidan! Bu hədiyyə səndən ötrü";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	HoldExpiry expiry;

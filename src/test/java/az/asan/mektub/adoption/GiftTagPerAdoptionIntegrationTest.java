@@ -4,20 +4,13 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -29,28 +22,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * earlier holder, carrying the old tag, is not taken for the new adoption at the desk.
  */
 @IntegrationTest
-class GiftTagPerAdoptionIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	UserDetailsService users;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
+class GiftTagPerAdoptionIntegrationTest extends CampaignTestBase {
 
 	@Test
 	void aLetterAdoptedAgainAfterItsHoldEndedGetsANewGiftTagAndTheOldOneIsRefused() throws Exception {

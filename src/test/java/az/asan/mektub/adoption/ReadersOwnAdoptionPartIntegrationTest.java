@@ -16,21 +16,17 @@ import org.junit.jupiter.api.TestInstance;
 
 import az.asan.mektub.HttpBrowser;
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.platform.i18n.Formats;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
+import static az.asan.mektub.TestTexts.russianDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -43,22 +39,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestPropertySource(properties = { "asan.tree.cache-seconds=300" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class ReadersOwnAdoptionPartIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
+class ReadersOwnAdoptionPartIntegrationTest extends IntegrationTestBase {
 
 	long campaign;
 
@@ -187,18 +168,6 @@ class ReadersOwnAdoptionPartIntegrationTest {
 	private long daysLeft(String code) {
 		LocalDate due = jdbc.sql("SELECT due_date FROM letter WHERE code = ?").param(code).query(LocalDate.class).single();
 		return Duration.between(Instant.now(), due.plusDays(1).atStartOfDay(Formats.BAKU).toInstant()).toDays();
-	}
-
-	private static String russianDays(long n) {
-		long lastTwo = n % 100;
-		long last = n % 10;
-		if (last == 1 && lastTwo != 11) {
-			return "Остался " + n + " день";
-		}
-		if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) {
-			return "Осталось " + n + " дня";
-		}
-		return "Осталось " + n + " дней";
 	}
 
 	private static String token(Document page, String form) {

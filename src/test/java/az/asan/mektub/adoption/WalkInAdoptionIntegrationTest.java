@@ -8,26 +8,19 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.privacy.ChildDataRetention;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -41,40 +34,15 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * walk-in donor's name and phone stay on volunteers' pages until retention removes them.
  */
 @IntegrationTest
-class WalkInAdoptionIntegrationTest {
+@RemovesPeople("%@walkin.test")
+class WalkInAdoptionIntegrationTest extends CampaignTestBase {
 
 	static final String NAME = "Rauf Qəniyev";
 
 	static final String PHONE = "+994 55 123 45 67";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
 	ChildDataRetention retention;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@walkin.test");
-	}
 
 	@Test
 	void aScannedTagIsAdoptedAtTheDeskWithAReceiptAndLeavesEveryTree() {
@@ -222,14 +190,6 @@ class WalkInAdoptionIntegrationTest {
 
 	private Visitor volunteer() {
 		return Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az"));
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

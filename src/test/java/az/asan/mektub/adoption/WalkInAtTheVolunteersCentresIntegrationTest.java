@@ -2,24 +2,18 @@ package az.asan.mektub.adoption;
 
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.handover.HandoverPoints;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,35 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the paper tree of the volunteer's centre is adopted there.
  */
 @IntegrationTest
-class WalkInAtTheVolunteersCentresIntegrationTest {
+@RemovesPeople("%@walk-in-centres.test")
+class WalkInAtTheVolunteersCentresIntegrationTest extends CampaignTestBase {
 
 	static final String EMAIL = "agdam@walk-in-centres.test";
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
 	HandoverPoints handoverPoints;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@walk-in-centres.test");
-	}
 
 	@Test
 	void aVolunteerOfAgdamWhoWorksAtTheGanjaCentreRecordsAWalkInAdoptionThere() {
@@ -95,18 +67,6 @@ class WalkInAtTheVolunteersCentresIntegrationTest {
 			.select("#walk-in-form select[name=handoverPointId] option[value~=^[0-9]+$]").eachAttr("value");
 		var accepting = jdbc.sql("SELECT CAST(id AS text) FROM handover_point WHERE accepting").query(String.class).list();
 		assertThat(offered).containsExactlyInAnyOrderElementsOf(accepting);
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
-	}
-
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 }

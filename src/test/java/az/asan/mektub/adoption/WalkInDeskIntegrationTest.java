@@ -4,18 +4,11 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * are printed, a letter not yet on the tree, the history's words, the daily list and the centre lists.
  */
 @IntegrationTest
-class WalkInDeskIntegrationTest {
+class WalkInDeskIntegrationTest extends CampaignTestBase {
 
 	static final String NAME = "Rauf Qəniyev";
 
@@ -34,24 +27,6 @@ class WalkInDeskIntegrationTest {
 			"az", "Telefon nömrəsini yazın, məsələn: +994 50 123 45 67.",
 			"en", "Enter a phone number, for example +994 50 123 45 67.",
 			"ru", "Введите номер телефона, например +994 50 123 45 67.");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@Test
 	void aBadOrEmptyPhoneIsOneClearMessageInTheVolunteersLanguageAndNothingChanges() {
@@ -280,18 +255,6 @@ class WalkInDeskIntegrationTest {
 
 	private Visitor volunteer() {
 		return Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az"));
-	}
-
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

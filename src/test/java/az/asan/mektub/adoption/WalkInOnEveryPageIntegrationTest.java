@@ -5,20 +5,15 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.account.RegionScope;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.letter.PaperTree;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,7 +23,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * its exports) and the walk-in donor's name and phone appear on no public page, in any language.
  */
 @IntegrationTest
-class WalkInOnEveryPageIntegrationTest {
+class WalkInOnEveryPageIntegrationTest extends CampaignTestBase {
 
 	static final String NAME = "Rauf Qəniyev";
 
@@ -40,25 +35,7 @@ class WalkInOnEveryPageIntegrationTest {
 	static final int AGE = 23;
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
 	PaperTree paperTree;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@Test
 	void aLetterOnAPaperTreeSaysWhereOnTheOnlineTreeCardsAndItsPublicPage() {
@@ -137,14 +114,6 @@ class WalkInOnEveryPageIntegrationTest {
 					.doesNotContain("123 45 67").doesNotContain("551234567");
 			}
 		}
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -1,17 +1,13 @@
 package az.asan.mektub.handover;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,23 +17,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * error keeps the ticks, and the account is saved with its centres (and their audit row) in one step.
  */
 @IntegrationTest
-class NewVolunteerCentresIntegrationTest {
+@RemovesPeople("%@new-centres.test")
+class NewVolunteerCentresIntegrationTest extends IntegrationTestBase {
 
 	private static final String EMAIL = "newcomer@new-centres.test";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@new-centres.test");
-	}
 
 	@Test
 	void staffTickTheCentresOfANewVolunteerOnTheInvitationFormAndTheyAreSavedWithTheAccount() {
@@ -95,18 +78,6 @@ class NewVolunteerCentresIntegrationTest {
 		assertThat(jdbc.sql("""
 				SELECT count(*) FROM volunteer_handover_point c JOIN app_user u ON u.id = c.user_id
 				WHERE u.email = 'none@new-centres.test'""").query(Long.class).single()).isZero();
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
-	}
-
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 }

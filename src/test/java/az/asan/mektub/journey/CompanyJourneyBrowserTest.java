@@ -11,7 +11,6 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -19,18 +18,17 @@ import org.openqa.selenium.print.PageMargin;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.adoption.ReservationExpiry;
 import az.asan.mektub.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -41,18 +39,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the reservation's last letter goes back to the tree when its hours are over; the company's page says
  * who took which, and its tag sheet prints.
  */
+@RemovesPeople("%@company.test")
 class CompanyJourneyBrowserTest extends JourneyTest {
 
 	static final Pattern LINK = Pattern.compile("http://\\S+/(?:account/confirm|team/join)\\?token=\\S+");
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
 	OutboxSender outbox;
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	ReservationExpiry reservationExpiry;
@@ -64,11 +57,6 @@ class CompanyJourneyBrowserTest extends JourneyTest {
 
 	@TestCampaign
 	TestLetters testLetters;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@company.test");
-	}
 
 	@Test
 	void aCompanyRegistersInvitesTwoEmployeesWhoAdoptFromItsPoolAndPrintsItsTags() throws Exception {

@@ -15,12 +15,9 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,15 +26,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * age, adopts it, sees it in My letters, prints its tag and gives it back.
  */
 class DonorJourneyBrowserTest extends JourneyTest {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	OutboxSender outbox;

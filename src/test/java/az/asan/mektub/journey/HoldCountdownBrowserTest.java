@@ -5,47 +5,33 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.platform.i18n.Formats;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
+import static az.asan.mektub.TestTexts.russianDays;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * A donor's hold counts down live in the browser: the script says what the server said, in the
  * reader's language and its plural forms, and keeps saying it as time passes.
  */
+@RemovesPeople("countdown@journey.test")
 class HoldCountdownBrowserTest extends JourneyTest {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AccountManagement accounts;
 
 	@TestCampaign
 	long campaign;
 
 	@TestCampaign
 	TestLetters testLetters;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "countdown@journey.test");
-	}
 
 	@Test
 	void theHoldsTimeLeftCountsDownInTheReadersLanguage() {
@@ -73,18 +59,6 @@ class HoldCountdownBrowserTest extends JourneyTest {
 
 		browser.open("/me/adoptions?lang=az");
 		assertThat(browser.text(selector)).isEqualTo(days + " gün qalıb");
-	}
-
-	private static String russianDays(long n) {
-		long lastTwo = n % 100;
-		long last = n % 10;
-		if (last == 1 && lastTwo != 11) {
-			return "Остался " + n + " день";
-		}
-		if (last >= 2 && last <= 4 && (lastTwo < 12 || lastTwo > 14)) {
-			return "Осталось " + n + " дня";
-		}
-		return "Осталось " + n + " дней";
 	}
 
 }

@@ -7,8 +7,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 import az.asan.mektub.IntegrationTest;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
+import az.asan.mektub.IntegrationTestBase;
 
 /**
  * A journey through the app in a real browser, on the app started on a random port with real
@@ -16,12 +15,9 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 @IntegrationTest
 @ExtendWith(Browser.SaveOnFailure.class)
-abstract class JourneyTest {
+abstract class JourneyTest extends IntegrationTestBase {
 
 	private static Browser shared;
-
-	@LocalServerPort
-	int port;
 
 	Browser browser;
 

@@ -11,12 +11,7 @@ import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.QrImages;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -25,15 +20,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * scanning the gift tag of a taken letter, and reading the regional report in the Azerbaijani order.
  */
 class NewcomerPathsBrowserTest extends JourneyTest {
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@AfterEach
 	void dropTestCampaigns() {

@@ -20,10 +20,8 @@ import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.journey.TestIdentityProvider.Person;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 import az.asan.mektub.platform.security.LoginThrottle;
 import az.asan.mektub.platform.security.OidcProvider;
@@ -41,12 +39,10 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -80,28 +76,13 @@ class OidcSignInBrowserTest extends JourneyTest {
 	}
 
 	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	OutboxSender outbox;
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	OidcProvider oidc;
 
 	@Autowired
 	MessageSource messages;
-
-	@Autowired
-	MockMvc mvc;
 
 	@Autowired
 	LoginThrottle throttle;

@@ -23,7 +23,6 @@ import org.openqa.selenium.print.PageMargin;
 import org.openqa.selenium.print.PageSize;
 import org.openqa.selenium.print.PrintOptions;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -43,9 +42,6 @@ class PaperSheetPrintBrowserTest extends JourneyTest {
 
 	static final String LONG_WISH = "Mənə böyük rəngli kitab lazımdır, içində heyvanlar, quşlar, dənizlər və ulduzlar haqqında "
 			+ "şəkilli hekayələr olsun, bir də karandaşlar və albom, rəsm çəkməyi çox sevirəm, həm də oxumağı öyrənirəm";
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	PaperTree paperTree;
@@ -164,12 +160,6 @@ class PaperSheetPrintBrowserTest extends JourneyTest {
 		List<?> printed = paperTree.sheet(point, at, RegionScope.all());
 		assertThat(printed).hasSize(count);
 		return "/volunteer/paper-tree/sheet?point=" + point + "&at=" + at;
-	}
-
-	private long point(String region) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(region).query(Long.class).single();
 	}
 
 	/** In the print layout at A4's printable width, the tags whose text box overflows the tag. */

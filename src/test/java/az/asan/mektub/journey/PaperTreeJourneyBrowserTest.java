@@ -9,8 +9,6 @@ import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 
 import org.openqa.selenium.WebElement;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +21,6 @@ class PaperTreeJourneyBrowserTest extends JourneyTest {
 
 	// an age no demo letter has
 	static final String AGE = "22";
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@TestCampaign
 	long campaign;

@@ -16,7 +16,6 @@ import az.asan.mektub.letter.PaperTree;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,9 +30,6 @@ class PaperTreePagesBrowserTest extends JourneyTest {
 	static final Path SCREENSHOTS = Path.of("target", "paper-tree-pages");
 
 	static final int AGE = 24;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	PaperTree paperTree;

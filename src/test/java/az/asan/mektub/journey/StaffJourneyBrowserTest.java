@@ -10,16 +10,10 @@ import java.util.stream.Stream;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Staff open the regional report, filter it by campaign and download it as CSV. */
 class StaffJourneyBrowserTest extends JourneyTest {
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@ParameterizedTest
 	@CsvSource({ "az,Ölkə üzrə,Qeydə alınıb", "ru,По стране,Зарегистрировано" })

@@ -14,7 +14,6 @@ import az.asan.mektub.TestPeople;
 import az.asan.mektub.adoption.AdoptionManagement;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -23,9 +22,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * the gift handed in and the gift handed to the child, after which it leaves the forgotten lists.
  */
 class VolunteerJourneyBrowserTest extends JourneyTest {
-
-	@Autowired
-	JdbcClient jdbc;
 
 	@Autowired
 	AdoptionManagement adoptions;

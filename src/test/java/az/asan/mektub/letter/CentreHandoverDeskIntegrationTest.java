@@ -1,26 +1,18 @@
 package az.asan.mektub.letter;
 
 import java.time.LocalDate;
-import java.util.Set;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.TestPerson;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -30,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * gift can be moved to another centre, in the letter's history. Issue 25: wrong codes are paced.
  */
 @IntegrationTest
-class CentreHandoverDeskIntegrationTest {
+class CentreHandoverDeskIntegrationTest extends CampaignTestBase {
 
 	private static final String SURNAME = "Gizliyeva";
 
@@ -38,33 +30,8 @@ class CentreHandoverDeskIntegrationTest {
 
 	private static final LocalDate BIRTH = LocalDate.now().minusYears(8).minusDays(40);
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
-
+	@TestPerson("donor1@example.az")
 	long donor;
-
-	@BeforeEach
-	void openATestCampaign() {
-		donor = TestPeople.id(jdbc, "donor1@example.az");
-	}
 
 	@AfterEach
 	void cleanUp() {
@@ -320,9 +287,9 @@ class CentreHandoverDeskIntegrationTest {
 		// grouped by economic region, the search field hidden until the external script shows it
 		var regions = person.document().select("#regions-form fieldset[data-check-group]");
 		assertThat(regions.size()).isGreaterThan(10);
-		assertThat(person.document().select("#regions-form fieldset:has(input[value=" + regionId("AZ-BA-SAB")
+		assertThat(person.document().select("#regions-form fieldset:has(input[value=" + region("AZ-BA-SAB")
 				+ "]) legend").text()).isEqualTo("Bakı");
-		assertThat(person.document().select("#regions-form input[name=regionIds][value=" + regionId("AZ-GA") + "]")
+		assertThat(person.document().select("#regions-form input[name=regionIds][value=" + region("AZ-GA") + "]")
 			.hasAttr("checked")).isTrue();
 		assertThat(person.document().select("#regions-form input[type=search][hidden]")).hasSize(1);
 		assertThat(person.document().select("#centres-form input[name=handoverPointIds]")).isNotEmpty();
@@ -331,7 +298,7 @@ class CentreHandoverDeskIntegrationTest {
 		assertThat(staff.request("/js/check-list.js").getResponse().getStatus()).isEqualTo(200);
 
 		// the regions as ticked boxes
-		person.form("#regions-form").choose("regionIds", String.valueOf(regionId("AZ-GA")), String.valueOf(regionId("AZ-SM")))
+		person.form("#regions-form").choose("regionIds", String.valueOf(region("AZ-GA")), String.valueOf(region("AZ-SM")))
 			.submit();
 		assertThat(jdbc.sql("SELECT count(*) FROM volunteer_region WHERE user_id = ?").param(id).query(Long.class).single())
 			.isEqualTo(2);
@@ -355,12 +322,8 @@ class CentreHandoverDeskIntegrationTest {
 	}
 
 	private Visitor volunteer(String email, String... regionCodes) {
-		Set<Integer> regions = new java.util.HashSet<>();
-		for (String code : regionCodes) {
-			regions.add(regionId(code));
-		}
 		accounts.create(email, "merkez-parol-22", "Könüllü " + email.substring(0, email.indexOf('@')), Role.VOLUNTEER,
-				regions);
+				regions(regionCodes));
 		return Visitor.signedIn(mvc, users.loadUserByUsername(email));
 	}
 
@@ -385,18 +348,6 @@ class CentreHandoverDeskIntegrationTest {
 
 	private String status(String code) {
 		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
-	}
-
-	private int regionId(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -3,28 +3,23 @@ package az.asan.mektub.letter;
 import java.nio.charset.StandardCharsets;
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestImages;
 import az.asan.mektub.TestLetters;
-import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.privacy.ChildDataRetention;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
@@ -48,27 +43,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * asks and is never kept by a browser; the donor is mailed once; retention deletes it.
  */
 @IntegrationTest
-class ChildThanksIntegrationTest {
+@RemovesPeople("%@thanks.test")
+class ChildThanksIntegrationTest extends IntegrationTestBase {
 
 	static final String NOTE = "Çox sağ olun! Kitab çox gözəldir, hər gün oxuyuram.";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	UserDetailsService users;
 
 	@Autowired
 	ChildDataRetention retention;
@@ -99,11 +77,6 @@ class ChildThanksIntegrationTest {
 		second = create("second@thanks.test", Role.VOLUNTEER, Set.of(ganja));
 		farAway = create("far@thanks.test", Role.VOLUNTEER, Set.of(region("AZ-LA")));
 		testLetters.moveTo(code, LetterStatus.FULFILLED, donor.id());
-	}
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@thanks.test");
 	}
 
 	@Test
@@ -582,10 +555,6 @@ class ChildThanksIntegrationTest {
 		return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE recipient = 'donor@thanks.test' AND kind = 'thankYou'")
 			.query(Long.class)
 			.single();
-	}
-
-	private int region(String isoCode) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(isoCode).query(Integer.class).single();
 	}
 
 	private SignedInUser create(String email, Role role, Set<Integer> regions) {

@@ -1,25 +1,17 @@
 package az.asan.mektub.letter;
 
-import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.TestPerson;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,37 +21,11 @@ import static org.assertj.core.api.Assertions.assertThat;
  * not counted as expected.
  */
 @IntegrationTest
-class DeskDailyListAndGiftPageIntegrationTest {
+@RemovesPeople("%@daily.test")
+class DeskDailyListAndGiftPageIntegrationTest extends CampaignTestBase {
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
-
+	@TestPerson("donor1@example.az")
 	long donor;
-
-	@BeforeEach
-	void openATestCampaign() {
-		donor = TestPeople.id(jdbc, "donor1@example.az");
-	}
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@daily.test");
-	}
 
 	@Test
 	void theGanjaDeskSeesThatAGiftGoesOnToAgdamOnTheGiftPageAndInTheDailyList() {
@@ -130,11 +96,7 @@ class DeskDailyListAndGiftPageIntegrationTest {
 	}
 
 	private Visitor volunteer(String email, String... regionCodes) {
-		Set<Integer> regions = new java.util.HashSet<>();
-		for (String code : regionCodes) {
-			regions.add(regionId(code));
-		}
-		accounts.create(email, "merkez-parol-22", "Könüllü", Role.VOLUNTEER, regions);
+		accounts.create(email, "merkez-parol-22", "Könüllü", Role.VOLUNTEER, regions(regionCodes));
 		return Visitor.signedIn(mvc, users.loadUserByUsername(email));
 	}
 
@@ -144,17 +106,6 @@ class DeskDailyListAndGiftPageIntegrationTest {
 		Page saved = staff.open("/admin/users/" + id).form("#centres-form").choose("handoverPointIds", String.valueOf(point))
 			.submit();
 		assertThat(saved.document().select(".alert-success")).as(saved.messages()).isNotEmpty();
-	}
-
-	private int regionId(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -2,24 +2,17 @@ package az.asan.mektub.letter;
 
 import java.util.Set;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -31,33 +24,11 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * second "you adopted the letter"), in the reader's language, and the donor gets a mail naming it.
  */
 @IntegrationTest
-class GiftMovedToCentreTellsTheDonorIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	AccountManagement accounts;
+@RemovesPeople("%@moved.test")
+class GiftMovedToCentreTellsTheDonorIntegrationTest extends IntegrationTestBase {
 
 	@TestCampaign
 	long campaign;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@moved.test");
-	}
 
 	@Test
 	void theDonorsHistoryAndMailSayTheGiftIsNowExpectedAtTheNewCentre() throws Exception {
@@ -71,7 +42,7 @@ class GiftMovedToCentreTellsTheDonorIntegrationTest {
 		mvc.perform(post("/letters/" + code + "/adopt").with(csrf())
 			.with(user(users.loadUserByUsername("reader@moved.test"))));
 		jdbc.sql("UPDATE letter SET handover_point_id = ? WHERE code = ?").params(ganja, code).update();
-		accounts.create("desk@moved.test", "merkez-parol-22", "Könüllü", Role.VOLUNTEER, Set.of(regionId("AZ-GA")));
+		accounts.create("desk@moved.test", "merkez-parol-22", "Könüllü", Role.VOLUNTEER, Set.of(region("AZ-GA")));
 		Visitor desk = Visitor.signedIn(mvc, users.loadUserByUsername("desk@moved.test"));
 
 		// when: the desk moves the gift to Bakı 1
@@ -95,17 +66,6 @@ class GiftMovedToCentreTellsTheDonorIntegrationTest {
 			.query(String.class)
 			.single();
 		assertThat(mail).contains("Ирина Ахмедова", "Lalə", "Бакинский центр", "/me/adoptions/" + code);
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("SELECT p.id FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ? ORDER BY p.id LIMIT 1")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
-	}
-
-	private int regionId(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 }

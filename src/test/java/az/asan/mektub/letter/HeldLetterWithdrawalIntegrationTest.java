@@ -4,21 +4,17 @@ import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
+import az.asan.mektub.TestPerson;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.web.Visitor;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -39,29 +35,16 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * by mail, in their language, why; a letter nobody holds is withdrawn as before, without a mail.
  */
 @IntegrationTest
-class HeldLetterWithdrawalIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
+class HeldLetterWithdrawalIntegrationTest extends IntegrationTestBase {
 
 	@TestCampaign
 	long campaign;
 
+	@TestPerson("donor@demo.az")
 	long donor;
 
 	@TestCampaign
 	TestLetters testLetters;
-
-	@BeforeEach
-	void theDemoDonor() {
-		donor = TestPeople.id(jdbc, "donor@demo.az");
-	}
 
 	@AfterEach
 	void theDonorReadsAzerbaijaniAgain() {
@@ -145,10 +128,6 @@ class HeldLetterWithdrawalIntegrationTest {
 
 	private SignedInUser volunteer() {
 		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
-	}
-
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
 	}
 
 }

@@ -13,25 +13,14 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.importing.LetterImport;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.multipart;
 
 /**
  * What a volunteer found trying the import with real files: the same file sent twice at once, dates
@@ -39,21 +28,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * optional columns, headings written as names, a Windows-1254 file full of "?", a file over the cap.
  */
 @IntegrationTest
-class LetterImportAsAVolunteerFoundItIntegrationTest {
+class LetterImportAsAVolunteerFoundItIntegrationTest extends LetterImportTest {
 
 	static final Charset CP1254 = Charset.forName("windows-1254");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@TestCampaign
-	long campaign;
 
 	@Test
 	void theSameFileSentFromTwoTabsAtOnceMakesEachChildOnce() throws Exception {
@@ -271,39 +248,10 @@ class LetterImportAsAVolunteerFoundItIntegrationTest {
 		return rows;
 	}
 
-	private ResultActions upload(String name, byte[] file, String language) throws Exception {
-		return mvc.perform(multipart("/volunteer/letters/import")
-			.file(new MockMultipartFile("file", name, "application/octet-stream", file))
-			.param("campaignId", String.valueOf(campaign))
-			.param("lang", language)
-			.with(csrf())
-			.with(user(volunteer())));
-	}
-
-	private static String page(ResultActions actions) throws Exception {
-		MvcResult result = actions.andReturn();
-		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		return HtmlUtils.htmlUnescape(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-	}
-
 	private static byte[] bytes(String text, Charset charset) {
 		byte[] bytes = text.getBytes(charset);
 		assertThat(new String(bytes, charset)).isEqualTo(text);
 		return bytes;
-	}
-
-	private List<String> names() {
-		return jdbc.sql("""
-				SELECT c.first_name || ' ' || c.surname FROM letter l JOIN child c ON c.id = l.child_id
-				WHERE l.campaign_id = ?""").param(campaign).query(String.class).list();
-	}
-
-	private SignedInUser volunteer() {
-		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
-	}
-
-	private long count() {
-		return jdbc.sql("SELECT count(*) FROM letter WHERE campaign_id = ?").param(campaign).query(Long.class).single();
 	}
 
 }

@@ -13,19 +13,13 @@ import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.importing.LetterImport;
 
-import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.MediaType;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.test.web.servlet.ResultActions;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,23 +39,11 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * characters, more rows than allowed. Nothing stored ever holds U+FFFD or a control character.
  */
 @IntegrationTest
-class LetterImportFilesIntegrationTest {
+class LetterImportFilesIntegrationTest extends LetterImportTest {
 
 	static final Charset CP1254 = Charset.forName("windows-1254");
 
 	static final Charset CP1251 = Charset.forName("windows-1251");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@TestCampaign
-	long campaign;
 
 	@Test
 	void aWindows1254CsvFromExcelKeepsItsAzerbaijaniLettersAndSaysHowItWasRead() throws Exception {
@@ -400,21 +382,6 @@ class LetterImportFilesIntegrationTest {
 			.param(campaign).query(Long.class).single()).isZero();
 	}
 
-	private ResultActions upload(String name, byte[] file, String language) throws Exception {
-		return mvc.perform(multipart("/volunteer/letters/import")
-			.file(new MockMultipartFile("file", name, "application/octet-stream", file))
-			.param("campaignId", String.valueOf(campaign))
-			.param("lang", language)
-			.with(csrf())
-			.with(user(volunteer())));
-	}
-
-	private static String page(ResultActions actions) throws Exception {
-		MvcResult result = actions.andReturn();
-		assertThat(result.getResponse().getStatus()).isEqualTo(200);
-		return HtmlUtils.htmlUnescape(result.getResponse().getContentAsString(StandardCharsets.UTF_8));
-	}
-
 	private static byte[] bytes(String text, Charset charset) {
 		byte[] bytes = text.getBytes(charset);
 		assertThat(new String(bytes, charset)).as("every letter exists in %s", charset).isEqualTo(text);
@@ -428,24 +395,10 @@ class LetterImportFilesIntegrationTest {
 		return out;
 	}
 
-	private List<String> names() {
-		return jdbc.sql("""
-				SELECT c.first_name || ' ' || c.surname FROM letter l JOIN child c ON c.id = l.child_id
-				WHERE l.campaign_id = ?""").param(campaign).query(String.class).list();
-	}
-
 	private String regionOf(String firstName) {
 		return jdbc.sql("""
 				SELECT r.code FROM letter l JOIN region r ON r.id = l.region_id
 				WHERE l.campaign_id = ? AND l.first_name = ?""").params(campaign, firstName).query(String.class).single();
-	}
-
-	private SignedInUser volunteer() {
-		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
-	}
-
-	private long count() {
-		return jdbc.sql("SELECT count(*) FROM letter WHERE campaign_id = ?").param(campaign).query(Long.class).single();
 	}
 
 }

@@ -5,15 +5,9 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.importing.LetterImport;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.ResultActions;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -28,21 +22,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class LetterImportIntegrationTest {
+class LetterImportIntegrationTest extends LetterImportTest {
 
 	static final String HEADER = String.join(",", LetterImport.COLUMNS) + "\n";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@TestCampaign
-	long campaign;
 
 	@Test
 	void aGoodFileImportsEveryRowAndTheSameFileAgainCreatesNoDuplicates() throws Exception {
@@ -143,14 +125,6 @@ class LetterImportIntegrationTest {
 			assertThat(row.matcher(html).find()).as("problem on line %d, column %s, saying %s", line, column, text)
 				.isTrue();
 		};
-	}
-
-	private SignedInUser volunteer() {
-		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
-	}
-
-	private long count() {
-		return jdbc.sql("SELECT count(*) FROM letter WHERE campaign_id = ?").param(campaign).query(Long.class).single();
 	}
 
 }

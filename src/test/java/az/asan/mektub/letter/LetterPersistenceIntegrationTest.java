@@ -6,31 +6,21 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.campaign.Campaigns;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.orm.ObjectOptimisticLockingFailureException;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 @IntegrationTest
-class LetterPersistenceIntegrationTest {
-
-	@Autowired
-	Letters letters;
+class LetterPersistenceIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	Campaigns campaigns;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	private long registerOne() {
 		long campaignId = campaigns.findAll().get(0).getId();

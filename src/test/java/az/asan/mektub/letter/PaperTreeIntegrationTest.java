@@ -4,17 +4,11 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,28 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * paper tree" leaves them out.
  */
 @IntegrationTest
-class PaperTreeIntegrationTest {
+class PaperTreeIntegrationTest extends CampaignTestBase {
 
 	// an age no demo letter has, so the filters find only this test's letters
 	static final int AGE = 21;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@Test
 	void printingASheetHangsTheChosenLettersAtTheCentreAndASecondSheetLeavesThemOut() {
@@ -122,14 +98,6 @@ class PaperTreeIntegrationTest {
 	/** The centre the letter hangs at, 0 for none. */
 	private long hangingAt(String code) {
 		return jdbc.sql("SELECT coalesce(paper_tree_point_id, 0) FROM letter WHERE code = ?").param(code).query(Long.class).single();
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -12,14 +12,12 @@ import org.junit.jupiter.api.TestInstance;
 
 import az.asan.mektub.HttpBrowser;
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.handover.HandoverPoints;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -33,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestPropertySource(properties = { "asan.tree.cache-seconds=300", "asan.desk.cache-seconds=300" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class VolunteerCentresOnTheKeptDeskIntegrationTest {
+class VolunteerCentresOnTheKeptDeskIntegrationTest extends IntegrationTestBase {
 
 	private static final Map<String, String> GANJA = Map.of("az", "Gəncə “ASAN xidmət” mərkəzi", "ru",
 			"Центр «ASAN xidmət» в Гяндже");
@@ -44,17 +42,8 @@ class VolunteerCentresOnTheKeptDeskIntegrationTest {
 	private static final Map<String, String> SHAKI = Map.of("az", "Şəki “ASAN xidmət” mərkəzi", "ru",
 			"Центр «ASAN xidmət» в Шеки");
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountManagement accounts;
-
 	@Autowired
 	HandoverPoints handoverPoints;
-
-	@Autowired
-	JdbcClient jdbc;
 
 	long ganja;
 
@@ -130,18 +119,6 @@ class VolunteerCentresOnTheKeptDeskIntegrationTest {
 		HttpBrowser browser = new HttpBrowser(port);
 		browser.signIn(email, password);
 		return browser;
-	}
-
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
-	}
-
-	private long point(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode)
-			.query(Long.class)
-			.single();
 	}
 
 }

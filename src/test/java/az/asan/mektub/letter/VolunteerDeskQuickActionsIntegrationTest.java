@@ -8,6 +8,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
@@ -18,11 +19,7 @@ import az.asan.mektub.web.Visitor.Page;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
 import org.springframework.context.MessageSource;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -36,22 +33,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * final, asks first; and the letter page says "already" where it said "cannot move from X to X".
  */
 @IntegrationTest
-class VolunteerDeskQuickActionsIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
+class VolunteerDeskQuickActionsIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	MessageSource messages;
@@ -209,19 +191,6 @@ class VolunteerDeskQuickActionsIntegrationTest {
 
 	private SignedInUser volunteer() {
 		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
-	}
-
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
-	}
-
-	private List<String> historyOf(String code) {
-		return jdbc.sql("""
-				SELECT coalesce(h.from_status, 'null') || '>' || h.to_status FROM letter_status_change h
-				JOIN letter l ON l.id = h.letter_id WHERE l.code = ? ORDER BY h.changed_at, h.id""")
-			.param(code)
-			.query(String.class)
-			.list();
 	}
 
 }

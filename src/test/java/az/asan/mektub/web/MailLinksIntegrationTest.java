@@ -6,22 +6,16 @@ import java.util.Set;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
-import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestMail;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.adoption.HoldExpiry;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.notification.OutboxSender;
 import az.asan.mektub.web.Visitor.Page;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,36 +25,15 @@ import static org.assertj.core.api.Assertions.assertThat;
  * (Confirmation, password reset, invitation and thank-you links are followed in the form tour.)
  */
 @IntegrationTest
-class MailLinksIntegrationTest {
+class MailLinksIntegrationTest extends CampaignTestBase {
 
 	static final String DONOR = "mail.donor@maillinks.test";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	AccountManagement accounts;
 
 	@Autowired
 	OutboxSender outbox;
 
 	@Autowired
 	HoldExpiry holdExpiry;
-
-	@Autowired
-	Letters letters;
-
-	@TestCampaign
-	long campaign;
-
-	@TestCampaign
-	TestLetters testLetters;
 
 	@BeforeEach
 	void openATestCampaign() {

@@ -6,19 +6,13 @@ import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,22 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * alphabetical order of regions and centres, and the centres' addresses and opening hours.
  */
 @IntegrationTest
-class WordsInTheReadersLanguageIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
+class WordsInTheReadersLanguageIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void englishPagesWriteEnglishNumbersAndPercentagesWhileAzerbaijaniAndRussianKeepTheirs() {

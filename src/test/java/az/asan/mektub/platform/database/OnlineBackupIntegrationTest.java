@@ -16,13 +16,11 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.env.MapPropertySource;
 import org.springframework.core.env.StandardEnvironment;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
@@ -42,16 +40,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * PostgreSQL that holds the data of the moment of the backup.
  */
 @IntegrationTest
-class OnlineBackupIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
+class OnlineBackupIntegrationTest extends IntegrationTestBase {
 
 	/** Only with the embedded database: a deployment's own PostgreSQL is backed up with its own tools. */
 	@Autowired(required = false)

@@ -1,8 +1,6 @@
 package az.asan.mektub.platform.i18n;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,6 +16,8 @@ import java.util.stream.Stream;
 import com.ibm.icu.text.MessagePattern;
 import org.junit.jupiter.api.Test;
 
+import static az.asan.mektub.platform.i18n.Bundles.RESOURCES;
+import static az.asan.mektub.platform.i18n.Bundles.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -27,8 +27,6 @@ import static org.assertj.core.api.Assertions.assertThat;
  * compared by {@link I18nPropertiesSyncTest}.)
  */
 class BundleGrammarTest {
-
-	private static final Path RESOURCES = Path.of("src/main/resources");
 
 	private static final Map<String, Locale> BUNDLES = Map.of("messages.properties", Locale.forLanguageTag("az"),
 			"messages_en.properties", Locale.ENGLISH, "messages_ru.properties", Locale.forLanguageTag("ru"));
@@ -201,15 +199,6 @@ class BundleGrammarTest {
 			}
 		}
 		assertThat(offences).isEmpty();
-	}
-
-	private static Properties load(String bundle) throws IOException {
-		Properties properties = new Properties();
-		try (Reader reader = new InputStreamReader(Files.newInputStream(RESOURCES.resolve(bundle)),
-				StandardCharsets.UTF_8)) {
-			properties.load(reader);
-		}
-		return properties;
 	}
 
 }

@@ -10,26 +10,19 @@ import java.util.regex.Pattern;
 
 import jakarta.servlet.http.Cookie;
 
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import az.asan.mektub.CampaignTestBase;
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.TestCampaign;
+import az.asan.mektub.RemovesPeople;
 import az.asan.mektub.TestLetters;
-import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.account.SignedInUser;
 import az.asan.mektub.letter.Gender;
 import az.asan.mektub.letter.importing.LetterImport;
-import az.asan.mektub.letter.Letters;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.mock.web.MockMultipartFile;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.AbstractMockHttpServletRequestBuilder;
 import org.springframework.web.util.HtmlUtils;
 
@@ -48,39 +41,14 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * page's figures.
  */
 @IntegrationTest
-class GrammarIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	UserDetailsService users;
-
-	@TestCampaign
-	TestLetters testLetters;
-
-	@TestCampaign
-	long campaign;
+@RemovesPeople("%@grammar.test")
+class GrammarIntegrationTest extends CampaignTestBase {
 
 	SignedInUser reader;
 
 	@BeforeEach
 	void openATestCampaign() {
 		reader = (SignedInUser) users.loadUserByUsername("donor@demo.az");
-	}
-
-	@AfterEach
-	void cleanUp() {
-		TestPeople.remove(jdbc, "%@grammar.test");
 	}
 
 	@Test

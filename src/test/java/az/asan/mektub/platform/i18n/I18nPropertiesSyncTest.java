@@ -1,9 +1,6 @@
 package az.asan.mektub.platform.i18n;
 
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.Reader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -17,12 +14,12 @@ import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
 
+import static az.asan.mektub.platform.i18n.Bundles.RESOURCES;
+import static az.asan.mektub.platform.i18n.Bundles.load;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Every text a person reads comes from the bundles, and the three bundles say the same things. */
 class I18nPropertiesSyncTest {
-
-	private static final Path RESOURCES = Path.of("src/main/resources");
 
 	private static final Pattern TEXT_NODE = Pattern.compile(">([^<>]+)<");
 
@@ -68,15 +65,6 @@ class I18nPropertiesSyncTest {
 
 	private static Set<String> keys(String bundle) throws IOException {
 		return new TreeSet<>(load(bundle).stringPropertyNames());
-	}
-
-	private static Properties load(String bundle) throws IOException {
-		Properties properties = new Properties();
-		try (Reader reader = new InputStreamReader(Files.newInputStream(RESOURCES.resolve(bundle)),
-				StandardCharsets.UTF_8)) {
-			properties.load(reader);
-		}
-		return properties;
 	}
 
 }

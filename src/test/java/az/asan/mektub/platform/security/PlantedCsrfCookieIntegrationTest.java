@@ -12,17 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.security.test.web.support.WebTestUtils;
-import org.springframework.web.context.WebApplicationContext;
+import az.asan.mektub.IntegrationTestBase;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -33,23 +26,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * a cookie without a session row.
  */
 @IntegrationTest
-class PlantedCsrfCookieIntegrationTest {
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	WebApplicationContext context;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	/** MockMvc's csrf() elsewhere swaps the filter's repository for a test one; meet the app's own. */
-	@BeforeEach
-	void theApplicationsOwnCsrfTokens() {
-		WebTestUtils.setCsrfTokenRepository(new MockHttpServletRequest(context.getServletContext()),
-				SecurityConfiguration.csrfTokens());
-	}
+@AppCsrfTokens
+class PlantedCsrfCookieIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void anAnonymousCookieAndItsTokenAreRefusedWithAVolunteersSession() throws Exception {

@@ -10,12 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-import az.asan.mektub.account.AccountManagement;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.account.Role;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -27,18 +23,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * keyed hash of each id; the cookie still signs its owner in.
  */
 @IntegrationTest
-class SessionIdsAtRestIntegrationTest {
+class SessionIdsAtRestIntegrationTest extends IntegrationTestBase {
 
 	private static final String PASSWORD = "parol-12345";
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AccountManagement accounts;
 
 	@AfterEach
 	void cleanUp() {

@@ -24,23 +24,16 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.SqlCounter;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
-import az.asan.mektub.letter.Letters;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.mock.web.MockHttpServletRequest;
-import org.springframework.security.test.web.support.WebTestUtils;
 import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.web.context.WebApplicationContext;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
@@ -53,41 +46,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
  * session row at all, and signing in, CSRF, the saved page and flash messages still work without one.
  */
 @IntegrationTest
-class SessionStoreIntegrationTest {
+@AppCsrfTokens
+class SessionStoreIntegrationTest extends IntegrationTestBase {
 
 	private static final String PASSWORD = "parol-12345";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
-
-	@Autowired
-	WebApplicationContext context;
-
-	/**
-	 * MockMvc's csrf() and formLogin() (used here and by other test classes sharing this application)
-	 * swap the CSRF filter's token repository for a session-based test one for good; the requests this
-	 * class sends over HTTP must meet the application's own, cookie-based one.
-	 */
-	@BeforeEach
-	void theApplicationsOwnCsrfTokens() {
-		WebTestUtils.setCsrfTokenRepository(new MockHttpServletRequest(context.getServletContext()),
-				SecurityConfiguration.csrfTokens());
-	}
 
 	@BeforeEach
 	void donor() {

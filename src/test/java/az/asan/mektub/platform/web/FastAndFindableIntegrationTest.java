@@ -13,11 +13,9 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.security.core.userdetails.UserDetails;
-import org.springframework.security.core.userdetails.UserDetailsService;
 import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -35,18 +33,9 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 // Fresh pages: MockMvc signs a person in without a session cookie, which the anonymous tree's kept answer
 // (platform.web.AnonymousPages) takes as a visitor's; no browser signs in that way.
 @az.asan.mektub.FreshPages
-class FastAndFindableIntegrationTest {
+class FastAndFindableIntegrationTest extends IntegrationTestBase {
 
 	private static final Pattern STATIC_LINK = Pattern.compile("(?:href|src)=\"(/(?:css|js|webjars|images)/[^\"]+)\"");
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@LocalServerPort
-	int port;
 
 	private final HttpClient http = HttpClient.newHttpClient();
 

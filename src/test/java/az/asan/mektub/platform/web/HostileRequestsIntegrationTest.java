@@ -20,17 +20,12 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestImages;
 import az.asan.mektub.TestLetters;
-import az.asan.mektub.letter.Letters;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -42,27 +37,9 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * container page; and nothing a request says decides an absolute link or a page kept for others.
  */
 @IntegrationTest
-class HostileRequestsIntegrationTest {
+class HostileRequestsIntegrationTest extends IntegrationTestBase {
 
 	private static final Duration QUICK = Duration.ofSeconds(3);
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	Links links;

@@ -19,19 +19,15 @@ import org.junit.jupiter.api.TestInstance;
 
 import az.asan.mektub.HttpBrowser;
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
-import az.asan.mektub.letter.Letters;
 import az.asan.mektub.region.Regions;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,7 +40,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @IntegrationTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeptPagesAcrossReadersIntegrationTest {
+class KeptPagesAcrossReadersIntegrationTest extends IntegrationTestBase {
 
 	private static final String PASSWORD = "oxucu-parol-77";
 
@@ -58,23 +54,8 @@ class KeptPagesAcrossReadersIntegrationTest {
 	record Session(Reader reader, HttpBrowser browser, String token, String letter, String thanks) {
 	}
 
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountManagement accounts;
-
 	@Autowired
 	Regions regions;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	org.springframework.context.MessageSource messageSource;

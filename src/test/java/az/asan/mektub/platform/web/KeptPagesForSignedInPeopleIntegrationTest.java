@@ -12,20 +12,16 @@ import org.junit.jupiter.api.TestInstance;
 
 import az.asan.mektub.HttpBrowser;
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.TestCampaigns;
 import az.asan.mektub.TestLetters;
 import az.asan.mektub.TestLetters.Spec;
 import az.asan.mektub.TestPeople;
-import az.asan.mektub.account.AccountManagement;
 import az.asan.mektub.account.Role;
 import az.asan.mektub.letter.LetterStatus;
-import az.asan.mektub.letter.Letters;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.TestPropertySource;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,24 +34,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 @TestPropertySource(properties = { "asan.tree.cache-seconds=300", "asan.desk.cache-seconds=300" })
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KeptPagesForSignedInPeopleIntegrationTest {
+class KeptPagesForSignedInPeopleIntegrationTest extends IntegrationTestBase {
 
 	private static final String ODD_NAME = "Ayşə <i>\"Qızıl\"</i> & 'Ko'";
-
-	@LocalServerPort
-	int port;
-
-	@Autowired
-	AccountManagement accounts;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	Letters letters;
-
-	@Autowired
-	TransactionTemplate tx;
 
 	@Autowired
 	az.asan.mektub.letter.LetterManagement letterManagement;
@@ -332,10 +313,6 @@ class KeptPagesForSignedInPeopleIntegrationTest {
 
 	private long account(String email) {
 		return TestPeople.id(jdbc, email);
-	}
-
-	private int region(String code) {
-		return jdbc.sql("SELECT id FROM region WHERE code = ?").param(code).query(Integer.class).single();
 	}
 
 }

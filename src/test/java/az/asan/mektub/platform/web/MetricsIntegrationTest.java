@@ -3,10 +3,7 @@ package az.asan.mektub.platform.web;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
+import az.asan.mektub.IntegrationTestBase;
 
 import static org.hamcrest.Matchers.containsString;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -18,13 +15,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 /** Operators read the app's metrics in Prometheus' format; nobody else sees them. */
 @IntegrationTest
-class MetricsIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	UserDetailsService users;
+class MetricsIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void anAdministratorReadsRequestPoolAndProgramMetricsInPrometheusFormat() throws Exception {

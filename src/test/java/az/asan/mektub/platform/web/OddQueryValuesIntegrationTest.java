@@ -3,13 +3,9 @@ package az.asan.mektub.platform.web;
 import org.junit.jupiter.api.Test;
 
 import az.asan.mektub.IntegrationTest;
+import az.asan.mektub.IntegrationTestBase;
 import az.asan.mektub.web.Visitor;
 import az.asan.mektub.web.Visitor.Page;
-
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.security.core.userdetails.UserDetailsService;
-import org.springframework.test.web.servlet.MockMvc;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -20,16 +16,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
  * again in every link the page builds, never a 500.
  */
 @IntegrationTest
-class OddQueryValuesIntegrationTest {
-
-	@Autowired
-	MockMvc mvc;
-
-	@Autowired
-	JdbcClient jdbc;
-
-	@Autowired
-	UserDetailsService users;
+class OddQueryValuesIntegrationTest extends IntegrationTestBase {
 
 	@Test
 	void equalsSignsSemicolonsAndPlusesInAQueryAreKeptInTheTreesLinks() throws Exception {
