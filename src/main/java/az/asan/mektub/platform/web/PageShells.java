@@ -143,18 +143,78 @@ public class PageShells {
 		return keptPart(this.parts, key, template, model, locale, request, response);
 	}
 
-	/** A kept part, and whether it holds any placeholder (looked for once, when it is kept). */
-	record Kept(String html, boolean personal) {
+	/**
+	 * A kept part, cut once, when it is kept, at the reader's placeholders it holds (their token, their name):
+	 * {@code texts} are the pieces between them, {@code names} whether the placeholder after each piece but the
+	 * last is the reader's name (else their token). Most kept content holds none and is served as it is; the rest is put together for each reader in one
+	 * pass, with no search.
+	 */
+	record Kept(String html, String[] texts, boolean[] names) {
 
 		static Kept of(String html) {
-			return new Kept(html, html.contains(Placeholders.NONCE));
+			if (!html.contains(Placeholders.NONCE)) {
+				return new Kept(html, null, null);
+			}
+			List<String> texts = new java.util.ArrayList<>();
+			List<Boolean> names = new java.util.ArrayList<>();
+			int from = 0;
+			while (true) {
+				int csrf = html.indexOf(Placeholders.CSRF, from);
+				int name = html.indexOf(Placeholders.NAME, from);
+				if (csrf < 0 && name < 0) {
+					break;
+				}
+				boolean isName = csrf < 0 || (name >= 0 && name < csrf);
+				int at = isName ? name : csrf;
+				texts.add(html.substring(from, at));
+				names.add(isName);
+				from = at + (isName ? Placeholders.NAME : Placeholders.CSRF).length();
+			}
+			texts.add(html.substring(from));
+			boolean[] flags = new boolean[names.size()];
+			for (int i = 0; i < flags.length; i++) {
+				flags[i] = names.get(i);
+			}
+			return new Kept(html, texts.toArray(String[]::new), flags);
 		}
 
 		/** The kept text with this reader's token and name in it, or as it is when it holds no placeholder. */
 		String forReader(HttpServletRequest request) {
-			return personal ? PageShells.forReader(html, request) : html;
+			if (texts == null || texts.length == 1) {
+				return texts == null ? html : texts[0];
+			}
+			String token = null;
+			String name = null;
+			StringBuilder page = new StringBuilder(html.length() + 64);
+			for (int i = 0; i < names.length; i++) {
+				page.append(texts[i]);
+				if (names[i]) {
+					if (name == null) {
+						name = readersName(request);
+					}
+					page.append(name);
+				}
+				else {
+					if (token == null) {
+						token = readersToken(request);
+					}
+					page.append(token);
+				}
+			}
+			return page.append(texts[texts.length - 1]).toString();
 		}
 
+	}
+
+	private static String readersToken(HttpServletRequest request) {
+		CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
+		return token == null ? "" : HtmlUtils.htmlEscape(token.getToken(), "UTF-8");
+	}
+
+	private static String readersName(HttpServletRequest request) {
+		Viewer viewer = (Viewer) request.getAttribute(Viewer.ATTRIBUTE);
+		String name = viewer == null ? null : viewer.getName();
+		return name == null ? "" : HtmlUtils.htmlEscape(name, "UTF-8");
 	}
 
 	/** What a kept part is kept by: its feature's key and everything else that shapes it. */
@@ -174,17 +234,7 @@ public class PageShells {
 		if (!rendered.contains(Placeholders.NONCE)) {
 			return rendered; // one scan: every placeholder carries the nonce, and most kept content has none
 		}
-		String filled = rendered;
-		if (filled.contains(Placeholders.CSRF)) {
-			CsrfToken token = (CsrfToken) request.getAttribute(CsrfToken.class.getName());
-			filled = filled.replace(Placeholders.CSRF, token == null ? "" : HtmlUtils.htmlEscape(token.getToken(), "UTF-8"));
-		}
-		if (filled.contains(Placeholders.NAME)) {
-			Viewer viewer = (Viewer) request.getAttribute(Viewer.ATTRIBUTE);
-			String name = viewer == null ? null : viewer.getName();
-			filled = filled.replace(Placeholders.NAME, name == null ? "" : HtmlUtils.htmlEscape(name, "UTF-8"));
-		}
-		return filled;
+		return Kept.of(rendered).forReader(request);
 	}
 
 	/**
