@@ -98,7 +98,7 @@ public class LetterManagement {
 				campaign = null;
 			}
 			else if (!campaign.isOpen()) {
-				// a planned campaign takes letters once it opens (product.md: "A campaign's life")
+				// letters are registered only in an open campaign: a planned one takes them once it opens
 				errors.rejectValue("campaignId", "letter.campaign.notOpen");
 				campaign = null;
 			}

@@ -4,8 +4,11 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /**
- * The states of a letter and the moves between them (product.md, "A letter's life"). This table is
- * the one place that says which move is allowed; {@link Letter} refuses every other.
+ * The states of a letter and the moves between them: a letter is RECEIVED (private), sent back as
+ * INCOMPLETE and fixed, PUBLISHED on the tree, ADOPTED by one donor (back to PUBLISHED when the donor
+ * cancels or the hold expires), GIFT_RECEIVED at a handover point and FULFILLED once the child has it;
+ * any state before GIFT_RECEIVED may be WITHDRAWN with a reason. FULFILLED and WITHDRAWN are terminal.
+ * This table is the one place that says which move is allowed; {@link Letter} refuses every other.
  */
 public enum LetterStatus {
 

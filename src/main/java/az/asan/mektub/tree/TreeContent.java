@@ -48,7 +48,10 @@ import org.springframework.stereotype.Component;
 @Component
 class TreeContent {
 
-	/** The program's ages (product.md): the tree's age filter offers these. */
+	/**
+	 * The program takes letters from children aged 3 to 14 (a campaign's own range defaults to it): the
+	 * tree's age filter offers these ages.
+	 */
 	static final int PROGRAM_MIN_AGE = 3;
 
 	static final int PROGRAM_MAX_AGE = 14;

@@ -13,7 +13,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The region module started alone, with the module it depends on (system) and the real database:
+ * The region module started alone, with the module it depends on (platform.i18n) and the real database:
  * the reference data loads from its own table, and nothing of the feature modules is there.
  */
 @ApplicationModuleTest(mode = ApplicationModuleTest.BootstrapMode.DIRECT_DEPENDENCIES)

@@ -15,7 +15,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
 
 /**
- * The formats of product.md. In Azerbaijani and Russian: dates {@code dd.MM.yyyy}, numbers grouped
+ * The program's formats for numbers, money and dates. In Azerbaijani and Russian: dates {@code dd.MM.yyyy}, numbers grouped
  * with a space ({@code 10 512}), money in manat ({@code 25,00 ₼}), percentages {@code 100,0 %}. In
  * English the English way: {@code 10,512}, {@code ₼25.00}, {@code 100.0%} (dates stay
  * {@code dd.MM.yyyy}, which an English reader in Azerbaijan reads without doubt). The language is the
