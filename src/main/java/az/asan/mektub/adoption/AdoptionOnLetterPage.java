@@ -43,6 +43,13 @@ class AdoptionOnLetterPage implements LetterPageReader {
 		this.shells = shells;
 	}
 
+	@Override
+	public boolean holds(LetterOnPage letter, SignedInUser reader) {
+		// only a donor holds a letter, and only one that is taken: no query for anyone else
+		return reader.role() == Role.DONOR && letter.status().isTaken()
+				&& donorLetters.adoptedBy(reader.id(), letter.code()).stream().anyMatch(l -> l.status().isTaken());
+	}
+
 	/** Everything a part shows, to keep its rendering by. */
 	private record Part(String code, String firstName, AdoptionManagement.ReaderStanding.Kind kind, int limit,
 			TimeLeft left) {

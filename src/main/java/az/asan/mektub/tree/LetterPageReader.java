@@ -28,4 +28,12 @@ public interface LetterPageReader {
 	String part(LetterOnPage letter, SignedInUser reader, Locale locale, HttpServletRequest request,
 			HttpServletResponse response);
 
+	/**
+	 * Whether this reader is the donor who holds the letter (adopted, or its gift in and not yet with the
+	 * child): the page then does not tell them, as it tells everyone else, that it found its donor.
+	 */
+	default boolean holds(LetterOnPage letter, SignedInUser reader) {
+		return false;
+	}
+
 }

@@ -79,15 +79,33 @@ class LetterPages {
 		LetterPage page = CacheConfiguration.get(letterPages, key, () -> {
 			Map<String, Object> body = new HashMap<>();
 			TreeLetter letter = letterModel(code, body);
+			// "it found its donor" is said to every reader but the donor holding it, who reads their own
+			// words instead: both rendered once, the one for this reader put into a hole per request
+			String takenOthers = "";
+			String takenHolder = "";
+			if (signedIn && ((LetterStatus) body.get("status")).isTaken()) {
+				takenOthers = shells.renderPart("tree/letter-taken", Map.of("letter", letter, "holder", false), locale,
+						request, response);
+				takenHolder = shells.renderPart("tree/letter-taken", Map.of("letter", letter, "holder", true), locale,
+						request, response);
+				body.put(TAKEN_PART, PageShells.partPlaceholder(TAKEN_PART));
+			}
 			if (signedIn) {
 				// what the reader may do here is theirs alone: a hole in the kept page, filled per request
 				body.put(READER_PART, PageShells.partPlaceholder(READER_PART));
 			}
 			return new LetterPage(messages.get("public.title", letter.firstName()),
-					shells.renderPart("tree/letter-body", body, locale, request, response), onPage(letter, body));
+					shells.renderPart("tree/letter-body", body, locale, request, response), onPage(letter, body),
+					takenOthers, takenHolder);
 		});
-		return new Shown(page.title(), PageShells.forReader(signedIn ? PageShells.withPart(page.body(), READER_PART,
-				readerPart(page.letter(), user, locale, request, response)) : page.body(), request));
+		if (!signedIn) {
+			return new Shown(page.title(), PageShells.forReader(page.body(), request));
+		}
+		String body = PageShells.withPart(page.body(), TAKEN_PART,
+				page.letter().status().isTaken() && holds(page.letter(), user) ? page.takenHolder() : page.takenOthers());
+		return new Shown(page.title(), PageShells.forReader(
+				PageShells.withPart(body, READER_PART, readerPart(page.letter(), user, locale, request, response)),
+				request));
 	}
 
 	/** The page read afresh, for its reader alone (right after an adoption was refused): its model. */
@@ -96,6 +114,9 @@ class LetterPages {
 		TreeQueries.PublicLetter found = queries.publicLetter(code).orElseThrow(NotFound::new);
 		Map<String, Object> body = new HashMap<>();
 		TreeLetter letter = letterModel(found, body);
+		if (user != null && found.status().isTaken() && holds(onPage(letter, body), user)) {
+			body.put("takenHolder", true);
+		}
 		model.addAllAttributes(body);
 		if (user != null) {
 			model.addAttribute(READER_PART, PageShells.forReader(
@@ -107,8 +128,21 @@ class LetterPages {
 	/** The model attribute of the signed-in reader's own part of a letter's page ({@link LetterPageReader}). */
 	static final String READER_PART = "readerPart";
 
-	/** A letter's public page as rendered for visitors (signed in or not), kept for a few seconds. */
-	private record LetterPage(String title, String body, LetterPageReader.LetterOnPage letter) {
+	/** The hole of a signed-in reader's page where "it found its donor" stands, or its holder's words. */
+	static final String TAKEN_PART = "takenPart";
+
+	/**
+	 * A letter's public page as rendered for visitors (signed in or not), kept for a few seconds, with
+	 * what its taken hole holds for the donor holding it and for everyone else.
+	 */
+	private record LetterPage(String title, String body, LetterPageReader.LetterOnPage letter, String takenOthers,
+			String takenHolder) {
+	}
+
+	/** Whether the reader is the donor holding the letter (asked of the module that owns adoption). */
+	private boolean holds(LetterPageReader.LetterOnPage letter, SignedInUser user) {
+		LetterPageReader reader = readers.getIfAvailable();
+		return reader != null && user != null && reader.holds(letter, user);
 	}
 
 	private static LetterPageReader.LetterOnPage onPage(TreeLetter letter, Map<String, Object> body) {

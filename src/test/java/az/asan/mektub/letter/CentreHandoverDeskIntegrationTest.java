@@ -245,6 +245,24 @@ class CentreHandoverDeskIntegrationTest extends CampaignTestBase {
 	}
 
 	@Test
+	void aWrongCodeOnTheReceivedFormKeepsTheCentreChosenAsWellAsTheCodeTyped() {
+		long ganja = point("AZ-GA");
+		long baku = point("AZ-BA");
+		String code = adoptedAt(Spec.of("Samirə", 7).region("AZ-AGM"), ganja);
+		Visitor desk = volunteer("kept@centres.test", "AZ-GA");
+		assignCentres("kept@centres.test", ganja, baku);
+		Page gift = desk.open("/volunteer/handover/gifts/" + code);
+		assertThat(gift.form("#desk-gift-form").value("handoverPointId")).isEqualTo(String.valueOf(ganja));
+
+		Page refused = gift.form("#desk-gift-form").set("tagCode", "ZZZZ-0000").set("handoverPointId", String.valueOf(baku))
+			.submit();
+		assertThat(refused.document().select(".alert-danger").text()).isNotBlank();
+		assertThat(refused.form("#desk-gift-form").value("tagCode")).isEqualTo("ZZZZ-0000");
+		assertThat(refused.form("#desk-gift-form").value("handoverPointId")).isEqualTo(String.valueOf(baku));
+		assertThat(status(code)).isEqualTo("ADOPTED");
+	}
+
+	@Test
 	void fortyWrongCodesOnTheReceivedFormArePacedAsTheDesksSearch() {
 		// given: a gift waiting at the volunteer's centre, its desk page open
 		long ganja = point("AZ-GA");

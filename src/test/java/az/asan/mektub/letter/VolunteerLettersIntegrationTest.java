@@ -305,6 +305,76 @@ class VolunteerLettersIntegrationTest extends IntegrationTestBase {
 	}
 
 	@Test
+	void aRefusedStepKeepsEveryChoiceMadeOnItsFormNotOnlyTheTextTyped() throws Exception {
+		String code = codeOf(mvc.perform(registration(Map.of())).andReturn());
+		String today = LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU).toString();
+		String yesterday = LocalDate.now(az.asan.mektub.platform.i18n.Formats.BAKU).minusDays(1).toString();
+
+		// a received letter: its "incomplete" reason travels back with its note, and is chosen again
+		act(code, "publish", Map.of("publicWish", "Gitara", "confirmed", "true"));
+		act(code, "incomplete", Map.of("reason", "MISSING_CONSENT", "note", "İmza yoxdur"))
+			.andExpect(flash().attribute("failure", org.hamcrest.Matchers.notNullValue()))
+			.andExpect(flash().attribute("incompleteNote", "İmza yoxdur"))
+			.andExpect(flash().attribute("incompleteReasonChosen", "MISSING_CONSENT"));
+		// a "fulfilled" refused before the gift is in keeps the date given
+		act(code, "fulfilled", Map.of("handedOn", yesterday, "note", "Sevindi"))
+			.andExpect(flash().attribute("failure", org.hamcrest.Matchers.notNullValue()))
+			.andExpect(flash().attribute("fulfilNote", "Sevindi"))
+			.andExpect(flash().attribute("typedHandedOn", yesterday));
+
+		long donor = TestPeople.id(jdbc, "donor@demo.az");
+		tx.executeWithoutResult(s -> letters.findByCode(code).orElseThrow().adopt(donor, LocalDate.now().plusDays(7), null));
+		// the last centre offered on the gift form (none is chosen before)
+		var offered = org.jsoup.Jsoup.parse(mvc.perform(get("/volunteer/letters/" + code).with(user(volunteer())))
+			.andReturn().getResponse().getContentAsString()).select("#gift-form #handoverPointId option[value~=.]");
+		assertThat(offered.select("[selected]")).isEmpty();
+		String point = offered.last().attr("value");
+		try {
+			// a wrong tag code keeps the code typed and the centre chosen
+			MvcResult wrong = act(code, "gift-received", Map.of("tagCode", "AAAA-BBBB", "handoverPointId", point))
+				.andExpect(flash().attribute("failure", containsString("etiketinin kodu bu məktuba uyğun gəlmir")))
+				.andExpect(flash().attribute("typedTagCode", "AAAA-BBBB"))
+				.andExpect(flash().attribute("typedHandoverPointId", Long.valueOf(point)))
+				.andReturn();
+			// as a browser does: back on the letter's page, named by the session's cookie
+			MvcResult page = mvc.perform(get("/volunteer/letters/" + code).cookie(wrong.getResponse().getCookies())
+				.with(user(volunteer()))).andExpect(status().isOk()).andReturn();
+			var gift = org.jsoup.Jsoup.parse(page.getResponse().getContentAsString()).selectFirst("#gift-form");
+			assertThat(gift.select("#tagCode").attr("value")).isEqualTo("AAAA-BBBB");
+			assertThat(gift.select("#handoverPointId option[selected]").eachAttr("value")).containsExactly(point);
+
+			// while wrong codes are paced, nothing is checked and still nothing chosen is lost
+			String answer = "";
+			for (int i = 0; i < 40 && !answer.contains("gözləyin"); i++) {
+				answer = (String) act(code, "gift-received",
+						Map.of("tagCode", "ZZ%02d-%04d".formatted(i, i), "handoverPointId", point))
+					.andReturn().getFlashMap().get("failure");
+			}
+			assertThat(answer).contains("gözləyin");
+			act(code, "gift-received", Map.of("tagCode", "CCCC-DDDD", "handoverPointId", point))
+				.andExpect(flash().attribute("failure", containsString("gözləyin")))
+				.andExpect(flash().attribute("typedTagCode", "CCCC-DDDD"))
+				.andExpect(flash().attribute("typedHandoverPointId", Long.valueOf(point)));
+		}
+		finally {
+			jdbc.sql("DELETE FROM login_attempt WHERE key LIKE 'guess:%'").update();
+		}
+
+		// the pages the choices come back to choose them again
+		jdbc.sql("UPDATE letter SET status = 'GIFT_RECEIVED' WHERE code = ?").param(code).update();
+		MvcResult refusedFulfil = act(code, "fulfilled", Map.of("handedOn", yesterday, "note", "Sevindi"))
+			.andReturn();
+		MvcResult giftIn = mvc.perform(get("/volunteer/letters/" + code).cookie(refusedFulfil.getResponse().getCookies())
+			.with(user(volunteer()))).andExpect(status().isOk()).andReturn();
+		assertThat(org.jsoup.Jsoup.parse(giftIn.getResponse().getContentAsString()).select("#handedOn").attr("value"))
+			.isEqualTo(yesterday);
+		MvcResult fresh = mvc.perform(get("/volunteer/letters/" + code).with(user(volunteer())))
+			.andExpect(status().isOk()).andReturn();
+		assertThat(org.jsoup.Jsoup.parse(fresh.getResponse().getContentAsString()).select("#handedOn").attr("value"))
+			.isEqualTo(today);
+	}
+
+	@Test
 	void aQuickActionAnswersHtmxWithTheRowAndAPlainFormWithARedirect() throws Exception {
 		String code = insertDirectly(region("AZ-GA"));
 		long donor = TestPeople.id(jdbc, "donor@demo.az");

@@ -56,6 +56,38 @@ class PublicLetterPageIntegrationTest extends CampaignTestBase {
 	}
 
 	@Test
+	void theDonorHoldingALetterIsNotToldOnItsKeptPageThatItFoundItsDonorWhileEveryoneElseIs() {
+		String adopted = testLetters.published(campaign, Spec.of("Səbinə", 8));
+		testLetters.moveTo(adopted, LetterStatus.ADOPTED, donor);
+		String giftIn = testLetters.published(campaign, Spec.of("Tural", 9));
+		testLetters.moveTo(giftIn, LetterStatus.GIFT_RECEIVED, donor);
+		Visitor holder = Visitor.signedIn(mvc, users.loadUserByUsername("donor@demo.az"));
+		Visitor other = Visitor.signedIn(mvc, users.loadUserByUsername("volunteer@demo.az"));
+
+		for (String code : new String[] { adopted, giftIn }) {
+			// in both orders, the kept page never carries one reader's words to the other
+			for (Visitor first : new Visitor[] { holder, other, holder }) {
+				Page page = first.open("/letters/" + code);
+				if (first == holder) {
+					assertThat(page.text()).as(code).doesNotContain("Aşağıdakı uşaqlar hələ də öz donorlarını gözləyir")
+						.contains("bu donor sizsiniz");
+					assertThat(page.document().select("#letter-taken")).hasSize(1);
+				}
+				else {
+					assertThat(page.text()).as(code).contains("Aşağıdakı uşaqlar hələ də öz donorlarını gözləyir")
+						.doesNotContain("bu donor sizsiniz");
+				}
+				assertThat(page.html()).doesNotContain("asan-part-");
+			}
+			assertThat(Visitor.anonymous(mvc).open("/letters/" + code).text())
+				.contains("Aşağıdakı uşaqlar hələ də öz donorlarını gözləyir").doesNotContain("bu donor sizsiniz");
+		}
+		assertThat(holder.open("/letters/" + adopted).document().select("#letter-yours")).isNotEmpty();
+		assertThat(holder.speaking("en").open("/letters/" + adopted).text()).contains("This wish has found its donor: you.")
+			.doesNotContain("The children below are still waiting");
+	}
+
+	@Test
 	void aGiftOnItsWayAndAFulfilledWishKeepTheirPagesAndWithdrawnOrUnpublishedLettersHaveNone() {
 		String onItsWay = testLetters.published(campaign, Spec.of("Aydan", 6));
 		testLetters.moveTo(onItsWay, LetterStatus.GIFT_RECEIVED, donor);

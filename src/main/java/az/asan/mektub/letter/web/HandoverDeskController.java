@@ -162,6 +162,11 @@ class HandoverDeskController {
 			@RequestParam(defaultValue = "") String tagCode, @RequestParam(required = false) Long handoverPointId,
 			RedirectAttributes redirect) {
 		LetterRefusals.keep("typedTagCode", tagCode);
+		// the centre chosen comes back with the code typed, whatever refused the step
+		if (handoverPointId != null) {
+			LetterRefusals.keep("typedHandoverPointId", handoverPointId);
+			redirect.addFlashAttribute("typedHandoverPointId", handoverPointId);
+		}
 		Optional<String> wait = tagGuesses.mustWait(user.id());
 		if (wait.isPresent()) {
 			// nothing is checked while the person must wait, as at the desk's search

@@ -2,6 +2,7 @@ package az.asan.mektub.letter.web;
 
 import java.io.IOException;
 import java.time.LocalDate;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -77,9 +78,13 @@ class LetterStepsController {
 	String markIncomplete(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) IncompleteReason reason, @RequestParam(defaultValue = "") String note,
 			RedirectAttributes redirect) {
+		// a refused step keeps the reason chosen as well as the note typed
+		Map<String, Object> typed = new HashMap<>(Map.of("incompleteNote", note));
+		if (reason != null) {
+			typed.put("incompleteReasonChosen", reason.name());
+		}
 		return step(code, redirect, "letter.markedIncomplete",
-				() -> letters.markIncomplete(code, accounts.regionScope(user), user.id(), reason, note),
-				Map.of("incompleteNote", note));
+				() -> letters.markIncomplete(code, accounts.regionScope(user), user.id(), reason, note), typed);
 	}
 
 	@PostMapping("/volunteer/letters/{code}/gift-received")
@@ -87,16 +92,21 @@ class LetterStepsController {
 	String receiveGift(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(defaultValue = "") String tagCode, @RequestParam(required = false) Long handoverPointId,
 			RedirectAttributes redirect) {
+		// a refused step keeps the centre chosen as well as the code typed
+		Map<String, Object> typed = new HashMap<>(Map.of("typedTagCode", tagCode));
+		if (handoverPointId != null) {
+			typed.put("typedHandoverPointId", handoverPointId);
+		}
 		Optional<String> wait = tagGuesses.mustWait(user.id());
 		if (wait.isPresent()) {
 			// wrong tag codes are paced as at the desk: nothing is checked while the person must wait
 			redirect.addFlashAttribute("failure", wait.get());
-			redirect.addFlashAttribute("typedTagCode", tagCode);
+			typed.forEach(redirect::addFlashAttribute);
 			return "redirect:/volunteer/letters/{code}";
 		}
 		return step(code, redirect, "letter.giftReceived", () -> tagGuesses.check(user.id(),
 				() -> letters.receiveGift(code, accounts.regionScope(user), user.id(), tagCode, handoverPointId)),
-				Map.of("typedTagCode", tagCode));
+				typed);
 	}
 
 	@PostMapping("/volunteer/letters/{code}/fulfilled")
@@ -104,21 +114,25 @@ class LetterStepsController {
 	String fulfil(@AuthenticationPrincipal SignedInUser user, @PathVariable String code,
 			@RequestParam(required = false) LocalDate handedOn, @RequestParam(defaultValue = "") String note,
 			@RequestParam(required = false) MultipartFile photo, RedirectAttributes redirect) {
+		// a refused step keeps the date given as well as the note typed (a file cannot be put back)
+		Map<String, Object> typed = new HashMap<>(Map.of("fulfilNote", note));
+		if (handedOn != null) {
+			typed.put("typedHandedOn", handedOn.toString());
+		}
 		byte[] photoBytes;
 		try {
 			photoBytes = photo == null || photo.isEmpty() ? null : images.reencode(photo.getBytes());
 		}
 		catch (ImageSanitizer.RejectedImage ex) {
 			redirect.addFlashAttribute("failure", messages.get(ex.messageKey()));
-			redirect.addFlashAttribute("fulfilNote", note);
+			typed.forEach(redirect::addFlashAttribute);
 			return "redirect:/volunteer/letters/{code}";
 		}
 		catch (IOException ex) {
 			throw new IllegalStateException(ex);
 		}
 		return step(code, redirect, "letter.fulfilled",
-				() -> letters.fulfil(code, accounts.regionScope(user), user.id(), handedOn, note, photoBytes),
-				Map.of("fulfilNote", note));
+				() -> letters.fulfil(code, accounts.regionScope(user), user.id(), handedOn, note, photoBytes), typed);
 	}
 
 	@PostMapping("/volunteer/letters/{code}/withdraw")
@@ -127,7 +141,7 @@ class LetterStepsController {
 			@RequestParam(required = false) WithdrawReason reason, @RequestParam(defaultValue = "") String note,
 			@RequestParam(defaultValue = "false") boolean heldConfirmed, RedirectAttributes redirect) {
 		// a refused step keeps the reason chosen as well as the note typed
-		Map<String, Object> typed = new java.util.HashMap<>(Map.of("withdrawNote", note));
+		Map<String, Object> typed = new HashMap<>(Map.of("withdrawNote", note));
 		if (reason != null) {
 			typed.put("withdrawReasonChosen", reason.name());
 		}
