@@ -81,10 +81,26 @@ public class RegionOptions {
 					r -> r.label(locale, messages.get("region.type." + r.type()))));
 	}
 
-	/** The names of these regions in the reader's alphabetical order (a volunteer's regions). */
+	/**
+	 * The names of these regions in the reader's alphabetical order (a volunteer's regions, on every request
+	 * of the desk). Regions and their labels do not change while the app runs, so each set is named and
+	 * sorted once per language.
+	 */
 	public List<String> sortedNames(java.util.Collection<Integer> regionIds) {
-		return collation.sort(regionIds.stream().map(this::name).toList(), name -> name, LocaleContextHolder.getLocale());
+		var locale = LocaleContextHolder.getLocale();
+		return this.namedSets.get(new NamesKey(locale, java.util.Set.copyOf(regionIds)),
+				key -> collation.sort(key.regionIds().stream().map(this::name).toList(), name -> name, key.locale()));
 	}
+
+	/** A set of regions named in a language. */
+	private record NamesKey(java.util.Locale locale, java.util.Set<Integer> regionIds) {
+	}
+
+	/** Sets of regions people are given are few (a volunteer's few regions, each a set of some 90). */
+	private final com.github.benmanes.caffeine.cache.Cache<NamesKey, List<String>> namedSets = com.github.benmanes.caffeine.cache.Caffeine
+		.newBuilder()
+		.maximumSize(2_000)
+		.build();
 
 	/** The name a person reads for a region id; empty for an unknown id. */
 	public String name(Integer regionId) {

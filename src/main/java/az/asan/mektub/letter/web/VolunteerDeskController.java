@@ -75,13 +75,13 @@ class VolunteerDeskController {
 			Map<ForgottenLetters.Kind, java.util.List<ForgottenLetters.Row>> forgotten) {
 	}
 
-	/** The shared part of the desk as HTML, in its three places on the page. */
-	record Html(String counts, String review, String forgotten) {
+	/** The shared part of the desk as HTML, in its three places on the page, each with the reader's token. */
+	record Html(PageShells.ReadersPiece counts, PageShells.ReadersPiece review, PageShells.ReadersPiece forgotten) {
 
 		/** Where volunteer/desk-shared cuts its parts. */
 		static final String CUT = "<!--asan:part-->";
 
-		static Html of(java.util.List<String> parts) {
+		static Html of(java.util.List<PageShells.ReadersPiece> parts) {
 			if (parts.size() != 3) {
 				throw new IllegalStateException("volunteer/desk-shared must have three parts, not " + parts.size());
 			}

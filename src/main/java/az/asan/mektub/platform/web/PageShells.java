@@ -125,12 +125,39 @@ public class PageShells {
 	 * shows in different places), kept like {@link #keptPart} — cut once, when it is kept, not per reader —
 	 * and each piece returned with this reader's token and name in it.
 	 */
-	public List<String> keptPieces(Cache cache, Object key, String template, String separator,
+	public List<ReadersPiece> keptPieces(Cache cache, Object key, String template, String separator,
 			Supplier<Map<String, ?>> model, Locale locale, HttpServletRequest request, HttpServletResponse response) {
 		List<Kept> pieces = CacheConfiguration.get(cache, new PiecesKey(PartKey.of(template, key, locale, request), separator),
 				() -> java.util.Arrays.stream(renderPart(template, model.get(), locale, request, response)
 					.split(Pattern.quote(separator), -1)).map(Kept::of).toList());
-		return pieces.stream().map(piece -> piece.forReader(request)).toList();
+		return pieces.stream().map(piece -> new ReadersPiece(piece, request)).toList();
+	}
+
+	/**
+	 * A kept piece for this request's reader, put together only where it is used: in a hole of a kept page,
+	 * straight into the page as it is filled (no text of its own made first); anywhere else, as text
+	 * ({@link #toString()}) with the reader's token and name in it.
+	 */
+	public static final class ReadersPiece {
+
+		private final Kept kept;
+
+		private final HttpServletRequest request;
+
+		ReadersPiece(Kept kept, HttpServletRequest request) {
+			this.kept = kept;
+			this.request = request;
+		}
+
+		void appendTo(StringBuilder page) {
+			this.kept.appendTo(page, this.request);
+		}
+
+		@Override
+		public String toString() {
+			return this.kept.forReader(this.request);
+		}
+
 	}
 
 	/** What a part kept in pieces is kept by. */
@@ -183,9 +210,16 @@ public class PageShells {
 			if (texts == null || texts.length == 1) {
 				return texts == null ? html : texts[0];
 			}
+			return appendTo(new StringBuilder(html.length() + 64), request).toString();
+		}
+
+		/** The same, written onto the end of {@code page}. */
+		StringBuilder appendTo(StringBuilder page, HttpServletRequest request) {
+			if (texts == null) {
+				return page.append(html);
+			}
 			String token = null;
 			String name = null;
-			StringBuilder page = new StringBuilder(html.length() + 64);
 			for (int i = 0; i < names.length; i++) {
 				page.append(texts[i]);
 				if (names[i]) {
@@ -201,7 +235,7 @@ public class PageShells {
 					page.append(token);
 				}
 			}
-			return page.append(texts[texts.length - 1]).toString();
+			return page.append(texts[texts.length - 1]);
 		}
 
 	}
@@ -286,7 +320,12 @@ public class PageShells {
 					case HOLE -> {
 						// a part rendered for many may carry placeholders too: this reader's are put in
 						Object part = model.get(holes.get(slot.hole()));
-						page.append(part == null ? "" : forReader(part.toString(), request));
+						if (part instanceof ReadersPiece piece) {
+							piece.appendTo(page);
+						}
+						else if (part != null) {
+							page.append(forReader(part.toString(), request));
+						}
 					}
 				}
 			}
