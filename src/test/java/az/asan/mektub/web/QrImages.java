@@ -17,6 +17,13 @@ public final class QrImages {
 
 	private static final int SCALE = 6;
 
+	/**
+	 * White modules added on every side: the app draws a margin of two (the printed tag's paper is around
+	 * it), and a camera sees that paper, so the image read here has the four the standard asks for. Without
+	 * them ZXing's finder missed the code of one address in a verify run.
+	 */
+	private static final int PAPER = 4;
+
 	private QrImages() {
 	}
 
@@ -25,14 +32,14 @@ public final class QrImages {
 		if (!box.find()) {
 			throw new AssertionError("Not a QR code SVG: " + svg);
 		}
-		int width = Integer.parseInt(box.group(1)) * SCALE;
-		int height = Integer.parseInt(box.group(2)) * SCALE;
+		int width = (Integer.parseInt(box.group(1)) + 2 * PAPER) * SCALE;
+		int height = (Integer.parseInt(box.group(2)) + 2 * PAPER) * SCALE;
 		int[] pixels = new int[width * height];
 		java.util.Arrays.fill(pixels, 0xFFFFFFFF);
 		Matcher module = MODULE.matcher(svg);
 		while (module.find()) {
-			int x = Integer.parseInt(module.group(1)) * SCALE;
-			int y = Integer.parseInt(module.group(2)) * SCALE;
+			int x = (Integer.parseInt(module.group(1)) + PAPER) * SCALE;
+			int y = (Integer.parseInt(module.group(2)) + PAPER) * SCALE;
 			for (int dy = 0; dy < SCALE; dy++) {
 				for (int dx = 0; dx < SCALE; dx++) {
 					pixels[(y + dy) * width + x + dx] = 0xFF000000;
