@@ -98,6 +98,13 @@ class VolunteerDeskQuickActionsIntegrationTest extends IntegrationTestBase {
 		Visitor volunteer = Visitor.signedIn(mvc, volunteer());
 		Page desk = volunteer.open("/volunteer");
 		long fulfilledBefore = fulfilledCount(desk);
+		assertThat(desk.document().select("#forgotten-count-UNDELIVERED")).hasSize(1);
+		assertThat(desk.document().select("[hx-swap-oob]")).as("the page's own badges, not replacements").isEmpty();
+		long undeliveredBefore = Long.parseLong(volunteer.open("/volunteer/counts")
+			.document()
+			.select("#forgotten-count-UNDELIVERED")
+			.text()
+			.replaceAll("\\D", ""));
 		assertThat(desk.document().select("#desk-counts").attr("hx-get")).endsWith("/volunteer/counts");
 		assertThat(desk.document().select("#desk-counts").attr("hx-trigger")).isEqualTo("deskChanged from:body");
 		String action = desk.document().selectFirst("#row-" + code + " form").attr("action");
@@ -110,6 +117,11 @@ class VolunteerDeskQuickActionsIntegrationTest extends IntegrationTestBase {
 			.as("a part of the desk, not a page").doesNotContain("<html");
 		Page counts = volunteer.open("/volunteer/counts");
 		assertThat(fulfilledCount(counts)).isEqualTo(fulfilledBefore + 1);
+		// and the forgotten lists' counts, swapped into their places (a review saw "not handed over" stay at 1)
+		var undelivered = counts.document().selectFirst("#forgotten-count-UNDELIVERED");
+		assertThat(undelivered).isNotNull();
+		assertThat(undelivered.attr("hx-swap-oob")).isEqualTo("true");
+		assertThat(Long.parseLong(undelivered.text().replaceAll("\\D", ""))).isEqualTo(undeliveredBefore - 1);
 	}
 
 	@Test

@@ -150,7 +150,10 @@ class VolunteerDeskController {
 	 */
 	@GetMapping("/volunteer/counts")
 	String counts(@AuthenticationPrincipal SignedInUser user, Model model) {
-		model.addAttribute("counts", deskLetters.counts(accounts.regionScope(user)));
+		RegionScope scope = accounts.regionScope(user);
+		model.addAttribute("counts", deskLetters.counts(scope));
+		// and the forgotten lists' counts, which the answer puts in their places (a review saw them stale)
+		model.addAttribute("freshForgottenCounts", forgotten.counts(scope));
 		return "volunteer/desk-counts :: counts";
 	}
 
