@@ -107,6 +107,20 @@ class DeskAndReportsOnAPhoneBrowserTest extends JourneyTest {
 		}
 	}
 
+	@Test
+	void theLanguageLinksKeepTheFiltersOfTheReportBeingRead() {
+		browser.signIn("staff@demo.az", "demo12345");
+		size(1366, 900);
+		browser.open("/reports/channels?campaign=all&lang=az");
+		browser.click("#langMenu");
+		browser.click("#language-links a[lang=ru]");
+		assertThat(browser.url()).contains("campaign=all").contains("lang=ru");
+		assertThat(browser.find("html").getDomAttribute("lang")).isEqualTo("ru");
+		// a page without a query keeps its plain links
+		browser.open("/reports?lang=en");
+		assertThat(browser.find("#language-links a[lang=az]").getDomAttribute("href")).isEqualTo("?lang=az");
+	}
+
 	private void size(int width, int height) {
 		((ChromeDriver) browser.driver()).executeCdpCommand("Emulation.setDeviceMetricsOverride",
 				Map.of("width", width, "height", height, "deviceScaleFactor", width < 800 ? 3 : 1, "mobile", width < 800));
